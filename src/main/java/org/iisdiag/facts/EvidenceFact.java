@@ -1,0 +1,18 @@
+package org.iisdiag.facts;
+
+import java.util.List;
+
+/**
+ * A fact observed in the collected evidence. Conclusions list the evidence facts their rule matched,
+ * so every action can say what it rests on.
+ */
+public interface EvidenceFact {
+    /** One line saying what was observed, e.g. "1,204 x 500.19 (win32 13) on W3SVC1". */
+    String describe();
+
+    /** How many log entries (or events) this fact stands for; drives evidence strength. */
+    long occurrences();
+
+    /** A few raw lines with file:line, possibly empty. */
+    List<SampleLine> samples();
+}

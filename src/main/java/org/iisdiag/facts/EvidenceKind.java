@@ -1,0 +1,34 @@
+package org.iisdiag.facts;
+
+/** What kind of evidence a file in the case folder holds, as recognised from its content. */
+public enum EvidenceKind {
+    IIS_W3C_LOG("IIS W3C log", true),
+    HTTPERR_LOG("HTTPERR log", true),
+    ENV_YAML("env.yaml", true),
+    IIS_NATIVE_LOG("IIS/NCSA-format log", false),
+    FAILED_REQUEST_TRACE("Failed Request Tracing XML", false),
+    EVENT_LOG_XML("event log export (XML)", false),
+    EVENT_LOG_CSV("event log export (CSV)", false),
+    ANCM_STDOUT_LOG("ASP.NET Core Module stdout log", false),
+    WEB_CONFIG("web.config", false),
+    APPLICATION_HOST_CONFIG("applicationHost.config", false),
+    HAR("HAR capture", false),
+    UNKNOWN("unrecognised", false);
+
+    private final String label;
+    private final boolean supported;
+
+    EvidenceKind(String label, boolean supported) {
+        this.label = label;
+        this.supported = supported;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether this version reads the kind; unsupported kinds are listed as "not used". */
+    public boolean supported() {
+        return supported;
+    }
+}

@@ -1,0 +1,34 @@
+package org.iisdiag.facts;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * HTTPERR entries aggregated by (reason, status, site id, queue): requests HTTP.sys answered or dropped
+ * itself, which never reach the IIS log. {@code status} is 0 when the entry has none ("-"), and
+ * {@code siteId}/{@code queue} are "" when not logged.
+ */
+public record HttpErrCount(String reason, int status, String siteId, String queue, long count,
+                           Instant firstSeen, Instant lastSeen,
+                           List<UriCount> topUris, List<SampleLine> samples) implements EvidenceFact {
+
+    @Override
+    public String describe() {
+        StringBuilder b = new StringBuilder(String.format("%,d x HTTPERR %s", count, reason));
+        if (status != 0) {
+            b.append(" (").append(status).append(')');
+        }
+        if (!queue.isEmpty()) {
+            b.append(" queue ").append(queue);
+        }
+        if (!siteId.isEmpty()) {
+            b.append(" site ").append(siteId);
+        }
+        return b.append(", ").append(firstSeen).append(" to ").append(lastSeen).toString();
+    }
+
+    @Override
+    public long occurrences() {
+        return count;
+    }
+}

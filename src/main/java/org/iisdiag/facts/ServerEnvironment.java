@@ -1,0 +1,13 @@
+package org.iisdiag.facts;
+
+/**
+ * Facts about the server that no log shows, from env.yaml. Always inserted (all UNKNOWN when the case
+ * has no env.yaml) so rules can test "exposure unknown" explicitly.
+ */
+public record ServerEnvironment(String serverName, String iisVersion, ApplicationType applicationType,
+                                Tristate internetFacing, Tristate tracingInstalled) {
+
+    public static ServerEnvironment unknown() {
+        return new ServerEnvironment("", "", ApplicationType.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN);
+    }
+}

@@ -1,0 +1,9 @@
+package org.iisdiag.facts;
+
+/** A site declared in env.yaml: its id (W3SVC&lt;id&gt;), name, app pool and stack. */
+public record SiteInfo(int id, String name, String appPool, ApplicationType applicationType) {
+    /** The label the IIS log uses for this site, e.g. "W3SVC1". */
+    public String logLabel() {
+        return "W3SVC" + id;
+    }
+}
