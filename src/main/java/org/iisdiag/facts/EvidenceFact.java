@@ -13,6 +13,9 @@ public interface EvidenceFact {
     /** How many log entries (or events) this fact stands for; drives evidence strength. */
     long occurrences();
 
+    /** The HTTP status this evidence is about, or 0 when it has none (e.g. an HTTPERR time-out). */
+    int status();
+
     /** A few raw lines with file:line, possibly empty. */
     List<SampleLine> samples();
 }

@@ -14,7 +14,7 @@ public record HttpErrCount(String reason, int status, String siteId, String queu
 
     @Override
     public String describe() {
-        StringBuilder b = new StringBuilder(String.format("%,d x HTTPERR %s", count, reason));
+        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%,d x HTTPERR %s", count, reason));
         if (status != 0) {
             b.append(" (").append(status).append(')');
         }

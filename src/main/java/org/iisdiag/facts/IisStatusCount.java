@@ -22,7 +22,7 @@ public record IisStatusCount(String site, int status, int substatus, long win32,
 
     @Override
     public String describe() {
-        return String.format("%,d x %d.%d (win32 %d)%s in the IIS log, %s to %s",
+        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s in the IIS log, %s to %s",
                 count, status, substatus, win32, site.isEmpty() ? "" : " on " + site, firstSeen, lastSeen);
     }
 

@@ -1,0 +1,34 @@
+package org.iisdiag.casefolder;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.iisdiag.facts.EvidenceKind;
+
+/**
+ * One piece of evidence in a case folder: a plain file, a gzip file, or an entry inside a zip
+ * archive. {@code name} is the path relative to the case folder, with "!/" into archives.
+ */
+public record CaseFile(String name, EvidenceKind kind, long size, Opener opener) {
+
+    /** Opens the (decompressed) content; each call returns a fresh stream. */
+    public InputStream open() throws IOException {
+        return opener.open();
+    }
+
+    /** The site label the folder implies, e.g. "W3SVC3" for ".../W3SVC3/u_ex251124.log", or "". */
+    public String siteHint() {
+        String[] parts = name.split("[/\\\\!]+");
+        for (int i = parts.length - 2; i >= 0; i--) {
+            if (parts[i].matches("(?i)W3SVC\\d+")) {
+                return "W3SVC" + parts[i].substring(5);
+            }
+        }
+        return "";
+    }
+
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+}

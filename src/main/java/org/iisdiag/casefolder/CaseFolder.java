@@ -1,0 +1,159 @@
+package org.iisdiag.casefolder;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.iisdiag.facts.EvidenceKind;
+
+/**
+ * Walks a case folder in any layout (nested folders, loose files, .gz files, .zip archives) and
+ * sniffs each file's kind from its content. Order is by relative path so runs are deterministic.
+ */
+public final class CaseFolder {
+    private static final int GZIP_MAGIC_0 = 0x1f;
+    private static final int GZIP_MAGIC_1 = 0x8b;
+
+    private CaseFolder() {
+    }
+
+    /** The files of a case, in name order, and those that could not be opened. */
+    public record Scan(Path root, List<CaseFile> files, List<UnreadableFile> unreadable) {
+    }
+
+    public static Scan scan(Path root) throws CaseFolderException {
+        if (!Files.exists(root)) {
+            throw new CaseFolderException("case folder does not exist: " + root);
+        }
+        if (!Files.isDirectory(root)) {
+            throw new CaseFolderException("not a folder: " + root);
+        }
+        if (!Files.isReadable(root)) {
+            throw new CaseFolderException("case folder is not readable: " + root);
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.filter(Files::isRegularFile)
+                    .filter(p -> !isHiddenPath(root.relativize(p)))
+                    .sorted(Comparator.comparing(p -> relativeName(root, p)))
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new CaseFolderException("cannot list case folder " + root + ": " + e.getMessage());
+        }
+        List<CaseFile> files = new ArrayList<>();
+        List<UnreadableFile> unreadable = new ArrayList<>();
+        for (Path p : paths) {
+            String name = relativeName(root, p);
+            try {
+                if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                    addZipEntries(p, name, files, unreadable);
+                } else {
+                    files.add(sniffed(name, Files.size(p), plainOrGzip(p)));
+                }
+            } catch (IOException e) {
+                unreadable.add(new UnreadableFile(name, describe(e)));
+            }
+        }
+        return new Scan(root, List.copyOf(files), List.copyOf(unreadable));
+    }
+
+    private static boolean isHiddenPath(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String relativeName(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    /** Opens plain files as they are and gzip files decompressed, decided by the magic bytes. */
+    private static CaseFile.Opener plainOrGzip(Path p) throws IOException {
+        boolean gzip;
+        try (InputStream in = Files.newInputStream(p)) {
+            gzip = in.read() == GZIP_MAGIC_0 && in.read() == GZIP_MAGIC_1;
+        }
+        if (gzip) {
+            return () -> new GZIPInputStream(Files.newInputStream(p), 1 << 16);
+        }
+        return () -> Files.newInputStream(p);
+    }
+
+    private static void addZipEntries(Path zip, String zipName, List<CaseFile> files,
+                                      List<UnreadableFile> unreadable) throws IOException {
+        try (ZipFile zf = new ZipFile(zip.toFile())) {
+            List<ZipEntry> entries = new ArrayList<>();
+            for (Enumeration<? extends ZipEntry> e = zf.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                if (!entry.isDirectory()) {
+                    entries.add(entry);
+                }
+            }
+            entries.sort(Comparator.comparing(ZipEntry::getName));
+            for (ZipEntry entry : entries) {
+                String name = zipName + "!/" + entry.getName();
+                String entryName = entry.getName();
+                CaseFile.Opener opener = () -> {
+                    ZipFile z = new ZipFile(zip.toFile());
+                    InputStream in = z.getInputStream(z.getEntry(entryName));
+                    InputStream raw = new java.io.FilterInputStream(in) {
+                        @Override
+                        public void close() throws IOException {
+                            try {
+                                super.close();
+                            } finally {
+                                z.close();
+                            }
+                        }
+                    };
+                    if (entryName.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+                        return new GZIPInputStream(raw, 1 << 16);
+                    }
+                    return raw;
+                };
+                try {
+                    files.add(sniffed(name, entry.getSize(), opener));
+                } catch (IOException ex) {
+                    unreadable.add(new UnreadableFile(name, describe(ex)));
+                }
+            }
+        }
+    }
+
+    private static CaseFile sniffed(String name, long size, CaseFile.Opener opener) throws IOException {
+        byte[] head = new byte[EvidenceSniffer.HEAD_BYTES];
+        int n;
+        try (InputStream in = new BufferedInputStream(opener.open())) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        String logicalName = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        EvidenceKind kind = EvidenceSniffer.sniff(logicalName, head, n);
+        return new CaseFile(name, kind, size, opener);
+    }
+
+    static String describe(IOException e) {
+        String msg = e.getMessage();
+        String type = e.getClass().getSimpleName();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.util.zip.ZipException) {
+            return "corrupt archive: " + (msg == null ? type : msg);
+        }
+        return msg == null ? type : type + ": " + msg;
+    }
+}

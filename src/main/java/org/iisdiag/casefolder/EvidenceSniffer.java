@@ -1,0 +1,96 @@
+package org.iisdiag.casefolder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.iisdiag.facts.EvidenceKind;
+
+/**
+ * Recognises a file's kind from its first bytes (directives, root elements, JSON shape), falling back
+ * on the name only where the content is not telling. Content wins so that renamed or loose files
+ * still count.
+ */
+public final class EvidenceSniffer {
+    /** How much of the start of a file is looked at. */
+    public static final int HEAD_BYTES = 8192;
+
+    private static final Pattern W3C_DATA_LINE =
+            Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\S+( \\S+){8,}$", Pattern.MULTILINE);
+    private static final Pattern IIS_NATIVE_LINE =
+            Pattern.compile("^[0-9a-fA-F.:]+, [^,]*, \\d{1,2}/\\d{1,2}/\\d{2,4}, ", Pattern.MULTILINE);
+    private static final Pattern NCSA_LINE =
+            Pattern.compile("^\\S+ \\S+ \\S+ \\[\\d{2}/\\w{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}\\] \"", Pattern.MULTILINE);
+
+    private EvidenceSniffer() {
+    }
+
+    public static EvidenceKind sniff(String fileName, byte[] head, int length) {
+        String text = decodeHead(head, length);
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        String baseName = lower.substring(Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\')) + 1);
+        if (baseName.equals("env.yaml") || baseName.equals("env.yml")) {
+            return EvidenceKind.ENV_YAML;
+        }
+        if (text.contains("#Software: Microsoft HTTP API")
+                || text.matches("(?s).*#Fields:[^\\n]*\\bs-reason\\b.*")) {
+            return EvidenceKind.HTTPERR_LOG;
+        }
+        if (text.contains("#Software: Microsoft Internet Information Services")
+                || text.matches("(?s).*#Fields:[^\\n]*\\bsc-status\\b.*")) {
+            return EvidenceKind.IIS_W3C_LOG;
+        }
+        String trimmed = text.stripLeading();
+        if (trimmed.startsWith("<")) {
+            return sniffXml(trimmed, baseName);
+        }
+        if (trimmed.startsWith("{") && text.contains("\"log\"") && text.contains("\"entries\"")) {
+            return EvidenceKind.HAR;
+        }
+        if (baseName.endsWith(".csv") && text.contains("TimeCreated") && text.contains("Id")) {
+            return EvidenceKind.EVENT_LOG_CSV;
+        }
+        if (baseName.startsWith("stdout") && baseName.endsWith(".log")) {
+            return EvidenceKind.ANCM_STDOUT_LOG;
+        }
+        if (IIS_NATIVE_LINE.matcher(text).find() || NCSA_LINE.matcher(text).find()) {
+            return EvidenceKind.IIS_NATIVE_LOG;
+        }
+        // A W3C log whose directives were cut off: data lines in the IIS default layout.
+        if (W3C_DATA_LINE.matcher(text).find()) {
+            return baseName.startsWith("httperr") ? EvidenceKind.HTTPERR_LOG : EvidenceKind.IIS_W3C_LOG;
+        }
+        return EvidenceKind.UNKNOWN;
+    }
+
+    private static EvidenceKind sniffXml(String text, String baseName) {
+        if (text.contains("<failedRequest")) {
+            return EvidenceKind.FAILED_REQUEST_TRACE;
+        }
+        if (text.contains("<Event ") || text.contains("<Event>") || text.contains("<Events")) {
+            return EvidenceKind.EVENT_LOG_XML;
+        }
+        if (text.contains("<configuration")) {
+            if (text.contains("system.applicationHost") || baseName.equals("applicationhost.config")) {
+                return EvidenceKind.APPLICATION_HOST_CONFIG;
+            }
+            return EvidenceKind.WEB_CONFIG;
+        }
+        return EvidenceKind.UNKNOWN;
+    }
+
+    /** Decodes the head as UTF-8, or UTF-16 when a BOM or NUL pattern says so (Get-WinEvent exports). */
+    static String decodeHead(byte[] head, int length) {
+        if (length >= 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)) {
+            return new String(head, 2, length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (length >= 2 && (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
+            return new String(head, 2, length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (length >= 4 && head[1] == 0 && head[3] == 0 && head[0] != 0) {
+            return new String(head, 0, length, StandardCharsets.UTF_16LE);
+        }
+        int start = length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF ? 3 : 0;
+        return new String(head, start, length - start, StandardCharsets.UTF_8).replace("\r", "");
+    }
+}

@@ -1,0 +1,10 @@
+package org.iisdiag.conclusions;
+
+import org.iisdiag.facts.EvidenceFact;
+
+/**
+ * Evidence recognised as a normal pattern (an NTLM handshake, a client disconnect, scanner noise).
+ * Escalating rules test {@code not Benign(fact == $x)}, so noise is reported but not acted on.
+ */
+public record Benign(EvidenceFact fact, String reason, String ruleId) {
+}

@@ -1,0 +1,28 @@
+package org.iisdiag.conclusions;
+
+import java.util.List;
+import java.util.SortedMap;
+
+import org.iisdiag.facts.EvidenceFact;
+
+/**
+ * A rule's recommendation of a catalog action for this case. Inserted logically: it disappears when
+ * the evidence it rests on goes. Recommendations with the same {@link #key()} merge in the report.
+ */
+public record Recommendation(String actionId, SortedMap<String, String> params, String ruleId,
+                             List<EvidenceFact> evidence) {
+
+    public String key() {
+        return Params.key(actionId, params);
+    }
+
+    /** Log entries behind this recommendation; prioritization rules read it as evidence strength. */
+    public long evidenceCount() {
+        return evidence.stream().mapToLong(EvidenceFact::occurrences).sum();
+    }
+
+    /** The highest HTTP status among the evidence (0 when none), so 5xx work can rank above 4xx. */
+    public int worstStatus() {
+        return evidence.stream().mapToInt(EvidenceFact::status).max().orElse(0);
+    }
+}

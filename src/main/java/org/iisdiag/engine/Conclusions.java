@@ -1,0 +1,16 @@
+package org.iisdiag.engine;
+
+import java.util.List;
+
+import org.iisdiag.conclusions.Benign;
+import org.iisdiag.conclusions.Caveat;
+import org.iisdiag.conclusions.Finding;
+import org.iisdiag.conclusions.PriorityAdjustment;
+import org.iisdiag.conclusions.Question;
+import org.iisdiag.conclusions.Recommendation;
+
+/** Everything the rules concluded for one case, before ranking and rendering. */
+public record Conclusions(List<Finding> findings, List<Recommendation> recommendations, List<Question> questions,
+                          List<PriorityAdjustment> adjustments, List<Caveat> caveats, List<Benign> benign,
+                          List<String> firedRules) {
+}

@@ -1,0 +1,180 @@
+package org.iisdiag.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.iisdiag.knowledge.ArticleSection;
+import org.iisdiag.knowledge.KnowledgeBase;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * The rule pack compiled from the rules/ folder on disk through the KIE API, so an author's edit takes
+ * effect on the next run. Compile errors, missing metadata and unknown catalog ids all fail the build
+ * with "file:line: message".
+ */
+public final class RuleBase {
+    public static final String KB_GLOBAL = "kb";
+    private static final String RESOURCE_ROOT = "src/main/resources/";
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+    private static final Pattern RULE_DECL = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]+)\"|(\\S+))");
+
+    private final KieBase kieBase;
+    private final List<RuleInfo> rules;
+    private final boolean hasKbGlobal;
+
+    private RuleBase(KieBase kieBase, List<RuleInfo> rules) {
+        this.kieBase = kieBase;
+        this.rules = List.copyOf(rules);
+        this.hasKbGlobal = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(KB_GLOBAL)));
+    }
+
+    public static RuleBase build(Path rulesDir, KnowledgeBase kb) throws RuleCompilationException {
+        if (!Files.isDirectory(rulesDir)) {
+            throw new RuleCompilationException(List.of(rulesDir + ": rules folder not found"));
+        }
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.iisdiag", "rule-pack", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        KieModuleModel module = ks.newKieModuleModel();
+        module.newKieBaseModel("iisdiag").setDefault(true).newKieSessionModel("diagnosis").setDefault(true);
+        kfs.writeKModuleXML(module.toXML());
+
+        Map<String, String> displayByResource = new HashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        try {
+            for (Path file : RuleFiles.list(rulesDir)) {
+                String display = RuleFiles.displayName(rulesDir, file);
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String resource = RESOURCE_ROOT + display;
+                displayByResource.put(resource, display);
+                sources.put(display, text);
+                kfs.write(resource, text);
+            }
+        } catch (IOException e) {
+            throw new RuleCompilationException(List.of(rulesDir + ": cannot read rules: " + e.getMessage()));
+        }
+        if (sources.isEmpty()) {
+            throw new RuleCompilationException(List.of(rulesDir + ": no .drl files found"));
+        }
+
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll();
+        } catch (RuntimeException e) {
+            throw new RuleCompilationException(List.of(rulesDir + ": rule build failed: " + e.getMessage()));
+        }
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            if (m.getText() != null && m.getText().startsWith("Parser returned a null Package")) {
+                continue; // spurious companion of every syntax error
+            }
+            String path = m.getPath() == null ? "" : displayByResource.getOrDefault(m.getPath(), m.getPath());
+            problems.add(path + ":" + m.getLine() + ": " + m.getText().strip().replaceAll("\\s*\\n\\s*", " "));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
+        List<RuleInfo> infos = describe(kieBase, sources, problems);
+        checkCatalogReferences(sources, kb, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+        return new RuleBase(kieBase, infos);
+    }
+
+    private static List<RuleInfo> describe(KieBase kieBase, Map<String, String> sources, List<String> problems) {
+        Map<String, String[]> whereByName = new HashMap<>();
+        sources.forEach((file, text) -> {
+            Matcher m = RULE_DECL.matcher(text);
+            while (m.find()) {
+                String name = m.group(2) != null ? m.group(2) : m.group(3);
+                whereByName.put(name, new String[] {file, Integer.toString(CatalogReferences.lineOf(text, m.start(1)))});
+            }
+        });
+        List<RuleInfo> infos = new ArrayList<>();
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String[] where = whereByName.getOrDefault(rule.getName(), new String[] {"?", "0"});
+                String loc = where[0] + ":" + where[1];
+                Object id = rule.getMetaData().get("id");
+                Object section = rule.getMetaData().get("section");
+                if (id == null) {
+                    problems.add(loc + ": rule \"" + rule.getName() + "\" has no @id(\"...\") metadata");
+                    continue;
+                }
+                if (section == null) {
+                    problems.add(loc + ": rule \"" + rule.getName() + "\" has no @section(\"...\") metadata");
+                } else if (!ArticleSection.isKnown(section.toString())) {
+                    problems.add(loc + ": rule \"" + rule.getName() + "\" cites unknown section '" + section
+                            + "' (known: " + ArticleSection.ALL + ")");
+                }
+                RuleInfo info = new RuleInfo(id.toString(), rule.getName(), String.valueOf(section), where[0],
+                        Integer.parseInt(where[1]));
+                RuleInfo previous = byId.putIfAbsent(info.id(), info);
+                if (previous != null) {
+                    problems.add(loc + ": rule id '" + info.id() + "' is also used at " + previous.location());
+                }
+                infos.add(info);
+            }
+        }
+        infos.sort(Comparator.comparing(RuleInfo::id));
+        return infos;
+    }
+
+    private static void checkCatalogReferences(Map<String, String> sources, KnowledgeBase kb, List<String> problems) {
+        sources.forEach((file, text) -> {
+            for (CatalogReferences.Reference ref : CatalogReferences.scan(text)) {
+                String where = file + ":" + ref.line() + ": ";
+                if (ref.id() == null) {
+                    problems.add(where + "catalog id must be a string literal so it can be checked");
+                    continue;
+                }
+                boolean known = switch (ref.kind()) {
+                    case ACTION -> kb.action(ref.id()) != null;
+                    case FINDING -> kb.finding(ref.id()) != null;
+                    case QUESTION -> kb.question(ref.id()) != null;
+                };
+                if (!known) {
+                    problems.add(where + "unknown " + ref.kind().name().toLowerCase() + " id '" + ref.id() + "'");
+                }
+            }
+        });
+    }
+
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    /** A fresh session with the knowledge base bound to the {@code kb} global. */
+    public KieSession newSession(KnowledgeBase kb) {
+        KieSession session = kieBase.newKieSession();
+        if (hasKbGlobal) {
+            session.setGlobal(KB_GLOBAL, kb);
+        }
+        return session;
+    }
+}

@@ -1,0 +1,117 @@
+package org.iisdiag.knowledge;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.iisdiag.facts.UriCount;
+
+/**
+ * All catalogs, validated, with the look-ups rules use through the {@code kb} global
+ * (e.g. {@code StatusCodeInfo() from kb.status($s, $sub)}). Look-ups return null when there is no
+ * entry, which makes a DRL {@code from} simply match nothing.
+ */
+public final class KnowledgeBase {
+    private final Map<String, StatusCodeInfo> statusCodes;
+    private final Map<Long, Win32StatusInfo> win32;
+    private final Map<String, HttpErrReason> reasons;
+    private final List<ScannerSignature> scanners;
+    private final Map<String, ActionDefinition> actions;
+    private final Map<String, FindingDefinition> findings;
+    private final Map<String, QuestionDefinition> questions;
+    private final Map<String, String> globals;
+
+    KnowledgeBase(Map<String, StatusCodeInfo> statusCodes, Map<Long, Win32StatusInfo> win32,
+                  Map<String, HttpErrReason> reasons, List<ScannerSignature> scanners,
+                  Map<String, ActionDefinition> actions, Map<String, FindingDefinition> findings,
+                  Map<String, QuestionDefinition> questions, Map<String, String> globals) {
+        this.statusCodes = Map.copyOf(statusCodes);
+        this.win32 = Map.copyOf(win32);
+        this.reasons = Map.copyOf(reasons);
+        this.scanners = List.copyOf(scanners);
+        this.actions = Map.copyOf(actions);
+        this.findings = Map.copyOf(findings);
+        this.questions = Map.copyOf(questions);
+        this.globals = Map.copyOf(globals);
+    }
+
+    /** The exact status.substatus entry, else the bare status entry, else null. */
+    public StatusCodeInfo status(int status, int substatus) {
+        StatusCodeInfo exact = statusCodes.get(status + "." + substatus);
+        return exact != null ? exact : statusCodes.get(Integer.toString(status));
+    }
+
+    public Win32StatusInfo win32(long code) {
+        return win32.get(code);
+    }
+
+    public HttpErrReason reason(String reason) {
+        return reasons.get(reason);
+    }
+
+    public ActionDefinition action(String id) {
+        return actions.get(id);
+    }
+
+    public FindingDefinition finding(String id) {
+        return findings.get(id);
+    }
+
+    public QuestionDefinition question(String id) {
+        return questions.get(id);
+    }
+
+    /** The scanner signature matching this URI, if any. */
+    public Optional<ScannerSignature> scannerSignature(String uri) {
+        return scanners.stream().filter(s -> s.matches(uri)).findFirst();
+    }
+
+    /**
+     * Share (0..1) of the counted top URIs that match a scanner signature; used to call a 404/400
+     * population scanner noise.
+     */
+    public double scannerShare(List<UriCount> uris) {
+        long total = 0;
+        long scanner = 0;
+        for (UriCount u : uris) {
+            total += u.count();
+            if (scannerSignature(u.uri()).isPresent()) {
+                scanner += u.count();
+            }
+        }
+        return total == 0 ? 0.0 : (double) scanner / total;
+    }
+
+    public Map<String, String> globals() {
+        return globals;
+    }
+
+    public Collection<StatusCodeInfo> statusCodes() {
+        return statusCodes.values();
+    }
+
+    public Collection<Win32StatusInfo> win32Statuses() {
+        return win32.values();
+    }
+
+    public Collection<HttpErrReason> reasons() {
+        return reasons.values();
+    }
+
+    public List<ScannerSignature> scannerSignatures() {
+        return scanners;
+    }
+
+    public Collection<ActionDefinition> actions() {
+        return actions.values();
+    }
+
+    public Collection<FindingDefinition> findings() {
+        return findings.values();
+    }
+
+    public Collection<QuestionDefinition> questions() {
+        return questions.values();
+    }
+}

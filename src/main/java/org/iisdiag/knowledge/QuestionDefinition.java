@@ -1,0 +1,8 @@
+package org.iisdiag.knowledge;
+
+import java.util.Map;
+
+/** Evidence that is missing and would change the answer, with the action that collects it. */
+public record QuestionDefinition(String id, String text, String why, String answeredBy,
+                                 Map<String, String> params, String source) {
+}
