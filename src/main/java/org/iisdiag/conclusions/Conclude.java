@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.IisStatusCount;
+import org.iisdiag.knowledge.StatusCodeInfo;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -25,6 +27,16 @@ public final class Conclude {
     public static void finding(RuleContext kcontext, String findingId, String confidence, String... params) {
         Confidence c = Confidence.valueOf(confidence.toUpperCase(Locale.ROOT));
         kcontext.insertLogical(new Finding(findingId, Params.of(params), c, ruleId(kcontext), evidence(kcontext)));
+    }
+
+    /**
+     * Concludes a status-lookup finding: the IIS log's status.substatus with its catalog meaning, the
+     * site, the count and the win32 code, at the catalog entry's severity.
+     */
+    public static void statusFinding(RuleContext kcontext, String findingId, IisStatusCount c, StatusCodeInfo info) {
+        finding(kcontext, findingId, "high", "code", c.code(), "title", info.title(), "meaning", info.meaning(),
+                "site", c.site(), "count", StatusCodes.count(c.count()), "win32", String.valueOf(c.win32()),
+                "severity", info.severity().name());
     }
 
     /** Raises catalog question {@code questionId}: evidence that is missing. */

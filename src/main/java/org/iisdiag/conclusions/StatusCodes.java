@@ -24,6 +24,11 @@ public final class StatusCodes {
         return String.join(",", codes);
     }
 
+    /** The most frequent URI of an error population, or "/" when none was recorded. */
+    public static String topUri(IisStatusCount c) {
+        return c.topUris().isEmpty() ? "/" : c.topUris().get(0).uri();
+    }
+
     /** "1,234" style count for prose. */
     public static String count(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);

@@ -1,0 +1,33 @@
+package org.iisdiag.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.engine.RuleCompilationException;
+import org.iisdiag.knowledge.KnowledgeBaseException;
+import picocli.CommandLine.Option;
+
+/** The --rules and --kb options every command that loads the rule pack shares. */
+public final class RulePackOptions {
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rule pack folder (default: ${DEFAULT-VALUE}).")
+    Path rules = Home.rules();
+
+    @Option(names = "--kb", paramLabel = "DIR", description = "Knowledge-base folder (default: ${DEFAULT-VALUE}).")
+    Path kb = Home.knowledgeBase();
+
+    /** Loads the pack, printing problems to {@code err}; throws an exit code on failure. */
+    Diagnosis load(PrintWriter err) throws ExitException {
+        try {
+            return Diagnosis.load(rules, kb, IisDiag.versionLine());
+        } catch (KnowledgeBaseException e) {
+            err.println("iisdiag: the knowledge base is invalid:");
+            e.problems().forEach(p -> err.println("  " + p));
+            throw new ExitException(ExitCodes.KNOWLEDGE_BASE_INVALID);
+        } catch (RuleCompilationException e) {
+            err.println("iisdiag: the rules failed to compile:");
+            e.problems().forEach(p -> err.println("  " + p));
+            throw new ExitException(ExitCodes.RULES_INVALID);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.iisdiag.diagnosis;
+
+import java.nio.file.Path;
+
+import org.iisdiag.casefolder.CaseFolder;
+import org.iisdiag.casefolder.CaseFolderException;
+import org.iisdiag.engine.Conclusions;
+import org.iisdiag.engine.Diagnoser;
+import org.iisdiag.engine.RuleBase;
+import org.iisdiag.engine.RuleCompilationException;
+import org.iisdiag.evidence.CaseEvidence;
+import org.iisdiag.evidence.EvidenceCollector;
+import org.iisdiag.knowledge.KnowledgeBase;
+import org.iisdiag.knowledge.KnowledgeBaseException;
+import org.iisdiag.knowledge.KnowledgeBaseLoader;
+import org.iisdiag.report.DiagnosisReport;
+import org.iisdiag.report.ReportBuilder;
+
+/**
+ * The whole flow for one case: case folder → evidence readers → facts → rules → report. The rule
+ * base is built once and can diagnose many cases.
+ */
+public final class Diagnosis {
+    private final KnowledgeBase kb;
+    private final RuleBase ruleBase;
+    private final String tool;
+
+    private Diagnosis(KnowledgeBase kb, RuleBase ruleBase, String tool) {
+        this.kb = kb;
+        this.ruleBase = ruleBase;
+        this.tool = tool;
+    }
+
+    /** Loads and validates the catalogs, then compiles the rules against them. */
+    public static Diagnosis load(Path rulesDir, Path kbDir, String tool)
+            throws KnowledgeBaseException, RuleCompilationException {
+        KnowledgeBase kb = KnowledgeBaseLoader.load(kbDir);
+        return new Diagnosis(kb, RuleBase.build(rulesDir, kb), tool);
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    public RuleBase ruleBase() {
+        return ruleBase;
+    }
+
+    /** Reads the case folder and diagnoses it. {@code caseName} is how the report names the case. */
+    public DiagnosisReport diagnose(Path caseDir, String caseName) throws CaseFolderException {
+        CaseEvidence evidence = new EvidenceCollector().collect(caseName, CaseFolder.scan(caseDir));
+        return diagnose(evidence);
+    }
+
+    public DiagnosisReport diagnose(CaseEvidence evidence) {
+        Conclusions conclusions = new Diagnoser(ruleBase, kb).run(evidence.facts());
+        return new ReportBuilder(kb).build(evidence, conclusions, tool);
+    }
+}

@@ -1,0 +1,37 @@
+package org.iisdiag.evidence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.iisdiag.evidence.env.EnvFacts;
+import org.iisdiag.facts.EvidenceSource;
+import org.iisdiag.facts.HttpErrCount;
+import org.iisdiag.facts.IisLogWindow;
+import org.iisdiag.facts.IisStatusCount;
+import org.iisdiag.facts.TimeTakenSummary;
+
+/**
+ * Everything read from one case folder: the per-file reports and the aggregated facts. A few hundred
+ * facts at most, whatever the size of the logs.
+ */
+public record CaseEvidence(String caseFolder, List<ReadReport> reports, EnvFacts env, List<EvidenceSource> sources,
+                           List<IisStatusCount> statusCounts, List<HttpErrCount> httpErrCounts,
+                           List<TimeTakenSummary> timeTaken, Optional<IisLogWindow> window,
+                           List<PeakMinute> peakServerErrorMinutes, long httpErrEntries) {
+
+    /** A minute with many server errors, for the summary. */
+    public record PeakMinute(String minute, long count) {
+    }
+
+    /** The facts to insert into a Drools session. */
+    public List<Object> facts() {
+        List<Object> facts = new ArrayList<>(env.facts());
+        facts.addAll(sources);
+        facts.addAll(statusCounts);
+        facts.addAll(httpErrCounts);
+        facts.addAll(timeTaken);
+        window.ifPresent(facts::add);
+        return facts;
+    }
+}

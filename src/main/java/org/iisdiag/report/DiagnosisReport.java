@@ -1,0 +1,59 @@
+package org.iisdiag.report;
+
+import java.util.List;
+
+import org.iisdiag.evidence.LineProblem;
+import org.iisdiag.facts.SampleLine;
+
+/**
+ * The result of one diagnosis, ready for any renderer. Field order is the JSON schema's order; see
+ * docs in README ("JSON output"). Times are ISO-8601 UTC strings so output is stable and portable.
+ */
+public record DiagnosisReport(int schemaVersion, String tool, Summary summary, List<InputFile> inputs,
+                              List<ReportedFinding> findings, List<RankedAction> actions,
+                              List<OpenQuestion> questions, List<BenignNote> benign) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The case at a glance. */
+    public record Summary(String caseFolder, int filesRead, int filesNotUsed, int filesFailed, long linesRead,
+                          long entries, long linesRejected, String firstSeen, String lastSeen, long requests,
+                          long clientErrors, long serverErrors, long httpErrEntries, Environment environment,
+                          List<PeakMinute> peakServerErrorMinutes) {
+    }
+
+    public record Environment(String serverName, String iisVersion, String applicationType, String internetFacing,
+                              String tracingInstalled, List<String> sites, List<Integer> reportedStatusCodes) {
+    }
+
+    public record PeakMinute(String minute, long count) {
+    }
+
+    /** One file of the case: its kind, whether it was used, and what reading it found. */
+    public record InputFile(String name, String kind, boolean used, long lines, long entries, long rejected,
+                            List<LineProblem> problems, List<String> notes, String error) {
+    }
+
+    public record EvidenceItem(String summary, long occurrences, List<SampleLine> samples) {
+    }
+
+    public record ReportedFinding(String id, String title, String severity, String confidence, String section,
+                                  String explanation, List<EvidenceItem> evidence, List<String> rules) {
+    }
+
+    public record ScoreReason(int delta, String reason, String rule) {
+    }
+
+    public record RankedAction(int rank, String id, String priority, int score, String title, String section,
+                               String kind, String cost, String risk, boolean changesServerState, String why,
+                               List<EvidenceItem> evidence, int evidenceTotal, List<String> rules, List<String> steps,
+                               List<String> risks, List<String> revert, List<String> verify, List<String> caveats,
+                               List<ScoreReason> scoring) {
+    }
+
+    public record OpenQuestion(String id, String text, String why, String answeredBy, List<String> rules) {
+    }
+
+    public record BenignNote(String summary, long occurrences, String reason, String rule) {
+    }
+}

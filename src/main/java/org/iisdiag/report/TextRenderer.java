@@ -1,0 +1,251 @@
+package org.iisdiag.report;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.iisdiag.evidence.LineProblem;
+import org.iisdiag.facts.SampleLine;
+import org.iisdiag.report.DiagnosisReport.BenignNote;
+import org.iisdiag.report.DiagnosisReport.EvidenceItem;
+import org.iisdiag.report.DiagnosisReport.InputFile;
+import org.iisdiag.report.DiagnosisReport.OpenQuestion;
+import org.iisdiag.report.DiagnosisReport.RankedAction;
+import org.iisdiag.report.DiagnosisReport.ReportedFinding;
+import org.iisdiag.report.DiagnosisReport.ScoreReason;
+import org.iisdiag.report.DiagnosisReport.Summary;
+
+/** A plain-text report for a terminal: summary, findings, numbered actions, open questions. */
+public final class TextRenderer implements ReportRenderer {
+    static final int WIDTH = 100;
+    /** Sample lines can be very long (user agents, queries); cut them for the terminal. */
+    static final int SAMPLE_WIDTH = 220;
+
+    private final StringBuilder out = new StringBuilder();
+
+    @Override
+    public String render(DiagnosisReport report) {
+        out.setLength(0);
+        line(report.tool() + ": diagnosis of " + report.summary().caseFolder());
+        line("");
+        summary(report.summary());
+        inputs(report.inputs());
+        findings(report.findings());
+        actions(report.actions());
+        questions(report.questions(), report.actions());
+        benign(report.benign());
+        return out.toString();
+    }
+
+    private void summary(Summary s) {
+        heading("CASE SUMMARY");
+        line("  Files: " + s.filesRead() + " read, " + s.filesNotUsed() + " not used, " + s.filesFailed()
+                + " failed; " + n(s.linesRead()) + " lines, " + n(s.entries()) + " entries, "
+                + n(s.linesRejected()) + " rejected");
+        if (!s.firstSeen().isEmpty()) {
+            line("  IIS log: " + s.firstSeen() + " to " + s.lastSeen() + "; " + n(s.requests()) + " requests, "
+                    + n(s.clientErrors()) + " 4xx, " + n(s.serverErrors()) + " 5xx");
+        }
+        line("  HTTPERR: " + n(s.httpErrEntries()) + " entries");
+        var e = s.environment();
+        line("  Server: " + orUnknown(e.serverName()) + "; IIS " + orUnknown(e.iisVersion()) + "; application "
+                + e.applicationType() + "; internet-facing " + e.internetFacing() + "; Tracing installed "
+                + e.tracingInstalled());
+        for (String site : e.sites()) {
+            line("  Site: " + site);
+        }
+        if (!e.reportedStatusCodes().isEmpty()) {
+            line("  Users report: " + e.reportedStatusCodes());
+        }
+        if (!s.peakServerErrorMinutes().isEmpty()) {
+            StringBuilder b = new StringBuilder("  Peak 5xx minutes:");
+            s.peakServerErrorMinutes().forEach(p -> b.append(' ').append(p.minute()).append(" (").append(n(p.count()))
+                    .append(')'));
+            wrap(b.toString(), "    ");
+        }
+        line("");
+    }
+
+    private void inputs(List<InputFile> inputs) {
+        heading("INPUTS (" + inputs.size() + ")");
+        for (InputFile f : inputs) {
+            String state;
+            if (!f.error().isEmpty()) {
+                state = "FAILED: " + f.error();
+            } else if (!f.used()) {
+                state = "not used (" + f.kind() + ": not read by this version)";
+            } else {
+                state = f.kind() + ", " + n(f.lines()) + " lines, " + n(f.entries()) + " entries"
+                        + (f.rejected() > 0 ? ", " + n(f.rejected()) + " rejected" : "");
+            }
+            line("  " + f.name() + "  " + state);
+            for (String note : f.notes()) {
+                wrap("note: " + note, "      ");
+            }
+            for (LineProblem p : f.problems()) {
+                wrap("! " + p.location() + ": " + p.reason(), "      ");
+            }
+            if (f.rejected() > f.problems().size()) {
+                line("      ! ... and " + n(f.rejected() - f.problems().size()) + " more rejected lines");
+            }
+        }
+        line("");
+    }
+
+    private void findings(List<ReportedFinding> findings) {
+        heading("FINDINGS (" + findings.size() + ")");
+        if (findings.isEmpty()) {
+            line("  No problems found in the evidence.");
+        }
+        for (ReportedFinding f : findings) {
+            wrap("* [" + f.severity() + ", " + f.confidence() + " confidence] " + f.title(), "    ");
+            wrap(f.explanation(), "    ", "    ");
+            evidence(f.evidence(), -1);
+            line("    Rules: " + String.join(", ", f.rules()));
+            line("");
+        }
+        if (findings.isEmpty()) {
+            line("");
+        }
+    }
+
+    private void actions(List<RankedAction> actions) {
+        heading("ACTIONS (" + actions.size() + ", highest priority first)");
+        if (actions.isEmpty()) {
+            line("  Nothing to do.");
+            line("");
+        }
+        for (RankedAction a : actions) {
+            wrap(a.rank() + ". [" + a.priority() + ", score " + a.score() + "] " + a.title(), "     ");
+            line("     " + a.id() + "; " + a.kind() + "; cost " + a.cost() + "; risk " + a.risk()
+                    + (a.changesServerState() ? "; changes the server" : "") + "; " + a.section());
+            wrap("Why: " + a.why(), "     ", "     ");
+            for (String c : a.caveats()) {
+                wrap("CAUTION: " + c, "     ", "     ");
+            }
+            if (!a.evidence().isEmpty()) {
+                line("     Evidence:");
+                evidence(a.evidence(), a.evidenceTotal());
+            }
+            line("     Rules: " + String.join(", ", a.rules()));
+            list("Steps", a.steps(), true);
+            list("Risks", a.risks(), false);
+            list("Revert", a.revert(), true);
+            list("Verify", a.verify(), false);
+            StringBuilder score = new StringBuilder("Priority: ");
+            for (int i = 0; i < a.scoring().size(); i++) {
+                ScoreReason r = a.scoring().get(i);
+                score.append(i == 0 ? "" : ", ").append(i == 0 ? Integer.toString(r.delta()) : signed(r.delta()))
+                        .append(' ').append(r.reason()).append(r.rule().isEmpty() ? "" : " [" + r.rule() + "]");
+            }
+            wrap(score.toString(), "     ", "       ");
+            line("");
+        }
+    }
+
+    private void questions(List<OpenQuestion> questions, List<RankedAction> actions) {
+        heading("OPEN QUESTIONS (" + questions.size() + ")");
+        if (questions.isEmpty()) {
+            line("  None.");
+        }
+        for (OpenQuestion q : questions) {
+            wrap("? " + q.text(), "    ");
+            wrap(q.why(), "    ", "    ");
+            if (!q.answeredBy().isEmpty()) {
+                String rank = actions.stream().filter(a -> a.id().equals(q.answeredBy())).map(a -> "action " + a.rank() + ", ")
+                        .findFirst().orElse("");
+                line("    Answered by: " + rank + q.answeredBy());
+            }
+            line("    Rules: " + String.join(", ", q.rules()));
+        }
+        line("");
+    }
+
+    private void benign(List<BenignNote> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        heading("RECOGNISED AS NORMAL (" + notes.size() + ", not escalated)");
+        for (BenignNote b : notes) {
+            wrap("- " + b.summary(), "    ");
+            wrap(b.reason() + " [" + b.rule() + "]", "    ", "    ");
+        }
+        line("");
+    }
+
+    private void evidence(List<EvidenceItem> items, int total) {
+        for (EvidenceItem e : items) {
+            wrap("- " + e.summary(), "       ", "     ");
+            for (SampleLine s : e.samples()) {
+                line("         " + cut(s.location() + "  " + s.text(), SAMPLE_WIDTH));
+            }
+        }
+        if (total > items.size()) {
+            line("       ... and " + (total - items.size()) + " more");
+        }
+    }
+
+    private void list(String title, List<String> items, boolean numbered) {
+        if (items.isEmpty()) {
+            return;
+        }
+        line("     " + title + ":");
+        for (int i = 0; i < items.size(); i++) {
+            String bullet = numbered ? (i + 1) + ". " : "- ";
+            String[] lines = items.get(i).split("\n", -1);
+            wrap(bullet + lines[0], "         ", "       ");
+            for (int j = 1; j < lines.length; j++) {
+                if (!lines[j].isEmpty()) {
+                    line("         " + lines[j]);
+                }
+            }
+        }
+    }
+
+    private void heading(String text) {
+        line(text);
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+
+    private void wrap(String text, String continuation) {
+        wrap(text, continuation, "  ");
+    }
+
+    /** Word-wraps {@code text} at {@link #WIDTH}; the first line gets {@code first} as indent. */
+    private void wrap(String text, String continuation, String first) {
+        StringBuilder current = new StringBuilder(first);
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && current.length() + 1 + word.length() > WIDTH) {
+                line(current.toString());
+                current.setLength(0);
+                current.append(continuation);
+                empty = true;
+            }
+            if (!empty) {
+                current.append(' ');
+            }
+            current.append(word);
+            empty = false;
+        }
+        line(current.toString());
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+
+    private static String n(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    private static String signed(int v) {
+        return v >= 0 ? "+" + v : Integer.toString(v);
+    }
+
+    private static String orUnknown(String s) {
+        return s.isEmpty() ? "unknown" : s;
+    }
+}
