@@ -27,6 +27,8 @@ public final class IisLogAggregator {
     public static final int MAX_SITES = 1_000;
     /** Site label of entries folded because a cap was reached. */
     public static final String OTHER_SITE = "(other)";
+    /** (site, status) pairs with their own time-taken histogram; further pairs share site "(other)". */
+    public static final int MAX_HISTOGRAMS = 1_000;
     private static final int STATUSES = 1000;
 
     /** A key as numbers; the site is an index into {@link #sites}. */
@@ -37,6 +39,9 @@ public final class IisLogAggregator {
     private final ByteKeyMap<Integer> siteIds = new ByteKeyMap<>();
     private final KeyTable<Key> keys = new KeyTable<>(MAX_KEYS);
     private final Histogram[][] timeTaken = new Histogram[MAX_SITES + 1][];
+    // exact maxima: the histogram only knows the max to its precision
+    private final long[][] maxTimeTaken = new long[MAX_SITES + 1][];
+    private int histograms;
     private final Timeline timeline = new Timeline();
     private final int otherSite;
     private long first = Long.MAX_VALUE;
@@ -100,7 +105,7 @@ public final class IisLogAggregator {
             stats.uri(rec, uriField);
         }
         if (timeTaken >= 0) {
-            histogram(site, status).recordValue(timeTaken);
+            recordTimeTaken(site, status, timeTaken);
         }
         timeline.add(epochSecond, status);
         requests++;
@@ -117,17 +122,25 @@ public final class IisLogAggregator {
         }
     }
 
-    private Histogram histogram(int site, int status) {
-        Histogram[] bySite = timeTaken[site];
-        if (bySite == null) {
-            bySite = timeTaken[site] = new Histogram[STATUSES];
+    private void recordTimeTaken(int site, int status, long ms) {
+        if (timeTaken[site] == null || timeTaken[site][status] == null) {
+            if (histograms >= MAX_HISTOGRAMS) {
+                site = otherSite; // bounded: further (site, status) pairs share the "(other)" site
+            }
+            if (timeTaken[site] == null) {
+                timeTaken[site] = new Histogram[STATUSES];
+                maxTimeTaken[site] = new long[STATUSES];
+            }
+            if (timeTaken[site][status] == null) {
+                // auto-resizing, 2 significant digits: percentiles within 1%, about 10 KB each
+                timeTaken[site][status] = new Histogram(2);
+                histograms++;
+            }
         }
-        Histogram h = bySite[status];
-        if (h == null) {
-            // auto-resizing, 2 significant digits: percentiles within 1%, a few KB per (site, status)
-            h = bySite[status] = new Histogram(2);
+        timeTaken[site][status].recordValue(ms);
+        if (ms > maxTimeTaken[site][status]) {
+            maxTimeTaken[site][status] = ms;
         }
-        return h;
     }
 
     /** Entries folded into the "(other)" key because {@link #MAX_KEYS} was reached. */
@@ -156,7 +169,7 @@ public final class IisLogAggregator {
                 if (h != null) {
                     out.add(new TimeTakenSummary(sites.get(site), status, h.getTotalCount(),
                             h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
-                            h.getMaxValue()));
+                            maxTimeTaken[site][status]));
                 }
             }
         }
