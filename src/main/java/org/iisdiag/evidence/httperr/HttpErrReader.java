@@ -54,10 +54,7 @@ public final class HttpErrReader {
             siteId = l.indexOf("s-siteid");
             queue = l.indexOf("s-queuename");
             uri = l.indexOf("cs-uri");
-            missing = date < 0 ? "no date field in " + l.origin()
-                    : time < 0 ? "no time field in " + l.origin()
-                    : reason < 0 ? "no s-reason field in " + l.origin()
-                    : null;
+            missing = l.missing("date", "time", "s-reason");
         }
 
         @Override
@@ -67,7 +64,7 @@ public final class HttpErrReader {
             }
             long ts = r.epochSecond(date, time);
             if (ts == W3cRecord.NO_TIME) {
-                return "bad date/time '" + r.raw(date) + " " + r.raw(time) + "'";
+                return r.badTime(date, time);
             }
             long st = status < 0 ? 0 : r.number(status);
             if (st == W3cRecord.DASH) {

@@ -19,7 +19,8 @@ import org.iisdiag.facts.TimeTakenSummary;
  *
  * <p>Memory is bounded whatever the log size: at most {@link #MAX_KEYS} keys (further combinations
  * are folded into one key per status with substatus and win32 -1 on site {@link #OTHER_SITE}), at most
- * {@link #MAX_SITES} site labels, a fixed-size URI sketch per key, and a bounded {@link Timeline}.
+ * {@link #MAX_SITES} site labels and {@link #MAX_HISTOGRAMS} time-taken histograms (further ones go to
+ * {@link #OTHER_SITE} too), a fixed-size URI sketch per key, and a bounded {@link Timeline}.
  * Not thread-safe: one reader at a time.
  */
 public final class IisLogAggregator {

@@ -64,10 +64,7 @@ public final class IisLogReader {
             win32 = l.indexOf("sc-win32-status");
             timeTaken = l.indexOf("time-taken");
             cookie = l.indexOf("cs(Cookie)");
-            missing = date < 0 ? "no date field in " + l.origin()
-                    : time < 0 ? "no time field in " + l.origin()
-                    : status < 0 ? "no sc-status field in " + l.origin()
-                    : null;
+            missing = l.missing("date", "time", "sc-status");
         }
 
         @Override
@@ -77,7 +74,7 @@ public final class IisLogReader {
             }
             long ts = r.epochSecond(date, time);
             if (ts == W3cRecord.NO_TIME) {
-                return "bad date/time '" + r.raw(date) + " " + r.raw(time) + "'";
+                return r.badTime(date, time);
             }
             long st = r.number(status);
             if (st < 0 || st > 999) {

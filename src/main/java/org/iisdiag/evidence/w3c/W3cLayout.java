@@ -33,4 +33,14 @@ public record W3cLayout(List<String> names, String origin) {
         }
         return -1;
     }
+
+    /** The reject reason for lines under this layout when a required field is absent, or null. */
+    public String missing(String... required) {
+        for (String name : required) {
+            if (indexOf(name) < 0) {
+                return "no " + name + " field in " + origin;
+            }
+        }
+        return null;
+    }
 }

@@ -106,6 +106,11 @@ public final class W3cRecord {
         return day + h * 3600L + m * 60L + sec;
     }
 
+    /** Reject reason for a date/time pair that {@link #epochSecond} could not read. */
+    public String badTime(int dateField, int timeField) {
+        return "bad date/time '" + raw(dateField) + " " + raw(timeField) + "'";
+    }
+
     private long dayStart(int f) {
         int s = start(f);
         if (length(f) != 10) {
