@@ -1,0 +1,82 @@
+package org.iisdiag.evidence.httperr;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.evidence.w3c.W3cLayout;
+import org.iisdiag.evidence.w3c.W3cRecord;
+import org.iisdiag.evidence.w3c.W3cRecordHandler;
+import org.iisdiag.evidence.w3c.W3cScanner;
+
+/**
+ * Reads one HTTP.sys error log (httperr*.log) into an {@link HttpErrAggregator}, on the same scanner as
+ * the IIS log. Header variants (with or without streamid, the shorter HTTP API 1.0 lists) are handled
+ * by the {@code #Fields} line; date, time and s-reason are required; "-" status counts as 0.
+ */
+public final class HttpErrReader {
+    /** HTTP API 2.0 field list, assumed (with a note) when a file has no #Fields. */
+    public static final W3cLayout DEFAULT_LAYOUT = W3cLayout.of(
+            "date time c-ip c-port s-ip s-port cs-version cs-method cs-uri streamid sc-status s-siteid s-reason s-queuename",
+            "the HTTP API 2.0 default field set (no #Fields directive)");
+    private static final W3cScanner SCANNER = new W3cScanner(DEFAULT_LAYOUT);
+
+    private final HttpErrAggregator agg;
+
+    public HttpErrReader(HttpErrAggregator agg) {
+        this.agg = agg;
+    }
+
+    public void read(String displayName, InputStream in, ReadReport report) throws IOException {
+        long foldedBefore = agg.foldedEntries();
+        SCANNER.scan(in, report, new Handler(displayName));
+        if (agg.foldedEntries() > foldedBefore) {
+            report.note("more than " + HttpErrAggregator.MAX_KEYS + " distinct (reason, status, site, queue) keys:"
+                    + " further ones are counted as reason " + HttpErrAggregator.OTHER_REASON);
+        }
+    }
+
+    private final class Handler implements W3cRecordHandler {
+        private final String file;
+        private int date, time, status, reason, siteId, queue, uri;
+        private String missing;
+
+        Handler(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public void layout(W3cLayout l) {
+            date = l.indexOf("date");
+            time = l.indexOf("time");
+            status = l.indexOf("sc-status");
+            reason = l.indexOf("s-reason");
+            siteId = l.indexOf("s-siteid");
+            queue = l.indexOf("s-queuename");
+            uri = l.indexOf("cs-uri");
+            missing = l.missing("date", "time", "s-reason");
+        }
+
+        @Override
+        public String record(W3cRecord r) {
+            if (missing != null) {
+                return missing;
+            }
+            long ts = r.epochSecond(date, time);
+            if (ts == W3cRecord.NO_TIME) {
+                return r.badTime(date, time);
+            }
+            long st = status < 0 ? 0 : r.number(status);
+            if (st == W3cRecord.DASH) {
+                st = 0;
+            } else if (st < 0 || st > 999) {
+                return "sc-status '" + r.raw(status) + "' is not a number from 0 to 999 or -";
+            }
+            if (r.isDash(reason)) {
+                return "s-reason is empty ('-'); HTTP.sys always writes one";
+            }
+            agg.add(r, ts, (int) st, reason, siteId, queue, uri, file);
+            return null;
+        }
+    }
+}

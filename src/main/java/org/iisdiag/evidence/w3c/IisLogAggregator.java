@@ -1,0 +1,192 @@
+package org.iisdiag.evidence.w3c;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.HdrHistogram.Histogram;
+import org.iisdiag.evidence.Timeline;
+import org.iisdiag.facts.IisLogWindow;
+import org.iisdiag.facts.IisStatusCount;
+import org.iisdiag.facts.TimeTakenSummary;
+
+/**
+ * Turns the entries of all IIS logs of a case into a few hundred facts while they stream past: counts
+ * per (site, status, substatus, win32) with first/last seen, top URIs of error keys, samples,
+ * time-taken percentiles per (site, status), a per-minute timeline and the overall window.
+ *
+ * <p>Memory is bounded whatever the log size: at most {@link #MAX_KEYS} keys (further combinations
+ * are folded into one key per status with substatus and win32 -1 on site {@link #OTHER_SITE}), at most
+ * {@link #MAX_SITES} site labels and {@link #MAX_HISTOGRAMS} time-taken histograms (further ones go to
+ * {@link #OTHER_SITE} too), a fixed-size URI sketch per key, and a bounded {@link Timeline}.
+ * Not thread-safe: one reader at a time.
+ */
+public final class IisLogAggregator {
+    public static final int MAX_KEYS = 5_000;
+    public static final int MAX_SITES = 1_000;
+    /** Site label of entries folded because a cap was reached. */
+    public static final String OTHER_SITE = "(other)";
+    /** (site, status) pairs with their own time-taken histogram; further pairs share site "(other)". */
+    public static final int MAX_HISTOGRAMS = 1_000;
+    private static final int STATUSES = 1000;
+
+    /** A key as numbers; the site is an index into {@link #sites}. */
+    record Key(int site, int status, int substatus, long win32) {
+    }
+
+    private final List<String> sites = new ArrayList<>();
+    private final ByteKeyMap<Integer> siteIds = new ByteKeyMap<>();
+    private final KeyTable<Key> keys = new KeyTable<>(MAX_KEYS);
+    private final Histogram[][] timeTaken = new Histogram[MAX_SITES + 1][];
+    // exact maxima: the histogram only knows the max to its precision
+    private final long[][] maxTimeTaken = new long[MAX_SITES + 1][];
+    private int histograms;
+    private final Timeline timeline = new Timeline();
+    private final int otherSite;
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
+    private long requests;
+    private long clientErrors;
+    private long serverErrors;
+    private long folded;
+
+    public IisLogAggregator() {
+        otherSite = siteIndex(OTHER_SITE);
+    }
+
+    /** Index of a site label (e.g. the "W3SVC1" folder name); labels beyond the cap share "(other)". */
+    int siteIndex(String label) {
+        byte[] b = label.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return siteIndex(b, 0, b.length, label);
+    }
+
+    /** Index of the site named by a field (s-sitename) of the record, without making a String when known. */
+    int siteIndex(W3cRecord rec, int f) {
+        return siteIndex(rec.buffer(), rec.start(f), rec.length(f), null);
+    }
+
+    private int siteIndex(byte[] b, int off, int len, String label) {
+        int h = ByteKeyMap.hash(b, off, len);
+        Integer id = siteIds.get(b, off, len, h);
+        if (id != null) {
+            return id;
+        }
+        if (sites.size() > MAX_SITES - 1) {
+            return otherSite;
+        }
+        int next = sites.size();
+        sites.add(label != null ? label : new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+        siteIds.put(b, off, len, h, next);
+        return next;
+    }
+
+    /**
+     * One entry. {@code timeTaken} is -1 when not logged; the record supplies the URI (for error
+     * statuses) and, while a key has fewer than three, a sample line.
+     */
+    void add(int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
+             W3cRecord rec, int uriField, int cookieField, String file) {
+        KeyStats<Key> stats = keys.begin().putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
+        if (stats == null) {
+            if (keys.full()) {
+                folded++;
+                site = otherSite;
+                substatus = -1;
+                win32 = -1;
+                stats = keys.begin().putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
+            }
+            if (stats == null) {
+                stats = keys.create(new Key(site, status, substatus, win32));
+            }
+        }
+        stats.hit(epochSecond, file, rec, cookieField);
+        if (status >= 400) {
+            stats.uri(rec, uriField);
+        }
+        if (timeTaken >= 0) {
+            recordTimeTaken(site, status, timeTaken);
+        }
+        timeline.add(epochSecond, status);
+        requests++;
+        if (status >= 400 && status < 500) {
+            clientErrors++;
+        } else if (status >= 500 && status < 600) {
+            serverErrors++;
+        }
+        if (epochSecond < first) {
+            first = epochSecond;
+        }
+        if (epochSecond > last) {
+            last = epochSecond;
+        }
+    }
+
+    private void recordTimeTaken(int site, int status, long ms) {
+        if (timeTaken[site] == null || timeTaken[site][status] == null) {
+            if (histograms >= MAX_HISTOGRAMS) {
+                site = otherSite; // bounded: further (site, status) pairs share the "(other)" site
+            }
+            if (timeTaken[site] == null) {
+                timeTaken[site] = new Histogram[STATUSES];
+                maxTimeTaken[site] = new long[STATUSES];
+            }
+            if (timeTaken[site][status] == null) {
+                // auto-resizing, 2 significant digits: percentiles within 1%, about 10 KB each
+                timeTaken[site][status] = new Histogram(2);
+                histograms++;
+            }
+        }
+        timeTaken[site][status].recordValue(ms);
+        if (ms > maxTimeTaken[site][status]) {
+            maxTimeTaken[site][status] = ms;
+        }
+    }
+
+    /** Entries folded into the "(other)" key because {@link #MAX_KEYS} was reached. */
+    public long foldedEntries() {
+        return folded;
+    }
+
+    /** Counts per (site, status, substatus, win32), ordered by site, status, substatus, win32. */
+    public List<IisStatusCount> statusCounts() {
+        Comparator<Key> order = Comparator.comparing((Key k) -> sites.get(k.site()))
+                .thenComparingInt(Key::status).thenComparingInt(Key::substatus).thenComparingLong(Key::win32);
+        return keys.sorted(order).stream().map(s -> {
+            Key k = s.key();
+            return new IisStatusCount(sites.get(k.site()), k.status(), k.substatus(), k.win32(), s.count(),
+                    s.firstSeen(), s.lastSeen(), s.topUris(), s.samples());
+        }).toList();
+    }
+
+    /** time-taken (ms) percentiles per (site, status), ordered by site then status. */
+    public List<TimeTakenSummary> timeTaken() {
+        List<TimeTakenSummary> out = new ArrayList<>();
+        for (int site = 0; site < sites.size(); site++) {
+            Histogram[] bySite = timeTaken[site];
+            for (int status = 0; bySite != null && status < STATUSES; status++) {
+                Histogram h = bySite[status];
+                if (h != null) {
+                    out.add(new TimeTakenSummary(sites.get(site), status, h.getTotalCount(),
+                            h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
+                            maxTimeTaken[site][status]));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(TimeTakenSummary::site).thenComparingInt(TimeTakenSummary::status));
+        return out;
+    }
+
+    public Optional<IisLogWindow> window() {
+        if (requests == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new IisLogWindow(Instant.ofEpochSecond(first), Instant.ofEpochSecond(last),
+                requests, clientErrors, serverErrors));
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+}

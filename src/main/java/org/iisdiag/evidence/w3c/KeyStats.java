@@ -1,0 +1,80 @@
+package org.iisdiag.evidence.w3c;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.iisdiag.evidence.Redactor;
+import org.iisdiag.facts.SampleLine;
+import org.iisdiag.facts.UriCount;
+
+/**
+ * What both W3C-format aggregators keep per key: count, first/last seen, an optional top-URI sketch and
+ * up to {@link #MAX_SAMPLES} redacted sample lines.
+ */
+public final class KeyStats<K> {
+    public static final int MAX_SAMPLES = 3;
+    public static final int SKETCH_CAPACITY = 64;
+    public static final int TOP_URIS = 10;
+
+    private final K key;
+    private long count;
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
+    private TopUriSketch uris; // made on first URI: most keys (2xx/3xx in the IIS log) never need one
+    private final List<SampleLine> samples = new ArrayList<>(MAX_SAMPLES);
+
+    public KeyStats(K key) {
+        this.key = key;
+    }
+
+    public K key() {
+        return key;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** Counts one entry; the record supplies a sample while fewer than three are kept. */
+    public void hit(long epochSecond, String file, W3cRecord rec, int cookieField) {
+        count++;
+        if (epochSecond < first) {
+            first = epochSecond;
+        }
+        if (epochSecond > last) {
+            last = epochSecond;
+        }
+        if (samples.size() < MAX_SAMPLES) {
+            samples.add(new SampleLine(file, rec.lineNo(), Redactor.DEFAULT.redactW3cLine(rec.lineText(), cookieField)));
+        }
+    }
+
+    /** Feeds field {@code f} of the record (skipped when absent or "-") to the top-URI sketch. */
+    public void uri(W3cRecord rec, int f) {
+        if (f < 0 || rec.isDash(f)) {
+            return;
+        }
+        if (uris == null) {
+            uris = new TopUriSketch(SKETCH_CAPACITY);
+        }
+        uris.add(rec.buffer(), rec.start(f), rec.length(f));
+    }
+
+    public Instant firstSeen() {
+        return Instant.ofEpochSecond(first);
+    }
+
+    public Instant lastSeen() {
+        return Instant.ofEpochSecond(last);
+    }
+
+    /** Top URIs, redacted: a URI may carry a query with secrets (HTTPERR cs-uri does). */
+    public List<UriCount> topUris() {
+        return uris == null ? List.of() : uris.top(TOP_URIS, Redactor.DEFAULT::redactQuery);
+    }
+
+    public List<SampleLine> samples() {
+        return List.copyOf(samples);
+    }
+}

@@ -1,0 +1,108 @@
+package org.iisdiag.evidence.httperr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.iisdiag.evidence.Fixtures.httpErr;
+import static org.iisdiag.evidence.Fixtures.resource;
+import static org.iisdiag.evidence.Fixtures.text;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import org.iisdiag.evidence.Fixtures;
+import org.iisdiag.evidence.LineProblem;
+import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.facts.HttpErrCount;
+import org.iisdiag.facts.UriCount;
+import org.junit.jupiter.api.Test;
+
+class HttpErrReaderTest {
+
+    @Test
+    void readsTheHttpApi20HeaderWithStreamid() throws IOException {
+        HttpErrAggregator agg = new HttpErrAggregator();
+        ReadReport r = httpErr(agg, "httperr1.log", resource("httperr/with-streamid.log"));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).isEqualTo(3);
+        assertThat(agg.counts()).extracting(HttpErrCount::reason, HttpErrCount::status, HttpErrCount::siteId,
+                HttpErrCount::queue, HttpErrCount::count).containsExactly(
+                tuple("Connection_Dropped", 0, "1", "ApiAppPool", 1L),
+                tuple("QueueFull", 503, "3", "DefaultAppPool", 1L),
+                tuple("Timer_ConnectionIdle", 0, "", "", 1L));
+        HttpErrCount dropped = agg.counts().get(0);
+        // IPv6 with zone id, and the cs-uri query is redacted in top URIs and samples
+        assertThat(dropped.topUris()).containsExactly(new UriCount("/api/orders?token=***&x=1", 1, 0));
+        assertThat(dropped.samples()).singleElement().satisfies(s -> {
+            assertThat(s.location()).isEqualTo("httperr1.log:6");
+            assertThat(s.text()).contains("fe80::1%12").contains("token=***").doesNotContain("abc123");
+        });
+        assertThat(dropped.firstSeen()).isEqualTo(Instant.parse("2025-01-09T10:00:06Z"));
+        assertThat(agg.counts().get(2).topUris()).isEmpty(); // cs-uri "-"
+    }
+
+    @Test
+    void readsTheHeaderWithoutStreamid() throws IOException {
+        HttpErrAggregator agg = new HttpErrAggregator();
+        ReadReport r = httpErr(agg, "httperr2.log", resource("httperr/without-streamid.log"));
+        assertThat(r.problems()).isEmpty();
+        assertThat(agg.counts()).extracting(HttpErrCount::reason, HttpErrCount::status, HttpErrCount::queue)
+                .containsExactly(tuple("AppOffline", 503, "DefaultAppPool"), tuple("Timer_ConnectionIdle", 0, ""));
+        assertThat(agg.counts().get(0).topUris()).extracting(UriCount::uri).containsExactly("/app/x.aspx");
+    }
+
+    @Test
+    void readsTheOldHttpApi10FieldList() throws IOException {
+        HttpErrAggregator agg = new HttpErrAggregator();
+        ReadReport r = httpErr(agg, "httperr1.log", resource("httperr/api-1.0.log"));
+        assertThat(r.problems()).isEmpty();
+        assertThat(agg.counts()).extracting(HttpErrCount::reason, HttpErrCount::status, HttpErrCount::siteId,
+                HttpErrCount::queue).containsExactly(tuple("ConnLimit", 503, "", ""), tuple("Timer_MinBytesPerSecond", 0, "", ""));
+    }
+
+    @Test
+    void everyReasonValueParses() throws IOException {
+        List<String> expected = new String(Fixtures.bytes("httperr/all-reasons.txt"), StandardCharsets.UTF_8).lines().toList();
+        HttpErrAggregator agg = new HttpErrAggregator();
+        ReadReport r = httpErr(agg, "httperr1.log", resource("httperr/all-reasons.log"));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).isEqualTo(expected.size());
+        List<String> got = agg.counts().stream()
+                .map(c -> c.reason() + " " + (c.status() == 0 ? "-" : String.valueOf(c.status()))).toList();
+        assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(agg.counts()).allSatisfy(c -> {
+            assertThat(c.count()).isEqualTo(1);
+            assertThat(c.queue()).isEqualTo("DefaultAppPool");
+            assertThat(c.siteId()).isEqualTo("1");
+        });
+        assertThat(agg.timeline().total(0)).isEqualTo(expected.stream().filter(e -> e.endsWith(" -")).count());
+    }
+
+    @Test
+    void withoutFieldsTheApi20DefaultIsAssumedAndOtherFieldCountsAreRejected() throws IOException {
+        String log = "2025-01-09 10:00:05 10.0.0.5 51234 10.0.0.10 443 HTTP/1.1 GET /x - 503 3 QueueFull DefaultAppPool\n"
+                + "2025-01-09 10:00:06 10.0.0.5 51234 10.0.0.10 443 HTTP/1.1 GET /x 503 3 QueueFull DefaultAppPool\n";
+        HttpErrAggregator agg = new HttpErrAggregator();
+        ReadReport r = httpErr(agg, "httperr9.log", text(log));
+        assertThat(r.entries()).isEqualTo(1);
+        assertThat(r.notes()).singleElement().asString().contains("HTTP API 2.0 default field set");
+        assertThat(r.problems()).extracting(LineProblem::location, LineProblem::reason).containsExactly(
+                tuple("httperr9.log:2", "13 fields, but the HTTP API 2.0 default field set (no #Fields directive) lists 14"));
+    }
+
+    @Test
+    void rejectsBadStatusAndMissingReason() throws IOException {
+        String log = "#Fields: date time c-ip cs-uri sc-status s-reason\n"
+                + "2025-01-09 10:00:05 10.0.0.5 /x 5O3 QueueFull\n"
+                + "2025-01-09 10:00:05 10.0.0.5 /x 503 -\n"
+                + "2025-01-09 10:00:05 10.0.0.5 /x - Timer_ConnectionIdle\n";
+        HttpErrAggregator agg = new HttpErrAggregator();
+        ReadReport r = httpErr(agg, "h.log", text(log));
+        assertThat(r.problems()).extracting(LineProblem::line, LineProblem::reason).containsExactly(
+                tuple(2L, "sc-status '5O3' is not a number from 0 to 999 or -"),
+                tuple(3L, "s-reason is empty ('-'); HTTP.sys always writes one"));
+        assertThat(agg.counts()).extracting(HttpErrCount::reason, HttpErrCount::status)
+                .containsExactly(tuple("Timer_ConnectionIdle", 0));
+    }
+}
