@@ -35,7 +35,7 @@ public final class Conclude {
      */
     public static void statusFinding(RuleContext kcontext, String findingId, IisStatusCount c, StatusCodeInfo info) {
         finding(kcontext, findingId, "high", "code", c.code(), "title", info.title(), "meaning", info.meaning(),
-                "site", c.site(), "count", StatusCodes.count(c.count()), "win32", String.valueOf(c.win32()),
+                "site", c.site(), "count", StatusCodes.thousands(c.count()), "win32", String.valueOf(c.win32()),
                 "severity", info.severity().name());
     }
 

@@ -3,7 +3,9 @@ package org.iisdiag.conclusions;
 import java.util.Collection;
 import java.util.TreeSet;
 
+import org.iisdiag.facts.HttpErrCount;
 import org.iisdiag.facts.IisStatusCount;
+import org.iisdiag.facts.UriCount;
 
 /** Turns observed status counts into the text rules put into actions (e.g. a FREB statusCodes list). */
 public final class StatusCodes {
@@ -24,13 +26,40 @@ public final class StatusCodes {
         return String.join(",", codes);
     }
 
-    /** The most frequent URI of an error population, or "/" when none was recorded. */
-    public static String topUri(IisStatusCount c) {
-        return c.topUris().isEmpty() ? "/" : c.topUris().get(0).uri();
+    /** The most frequent URI across the given status counts, or "/" when none was recorded. */
+    public static String topUri(Collection<?> counts) {
+        String best = "/";
+        long bestCount = -1;
+        for (Object o : counts) {
+            if (o instanceof IisStatusCount c) {
+                for (UriCount u : c.topUris()) {
+                    if (u.count() > bestCount || (u.count() == bestCount && u.uri().compareTo(best) < 0)) {
+                        best = u.uri();
+                        bestCount = u.count();
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** "AppOffline 264, QueueFull 95": the HTTPERR reasons among the given counts, largest first. */
+    public static String reasons(Collection<?> counts) {
+        java.util.Map<String, Long> byReason = new java.util.TreeMap<>();
+        for (Object o : counts) {
+            if (o instanceof HttpErrCount e) {
+                byReason.merge(e.reason(), e.count(), Long::sum);
+            }
+        }
+        return byReason.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .map(en -> en.getKey() + " " + thousands(en.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** "1,234" style count for prose. */
-    public static String count(long n) {
+    public static String thousands(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 }

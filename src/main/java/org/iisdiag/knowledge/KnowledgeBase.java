@@ -50,6 +50,12 @@ public final class KnowledgeBase {
         return reasons.get(reason);
     }
 
+    /** Whether the catalog says this HTTPERR reason points at the application pool (503 family, queue timers). */
+    public boolean isAppPoolReason(String reason) {
+        HttpErrReason r = reasons.get(reason);
+        return r != null && r.appPoolRelated();
+    }
+
     public ActionDefinition action(String id) {
         return actions.get(id);
     }

@@ -26,6 +26,21 @@ final class Placeholders {
         this.globals = globals;
     }
 
+    /**
+     * The parameters with what env.yaml can add: an app pool derived from the site, so that "check
+     * the pool of W3SVC2" and "check ApiAppPool" are recognised as the same action.
+     */
+    java.util.TreeMap<String, String> withDerived(Map<String, String> params) {
+        java.util.TreeMap<String, String> out = new java.util.TreeMap<>(params);
+        if (!nonEmpty(out.get("appPool"))) {
+            String pool = appPoolOf(out.get("site"));
+            if (pool != null) {
+                out.put("appPool", pool);
+            }
+        }
+        return out;
+    }
+
     /** Resolver for action text: site labels become real site names, usable in appcmd commands. */
     Function<String, String> forAction(Map<String, String> params, Map<String, String> fallbacks) {
         return name -> {
@@ -47,7 +62,8 @@ final class Placeholders {
             if ("site".equals(name) && nonEmpty(v)) {
                 return siteName(v).map(n -> n + " (" + v + ")").orElse(v);
             }
-            return nonEmpty(v) ? v : fallback(name, fallbacks);
+            String value = "appPool".equals(name) && !nonEmpty(v) ? appPoolOf(params.get("site")) : v;
+            return nonEmpty(value) ? value : fallback(name, fallbacks);
         };
     }
 

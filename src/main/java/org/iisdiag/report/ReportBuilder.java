@@ -63,13 +63,13 @@ public final class ReportBuilder {
     }
 
     static String priorityLabel(int score) {
-        if (score >= 75) {
+        if (score >= 85) {
             return "P1";
         }
-        if (score >= 60) {
+        if (score >= 70) {
             return "P2";
         }
-        return score >= 45 ? "P3" : "P4";
+        return score >= 55 ? "P3" : "P4";
     }
 
     private static DiagnosisReport.Summary summary(CaseEvidence e) {
@@ -163,12 +163,16 @@ public final class ReportBuilder {
     }
 
     private List<RankedAction> actions(Conclusions c, Placeholders placeholders) {
+        // Merge key: action id + the declared parameters (after env.yaml derivations).
         Map<String, ActionGroup> groups = new TreeMap<>();
         Map<String, ActionGroup> groupByRawKey = new LinkedHashMap<>();
         for (Recommendation r : c.recommendations()) {
             ActionDefinition def = kb.action(r.actionId());
+            if (def == null) {
+                throw new IllegalStateException("rule " + r.ruleId() + " recommended unknown action '" + r.actionId() + "'");
+            }
             // Only the parameters the action uses decide its identity; extra ones a rule passed do not.
-            TreeMap<String, String> declared = new TreeMap<>(r.params());
+            TreeMap<String, String> declared = placeholders.withDerived(r.params());
             declared.keySet().retainAll(def.params().keySet());
             String key = Params.key(def.id(), declared);
             ActionGroup g = groups.computeIfAbsent(key, k -> new ActionGroup(def, declared));

@@ -73,6 +73,8 @@ public final class TextRenderer implements ReportRenderer {
                 state = "FAILED: " + f.error();
             } else if (!f.used()) {
                 state = "not used (" + f.kind() + ": not read by this version)";
+            } else if (f.lines() == 0 && f.entries() == 0) {
+                state = f.kind() + ", read";
             } else {
                 state = f.kind() + ", " + n(f.lines()) + " lines, " + n(f.entries()) + " entries"
                         + (f.rejected() > 0 ? ", " + n(f.rejected()) + " rejected" : "");
@@ -99,7 +101,8 @@ public final class TextRenderer implements ReportRenderer {
         for (ReportedFinding f : findings) {
             wrap("* [" + f.severity() + ", " + f.confidence() + " confidence] " + f.title(), "    ");
             wrap(f.explanation(), "    ", "    ");
-            evidence(f.evidence(), -1);
+            // Findings show one sample per item; the actions below carry the full evidence.
+            evidence(f.evidence(), -1, 1);
             line("    Rules: " + String.join(", ", f.rules()));
             line("");
         }
@@ -124,7 +127,7 @@ public final class TextRenderer implements ReportRenderer {
             }
             if (!a.evidence().isEmpty()) {
                 line("     Evidence:");
-                evidence(a.evidence(), a.evidenceTotal());
+                evidence(a.evidence(), a.evidenceTotal(), Integer.MAX_VALUE);
             }
             line("     Rules: " + String.join(", ", a.rules()));
             list("Steps", a.steps(), true);
@@ -172,10 +175,10 @@ public final class TextRenderer implements ReportRenderer {
         line("");
     }
 
-    private void evidence(List<EvidenceItem> items, int total) {
+    private void evidence(List<EvidenceItem> items, int total, int samplesPerItem) {
         for (EvidenceItem e : items) {
             wrap("- " + e.summary(), "       ", "     ");
-            for (SampleLine s : e.samples()) {
+            for (SampleLine s : e.samples().subList(0, Math.min(samplesPerItem, e.samples().size()))) {
                 line("         " + cut(s.location() + "  " + s.text(), SAMPLE_WIDTH));
             }
         }
