@@ -34,6 +34,7 @@ public final class HttpErrReader {
             report.note("more than " + HttpErrAggregator.MAX_KEYS + " distinct (reason, status, site, queue) keys:"
                     + " further ones are counted as reason " + HttpErrAggregator.OTHER_REASON);
         }
+        agg.timeline().noteCoarsening(report);
     }
 
     private final class Handler implements W3cRecordHandler {

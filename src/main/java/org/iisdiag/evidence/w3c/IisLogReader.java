@@ -35,10 +35,7 @@ public final class IisLogReader {
             report.note("more than " + IisLogAggregator.MAX_KEYS + " distinct (site, status, substatus, win32) keys:"
                     + " further ones are counted as site " + IisLogAggregator.OTHER_SITE + ", substatus -1, win32 -1");
         }
-        if (agg.timeline().coarsened()) {
-            report.note("timeline coarsened to " + agg.timeline().bucketSeconds() / 60 + "-minute buckets to stay under "
-                    + org.iisdiag.evidence.Timeline.DEFAULT_MAX_BUCKETS + " buckets");
-        }
+        agg.timeline().noteCoarsening(report);
     }
 
     /** Maps the columns of the current layout, then parses each line's fields straight from bytes. */
