@@ -108,8 +108,8 @@ public final class IngestBenchmark {
                 ingest.bestMbps() / awk.bestMbps(), ingest.medianMbps() / awk.medianMbps());
 
         out.printf(Locale.ROOT, "%nmemory (child JVM, max over repetitions)%n");
-        out.printf(Locale.ROOT, "%-8s %14s %10s %22s %18s %6s%n", "input", "bytes", "MB/s best", "peak heap MiB (pools)",
-                "retained MiB (GC)", "GCs");
+        out.printf(Locale.ROOT, "%-8s %14s %10s %22s %18s %6s %15s%n", "input", "bytes", "MB/s best", "peak heap MiB (pools)",
+                "retained MiB (GC)", "GCs", "allocated MiB");
         long tenthBytes = totalBytes(tenth);
         memRow("1/10", tenthBytes, tenthRuns);
         memRow("full", bytes, runs);
@@ -133,10 +133,11 @@ public final class IngestBenchmark {
 
     private void memRow(String name, long bytes, List<ChildResult> rs) {
         long best = rs.stream().mapToLong(ChildResult::nanos).min().orElse(1);
-        out.printf(Locale.ROOT, "%-8s %,14d %10.1f %22.1f %18.1f %6d%n", name, bytes, bytes / MB / (best / 1e9),
+        out.printf(Locale.ROOT, "%-8s %,14d %10.1f %22.1f %18.1f %6d %15.1f%n", name, bytes, bytes / MB / (best / 1e9),
                 rs.stream().mapToLong(ChildResult::peakHeap).max().orElse(0) / 1048576.0,
                 rs.stream().mapToLong(ChildResult::retained).max().orElse(0) / 1048576.0,
-                rs.stream().mapToLong(ChildResult::gcCount).max().orElse(0));
+                rs.stream().mapToLong(ChildResult::gcCount).max().orElse(0),
+                rs.stream().mapToLong(ChildResult::allocated).max().orElse(0) / 1048576.0);
     }
 
     /** The generated log files for a size, generating them once into the cache directory. */
@@ -239,7 +240,7 @@ public final class IngestBenchmark {
     }
 
     record ChildResult(long bytes, long lines, long entries, long rejected, long nanos, long peakHeap, long retained,
-                       long gcCount, long iisKeys, long httpErrKeys, long processNanos) {
+                       long gcCount, long iisKeys, long httpErrKeys, long allocated, long processNanos) {
         static ChildResult parse(String line, long processNanos) {
             Map<String, Long> v = new HashMap<>();
             for (String kv : line.substring("RESULT ".length()).trim().split(" ")) {
@@ -248,7 +249,7 @@ public final class IngestBenchmark {
             }
             return new ChildResult(v.get("bytes"), v.get("lines"), v.get("entries"), v.get("rejected"), v.get("nanos"),
                     v.get("peakHeap"), v.get("retained"), v.get("gcCount"), v.get("iisKeys"), v.get("httpErrKeys"),
-                    processNanos);
+                    v.get("allocated"), processNanos);
         }
     }
 
@@ -261,6 +262,8 @@ public final class IngestBenchmark {
             IisLogAggregator iis = new IisLogAggregator();
             HttpErrAggregator httpErr = new HttpErrAggregator();
             long bytes = 0, lines = 0, entries = 0, rejected = 0;
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long alloc0 = threads.getCurrentThreadAllocatedBytes();
             long t0 = System.nanoTime();
             for (String a : args) {
                 Path p = Path.of(a);
@@ -285,6 +288,7 @@ public final class IngestBenchmark {
                     + (iis.window().isPresent() ? 1 : 0);
             int httpErrKeys = httpErr.counts().size();
             long nanos = System.nanoTime() - t0;
+            long allocated = threads.getCurrentThreadAllocatedBytes() - alloc0;
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {
@@ -298,9 +302,10 @@ public final class IngestBenchmark {
             System.gc();
             long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf(Locale.ROOT,
-                    "RESULT bytes=%d lines=%d entries=%d rejected=%d nanos=%d peakHeap=%d retained=%d gcCount=%d iisKeys=%d httpErrKeys=%d%n",
+                    "RESULT bytes=%d lines=%d entries=%d rejected=%d nanos=%d peakHeap=%d retained=%d gcCount=%d iisKeys=%d httpErrKeys=%d"
+                            + " allocated=%d%n",
                     bytes, lines, entries, rejected, nanos, peak, retained, gcs, iisKeys,
-                    httpErrKeys);
+                    httpErrKeys, allocated);
             System.out.printf(Locale.ROOT, "(%d more facts: time-taken summaries, timeline buckets, window)%n", facts);
         }
     }

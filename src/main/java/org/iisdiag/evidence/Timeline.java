@@ -108,6 +108,14 @@ public final class Timeline {
         return bucketSeconds > 60;
     }
 
+    /** Tells a reader's report when and how far the timeline was coarsened. */
+    public void noteCoarsening(ReadReport report) {
+        if (coarsened()) {
+            report.note("timeline coarsened to " + bucketSeconds / 60 + "-minute buckets to stay within "
+                    + maxBuckets + " buckets");
+        }
+    }
+
     public int size() {
         return buckets.size();
     }

@@ -76,7 +76,7 @@ class GeneratedLogGroundTruthTest {
         }
 
         Map<String, Long> expectedStatus = new TreeMap<>();
-        manifest.get("status_counts").fields().forEachRemaining(e -> expectedStatus.put(e.getKey(), e.getValue().asLong()));
+        manifest.get("status_counts").properties().forEach(e -> expectedStatus.put(e.getKey(), e.getValue().asLong()));
         Map<String, Long> actualStatus = new TreeMap<>();
         for (IisStatusCount c : iis.statusCounts()) {
             actualStatus.merge(c.status() + " " + c.substatus() + " " + c.win32(), c.count(), Long::sum);
@@ -85,7 +85,7 @@ class GeneratedLogGroundTruthTest {
         assertThat(iisEntries).isEqualTo(manifest.get("total_data_lines").asLong());
 
         Map<String, Long> expectedReasons = new TreeMap<>();
-        manifest.get("httperr_reason_counts").fields().forEachRemaining(e -> expectedReasons.put(e.getKey(), e.getValue().asLong()));
+        manifest.get("httperr_reason_counts").properties().forEach(e -> expectedReasons.put(e.getKey(), e.getValue().asLong()));
         Map<String, Long> actualReasons = new TreeMap<>();
         for (HttpErrCount c : httpErr.counts()) {
             actualReasons.merge(c.reason(), c.count(), Long::sum);

@@ -69,6 +69,10 @@ class TimelineTest {
         assertThat(t.total(2)).isEqualTo(100); // nothing lost
         assertThat(t.buckets()).allSatisfy(b -> assertThat(b.start().getEpochSecond() % (60 * 16)).isZero());
 
+        ReadReport report = new ReadReport("f.log", org.iisdiag.facts.EvidenceKind.IIS_W3C_LOG);
+        t.noteCoarsening(report);
+        assertThat(report.notes()).containsExactly("timeline coarsened to 16-minute buckets to stay within 10 buckets");
+
         Timeline fine = new Timeline(10);
         fine.add(T0, 500);
         fine.merge(t); // merging a coarser timeline coarsens the target

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.w3c.W3cLayout;
 import org.iisdiag.evidence.w3c.W3cRecord;
-import org.iisdiag.evidence.w3c.W3cRecordHandler;
+import org.iisdiag.evidence.w3c.TimestampedHandler;
 import org.iisdiag.evidence.w3c.W3cScanner;
 
 /**
@@ -34,38 +34,29 @@ public final class HttpErrReader {
             report.note("more than " + HttpErrAggregator.MAX_KEYS + " distinct (reason, status, site, queue) keys:"
                     + " further ones are counted as reason " + HttpErrAggregator.OTHER_REASON);
         }
+        agg.timeline().noteCoarsening(report);
     }
 
-    private final class Handler implements W3cRecordHandler {
+    private final class Handler extends TimestampedHandler {
         private final String file;
-        private int date, time, status, reason, siteId, queue, uri;
-        private String missing;
+        private int status, reason, siteId, queue, uri;
 
         Handler(String file) {
+            super("s-reason");
             this.file = file;
         }
 
         @Override
-        public void layout(W3cLayout l) {
-            date = l.indexOf("date");
-            time = l.indexOf("time");
+        protected void columns(W3cLayout l) {
             status = l.indexOf("sc-status");
             reason = l.indexOf("s-reason");
             siteId = l.indexOf("s-siteid");
             queue = l.indexOf("s-queuename");
             uri = l.indexOf("cs-uri");
-            missing = l.missing("date", "time", "s-reason");
         }
 
         @Override
-        public String record(W3cRecord r) {
-            if (missing != null) {
-                return missing;
-            }
-            long ts = r.epochSecond(date, time);
-            if (ts == W3cRecord.NO_TIME) {
-                return r.badTime(date, time);
-            }
+        protected String entry(W3cRecord r, long ts) {
             long st = status < 0 ? 0 : r.number(status);
             if (st == W3cRecord.DASH) {
                 st = 0;

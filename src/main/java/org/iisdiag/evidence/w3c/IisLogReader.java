@@ -35,28 +35,23 @@ public final class IisLogReader {
             report.note("more than " + IisLogAggregator.MAX_KEYS + " distinct (site, status, substatus, win32) keys:"
                     + " further ones are counted as site " + IisLogAggregator.OTHER_SITE + ", substatus -1, win32 -1");
         }
-        if (agg.timeline().coarsened()) {
-            report.note("timeline coarsened to " + agg.timeline().bucketSeconds() / 60 + "-minute buckets to stay under "
-                    + org.iisdiag.evidence.Timeline.DEFAULT_MAX_BUCKETS + " buckets");
-        }
+        agg.timeline().noteCoarsening(report);
     }
 
     /** Maps the columns of the current layout, then parses each line's fields straight from bytes. */
-    private final class Handler implements W3cRecordHandler {
+    private final class Handler extends TimestampedHandler {
         private final String file;
         private final int hintSite;
-        private int date, time, site, uriStem, status, substatus, win32, timeTaken, cookie;
-        private String missing;
+        private int site, uriStem, status, substatus, win32, timeTaken, cookie;
 
         Handler(String file, int hintSite) {
+            super("sc-status");
             this.file = file;
             this.hintSite = hintSite;
         }
 
         @Override
-        public void layout(W3cLayout l) {
-            date = l.indexOf("date");
-            time = l.indexOf("time");
+        protected void columns(W3cLayout l) {
             site = l.indexOf("s-sitename");
             uriStem = l.indexOf("cs-uri-stem");
             status = l.indexOf("sc-status");
@@ -64,18 +59,10 @@ public final class IisLogReader {
             win32 = l.indexOf("sc-win32-status");
             timeTaken = l.indexOf("time-taken");
             cookie = l.indexOf("cs(Cookie)");
-            missing = l.missing("date", "time", "sc-status");
         }
 
         @Override
-        public String record(W3cRecord r) {
-            if (missing != null) {
-                return missing;
-            }
-            long ts = r.epochSecond(date, time);
-            if (ts == W3cRecord.NO_TIME) {
-                return r.badTime(date, time);
-            }
+        protected String entry(W3cRecord r, long ts) {
             long st = r.number(status);
             if (st < 0 || st > 999) {
                 return "sc-status '" + r.raw(status) + "' is not a number from 0 to 999";

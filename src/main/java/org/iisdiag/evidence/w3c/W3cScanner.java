@@ -23,7 +23,7 @@ public final class W3cScanner {
     public static final int MAX_LINE_BYTES = 64 * 1024;
     /** More columns than any real layout; longer lines are counted but not split further. */
     static final int MAX_FIELDS = 256;
-    private static final int BUFFER_BYTES = 1 << 20;
+    private static final int BUFFER_BYTES = 256 * 1024; // > MAX_LINE_BYTES: a kept partial line always leaves room to read
     private static final int MAX_DIRECTIVE_NOTES = 10;
 
     private final W3cLayout defaultLayout;
