@@ -1,0 +1,92 @@
+package org.iisdiag;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.facts.ApplicationType;
+import org.iisdiag.facts.EvidenceKind;
+import org.iisdiag.facts.EvidenceSource;
+import org.iisdiag.facts.HttpErrCount;
+import org.iisdiag.facts.IisStatusCount;
+import org.iisdiag.facts.SampleLine;
+import org.iisdiag.facts.ServerEnvironment;
+import org.iisdiag.facts.Tristate;
+import org.iisdiag.facts.UriCount;
+
+/** The project's own rule pack and knowledge base, and small builders for facts in tests. */
+public final class TestPack {
+    private static Diagnosis shared;
+
+    private TestPack() {
+    }
+
+    public static Path home() {
+        String prop = System.getProperty("iisdiag.home");
+        return prop == null ? Path.of("").toAbsolutePath() : Path.of(prop);
+    }
+
+    public static Path rules() {
+        return home().resolve("rules");
+    }
+
+    public static Path kb() {
+        return home().resolve("knowledge-base");
+    }
+
+    public static Path cases() {
+        return kb().resolve("cases");
+    }
+
+    /** The shipped pack, compiled once per test JVM (compiling costs seconds). */
+    public static synchronized Diagnosis diagnosis() {
+        if (shared == null) {
+            try {
+                shared = Diagnosis.load(rules(), kb(), "iisdiag test");
+            } catch (Exception e) {
+                throw new IllegalStateException("the shipped rule pack must load: " + e.getMessage(), e);
+            }
+        }
+        return shared;
+    }
+
+    static final Instant T0 = Instant.parse("2025-01-09T10:00:00Z");
+    static final Instant T1 = Instant.parse("2025-01-09T10:10:00Z");
+
+    public static IisStatusCount iis(String site, int status, int substatus, long win32, long count, String... uris) {
+        List<UriCount> top = new ArrayList<>();
+        long left = count;
+        for (int i = 0; i < uris.length; i++) {
+            long c = i == uris.length - 1 ? left : Math.max(1, left / 2);
+            top.add(new UriCount(uris[i], c, 0));
+            left -= c;
+        }
+        if (uris.length == 0 && status >= 400) {
+            top.add(new UriCount("/app/page", count, 0));
+        }
+        return new IisStatusCount(site, status, substatus, win32, count, T0, T1, List.copyOf(top),
+                List.of(new SampleLine(site + "/u_ex250109.log", 42,
+                        "2025-01-09 10:00:00 10.0.0.10 GET /app/page - 443 - 10.0.0.5 Mozilla/5.0 - " + status + " "
+                                + substatus + " " + win32 + " 15")));
+    }
+
+    public static HttpErrCount httpErr(String reason, int status, String queue, long count, String... uris) {
+        List<UriCount> top = new ArrayList<>();
+        for (String u : uris) {
+            top.add(new UriCount(u, Math.max(1, count / Math.max(1, uris.length)), 0));
+        }
+        return new HttpErrCount(reason, status, "1", queue, count, T0, T1, List.copyOf(top),
+                List.of(new SampleLine("HTTPERR/httperr1.log", 7, "2025-01-09 10:00:05 10.0.0.5 51234 10.0.0.10 443 HTTP/1.1 GET /x - "
+                        + (status == 0 ? "-" : status) + " 1 " + reason + " " + (queue.isEmpty() ? "-" : queue))));
+    }
+
+    public static EvidenceSource source(EvidenceKind kind) {
+        return new EvidenceSource(kind, 1, 100);
+    }
+
+    public static ServerEnvironment env(Tristate internetFacing, Tristate tracing) {
+        return new ServerEnvironment("WEB01", "10.0", ApplicationType.UNKNOWN, internetFacing, tracing);
+    }
+}
