@@ -21,6 +21,11 @@ public record Recommendation(String actionId, SortedMap<String, String> params, 
         return evidence.stream().mapToLong(EvidenceFact::occurrences).sum();
     }
 
+    /** Whether any of the evidence is about this HTTP status (e.g. the status users reported). */
+    public boolean concernsStatus(int status) {
+        return evidence.stream().anyMatch(e -> e.status() == status);
+    }
+
     /** The highest HTTP status among the evidence (0 when none), so 5xx work can rank above 4xx. */
     public int worstStatus() {
         return evidence.stream().mapToInt(EvidenceFact::status).max().orElse(0);

@@ -17,10 +17,17 @@ public final class StatusCodes {
      * becomes the bare status (FREB then traces every substatus of it).
      */
     public static String forFreb(Collection<?> counts) {
+        TreeSet<Integer> whole = new TreeSet<>();
         TreeSet<String> codes = new TreeSet<>();
         for (Object o : counts) {
+            if (o instanceof IisStatusCount c && c.substatus() == 0) {
+                whole.add(c.status());
+            }
+        }
+        for (Object o : counts) {
             if (o instanceof IisStatusCount c) {
-                codes.add(c.substatus() == 0 ? Integer.toString(c.status()) : c.code());
+                // a bare status already traces all its substatus codes
+                codes.add(whole.contains(c.status()) ? Integer.toString(c.status()) : c.code());
             }
         }
         return String.join(",", codes);

@@ -46,14 +46,19 @@ public final class Diagnosis {
         return ruleBase;
     }
 
-    /** Reads the case folder and diagnoses it. {@code caseName} is how the report names the case. */
-    public DiagnosisReport diagnose(Path caseDir, String caseName) throws CaseFolderException {
-        CaseEvidence evidence = new EvidenceCollector().collect(caseName, CaseFolder.scan(caseDir));
-        return diagnose(evidence);
+    /** What one diagnosis produced: the evidence read, the rules' raw conclusions, and the report. */
+    public record Result(CaseEvidence evidence, Conclusions conclusions, DiagnosisReport report) {
     }
 
-    public DiagnosisReport diagnose(CaseEvidence evidence) {
+    /** Reads the case folder and diagnoses it. {@code caseName} is how the report names the case. */
+    public DiagnosisReport diagnose(Path caseDir, String caseName) throws CaseFolderException {
+        return run(caseDir, caseName).report();
+    }
+
+    /** As {@link #diagnose(Path, String)}, keeping the conclusions (which rules fired) for tests and traces. */
+    public Result run(Path caseDir, String caseName) throws CaseFolderException {
+        CaseEvidence evidence = new EvidenceCollector().collect(caseName, CaseFolder.scan(caseDir));
         Conclusions conclusions = new Diagnoser(ruleBase, kb).run(evidence.facts());
-        return new ReportBuilder(kb).build(evidence, conclusions, tool);
+        return new Result(evidence, conclusions, new ReportBuilder(kb).build(evidence, conclusions, tool));
     }
 }

@@ -69,7 +69,7 @@ public final class CatalogFile {
             }
         } catch (JsonProcessingException e) {
             problems.add(displayName + ":" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-                    + ": not valid YAML: " + e.getOriginalMessage());
+                    + ": not valid YAML: " + syntaxMessage(e.getOriginalMessage()));
         } catch (IOException e) {
             problems.add(displayName + ": cannot read: " + e.getMessage());
         }
@@ -94,6 +94,23 @@ public final class CatalogFile {
                 problems.add(displayName + ":" + line + ": entry '" + id + "': " + describe(e));
             }
         }
+    }
+
+    /**
+     * The parser's message on one line: SnakeYAML adds indented source excerpts with a caret and
+     * "in 'reader', line n" marks, which the file:line prefix already gives.
+     */
+    static String syntaxMessage(String msg) {
+        if (msg == null) {
+            return "syntax error";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String line : msg.split("\\R")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                parts.add(line.strip());
+            }
+        }
+        return parts.isEmpty() ? msg.strip().replaceAll("\\s+", " ") : String.join(": ", parts);
     }
 
     static String describe(JsonProcessingException e) {

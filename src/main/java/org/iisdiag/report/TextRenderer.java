@@ -19,6 +19,8 @@ public final class TextRenderer implements ReportRenderer {
     static final int WIDTH = 100;
     /** Sample lines can be very long (user agents, queries); cut them for the terminal. */
     static final int SAMPLE_WIDTH = 220;
+    /** Sample lines shown per evidence item of an action (JSON has them all). */
+    static final int ACTION_SAMPLES = 2;
 
     private final StringBuilder out = new StringBuilder();
 
@@ -127,7 +129,7 @@ public final class TextRenderer implements ReportRenderer {
             }
             if (!a.evidence().isEmpty()) {
                 line("     Evidence:");
-                evidence(a.evidence(), a.evidenceTotal(), Integer.MAX_VALUE);
+                evidence(a.evidence(), a.evidenceTotal(), ACTION_SAMPLES);
             }
             line("     Rules: " + String.join(", ", a.rules()));
             list("Steps", a.steps(), true);
@@ -140,7 +142,7 @@ public final class TextRenderer implements ReportRenderer {
                 score.append(i == 0 ? "" : ", ").append(i == 0 ? Integer.toString(r.delta()) : signed(r.delta()))
                         .append(' ').append(r.reason()).append(r.rule().isEmpty() ? "" : " [" + r.rule() + "]");
             }
-            wrap(score.toString(), "     ", "       ");
+            wrap(score.toString(), "       ", "     ");
             line("");
         }
     }

@@ -1,0 +1,182 @@
+package org.iisdiag.scenarios;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.iisdiag.casefolder.CaseFolderException;
+import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.report.DiagnosisReport;
+import org.iisdiag.report.DiagnosisReport.RankedAction;
+
+/**
+ * Runs a scenario: lays its evidence out as a case folder in a temporary directory (the referenced
+ * case, then the inline files and env on top), diagnoses it through the same pipeline as
+ * {@code diagnose}, and checks every expectation.
+ */
+public final class ScenarioRunner {
+    private static final ObjectMapper YAML_OUT = new ObjectMapper(new YAMLFactory());
+
+    private final Diagnosis diagnosis;
+
+    public ScenarioRunner(Diagnosis diagnosis) {
+        this.diagnosis = diagnosis;
+    }
+
+    public ScenarioResult run(ScenarioFile sf) {
+        long start = System.nanoTime();
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("iisdiag-scenario-");
+            layOut(sf, dir);
+            Diagnosis.Result result = diagnosis.run(dir, sf.scenario().name());
+            List<String> fired = result.conclusions().firedRules().stream().distinct().sorted().toList();
+            List<String> failures = check(sf.scenario().expect(), result.report(), new LinkedHashSet<>(fired));
+            return new ScenarioResult(sf, failures, describe(result.report()), fired, null, millis(start));
+        } catch (IOException | CaseFolderException | RuntimeException e) {
+            return new ScenarioResult(sf, List.of(), List.of(), List.of(),
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), millis(start));
+        } finally {
+            if (dir != null) {
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    private static long millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static void layOut(ScenarioFile sf, Path dir) throws IOException {
+        Scenario.Evidence ev = sf.scenario().evidence();
+        if (ev.caseDir() != null) {
+            Path src = sf.file().toAbsolutePath().getParent().resolve(ev.caseDir()).normalize();
+            try (Stream<Path> walk = Files.walk(src)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    Path target = dir.resolve(src.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                }
+            }
+        }
+        if (ev.files() != null) {
+            for (Map.Entry<String, String> f : ev.files().entrySet()) {
+                Path target = dir.resolve(f.getKey()).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new IOException("evidence file name escapes the case folder: " + f.getKey());
+                }
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, f.getValue(), StandardCharsets.UTF_8);
+            }
+        }
+        if (ev.env() != null && !ev.env().isNull()) {
+            Files.writeString(dir.resolve("env.yaml"), YAML_OUT.writeValueAsString(ev.env()), StandardCharsets.UTF_8);
+        }
+    }
+
+    static List<String> check(Scenario.Expect e, DiagnosisReport report, Set<String> fired) {
+        List<String> failures = new ArrayList<>();
+        List<String> actionIds = report.actions().stream().map(RankedAction::id).toList();
+        if (e.actions() != null) {
+            presentAbsent("action", e.actions(), actionIds, failures);
+        }
+        if (e.order() != null) {
+            int last = -1;
+            String lastId = null;
+            for (String id : e.order()) {
+                int at = actionIds.indexOf(id);
+                if (at < 0) {
+                    failures.add("order: action " + id + " is not in the result");
+                } else if (at < last) {
+                    failures.add("order: expected " + lastId + " (#" + (last + 1) + ") to rank above " + id + " (#"
+                            + (at + 1) + ")");
+                } else {
+                    last = at;
+                    lastId = id;
+                }
+            }
+        }
+        if (e.withinTop() != null) {
+            List<String> top = actionIds.subList(0, Math.min(e.withinTop().n(), actionIds.size()));
+            for (String id : e.withinTop().actions()) {
+                if (!top.contains(id)) {
+                    int at = actionIds.indexOf(id);
+                    failures.add("withinTop: expected " + id + " within the top " + e.withinTop().n() + ", "
+                            + (at < 0 ? "it is absent" : "it ranks #" + (at + 1)));
+                }
+            }
+        }
+        if (e.findings() != null) {
+            presentAbsent("finding", e.findings(), report.findings().stream().map(f -> f.id()).toList(), failures);
+        }
+        if (e.questions() != null) {
+            presentAbsent("question", e.questions(), report.questions().stream().map(q -> q.id()).toList(), failures);
+        }
+        if (e.rules() != null) {
+            for (String id : e.rules().firedOrEmpty()) {
+                if (!fired.contains(id)) {
+                    failures.add("rule " + id + " was expected to fire but did not");
+                }
+            }
+            for (String id : e.rules().notFiredOrEmpty()) {
+                if (fired.contains(id)) {
+                    failures.add("rule " + id + " fired but must not");
+                }
+            }
+        }
+        if (e.severity() != null) {
+            String worst = report.findings().isEmpty() ? "none" : report.findings().get(0).severity();
+            if (!worst.equals(e.severity().toLowerCase(Locale.ROOT))) {
+                failures.add("severity: expected the most severe finding to be " + e.severity() + ", got " + worst);
+            }
+        }
+        return failures;
+    }
+
+    private static void presentAbsent(String what, Scenario.Ids ids, List<String> actual, List<String> failures) {
+        for (String id : ids.presentOrEmpty()) {
+            if (!actual.contains(id)) {
+                failures.add(what + " " + id + " was expected but is absent");
+            }
+        }
+        for (String id : ids.absentOrEmpty()) {
+            if (actual.contains(id)) {
+                failures.add(what + " " + id + " is present but must be absent");
+            }
+        }
+    }
+
+    /** "#1 check-app-pool-state P1 (score 95) <- 503.check-app-pool-and-was-events" for failure output. */
+    static List<String> describe(DiagnosisReport report) {
+        return report.actions().stream().map(a -> "#" + a.rank() + " " + a.id() + " " + a.priority() + " (score "
+                + a.score() + ") <- " + String.join(", ", a.rules())).toList();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless; the OS cleans the temp folder
+                }
+            });
+        } catch (IOException ignored) {
+            // as above
+        }
+    }
+}
