@@ -23,7 +23,11 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, L
     }
 
     public record Environment(String serverName, String iisVersion, String applicationType, String internetFacing,
-                              String tracingInstalled, List<String> sites, List<Integer> reportedStatusCodes) {
+                              String tracingInstalled, List<Site> sites, List<Integer> reportedStatusCodes) {
+    }
+
+    /** A site from env.yaml; {@code logLabel} is how the IIS log folder names it (W3SVC&lt;id&gt;). */
+    public record Site(int id, String logLabel, String name, String appPool, String applicationType) {
     }
 
     public record PeakMinute(String minute, long count) {

@@ -95,8 +95,8 @@ public final class ReportBuilder {
         DiagnosisReport.Environment env = new DiagnosisReport.Environment(s.serverName(), s.iisVersion(),
                 s.applicationType().key(), s.internetFacing().name().toLowerCase(java.util.Locale.ROOT),
                 s.tracingInstalled().name().toLowerCase(java.util.Locale.ROOT),
-                e.env().sites().stream().map(x -> x.logLabel() + " = " + x.name()
-                        + (x.appPool().isEmpty() ? "" : " (app pool " + x.appPool() + ")")).toList(),
+                e.env().sites().stream().map(x -> new DiagnosisReport.Site(x.id(), x.logLabel(), x.name(), x.appPool(),
+                        x.applicationType().key())).toList(),
                 e.env().reported().stream().map(r -> r.status()).toList());
         IisLogWindow w = e.window().orElse(null);
         return new DiagnosisReport.Summary(e.caseFolder(), read, notUsed, failed, lines, entries, rejected,

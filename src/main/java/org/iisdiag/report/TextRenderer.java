@@ -52,14 +52,15 @@ public final class TextRenderer implements ReportRenderer {
         line("  Server: " + orUnknown(e.serverName()) + "; IIS " + orUnknown(e.iisVersion()) + "; application "
                 + e.applicationType() + "; internet-facing " + e.internetFacing() + "; Tracing installed "
                 + e.tracingInstalled());
-        for (String site : e.sites()) {
-            line("  Site: " + site);
+        for (DiagnosisReport.Site site : e.sites()) {
+            line("  Site: " + site.logLabel() + " = " + site.name()
+                    + (site.appPool().isEmpty() ? "" : ", app pool " + site.appPool()) + ", " + site.applicationType());
         }
         if (!e.reportedStatusCodes().isEmpty()) {
             line("  Users report: " + e.reportedStatusCodes());
         }
         if (!s.peakServerErrorMinutes().isEmpty()) {
-            StringBuilder b = new StringBuilder("  Peak 5xx minutes:");
+            StringBuilder b = new StringBuilder("Peak 5xx minutes:");
             s.peakServerErrorMinutes().forEach(p -> b.append(' ').append(p.minute()).append(" (").append(n(p.count()))
                     .append(')'));
             wrap(b.toString(), "    ");

@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -29,11 +34,23 @@ public final class EnvReader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     public EnvFacts read(InputStream in, ReadReport report) throws IOException {
-        EnvFile file;
+        byte[] bytes = in.readAllBytes();
+        Map<String, Integer> lines = new HashMap<>();
         try {
-            file = YAML.readValue(in, EnvFile.class);
+            if (!indexLines(bytes, lines)) {
+                report.note("env.yaml is empty");
+                return EnvFacts.unknown();
+            }
         } catch (JsonProcessingException e) {
             report.fail(report.file() + ":" + line(e.getLocation()) + ": " + message(e));
+            return EnvFacts.unknown();
+        }
+        EnvFile file;
+        try {
+            file = YAML.readValue(bytes, EnvFile.class);
+        } catch (JsonProcessingException e) {
+            String at = e instanceof JsonMappingException m ? lineOf(pointer(m.getPath()), lines) : null;
+            report.fail(report.file() + ":" + (at != null ? at : line(e.getLocation())) + ": " + message(e));
             return EnvFacts.unknown();
         }
         if (file == null) {
@@ -42,15 +59,76 @@ public final class EnvReader {
         }
         try {
             return toFacts(file);
-        } catch (IllegalArgumentException e) {
-            report.fail(report.file() + ": " + e.getMessage());
+        } catch (Problem e) {
+            String at = lineOf(e.pointer, lines);
+            report.fail(report.file() + (at == null ? "" : ":" + at) + ": " + e.getMessage());
             return EnvFacts.unknown();
+        }
+    }
+
+    /** A value that parses but makes no sense, with the JSON pointer of where it is. */
+    private static final class Problem extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final transient String pointer;
+
+        Problem(String pointer, String message) {
+            super(message);
+            this.pointer = pointer;
+        }
+    }
+
+    /**
+     * Records the line of every key and list element by JSON pointer ("/sites/1/id"), so that problems
+     * found after parsing still name the line. Returns false when the file holds no document at all.
+     */
+    private static boolean indexLines(byte[] bytes, Map<String, Integer> lines) throws IOException {
+        try (JsonParser p = YAML.getFactory().createParser(bytes)) {
+            JsonToken first = p.nextToken();
+            if (first == null || first == JsonToken.VALUE_NULL) {
+                return false;
+            }
+            for (JsonToken t = first; t != null; t = p.nextToken()) {
+                lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(),
+                        p.currentTokenLocation().getLineNr());
+            }
+            return true;
+        }
+    }
+
+    private static String pointer(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : path) {
+            if (r.getFieldName() != null) {
+                sb.append('/').append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else if (r.getIndex() >= 0) {
+                sb.append('/').append(r.getIndex());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The line of {@code pointer}, or of its nearest indexed parent; null when none is known. */
+    private static String lineOf(String pointer, Map<String, Integer> lines) {
+        for (String p = pointer; p != null && !p.isEmpty(); p = p.lastIndexOf('/') > 0 ? p.substring(0, p.lastIndexOf('/')) : null) {
+            Integer line = lines.get(p);
+            if (line != null) {
+                return line.toString();
+            }
+        }
+        return null;
+    }
+
+    private static ApplicationType applicationType(String key, String pointer) {
+        try {
+            return ApplicationType.fromKey(key);
+        } catch (IllegalArgumentException e) {
+            throw new Problem(pointer, e.getMessage());
         }
     }
 
     private static EnvFacts toFacts(EnvFile file) {
         EnvFile.Server s = file.server();
-        ApplicationType defaultType = ApplicationType.fromKey(file.applicationType());
+        ApplicationType defaultType = applicationType(file.applicationType(), "/applicationType");
         ServerEnvironment server = new ServerEnvironment(
                 s == null ? "" : Objects.requireNonNullElse(s.name(), ""),
                 s == null ? "" : Objects.requireNonNullElse(s.iisVersion(), ""),
@@ -60,12 +138,16 @@ public final class EnvReader {
         List<SiteInfo> sites = new ArrayList<>();
         Set<Integer> ids = new HashSet<>();
         if (file.sites() != null) {
-            for (EnvFile.Site site : file.sites()) {
+            for (int i = 0; i < file.sites().size(); i++) {
+                EnvFile.Site site = file.sites().get(i);
+                if (site == null) {
+                    throw new Problem("/sites/" + i, "empty entry under sites (each needs at least an id)");
+                }
                 if (!ids.add(site.id())) {
-                    throw new IllegalArgumentException("site id " + site.id() + " is listed twice under sites");
+                    throw new Problem("/sites/" + i + "/id", "site id " + site.id() + " is listed twice under sites");
                 }
                 ApplicationType type = site.applicationType() == null ? defaultType
-                        : ApplicationType.fromKey(site.applicationType());
+                        : applicationType(site.applicationType(), "/sites/" + i + "/applicationType");
                 sites.add(new SiteInfo(site.id(), Objects.requireNonNullElse(site.name(), "W3SVC" + site.id()),
                         Objects.requireNonNullElse(site.appPool(), ""), type));
             }
@@ -75,9 +157,12 @@ public final class EnvReader {
         String description = "";
         if (file.reported() != null) {
             if (file.reported().statusCodes() != null) {
-                for (Integer code : file.reported().statusCodes()) {
+                List<Integer> codes = file.reported().statusCodes();
+                for (int i = 0; i < codes.size(); i++) {
+                    Integer code = codes.get(i);
                     if (code == null || code < 100 || code > 999) {
-                        throw new IllegalArgumentException("reported.statusCodes must be HTTP status codes, got " + code);
+                        throw new Problem("/reported/statusCodes/" + i,
+                                "reported.statusCodes must be HTTP status codes, got " + code);
                     }
                     reported.add(new ReportedSymptom(code));
                 }
@@ -97,6 +182,17 @@ public final class EnvReader {
             return "unknown key '" + u.getPropertyName() + "' (known keys: "
                     + String.join(", ", u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")";
         }
-        return e.getOriginalMessage();
+        String msg = e.getOriginalMessage();
+        if (msg == null) {
+            return e.getClass().getSimpleName();
+        }
+        // SnakeYAML appends indented source excerpts with a caret; the file:line prefix says where.
+        List<String> parts = new ArrayList<>();
+        for (String l : msg.split("\\R")) {
+            if (!l.isBlank() && !Character.isWhitespace(l.charAt(0))) {
+                parts.add(l.strip());
+            }
+        }
+        return parts.isEmpty() ? msg.strip().replaceAll("\\s+", " ") : String.join(": ", parts);
     }
 }

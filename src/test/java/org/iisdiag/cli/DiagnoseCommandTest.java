@@ -1,0 +1,178 @@
+package org.iisdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.iisdiag.TestPack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The diagnose command end to end, in-process, on the bundled sample case and on broken input. */
+class DiagnoseCommandTest {
+    private static final String SAMPLE = TestPack.cases().resolve("503-rapid-fail").toString();
+    private static final String RULES = TestPack.rules().toString();
+    private static final String KB = TestPack.kb().toString();
+
+    private static CliRun diagnose(String... extra) {
+        String[] args = new String[extra.length + 5];
+        args[0] = "diagnose";
+        args[1] = "--rules";
+        args[2] = RULES;
+        args[3] = "--kb";
+        args[4] = KB;
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        return CliRun.of(args);
+    }
+
+    @Test
+    void textReportOnTheSampleCaseLeadsWithTheAppPool() {
+        CliRun run = diagnose(SAMPLE);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("CASE SUMMARY", "FINDINGS (", "ACTIONS (", "OPEN QUESTIONS",
+                "RECOGNISED AS NORMAL", "30,462 requests", "notes/collected-by.txt  not used");
+        String firstAction = run.out().lines().filter(l -> l.startsWith("  1. [")).findFirst().orElseThrow();
+        assertThat(firstAction).contains("P1").contains("ApiAppPool");
+        // the evidence cites real lines of the case with file:line
+        assertThat(run.out()).contains("HTTPERR/httperr1.log:190");
+    }
+
+    @Test
+    void jsonReportFollowsTheDocumentedSchema() throws Exception {
+        CliRun run = diagnose(SAMPLE, "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.fieldNames()).toIterable()
+                .containsExactly("schemaVersion", "tool", "summary", "inputs", "findings", "actions", "questions", "benign");
+        assertThat(json.get("inputs")).hasSize(4);
+        assertThat(json.get("summary").get("linesRejected").asLong()).isZero();
+        JsonNode actions = json.get("actions");
+        assertThat(actions.size()).isGreaterThan(5);
+        for (int i = 0; i < actions.size(); i++) {
+            JsonNode a = actions.get(i);
+            assertThat(a.get("rank").asInt()).isEqualTo(i + 1);
+            assertThat(a.get("steps").size()).as(a.get("id").asText()).isPositive();
+            assertThat(a.get("rules").size()).isPositive();
+            if (i > 0) {
+                assertThat(a.get("score").asInt()).isLessThanOrEqualTo(actions.get(i - 1).get("score").asInt());
+            }
+            if (a.get("changesServerState").asBoolean()) {
+                assertThat(a.get("revert").size()).as("revert steps of " + a.get("id")).isPositive();
+            }
+        }
+        assertThat(actions.get(0).get("id").asText()).isIn("check-app-pool-state", "review-was-events");
+        assertThat(actions.get(0).get("evidence").get(0).get("samples").get(0).get("file").asText())
+                .isEqualTo("HTTPERR/httperr1.log");
+    }
+
+    @Test
+    void sameInputGivesByteIdenticalOutput() {
+        assertThat(diagnose(SAMPLE, "--format", "json").out()).isEqualTo(diagnose(SAMPLE, "--format", "json").out());
+        assertThat(diagnose(SAMPLE).out()).isEqualTo(diagnose(SAMPLE).out());
+    }
+
+    @Test
+    void writesTheReportToAFile(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("result.json");
+        CliRun run = diagnose(SAMPLE, "--format", "json", "--out", out.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("wrote").contains(out.toString());
+        assertThat(new ObjectMapper().readTree(Files.readString(out)).get("actions").size()).isPositive();
+    }
+
+    @Test
+    void missingCaseFolderIsExitCode3() {
+        CliRun run = diagnose("/no/such/case");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CASE_UNREADABLE);
+        assertThat(run.err()).contains("case folder does not exist: /no/such/case");
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        CliRun run = diagnose(SAMPLE, "--format", "pdf");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("pdf");
+    }
+
+    @Test
+    void unwritableOutputIsExitCode6(@TempDir Path tmp) {
+        CliRun run = diagnose(SAMPLE, "--out", tmp.resolve("no/such/dir/r.txt").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OUTPUT_FAILED);
+        assertThat(run.err()).contains("cannot write");
+    }
+
+    @Test
+    void brokenRuleIsExitCode4WithFileAndLine(@TempDir Path tmp) throws Exception {
+        Path rules = tmp.resolve("rules");
+        Files.createDirectories(rules);
+        Files.writeString(rules.resolve("broken.drl"), """
+                package iisdiag.rules;
+                import org.iisdiag.facts.*;
+
+                rule "broken"
+                    @id("x.broken") @section("503 errors")
+                when
+                    IisStatusCount( status == )
+                then
+                end
+                """);
+        CliRun run = CliRun.of("diagnose", "--rules", rules.toString(), "--kb", KB, SAMPLE);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(run.err()).contains("rules/broken.drl:7:").doesNotContain("null Package");
+    }
+
+    @Test
+    void invalidKnowledgeBaseIsExitCode5(@TempDir Path tmp) throws Exception {
+        Path kb = tmp.resolve("knowledge-base");
+        Files.createDirectories(kb);
+        for (String f : org.iisdiag.knowledge.KnowledgeBaseLoader.FILES) {
+            Files.copy(TestPack.kb().resolve(f), kb.resolve(f));
+        }
+        String questions = Files.readString(kb.resolve("questions.yaml")).replace("answeredBy: collect-iis-logs",
+                "answeredBy: collect-the-logs");
+        Files.writeString(kb.resolve("questions.yaml"), questions);
+        CliRun run = CliRun.of("diagnose", "--rules", RULES, "--kb", kb.toString(), SAMPLE);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.KNOWLEDGE_BASE_INVALID);
+        assertThat(run.err()).containsPattern("knowledge-base/questions.yaml:\\d+: question 'no-iis-log': unknown action id 'collect-the-logs'");
+    }
+
+    @Test
+    void secretsInTheLogNeverReachTheReport(@TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("W3SVC1/u_ex250109.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, """
+                #Software: Microsoft Internet Information Services 10.0
+                #Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Cookie) cs(Referer) sc-status sc-substatus sc-win32-status time-taken
+                2025-01-09 10:00:01 10.0.0.10 GET /login user=bob&password=hunter2 443 - 10.0.0.5 Mozilla/5.0 ASP.NET_SessionId=s3cr3tc00kie - 500 0 0 120
+                2025-01-09 10:00:02 10.0.0.10 GET /api access_token=eyJhbGciOi.secret 443 - 10.0.0.5 Mozilla/5.0 - - 500 0 0 120
+                """, StandardCharsets.UTF_8);
+        for (String format : new String[] {"text", "json"}) {
+            CliRun run = diagnose(tmp.toString(), "--format", format);
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("/login").doesNotContain("hunter2", "s3cr3tc00kie", "eyJhbGciOi.secret");
+        }
+    }
+
+    @Test
+    void malformedLinesAreReportedWithFileAndLineAndTheRestIsUsed(@TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("W3SVC1/u_ex250109.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, """
+                #Software: Microsoft Internet Information Services 10.0
+                #Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken
+                2025-01-09 10:00:01 10.0.0.10 GET /a - 443 - 10.0.0.5 Mozilla/5.0 - 500 19 13 3
+                this line is garbage
+                2025-01-09 10:00:02 10.0.0.10 GET /a - 443 - 10.0.0.5 Mozilla/5.0 - 500 19 13 3
+                """);
+        CliRun run = diagnose(tmp.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("1 rejected").contains("! W3SVC1/u_ex250109.log:4:")
+                .contains("500.19");
+    }
+}
