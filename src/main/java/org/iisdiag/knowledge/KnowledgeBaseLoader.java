@@ -182,7 +182,7 @@ public final class KnowledgeBaseLoader {
         var list = entries(ACTIONS, "actions", ActionEntry.class, Set.of("globals"), extras);
         JsonNode g = extras.get("globals");
         if (g != null) {
-            g.fields().forEachRemaining(e -> globals.put(e.getKey(), e.getValue().asText()));
+            g.properties().forEach(e -> globals.put(e.getKey(), e.getValue().asText()));
         }
         for (var located : list) {
             ActionEntry a = located.value();
