@@ -37,6 +37,9 @@ public final class RuleBase {
     private static final String RESOURCE_ROOT = "src/main/resources/";
     private static final AtomicInteger BUILDS = new AtomicInteger();
     private static final Pattern RULE_DECL = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]+)\"|(\\S+))");
+    private static final Pattern PACKAGE_DECL = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    /** The package Drools puts rules in when a file declares none. */
+    private static final String DEFAULT_PACKAGE = "defaultpkg";
 
     private final KieBase kieBase;
     private final List<RuleInfo> rules;
@@ -106,40 +109,54 @@ public final class RuleBase {
     }
 
     private static List<RuleInfo> describe(KieBase kieBase, Map<String, String> sources, List<String> problems) {
+        // Rule names are unique per package only, so locations are keyed by package and name.
         Map<String, String[]> whereByName = new HashMap<>();
         sources.forEach((file, text) -> {
+            Matcher pkg = PACKAGE_DECL.matcher(text);
+            String packageName = pkg.find() ? pkg.group(1) : DEFAULT_PACKAGE;
             Matcher m = RULE_DECL.matcher(text);
             while (m.find()) {
                 String name = m.group(2) != null ? m.group(2) : m.group(3);
-                whereByName.put(name, new String[] {file, Integer.toString(CatalogReferences.lineOf(text, m.start(1)))});
+                whereByName.put(packageName + "\u0000" + name,
+                        new String[] {file, Integer.toString(CatalogReferences.lineOf(text, m.start(1)))});
             }
         });
-        List<RuleInfo> infos = new ArrayList<>();
-        Map<String, RuleInfo> byId = new HashMap<>();
+        List<Rule> all = new ArrayList<>();
+        Map<Rule, String[]> whereByRule = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                String[] where = whereByName.getOrDefault(rule.getName(), new String[] {"?", "0"});
-                String loc = where[0] + ":" + where[1];
-                Object id = rule.getMetaData().get("id");
-                Object section = rule.getMetaData().get("section");
-                if (id == null) {
-                    problems.add(loc + ": rule \"" + rule.getName() + "\" has no @id(\"...\") metadata");
-                    continue;
-                }
-                if (section == null) {
-                    problems.add(loc + ": rule \"" + rule.getName() + "\" has no @section(\"...\") metadata");
-                } else if (!ArticleSection.isKnown(section.toString())) {
-                    problems.add(loc + ": rule \"" + rule.getName() + "\" cites unknown section '" + section
-                            + "' (known: " + ArticleSection.ALL + ")");
-                }
-                RuleInfo info = new RuleInfo(id.toString(), rule.getName(), String.valueOf(section), where[0],
-                        Integer.parseInt(where[1]));
-                RuleInfo previous = byId.putIfAbsent(info.id(), info);
-                if (previous != null) {
-                    problems.add(loc + ": rule id '" + info.id() + "' is also used at " + previous.location());
-                }
-                infos.add(info);
+                all.add(rule);
+                whereByRule.put(rule, whereByName.getOrDefault(rule.getPackageName() + "\u0000" + rule.getName(),
+                        new String[] {"?", "0"}));
             }
+        }
+        // File order, so that a duplicate id is always reported at its later occurrence.
+        all.sort(Comparator.comparing((Rule r) -> whereByRule.get(r)[0])
+                .thenComparingInt(r -> Integer.parseInt(whereByRule.get(r)[1])));
+        List<RuleInfo> infos = new ArrayList<>();
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (Rule rule : all) {
+            String[] where = whereByRule.get(rule);
+            String loc = where[0] + ":" + where[1];
+            Object id = rule.getMetaData().get("id");
+            Object section = rule.getMetaData().get("section");
+            if (id == null) {
+                problems.add(loc + ": rule \"" + rule.getName() + "\" has no @id(\"...\") metadata");
+                continue;
+            }
+            if (section == null) {
+                problems.add(loc + ": rule \"" + rule.getName() + "\" has no @section(\"...\") metadata");
+            } else if (!ArticleSection.isKnown(section.toString())) {
+                problems.add(loc + ": rule \"" + rule.getName() + "\" cites unknown section '" + section
+                        + "' (known: " + ArticleSection.ALL + ")");
+            }
+            RuleInfo info = new RuleInfo(id.toString(), rule.getName(), String.valueOf(section), where[0],
+                    Integer.parseInt(where[1]));
+            RuleInfo previous = byId.putIfAbsent(info.id(), info);
+            if (previous != null) {
+                problems.add(loc + ": rule id '" + info.id() + "' is also used at " + previous.location());
+            }
+            infos.add(info);
         }
         infos.sort(Comparator.comparing(RuleInfo::id));
         return infos;

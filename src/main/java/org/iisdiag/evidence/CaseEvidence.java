@@ -16,7 +16,7 @@ import org.iisdiag.facts.TimeTakenSummary;
  * facts at most, whatever the size of the logs.
  */
 public record CaseEvidence(String caseFolder, List<ReadReport> reports, EnvFacts env, List<EvidenceSource> sources,
-                           List<IisStatusCount> statusCounts, List<HttpErrCount> httpErrCounts,
+                           List<Object> otherFacts, List<IisStatusCount> statusCounts, List<HttpErrCount> httpErrCounts,
                            List<TimeTakenSummary> timeTaken, Optional<IisLogWindow> window,
                            List<PeakMinute> peakServerErrorMinutes, long httpErrEntries) {
 
@@ -32,6 +32,7 @@ public record CaseEvidence(String caseFolder, List<ReadReport> reports, EnvFacts
         facts.addAll(httpErrCounts);
         facts.addAll(timeTaken);
         window.ifPresent(facts::add);
+        facts.addAll(otherFacts);
         return facts;
     }
 }

@@ -28,7 +28,17 @@ public final class EvidenceCollector {
     /** How many peak 5xx minutes the summary lists. */
     static final int PEAK_MINUTES = 5;
 
+    /**
+     * Readers for the kinds beyond the IIS/HTTPERR logs and env.yaml (which feed the case summary and
+     * are handled below). A kind is read when it is {@link EvidenceKind#supported()} and has a reader.
+     */
+    private static Map<EvidenceKind, EvidenceReader> otherReaders() {
+        Map<EvidenceKind, EvidenceReader> readers = new EnumMap<>(EvidenceKind.class);
+        return readers;
+    }
+
     public CaseEvidence collect(String caseName, CaseFolder.Scan scan) {
+        Map<EvidenceKind, EvidenceReader> others = otherReaders();
         IisLogAggregator iis = new IisLogAggregator();
         HttpErrAggregator httpErr = new HttpErrAggregator();
         IisLogReader iisReader = new IisLogReader(iis);
@@ -56,7 +66,13 @@ public final class EvidenceCollector {
                             env = new EnvReader().read(in, report);
                         }
                     }
-                    default -> throw new IllegalStateException("no reader for supported kind " + file.kind());
+                    default -> {
+                        EvidenceReader reader = others.get(file.kind());
+                        if (reader == null) {
+                            throw new IllegalStateException("no reader for supported kind " + file.kind());
+                        }
+                        reader.read(file.name(), file.siteHint(), in, report);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 // One bad file (truncated gzip, I/O error) must not stop the rest of the case.
@@ -83,7 +99,10 @@ public final class EvidenceCollector {
                 .filter(b -> b.count(5) > 0)
                 .map(b -> new CaseEvidence.PeakMinute(b.start().toString(), b.count(5)))
                 .toList();
-        return new CaseEvidence(caseName, List.copyOf(reports), env, List.copyOf(sources), iis.statusCounts(),
+        List<Object> otherFacts = new ArrayList<>();
+        others.values().forEach(r -> otherFacts.addAll(r.facts()));
+        return new CaseEvidence(caseName, List.copyOf(reports), env, List.copyOf(sources), List.copyOf(otherFacts),
+                iis.statusCounts(),
                 httpErrCounts, iis.timeTaken(), iis.window(), peaks,
                 httpErrCounts.stream().mapToLong(HttpErrCount::count).sum());
     }

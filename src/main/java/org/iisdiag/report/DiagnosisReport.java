@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.iisdiag.evidence.LineProblem;
 import org.iisdiag.facts.SampleLine;
+import org.iisdiag.facts.TimeTakenSummary;
 
 /**
  * The result of one diagnosis, ready for any renderer. Field order is the JSON schema's order; see
@@ -19,7 +20,7 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, L
     public record Summary(String caseFolder, int filesRead, int filesNotUsed, int filesFailed, long linesRead,
                           long entries, long linesRejected, String firstSeen, String lastSeen, long requests,
                           long clientErrors, long serverErrors, long httpErrEntries, Environment environment,
-                          List<PeakMinute> peakServerErrorMinutes) {
+                          List<PeakMinute> peakServerErrorMinutes, List<TimeTakenSummary> timeTaken) {
     }
 
     public record Environment(String serverName, String iisVersion, String applicationType, String internetFacing,

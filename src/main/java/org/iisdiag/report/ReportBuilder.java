@@ -104,7 +104,8 @@ public final class ReportBuilder {
                 w == null ? 0 : w.requests(), w == null ? 0 : w.clientErrors(), w == null ? 0 : w.serverErrors(),
                 e.httpErrEntries(), env,
                 e.peakServerErrorMinutes().stream()
-                        .map(p -> new DiagnosisReport.PeakMinute(p.minute(), p.count())).toList());
+                        .map(p -> new DiagnosisReport.PeakMinute(p.minute(), p.count())).toList(),
+                e.timeTaken());
     }
 
     private static List<DiagnosisReport.InputFile> inputs(List<ReadReport> reports) {
@@ -114,12 +115,8 @@ public final class ReportBuilder {
     }
 
     private List<ReportedFinding> findings(List<Finding> findings, Placeholders placeholders) {
-        Map<String, List<Finding>> byKey = new TreeMap<>();
-        for (Finding f : findings) {
-            byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f);
-        }
         List<ReportedFinding> out = new ArrayList<>();
-        for (List<Finding> group : byKey.values()) {
+        for (List<Finding> group : byKey(findings, Finding::key)) {
             Finding first = group.get(0);
             FindingDefinition def = kb.finding(first.findingId());
             Function<String, String> values = placeholders.forProse(first.params(), def.params());
@@ -138,6 +135,15 @@ public final class ReportBuilder {
                 .thenComparing(f -> -totalOccurrences(f.evidence()))
                 .thenComparing(ReportedFinding::id).thenComparing(ReportedFinding::title));
         return out;
+    }
+
+    /** Conclusions of the same thing (same id and parameters, from several rules), in key order. */
+    private static <T> java.util.Collection<List<T>> byKey(List<T> items, Function<T, String> key) {
+        Map<String, List<T>> groups = new TreeMap<>();
+        for (T item : items) {
+            groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
+        }
+        return groups.values();
     }
 
     private static long totalOccurrences(List<EvidenceItem> items) {
@@ -216,12 +222,8 @@ public final class ReportBuilder {
     }
 
     private List<OpenQuestion> questions(List<Question> questions, Placeholders placeholders) {
-        Map<String, List<Question>> byKey = new TreeMap<>();
-        for (Question q : questions) {
-            byKey.computeIfAbsent(q.key(), k -> new ArrayList<>()).add(q);
-        }
         List<OpenQuestion> out = new ArrayList<>();
-        for (List<Question> group : byKey.values()) {
+        for (List<Question> group : byKey(questions, Question::key)) {
             Question first = group.get(0);
             QuestionDefinition def = kb.question(first.questionId());
             Function<String, String> values = placeholders.forProse(first.params(), def.params());

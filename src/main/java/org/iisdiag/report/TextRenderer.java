@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.iisdiag.evidence.LineProblem;
 import org.iisdiag.facts.SampleLine;
+import org.iisdiag.facts.TimeTakenSummary;
 import org.iisdiag.report.DiagnosisReport.BenignNote;
 import org.iisdiag.report.DiagnosisReport.EvidenceItem;
 import org.iisdiag.report.DiagnosisReport.InputFile;
@@ -64,6 +65,14 @@ public final class TextRenderer implements ReportRenderer {
             s.peakServerErrorMinutes().forEach(p -> b.append(' ').append(p.minute()).append(" (").append(n(p.count()))
                     .append(')'));
             wrap(b.toString(), "    ");
+        }
+        List<TimeTakenSummary> errors = s.timeTaken().stream().filter(t -> t.status() >= 400).toList();
+        if (!errors.isEmpty()) {
+            line("  time-taken of errors (ms):  p50 / p90 / p99 / max");
+            for (TimeTakenSummary t : errors) {
+                line(String.format(Locale.ROOT, "    %-12s %3d  %,8d x  %,7d / %,7d / %,7d / %,7d",
+                        t.site().isEmpty() ? "-" : t.site(), t.status(), t.count(), t.p50(), t.p90(), t.p99(), t.max()));
+            }
         }
         line("");
     }

@@ -168,9 +168,11 @@ public final class IisLogAggregator {
             for (int status = 0; bySite != null && status < STATUSES; status++) {
                 Histogram h = bySite[status];
                 if (h != null) {
+                    // HDR buckets report a bucket's upper edge; never show a percentile above the exact max
+                    long max = maxTimeTaken[site][status];
                     out.add(new TimeTakenSummary(sites.get(site), status, h.getTotalCount(),
-                            h.getValueAtPercentile(50), h.getValueAtPercentile(90), h.getValueAtPercentile(99),
-                            maxTimeTaken[site][status]));
+                            Math.min(max, h.getValueAtPercentile(50)), Math.min(max, h.getValueAtPercentile(90)),
+                            Math.min(max, h.getValueAtPercentile(99)), max));
                 }
             }
         }
