@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -42,17 +44,36 @@ public final class CaseFolder {
         if (!Files.isReadable(root)) {
             throw new CaseFolderException("case folder is not readable: " + root);
         }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.filter(Files::isRegularFile)
-                    .filter(p -> !isHiddenPath(root.relativize(p)))
-                    .sorted(Comparator.comparing(p -> relativeName(root, p)))
-                    .toList();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        List<Path> paths = new ArrayList<>();
+        List<UnreadableFile> unreadable = new ArrayList<>();
+        try {
+            // walkFileTree, not Files.walk: an unreadable subfolder is reported, not fatal to the case
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(root) && isHiddenPath(root.relativize(dir))
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !isHiddenPath(root.relativize(file))) {
+                        paths.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    unreadable.add(new UnreadableFile(relativeName(root, file), describe(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
             throw new CaseFolderException("cannot list case folder " + root + ": " + e.getMessage());
         }
+        paths.sort(Comparator.comparing(p -> relativeName(root, p)));
         List<CaseFile> files = new ArrayList<>();
-        List<UnreadableFile> unreadable = new ArrayList<>();
         for (Path p : paths) {
             String name = relativeName(root, p);
             try {
@@ -65,6 +86,7 @@ public final class CaseFolder {
                 unreadable.add(new UnreadableFile(name, describe(e)));
             }
         }
+        unreadable.sort(Comparator.comparing(UnreadableFile::name));
         return new Scan(root, List.copyOf(files), List.copyOf(unreadable));
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +33,11 @@ public final class CatalogFile {
     public record Located<T>(T value, int line) {
     }
 
-    /** The entries of the list, and the other allowed top-level nodes by key. */
-    public record Content<T>(List<Located<T>> entries, Map<String, JsonNode> extras) {
+    /**
+     * The entries of the list, the other allowed top-level nodes by key, and the ids of entries that were
+     * reported as unreadable (so references to them are not reported a second time as unknown).
+     */
+    public record Content<T>(List<Located<T>> entries, Map<String, JsonNode> extras, Set<String> rejectedIds) {
     }
 
     private CatalogFile() {
@@ -43,10 +47,11 @@ public final class CatalogFile {
                                       Set<String> allowedExtras, List<String> problems) {
         List<Located<T>> entries = new ArrayList<>();
         Map<String, JsonNode> extras = new LinkedHashMap<>();
+        Set<String> rejected = new LinkedHashSet<>();
         try (InputStream in = Files.newInputStream(file); JsonParser p = YAML.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 problems.add(displayName + ":1: expected a mapping with key '" + listKey + "'");
-                return new Content<>(entries, extras);
+                return new Content<>(entries, extras, rejected);
             }
             boolean sawList = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -55,7 +60,7 @@ public final class CatalogFile {
                 p.nextToken();
                 if (key.equals(listKey)) {
                     sawList = true;
-                    readList(p, displayName, type, entries, problems);
+                    readList(p, displayName, type, entries, rejected, problems);
                 } else if (allowedExtras.contains(key)) {
                     extras.put(key, YAML.readTree(p));
                 } else {
@@ -73,25 +78,28 @@ public final class CatalogFile {
         } catch (IOException e) {
             problems.add(displayName + ": cannot read: " + e.getMessage());
         }
-        return new Content<>(entries, extras);
+        return new Content<>(entries, extras, rejected);
     }
 
     private static <T> void readList(JsonParser p, String displayName, Class<T> type, List<Located<T>> entries,
-                                     List<String> problems) throws IOException {
+                                     Set<String> rejected, List<String> problems) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             problems.add(displayName + ":" + p.currentLocation().getLineNr() + ": expected a list");
             p.skipChildren();
             return;
         }
+        int position = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
+            position++;
             int line = p.currentTokenLocation().getLineNr();
             JsonNode node = YAML.readTree(p);
             try {
                 entries.add(new Located<>(YAML.treeToValue(node, type), line));
             } catch (JsonProcessingException e) {
                 String id = node.has("id") ? node.get("id").asText() : node.has("code") ? node.get("code").asText()
-                        : node.has("reason") ? node.get("reason").asText() : "#" + (entries.size() + 1);
+                        : node.has("reason") ? node.get("reason").asText() : "#" + position;
                 problems.add(displayName + ":" + line + ": entry '" + id + "': " + describe(e));
+                rejected.add(id);
             }
         }
     }

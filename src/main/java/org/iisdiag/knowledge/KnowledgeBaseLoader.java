@@ -62,6 +62,8 @@ public final class KnowledgeBaseLoader {
 
     private final Path dir;
     private final List<String> problems = new ArrayList<>();
+    /** Every action id written in actions.yaml, valid or not: an invalid action is reported once, at itself. */
+    private final Set<String> declaredActionIds = new java.util.HashSet<>();
 
     private KnowledgeBaseLoader(Path dir) {
         this.dir = dir;
@@ -96,6 +98,11 @@ public final class KnowledgeBaseLoader {
 
     private <T> List<CatalogFile.Located<T>> entries(String file, String key, Class<T> type, Set<String> extras,
                                                      Map<String, JsonNode> extrasOut) {
+        return entries(file, key, type, extras, extrasOut, new java.util.HashSet<>());
+    }
+
+    private <T> List<CatalogFile.Located<T>> entries(String file, String key, Class<T> type, Set<String> extras,
+                                                     Map<String, JsonNode> extrasOut, Set<String> rejectedIds) {
         Path path = dir.resolve(file);
         if (!Files.isRegularFile(path)) {
             problems.add(display(file) + ": missing catalog file");
@@ -105,6 +112,7 @@ public final class KnowledgeBaseLoader {
         if (extrasOut != null) {
             extrasOut.putAll(content.extras());
         }
+        rejectedIds.addAll(content.rejectedIds());
         return content.entries();
     }
 
@@ -154,7 +162,7 @@ public final class KnowledgeBaseLoader {
             return;
         }
         for (String id : ids) {
-            if (!actions.containsKey(id)) {
+            if (!actions.containsKey(id) && !declaredActionIds.contains(id)) {
                 problems.add(where + ": unknown action id '" + id + "' (not in " + ACTIONS + ")");
             }
         }
@@ -179,7 +187,8 @@ public final class KnowledgeBaseLoader {
 
     private void loadActions(Map<String, ActionDefinition> out, Map<String, String> globals) {
         Map<String, JsonNode> extras = new LinkedHashMap<>();
-        var list = entries(ACTIONS, "actions", ActionEntry.class, Set.of("globals"), extras);
+        var list = entries(ACTIONS, "actions", ActionEntry.class, Set.of("globals"), extras, declaredActionIds);
+        list.stream().map(l -> l.value().id()).filter(java.util.Objects::nonNull).forEach(declaredActionIds::add);
         JsonNode g = extras.get("globals");
         if (g != null) {
             g.properties().forEach(e -> globals.put(e.getKey(), e.getValue().asText()));

@@ -70,7 +70,8 @@ class CatalogFileTest {
         assertThat(content.entries()).extracting(e -> e.value().id()).containsExactly("one", "four");
         assertThat(problems).containsExactly(
                 "kb/items.yaml:4: entry 'two': unknown field 'txet'",
-                "kb/items.yaml:6: entry '#2': unknown field 'color'");
+                "kb/items.yaml:6: entry '#3': unknown field 'color'");
+        assertThat(content.rejectedIds()).containsExactly("two", "#3");
     }
 
     @Test

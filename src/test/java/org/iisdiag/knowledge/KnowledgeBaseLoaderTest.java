@@ -344,6 +344,24 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
+    void anInvalidActionIsReportedOnceNotAtEveryReference() {
+        KbCopy kb = KbCopy.of(temp);
+        int line = KbCopy.lineOf(kb.file("actions.yaml"), "- id: collect-iis-logs");
+        kb.replaceFirst("actions.yaml", "    kind: collect\n", "    kind: gather\n");
+        assertThat(problems(kb)).containsExactly(KB + "actions.yaml:" + line + ": action 'collect-iis-logs': "
+                + "field 'kind' has unknown value 'gather' (allowed: inspect, collect, configure, fix)");
+    }
+
+    @Test
+    void anUnparseableActionIsReportedOnceNotAtEveryReference() {
+        KbCopy kb = KbCopy.of(temp);
+        int line = KbCopy.lineOf(kb.file("actions.yaml"), "- id: collect-iis-logs");
+        kb.replaceFirst("actions.yaml", "    kind: collect\n", "    kind: collect\n    kinds: collect\n");
+        assertThat(problems(kb)).containsExactly(KB + "actions.yaml:" + line
+                + ": entry 'collect-iis-logs': unknown field 'kinds'");
+    }
+
+    @Test
     void undeclaredPlaceholderInAnActionStep() {
         KbCopy kb = KbCopy.of(temp);
         int line = kb.append("actions.yaml", """

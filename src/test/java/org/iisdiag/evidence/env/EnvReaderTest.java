@@ -27,7 +27,7 @@ class EnvReaderTest {
 
     private void assertFailedWith(EnvFacts facts, String messageStart) {
         assertThat(report.failed()).as("report failed").isTrue();
-        assertThat(report.fatalError()).startsWith(messageStart);
+        assertThat(report.fatalError()).startsWith(messageStart).doesNotContain("\n");
         assertThat(facts).isEqualTo(EnvFacts.unknown());
     }
 
@@ -189,6 +189,19 @@ class EnvReaderTest {
         assertFailedWith(facts, FILE + ":");
         assertThat(report.fatalError()).matches(java.util.regex.Pattern.quote(FILE) + ":[23]: .*");
         assertThat(report.fatalError()).doesNotContain("\n");
+    }
+
+    @Test
+    void emptySiteEntry() throws IOException {
+        EnvFacts facts = read("sites:\n  - id: 1\n  -\n");
+        assertFailedWith(facts, FILE + ":3: empty entry under sites");
+    }
+
+    @Test
+    void unknownKeyInASiteNamesItsLine() throws IOException {
+        EnvFacts facts = read("sites:\n  - id: 1\n    pool: X\n");
+        assertFailedWith(facts, FILE + ":3: unknown key 'pool'");
+        assertThat(report.fatalError()).contains("appPool");
     }
 
     @Test
