@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.engine.RuleBaseCache;
 import org.iisdiag.engine.RuleCompilationException;
 import org.iisdiag.knowledge.KnowledgeBaseException;
 import picocli.CommandLine.Option;
@@ -16,10 +17,13 @@ public final class RulePackOptions {
     @Option(names = "--kb", paramLabel = "DIR", description = "Knowledge-base folder (default: ${DEFAULT-VALUE}).")
     Path kb = Home.knowledgeBase();
 
+    @Option(names = "--no-cache", description = "Compile the rules even when a cached build of the same files exists.")
+    boolean noCache;
+
     /** Loads the pack, printing problems to {@code err}; throws an exit code on failure. */
     Diagnosis load(PrintWriter err) throws ExitException {
         try {
-            return Diagnosis.load(rules, kb, IisDiag.versionLine());
+            return Diagnosis.load(rules, kb, IisDiag.versionLine(), noCache ? null : RuleBaseCache.defaultDir());
         } catch (KnowledgeBaseException e) {
             err.println("iisdiag: the knowledge base is invalid:");
             e.problems().forEach(p -> err.println("  " + p));

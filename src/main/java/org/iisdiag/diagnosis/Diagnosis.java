@@ -7,6 +7,7 @@ import org.iisdiag.casefolder.CaseFolderException;
 import org.iisdiag.engine.Conclusions;
 import org.iisdiag.engine.Diagnoser;
 import org.iisdiag.engine.RuleBase;
+import org.iisdiag.engine.RuleBaseCache;
 import org.iisdiag.engine.RuleCompilationException;
 import org.iisdiag.evidence.CaseEvidence;
 import org.iisdiag.evidence.EvidenceCollector;
@@ -31,11 +32,22 @@ public final class Diagnosis {
         this.tool = tool;
     }
 
-    /** Loads and validates the catalogs, then compiles the rules against them. */
+    /** Loads and validates the catalogs, then compiles the rules against them (no cache). */
     public static Diagnosis load(Path rulesDir, Path kbDir, String tool)
             throws KnowledgeBaseException, RuleCompilationException {
+        return load(rulesDir, kbDir, tool, null);
+    }
+
+    /**
+     * As {@link #load(Path, Path, String)}, taking the compiled rules from {@code cacheDir} when the
+     * rule and catalog files are unchanged (null: always compile).
+     */
+    public static Diagnosis load(Path rulesDir, Path kbDir, String tool, Path cacheDir)
+            throws KnowledgeBaseException, RuleCompilationException {
         KnowledgeBase kb = KnowledgeBaseLoader.load(kbDir);
-        return new Diagnosis(kb, RuleBase.build(rulesDir, kb), tool);
+        RuleBaseCache cache = cacheDir == null ? null : new RuleBaseCache(cacheDir,
+                KnowledgeBaseLoader.FILES.stream().map(kbDir::resolve).toList());
+        return new Diagnosis(kb, RuleBase.load(rulesDir, kb, cache), tool);
     }
 
     public KnowledgeBase knowledgeBase() {

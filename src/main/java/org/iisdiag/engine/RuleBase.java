@@ -45,36 +45,55 @@ public final class RuleBase {
     private final List<RuleInfo> rules;
     private final boolean hasKbGlobal;
 
-    private RuleBase(KieBase kieBase, List<RuleInfo> rules) {
+    private final boolean fromCache;
+    private final Map<String, String> sources;
+
+    private RuleBase(KieBase kieBase, List<RuleInfo> rules, boolean fromCache, Map<String, String> sources) {
         this.kieBase = kieBase;
         this.rules = List.copyOf(rules);
+        this.fromCache = fromCache;
+        this.sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.hasKbGlobal = kieBase.getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(KB_GLOBAL)));
     }
 
     public static RuleBase build(Path rulesDir, KnowledgeBase kb) throws RuleCompilationException {
+        return load(rulesDir, kb, null);
+    }
+
+    /**
+     * Compiles the pack, or takes it from {@code cache} when an entry exists for exactly these rule
+     * sources (and whatever else the cache keys on). Metadata and catalog references are checked
+     * either way, from the sources.
+     */
+    public static RuleBase load(Path rulesDir, KnowledgeBase kb, RuleBaseCache cache) throws RuleCompilationException {
+        Map<String, String> sources = readSources(rulesDir);
+        List<String> problems = new ArrayList<>();
+        KieBase kieBase = cache == null ? null : cache.get(sources);
+        boolean cached = kieBase != null;
+        if (kieBase == null) {
+            kieBase = compile(rulesDir, sources);
+        }
+        List<RuleInfo> infos = describe(kieBase, sources, problems);
+        checkCatalogReferences(sources, kb, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+        if (cache != null && !cached) {
+            cache.put(sources, kieBase);
+        }
+        return new RuleBase(kieBase, infos, cached, sources);
+    }
+
+    /** The .drl files of the pack by display name ("rules/x/y.drl"), in path order. */
+    static Map<String, String> readSources(Path rulesDir) throws RuleCompilationException {
         if (!Files.isDirectory(rulesDir)) {
             throw new RuleCompilationException(List.of(rulesDir + ": rules folder not found"));
         }
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("org.iisdiag", "rule-pack", "1.0." + BUILDS.incrementAndGet());
-        kfs.generateAndWritePomXML(releaseId);
-        KieModuleModel module = ks.newKieModuleModel();
-        module.newKieBaseModel("iisdiag").setDefault(true).newKieSessionModel("diagnosis").setDefault(true);
-        kfs.writeKModuleXML(module.toXML());
-
-        Map<String, String> displayByResource = new HashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
         try {
             for (Path file : RuleFiles.list(rulesDir)) {
-                String display = RuleFiles.displayName(rulesDir, file);
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                String resource = RESOURCE_ROOT + display;
-                displayByResource.put(resource, display);
-                sources.put(display, text);
-                kfs.write(resource, text);
+                sources.put(RuleFiles.displayName(rulesDir, file), Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new RuleCompilationException(List.of(rulesDir + ": cannot read rules: " + e.getMessage()));
@@ -82,13 +101,30 @@ public final class RuleBase {
         if (sources.isEmpty()) {
             throw new RuleCompilationException(List.of(rulesDir + ": no .drl files found"));
         }
+        return sources;
+    }
 
+    private static KieBase compile(Path rulesDir, Map<String, String> sources) throws RuleCompilationException {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.iisdiag", "rule-pack", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        KieModuleModel module = ks.newKieModuleModel();
+        module.newKieBaseModel("iisdiag").setDefault(true).newKieSessionModel("diagnosis").setDefault(true);
+        kfs.writeKModuleXML(module.toXML());
+        Map<String, String> displayByResource = new HashMap<>();
+        sources.forEach((display, text) -> {
+            String resource = RESOURCE_ROOT + display;
+            displayByResource.put(resource, display);
+            kfs.write(resource, text);
+        });
         KieBuilder builder;
         try {
             builder = ks.newKieBuilder(kfs).buildAll();
         } catch (RuntimeException e) {
             throw new RuleCompilationException(List.of(rulesDir + ": rule build failed: " + e.getMessage()));
         }
+        List<String> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (m.getText() != null && m.getText().startsWith("Parser returned a null Package")) {
                 continue; // spurious companion of every syntax error
@@ -99,13 +135,7 @@ public final class RuleBase {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        KieBase kieBase = ks.newKieContainer(releaseId).getKieBase();
-        List<RuleInfo> infos = describe(kieBase, sources, problems);
-        checkCatalogReferences(sources, kb, problems);
-        if (!problems.isEmpty()) {
-            throw new RuleCompilationException(problems);
-        }
-        return new RuleBase(kieBase, infos);
+        return ks.newKieContainer(releaseId).getKieBase();
     }
 
     private static List<RuleInfo> describe(KieBase kieBase, Map<String, String> sources, List<String> problems) {
@@ -179,6 +209,16 @@ public final class RuleBase {
                 }
             }
         });
+    }
+
+    /** The DRL text of each rule file by display name ("rules/x/y.drl"), in path order. */
+    public Map<String, String> sources() {
+        return sources;
+    }
+
+    /** Whether this rule base was loaded from the compiled-rule cache rather than compiled. */
+    public boolean fromCache() {
+        return fromCache;
     }
 
     public List<RuleInfo> rules() {

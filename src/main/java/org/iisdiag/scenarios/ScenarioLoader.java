@@ -66,8 +66,10 @@ public final class ScenarioLoader {
         try {
             s = YAML.readValue(file.toFile(), Scenario.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ScenarioException(List.of(displayName + ":" + e.getLocation().getLineNr() + ": unknown key '"
-                    + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")"));
+            // Jackson's location is past the key's value; the key's own line is what an author needs
+            throw new ScenarioException(List.of(displayName + ":" + keyLine(file, e.getPropertyName(), e.getLocation().getLineNr())
+                    + ": unknown key '" + e.getPropertyName() + "' (known: "
+                    + e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList() + ")"));
         } catch (JsonProcessingException e) {
             throw new ScenarioException(List.of(displayName + ":" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
                     + ": " + e.getOriginalMessage().replaceAll("\\s+", " ")));
@@ -77,40 +79,50 @@ public final class ScenarioLoader {
         List<String> problems = new ArrayList<>();
         String where = displayName + ": ";
         if (s == null) {
-            throw new ScenarioException(List.of(where + "empty scenario"));
+            throw new ScenarioException(List.of(displayName + ":1: empty scenario"));
         }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ScenarioException(List.of(where + "cannot read: " + e.getMessage()));
+        }
+        // ids are reported at the line they are written on, so the author can jump to them
+        java.util.function.Function<String, String> at = id -> displayName + ":" + lineOf(text, id) + ": ";
         if (s.name() == null || s.name().isBlank()) {
-            problems.add(where + "missing required key 'name'");
+            problems.add(displayName + ":1: missing required key 'name'");
         }
         if (s.evidence() == null) {
-            problems.add(where + "missing required key 'evidence'");
+            problems.add(displayName + ":1: missing required key 'evidence'");
         } else if (s.evidence().caseDir() != null
                 && !Files.isDirectory(file.toAbsolutePath().getParent().resolve(s.evidence().caseDir()))) {
-            problems.add(where + "evidence.case folder not found: " + s.evidence().caseDir());
+            problems.add(at.apply(s.evidence().caseDir()) + "evidence.case folder not found: " + s.evidence().caseDir());
         }
         if (s.expect() == null) {
-            problems.add(where + "missing required key 'expect' (a scenario without expectations tests nothing)");
+            problems.add(displayName + ":1: missing required key 'expect' (a scenario without expectations tests nothing)");
+        } else if (isEmpty(s.expect())) {
+            problems.add(at.apply("expect") + "'expect' has no expectations (a scenario without expectations tests nothing)");
         } else {
-            checkIds(where + "expect.actions", s.expect().actions(), id -> kb.action(id) != null, "action", problems);
-            checkList(where + "expect.order", s.expect().order(), id -> kb.action(id) != null, "action", problems);
+            checkIds("expect.actions", s.expect().actions(), id -> kb.action(id) != null, "action", at, problems);
+            checkList("expect.order", s.expect().order(), id -> kb.action(id) != null, "action", at, problems);
             if (s.expect().withinTop() != null) {
                 if (s.expect().withinTop().n() == null || s.expect().withinTop().n() < 1) {
-                    problems.add(where + "expect.withinTop.n must be a positive number");
+                    problems.add(at.apply("withinTop") + "expect.withinTop.n must be a positive number");
                 }
-                checkList(where + "expect.withinTop.actions", s.expect().withinTop().actions(),
-                        id -> kb.action(id) != null, "action", problems);
+                checkList("expect.withinTop.actions", s.expect().withinTop().actions(),
+                        id -> kb.action(id) != null, "action", at, problems);
             }
-            checkIds(where + "expect.findings", s.expect().findings(), id -> kb.finding(id) != null, "finding", problems);
-            checkIds(where + "expect.questions", s.expect().questions(), id -> kb.question(id) != null, "question", problems);
+            checkIds("expect.findings", s.expect().findings(), id -> kb.finding(id) != null, "finding", at, problems);
+            checkIds("expect.questions", s.expect().questions(), id -> kb.question(id) != null, "question", at, problems);
             if (s.expect().rules() != null) {
-                checkList(where + "expect.rules.fired", s.expect().rules().fired(), ruleIds::contains, "rule", problems);
-                checkList(where + "expect.rules.notFired", s.expect().rules().notFired(), ruleIds::contains, "rule", problems);
+                checkList("expect.rules.fired", s.expect().rules().fired(), ruleIds::contains, "rule", at, problems);
+                checkList("expect.rules.notFired", s.expect().rules().notFired(), ruleIds::contains, "rule", at, problems);
             }
             if (s.expect().severity() != null) {
                 try {
                     Severity.valueOf(s.expect().severity().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    problems.add(where + "expect.severity must be one of info, low, medium, high, critical");
+                    problems.add(at.apply("severity") + "expect.severity must be one of info, low, medium, high, critical");
                 }
             }
         }
@@ -120,23 +132,60 @@ public final class ScenarioLoader {
         return new ScenarioFile(file, displayName, s);
     }
 
-    private static void checkIds(String where, Scenario.Ids ids, java.util.function.Predicate<String> known, String what,
-                                 List<String> problems) {
+    private static boolean isEmpty(Scenario.Expect e) {
+        return e.actions() == null && e.order() == null && e.withinTop() == null && e.findings() == null
+                && e.questions() == null && e.rules() == null && e.severity() == null;
+    }
+
+    private static void checkIds(String key, Scenario.Ids ids, java.util.function.Predicate<String> known, String what,
+                                 java.util.function.Function<String, String> at, List<String> problems) {
         if (ids != null) {
-            checkList(where + ".present", ids.present(), known, what, problems);
-            checkList(where + ".absent", ids.absent(), known, what, problems);
+            checkList(key + ".present", ids.present(), known, what, at, problems);
+            checkList(key + ".absent", ids.absent(), known, what, at, problems);
         }
     }
 
-    private static void checkList(String where, List<String> ids, java.util.function.Predicate<String> known,
-                                  String what, List<String> problems) {
+    private static void checkList(String key, List<String> ids, java.util.function.Predicate<String> known,
+                                  String what, java.util.function.Function<String, String> at, List<String> problems) {
         if (ids == null) {
             return;
         }
         for (String id : ids) {
             if (!known.test(id)) {
-                problems.add(where + ": unknown " + what + " id '" + id + "'");
+                problems.add(at.apply(id) + key + ": unknown " + what + " id '" + id + "'");
             }
         }
+    }
+
+    /** The line of the last "key:" at or before {@code near}, so the nearest occurrence of a repeated key wins. */
+    private static int keyLine(Path file, String key, int near) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile("^\\s*(-\\s+)?" + java.util.regex.Pattern.quote(key) + "\\s*:");
+            for (int i = Math.min(near, lines.size()) - 1; i >= 0; i--) {
+                if (p.matcher(lines.get(i)).find()) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException ignored) {
+            // fall back to Jackson's line
+        }
+        return near;
+    }
+
+    /** The line where {@code id} first stands as a whole word (1 when not found). */
+    static int lineOf(String text, String id) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?<![\\w.-])" + java.util.regex.Pattern.quote(id) + "(?![\\w.-])").matcher(text);
+        if (!m.find()) {
+            return 1;
+        }
+        int line = 1;
+        for (int i = 0; i < m.start(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 }

@@ -7,7 +7,13 @@ import java.util.List;
  * happened (ranked actions with the rules behind them, fired rules), for the failure report.
  */
 public record ScenarioResult(ScenarioFile scenario, List<String> failures, List<String> actualActions,
-                             List<String> firedRules, String error, long millis) {
+                             List<String> firedRules, Exercised exercised, String error, long millis) {
+
+    /** The catalog entries this scenario's evidence and conclusions used, for catalog coverage. */
+    public record Exercised(java.util.Set<String> actions, java.util.Set<String> statusCodes,
+                            java.util.Set<String> reasons) {
+        static final Exercised NONE = new Exercised(java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+    }
 
     public boolean passed() {
         return failures.isEmpty() && error == null;

@@ -43,15 +43,37 @@ public final class ScenarioRunner {
             Diagnosis.Result result = diagnosis.run(dir, sf.scenario().name());
             List<String> fired = result.conclusions().firedRules().stream().distinct().sorted().toList();
             List<String> failures = check(sf.scenario().expect(), result.report(), new LinkedHashSet<>(fired));
-            return new ScenarioResult(sf, failures, describe(result.report()), fired, null, millis(start));
+            return new ScenarioResult(sf, failures, describe(result.report()), fired, exercised(result), null,
+                    millis(start));
         } catch (IOException | CaseFolderException | RuntimeException e) {
-            return new ScenarioResult(sf, List.of(), List.of(), List.of(),
+            return new ScenarioResult(sf, List.of(), List.of(), List.of(), ScenarioResult.Exercised.NONE,
                     e.getClass().getSimpleName() + ": " + e.getMessage(), millis(start));
         } finally {
             if (dir != null) {
                 deleteQuietly(dir);
             }
         }
+    }
+
+    /** Which catalog entries this run touched: actions it recommended, status codes and reasons it saw. */
+    private ScenarioResult.Exercised exercised(Diagnosis.Result result) {
+        var kb = diagnosis.knowledgeBase();
+        Set<String> actions = new java.util.TreeSet<>();
+        result.report().actions().forEach(a -> actions.add(a.id()));
+        Set<String> codes = new java.util.TreeSet<>();
+        result.evidence().statusCounts().forEach(c -> {
+            var info = kb.status(c.status(), c.substatus());
+            if (info != null) {
+                codes.add(info.code());
+            }
+        });
+        Set<String> reasons = new java.util.TreeSet<>();
+        result.evidence().httpErrCounts().forEach(e -> {
+            if (kb.reason(e.reason()) != null) {
+                reasons.add(e.reason());
+            }
+        });
+        return new ScenarioResult.Exercised(actions, codes, reasons);
     }
 
     private static long millis(long start) {

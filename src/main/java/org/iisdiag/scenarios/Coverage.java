@@ -1,0 +1,93 @@
+package org.iisdiag.scenarios;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.iisdiag.engine.CatalogReferences;
+import org.iisdiag.engine.RuleBase;
+import org.iisdiag.engine.RuleInfo;
+import org.iisdiag.knowledge.ActionDefinition;
+import org.iisdiag.knowledge.HttpErrReason;
+import org.iisdiag.knowledge.KnowledgeBase;
+import org.iisdiag.knowledge.StatusCodeInfo;
+
+/**
+ * What a suite of scenarios covered: rules fired (and shown silent) at least once, and which catalog
+ * entries no rule can produce or no scenario exercised.
+ */
+public record Coverage(int ruleCount, List<RuleInfo> neverFired, List<RuleInfo> neverShownSilent,
+                       List<String> actionsNoRuleProduces, List<String> actionsNeverRecommended,
+                       List<String> statusCodesNotExercised, List<String> reasonsNotExercised) {
+
+    /** Percentage of rules that fired in at least one scenario. */
+    public double rulePercent() {
+        return ruleCount == 0 ? 100.0 : 100.0 * (ruleCount - neverFired.size()) / ruleCount;
+    }
+
+    public String ruleSummary() {
+        return String.format(Locale.ROOT, "%d of %d rules fired (%.1f%%)", ruleCount - neverFired.size(), ruleCount,
+                rulePercent());
+    }
+
+    public static Coverage of(List<ScenarioResult> results, RuleBase rules, KnowledgeBase kb) {
+        Set<String> fired = new TreeSet<>();
+        Set<String> silent = new TreeSet<>();
+        Set<String> recommended = new TreeSet<>();
+        Set<String> codes = new TreeSet<>();
+        Set<String> reasons = new TreeSet<>();
+        for (ScenarioResult r : results) {
+            fired.addAll(r.firedRules());
+            recommended.addAll(r.exercised().actions());
+            codes.addAll(r.exercised().statusCodes());
+            reasons.addAll(r.exercised().reasons());
+            var expectRules = r.scenario().scenario().expect().rules();
+            if (r.passed() && expectRules != null) {
+                silent.addAll(expectRules.notFiredOrEmpty());
+            }
+        }
+        List<RuleInfo> neverFired = rules.rules().stream().filter(x -> !fired.contains(x.id())).toList();
+        List<RuleInfo> neverSilent = rules.rules().stream().filter(x -> !silent.contains(x.id())).toList();
+        Set<String> producible = producibleActions(rules, kb);
+        List<String> unproducible = new ArrayList<>();
+        List<String> neverRecommended = new ArrayList<>();
+        for (ActionDefinition a : new TreeSet<>(kb.actions().stream().map(ActionDefinition::id).toList()).stream()
+                .map(kb::action).toList()) {
+            if (!producible.contains(a.id())) {
+                unproducible.add(a.id() + " (" + a.source() + ")");
+            } else if (!recommended.contains(a.id())) {
+                neverRecommended.add(a.id() + " (" + a.source() + ")");
+            }
+        }
+        List<String> codesLeft = kb.statusCodes().stream().map(StatusCodeInfo::code).filter(c -> !codes.contains(c))
+                .sorted().toList();
+        List<String> reasonsLeft = kb.reasons().stream().map(HttpErrReason::reason).filter(x -> !reasons.contains(x))
+                .sorted().toList();
+        return new Coverage(rules.rules().size(), neverFired, neverSilent, unproducible, neverRecommended, codesLeft,
+                reasonsLeft);
+    }
+
+    /**
+     * Actions some rule can recommend: named literally in a rule, or listed in a catalog's
+     * fixActions when some rule recommends from fixActions.
+     */
+    static Set<String> producibleActions(RuleBase rules, KnowledgeBase kb) {
+        Set<String> ids = new TreeSet<>();
+        boolean viaCatalog = false;
+        for (String text : rules.sources().values()) {
+            for (CatalogReferences.Reference ref : CatalogReferences.scan(text)) {
+                if (ref.kind() == CatalogReferences.Kind.ACTION && ref.id() != null) {
+                    ids.add(ref.id());
+                }
+            }
+            viaCatalog |= text.contains("fixActions");
+        }
+        if (viaCatalog) {
+            kb.statusCodes().forEach(s -> ids.addAll(s.fixActions()));
+            kb.reasons().forEach(r -> ids.addAll(r.fixActions()));
+        }
+        return ids;
+    }
+}
