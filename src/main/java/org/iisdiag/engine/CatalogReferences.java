@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
 public final class CatalogReferences {
     public enum Kind { ACTION, FINDING, QUESTION }
 
-    public record Reference(Kind kind, String id, int line) {
+    /** A catalog id named in a rule file, with the 1-based line and column of the call. */
+    public record Reference(Kind kind, String id, int line, int column) {
     }
 
     private static final Pattern CALL =
-            Pattern.compile("\\b(recommend|finding|ask)\\s*\\(\\s*kcontext\\s*,\\s*(\"([^\"]*)\"|[^,)]+)");
+            Pattern.compile("\\b(recommend|finding|statusFinding|ask)\\s*\\(\\s*kcontext\\s*,\\s*(\"([^\"]*)\"|[^,)]+)");
 
     private CatalogReferences() {
     }
@@ -28,13 +29,35 @@ public final class CatalogReferences {
         while (m.find()) {
             Kind kind = switch (m.group(1)) {
                 case "recommend" -> Kind.ACTION;
-                case "finding" -> Kind.FINDING;
+                case "finding", "statusFinding" -> Kind.FINDING;
                 default -> Kind.QUESTION;
             };
             String id = m.group(3) != null ? m.group(3) : null;
-            refs.add(new Reference(kind, id, lineOf(drl, m.start())));
+            refs.add(new Reference(kind, id, lineOf(drl, m.start()), m.start() - drl.lastIndexOf('\n', m.start() - 1)));
         }
         return refs;
+    }
+
+    /**
+     * Actions some rule can recommend: named literally in a rule, or listed in a catalog's
+     * fixActions when some rule recommends from fixActions.
+     */
+    public static java.util.Set<String> producibleActions(RuleBase rules, org.iisdiag.knowledge.KnowledgeBase kb) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        boolean viaCatalog = false;
+        for (String text : rules.sources().values()) {
+            for (Reference ref : scan(text)) {
+                if (ref.kind() == Kind.ACTION && ref.id() != null) {
+                    ids.add(ref.id());
+                }
+            }
+            viaCatalog |= text.contains("fixActions");
+        }
+        if (viaCatalog) {
+            kb.statusCodes().forEach(s -> ids.addAll(s.fixActions()));
+            kb.reasons().forEach(r -> ids.addAll(r.fixActions()));
+        }
+        return ids;
     }
 
     static int lineOf(String text, int offset) {

@@ -62,7 +62,7 @@ public final class RuleBase {
     }
 
     /**
-     * Compiles the pack, or takes it from {@code cache} when an entry exists for exactly these rule
+     * Compiles the pack (catalog ids are checked against {@code kb} unless it is null), or takes it from {@code cache} when an entry exists for exactly these rule
      * sources (and whatever else the cache keys on). Metadata and catalog references are checked
      * either way, from the sources.
      */
@@ -75,7 +75,9 @@ public final class RuleBase {
             kieBase = compile(rulesDir, sources);
         }
         List<RuleInfo> infos = describe(kieBase, sources, problems);
-        checkCatalogReferences(sources, kb, problems);
+        if (kb != null) {
+            checkCatalogReferences(sources, kb, problems);
+        }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
@@ -130,7 +132,14 @@ public final class RuleBase {
                 continue; // spurious companion of every syntax error
             }
             String path = m.getPath() == null ? "" : displayByResource.getOrDefault(m.getPath(), m.getPath());
-            problems.add(path + ":" + m.getLine() + ": " + m.getText().strip().replaceAll("\\s*\\n\\s*", " "));
+            String text = m.getText().strip().replaceAll("\\s*\\n\\s*", " ");
+            String source = sources.get(path);
+            if (source == null) {
+                problems.add(path + ":" + m.getLine() + ":1: " + text);
+            } else {
+                DrlErrorLocator.Position at = DrlErrorLocator.locate(source, m.getLine(), text);
+                problems.add(path + ":" + at.line() + ":" + at.column() + ": " + DrlErrorLocator.clean(text));
+            }
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
@@ -167,7 +176,7 @@ public final class RuleBase {
         Map<String, RuleInfo> byId = new HashMap<>();
         for (Rule rule : all) {
             String[] where = whereByRule.get(rule);
-            String loc = where[0] + ":" + where[1];
+            String loc = where[0] + ":" + where[1] + ":1";
             Object id = rule.getMetaData().get("id");
             Object section = rule.getMetaData().get("section");
             if (id == null) {
@@ -195,7 +204,7 @@ public final class RuleBase {
     private static void checkCatalogReferences(Map<String, String> sources, KnowledgeBase kb, List<String> problems) {
         sources.forEach((file, text) -> {
             for (CatalogReferences.Reference ref : CatalogReferences.scan(text)) {
-                String where = file + ":" + ref.line() + ": ";
+                String where = file + ":" + ref.line() + ":" + ref.column() + ": ";
                 if (ref.id() == null) {
                     continue; // an id taken from a catalog field (e.g. fixActions), validated when the catalog loads
                 }
@@ -205,7 +214,7 @@ public final class RuleBase {
                     case QUESTION -> kb.question(ref.id()) != null;
                 };
                 if (!known) {
-                    problems.add(where + "unknown " + ref.kind().name().toLowerCase() + " id '" + ref.id() + "'");
+                    problems.add(where + "unknown " + ref.kind().name().toLowerCase(java.util.Locale.ROOT) + " id '" + ref.id() + "'");
                 }
             }
         });

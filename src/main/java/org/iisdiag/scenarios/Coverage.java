@@ -50,7 +50,7 @@ public record Coverage(int ruleCount, List<RuleInfo> neverFired, List<RuleInfo> 
         }
         List<RuleInfo> neverFired = rules.rules().stream().filter(x -> !fired.contains(x.id())).toList();
         List<RuleInfo> neverSilent = rules.rules().stream().filter(x -> !silent.contains(x.id())).toList();
-        Set<String> producible = producibleActions(rules, kb);
+        Set<String> producible = CatalogReferences.producibleActions(rules, kb);
         List<String> unproducible = new ArrayList<>();
         List<String> neverRecommended = new ArrayList<>();
         for (ActionDefinition a : new TreeSet<>(kb.actions().stream().map(ActionDefinition::id).toList()).stream()
@@ -67,27 +67,5 @@ public record Coverage(int ruleCount, List<RuleInfo> neverFired, List<RuleInfo> 
                 .sorted().toList();
         return new Coverage(rules.rules().size(), neverFired, neverSilent, unproducible, neverRecommended, codesLeft,
                 reasonsLeft);
-    }
-
-    /**
-     * Actions some rule can recommend: named literally in a rule, or listed in a catalog's
-     * fixActions when some rule recommends from fixActions.
-     */
-    static Set<String> producibleActions(RuleBase rules, KnowledgeBase kb) {
-        Set<String> ids = new TreeSet<>();
-        boolean viaCatalog = false;
-        for (String text : rules.sources().values()) {
-            for (CatalogReferences.Reference ref : CatalogReferences.scan(text)) {
-                if (ref.kind() == CatalogReferences.Kind.ACTION && ref.id() != null) {
-                    ids.add(ref.id());
-                }
-            }
-            viaCatalog |= text.contains("fixActions");
-        }
-        if (viaCatalog) {
-            kb.statusCodes().forEach(s -> ids.addAll(s.fixActions()));
-            kb.reasons().forEach(r -> ids.addAll(r.fixActions()));
-        }
-        return ids;
     }
 }

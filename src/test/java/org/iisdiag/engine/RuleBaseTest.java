@@ -212,7 +212,7 @@ class RuleBaseTest {
         write("x.drl", HEADER + rule("Anonymous", meta(null, "General IIS 500 errors"),
                 "    IisStatusCount( status >= 500 )\n", "    // nothing\n"));
         assertThat(problems()).containsExactly(
-                "rules/x.drl:" + FIRST_RULE_LINE + ": rule \"Anonymous\" has no @id(\"...\") metadata");
+                "rules/x.drl:" + FIRST_RULE_LINE + ":1: rule \"Anonymous\" has no @id(\"...\") metadata");
     }
 
     @Test
@@ -220,7 +220,7 @@ class RuleBaseTest {
         write("x.drl", HEADER + rule("Unsectioned", meta("t.unsectioned", null),
                 "    IisStatusCount( status >= 500 )\n", "    // nothing\n"));
         assertThat(problems()).containsExactly(
-                "rules/x.drl:" + FIRST_RULE_LINE + ": rule \"Unsectioned\" has no @section(\"...\") metadata");
+                "rules/x.drl:" + FIRST_RULE_LINE + ":1: rule \"Unsectioned\" has no @section(\"...\") metadata");
     }
 
     @Test
@@ -228,7 +228,7 @@ class RuleBaseTest {
         write("x.drl", HEADER + rule("Misplaced", meta("t.misplaced", "Identify 6xx errors"),
                 "    IisStatusCount( status >= 500 )\n", "    // nothing\n"));
         assertThat(problems()).singleElement().asString().startsWith("rules/x.drl:" + FIRST_RULE_LINE
-                + ": rule \"Misplaced\" cites unknown section 'Identify 6xx errors' (known: ");
+                + ":1: rule \"Misplaced\" cites unknown section 'Identify 6xx errors' (known: ");
     }
 
     @Test
@@ -238,7 +238,7 @@ class RuleBaseTest {
         write("sub/b.drl", HEADER + "\n\n" + rule("Second", meta("t.same", "General IIS 500 errors"),
                 "    IisStatusCount( status >= 400 )\n", "    // nothing\n"));
         assertThat(problems()).containsExactly("rules/sub/b.drl:" + (FIRST_RULE_LINE + 2)
-                + ": rule id 't.same' is also used at rules/a.drl:" + FIRST_RULE_LINE);
+                + ":1: rule id 't.same' is also used at rules/a.drl:" + FIRST_RULE_LINE);
     }
 
     @Test
@@ -270,7 +270,7 @@ class RuleBaseTest {
         write("x.drl", drl);
         int line = FIRST_RULE_LINE + 7;
         assertThat(drl.lines().toList().get(line - 1)).contains("no-such-action");
-        assertThat(problems()).containsExactly("rules/x.drl:" + line + ": unknown action id 'no-such-action'");
+        assertThat(problems()).containsExactly("rules/x.drl:" + line + ":5: unknown action id 'no-such-action'");
     }
 
     @Test
@@ -280,8 +280,8 @@ class RuleBaseTest {
                 "    finding(kcontext, \"no-such-finding\", \"high\");\n    ask(kcontext, \"no-such-question\");\n");
         write("x.drl", drl);
         assertThat(problems()).containsExactly(
-                "rules/x.drl:" + (FIRST_RULE_LINE + 6) + ": unknown finding id 'no-such-finding'",
-                "rules/x.drl:" + (FIRST_RULE_LINE + 7) + ": unknown question id 'no-such-question'");
+                "rules/x.drl:" + (FIRST_RULE_LINE + 6) + ":5: unknown finding id 'no-such-finding'",
+                "rules/x.drl:" + (FIRST_RULE_LINE + 7) + ":5: unknown question id 'no-such-question'");
     }
 
     @Test
