@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import org.iisdiag.casefolder.CaseFolderException;
 import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.explain.RuleIndex;
+import org.iisdiag.explain.WhyNot;
 import org.iisdiag.report.DiagnosisReport;
 import org.iisdiag.report.JsonRenderer;
 import org.iisdiag.report.ReportRenderer;
@@ -49,17 +51,54 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--trace", description = "Append the firing trail: each rule that fired, the facts it matched, what it inserted.")
+    boolean trace;
+
+    @Option(names = "--why-not", paramLabel = "ACTION_ID",
+            description = "Explain why an action is or is not in the result: the rules that could produce it and which of their conditions this case lacks.")
+    String whyNot;
+
+    @Option(names = "--watch", description = "Diagnose again whenever a file of the case, the rules or the catalogs changes (Ctrl+C to stop).")
+    boolean watch;
+
     @Mixin
     RulePackOptions pack;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        int code = runOnce();
+        if (!watch) {
+            return code;
+        }
+        try (ChangeWatcher watcher = new ChangeWatcher(java.util.List.of(caseDir, pack.rules, pack.kb))) {
+            while (true) {
+                spec.commandLine().getErr().println("iisdiag: watching " + caseDir + ", " + pack.rules + " and " + pack.kb
+                        + " for changes (Ctrl+C to stop) ...");
+                watcher.awaitChange(-1);
+                runOnce();
+            }
+        }
+    }
+
+    private int runOnce() {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Diagnosis diagnosis = pack.load(err);
+            if (whyNot != null && diagnosis.knowledgeBase().action(whyNot) == null) {
+                err.println("iisdiag: --why-not: no action has the id '" + whyNot + "'");
+                return ExitCodes.USAGE;
+            }
             DiagnosisReport report;
             try {
-                report = diagnosis.diagnose(caseDir, caseDir.toString().replace('\\', '/'));
+                Diagnosis.Result result = diagnosis.run(caseDir, caseDir.toString().replace('\\', '/'));
+                report = result.report();
+                if (trace) {
+                    report = report.withTrace(result.conclusions().trail());
+                }
+                if (whyNot != null) {
+                    report = report.withWhyNot(new WhyNot(diagnosis.knowledgeBase(),
+                            new RuleIndex(diagnosis.ruleBase())).analyse(whyNot, result));
+                }
             } catch (CaseFolderException e) {
                 err.println("iisdiag: " + e.getMessage());
                 return ExitCodes.CASE_UNREADABLE;

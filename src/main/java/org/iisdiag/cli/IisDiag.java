@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The iisdiag command line: {@code diagnose}, {@code bench}. */
 @Command(name = "iisdiag", mixinStandardHelpOptions = true, versionProvider = IisDiag.Version.class,
         description = "Expert system that diagnoses IIS HTTP 4xx and 5xx errors from collected evidence.",
-        subcommands = {DiagnoseCommand.class, TestCommand.class, LintCommand.class, org.iisdiag.bench.BenchCommand.class,
+        subcommands = {DiagnoseCommand.class, TestCommand.class, LintCommand.class, ExplainCommand.class,
+                org.iisdiag.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class IisDiag implements Runnable {
     static final String NAME = "iisdiag";

@@ -50,8 +50,9 @@ public final class CatalogReferences {
                 if (ref.kind() == Kind.ACTION && ref.id() != null) {
                     ids.add(ref.id());
                 }
+                // a non-literal id is taken from a catalog's fixActions list
+                viaCatalog |= ref.kind() == Kind.ACTION && ref.id() == null;
             }
-            viaCatalog |= text.contains("fixActions");
         }
         if (viaCatalog) {
             kb.statusCodes().forEach(s -> ids.addAll(s.fixActions()));

@@ -2,6 +2,8 @@ package org.iisdiag.report;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.iisdiag.engine.Conclusions;
 import org.iisdiag.evidence.LineProblem;
 import org.iisdiag.facts.SampleLine;
 import org.iisdiag.facts.TimeTakenSummary;
@@ -12,7 +14,29 @@ import org.iisdiag.facts.TimeTakenSummary;
  */
 public record DiagnosisReport(int schemaVersion, String tool, Summary summary, List<InputFile> inputs,
                               List<ReportedFinding> findings, List<RankedAction> actions,
-                              List<OpenQuestion> questions, List<BenignNote> benign) {
+                              List<OpenQuestion> questions, List<BenignNote> benign,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) WhyNot whyNot,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<Conclusions.Firing> trace) {
+
+    /** The report with the firing trail attached (diagnose --trace). */
+    public DiagnosisReport withTrace(List<Conclusions.Firing> firings) {
+        return new DiagnosisReport(schemaVersion, tool, summary, inputs, findings, actions, questions, benign, whyNot,
+                firings);
+    }
+
+    /** The report with a --why-not analysis attached. */
+    public DiagnosisReport withWhyNot(WhyNot analysis) {
+        return new DiagnosisReport(schemaVersion, tool, summary, inputs, findings, actions, questions, benign, analysis,
+                trace);
+    }
+
+    /** Why an action is (or is not) in the result: the rules that could produce it and what they lacked. */
+    public record WhyNot(String actionId, String verdict, List<Candidate> candidates, List<String> catalogRoutes) {
+    }
+
+    /** A rule that could recommend the action, whether it fired, and its conditions against this case. */
+    public record Candidate(String rule, String location, boolean fired, List<String> conditions) {
+    }
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -59,7 +59,7 @@ public final class ReportBuilder {
         return new DiagnosisReport(DiagnosisReport.SCHEMA_VERSION, tool, summary(evidence),
                 inputs(evidence.reports()), findings(conclusions.findings(), placeholders),
                 actions(conclusions, placeholders), questions(conclusions.questions(), placeholders),
-                benign(conclusions.benign()));
+                benign(conclusions.benign()), null, null);
     }
 
     static String priorityLabel(int score) {

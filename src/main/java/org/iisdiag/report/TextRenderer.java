@@ -36,6 +36,12 @@ public final class TextRenderer implements ReportRenderer {
         actions(report.actions());
         questions(report.questions(), report.actions());
         benign(report.benign());
+        if (report.whyNot() != null) {
+            whyNot(report.whyNot());
+        }
+        if (report.trace() != null) {
+            trace(report.trace());
+        }
         return out.toString();
     }
 
@@ -183,6 +189,30 @@ public final class TextRenderer implements ReportRenderer {
         for (BenignNote b : notes) {
             wrap("- " + b.summary(), "    ");
             wrap(b.reason() + " [" + b.rule() + "]", "    ", "    ");
+        }
+        line("");
+    }
+
+    private void whyNot(DiagnosisReport.WhyNot w) {
+        heading("WHY NOT " + w.actionId());
+        wrap(w.actionId() + ": " + w.verdict() + ".", "    ");
+        if (w.candidates().isEmpty()) {
+            line("  No rule can recommend it.");
+        }
+        for (DiagnosisReport.Candidate c : w.candidates()) {
+            line("  rule " + c.rule() + " (" + c.location() + "): " + (c.fired() ? "fired" : "did not fire"));
+            c.conditions().forEach(x -> wrap("- " + x, "        ", "      "));
+        }
+        w.catalogRoutes().forEach(r -> wrap("catalog: " + r, "    "));
+        line("");
+    }
+
+    private void trace(List<org.iisdiag.engine.Conclusions.Firing> firings) {
+        heading("FIRING TRAIL (" + firings.size() + " firings)");
+        for (var f : firings) {
+            line("  " + f.sequence() + ". " + f.ruleId());
+            f.matched().forEach(m -> line("       matched  " + cut(m, SAMPLE_WIDTH)));
+            f.inserted().forEach(i -> line("       inserted " + cut(i, SAMPLE_WIDTH)));
         }
         line("");
     }
