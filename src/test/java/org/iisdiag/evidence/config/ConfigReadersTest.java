@@ -417,6 +417,20 @@ class ConfigReadersTest {
     }
 
     @Test
+    void utf16WithByteOrderMarkAndAnOldNamespaceAreRead() throws IOException {
+        String doc = "<?xml version=\"1.0\" encoding=\"utf-16\"?>\r\n"
+                + "<configuration xmlns=\"http://schemas.microsoft.com/.NetConfiguration/v2.0\">\r\n"
+                + "  <system.web>\r\n    <customErrors mode=\"On\" />\r\n  </system.web>\r\n</configuration>\r\n";
+        byte[] utf16 = ("\uFEFF" + doc).getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        Read r = read(new WebConfigReader(), "web.config", new java.io.ByteArrayInputStream(utf16));
+        assertThat(r.report().failed()).isFalse();
+        CustomErrorsConfig c = r.one(CustomErrorsConfig.class);
+        assertThat(c.mode()).isEqualTo("On");
+        assertThat(c.defaults()).isEmpty();
+        assertThat(c.source()).isEqualTo("web.config:4");
+    }
+
+    @Test
     void secretsOnTheCommandLineAreMasked() {
         assertThat(ConfigExtractor.maskArguments(".\\App.dll --urls http://localhost:5000"))
                 .isEqualTo(".\\App.dll --urls http://localhost:5000");
