@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.HdrHistogram.Histogram;
 import org.iisdiag.evidence.Timeline;
+import org.iisdiag.facts.ClassicAspError;
 import org.iisdiag.facts.IisLogWindow;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.TimeTakenSummary;
@@ -32,6 +33,31 @@ public final class IisLogAggregator {
     public static final int MAX_HISTOGRAMS = 1_000;
     private static final int STATUSES = 1000;
 
+    /** Distinct (site, page, line, code) Classic ASP errors kept; further ones fold into one "(other)" key. */
+    public static final int MAX_ASP_KEYS = 1_000;
+    /** Page and code of the key Classic ASP errors fold into beyond {@link #MAX_ASP_KEYS}. */
+    public static final String OTHER_ASP = "(other)";
+    /** Bytes of a Classic ASP error description kept. */
+    static final int MAX_ASP_DESCRIPTION = 300;
+
+    /** A Classic ASP error key (site is an index into {@link #sites}) and the highest status seen for it. */
+    static final class AspError {
+        final int site;
+        final String page;
+        final int line;
+        final String code;
+        final String description;
+        int status;
+
+        AspError(int site, String page, int line, String code, String description) {
+            this.site = site;
+            this.page = page;
+            this.line = line;
+            this.code = code;
+            this.description = description;
+        }
+    }
+
     /** A key as numbers; the site is an index into {@link #sites}. */
     record Key(int site, int status, int substatus, long win32) {
     }
@@ -51,6 +77,8 @@ public final class IisLogAggregator {
     private long clientErrors;
     private long serverErrors;
     private long folded;
+    private final KeyTable<AspError> aspErrors = new KeyTable<>(MAX_ASP_KEYS);
+    private long aspFolded;
 
     public IisLogAggregator() {
         otherSite = siteIndex(OTHER_SITE);
@@ -121,6 +149,54 @@ public final class IisLogAggregator {
         if (epochSecond > last) {
             last = epochSecond;
         }
+    }
+
+    /**
+     * A Classic ASP error of the entry just {@link #add added}: the last three '|'-separated parts of its
+     * cs-uri-query, already checked by the reader ({@code line} 0 for "-"). Only called for such lines,
+     * so ordinary entries never get here.
+     */
+    void classicAsp(int site, int status, W3cRecord rec, int uriField, int line, int codeStart, int codeLen,
+                    int descStart, int descLen, long epochSecond, int cookieField, String file) {
+        byte[] b = rec.buffer();
+        KeyStats<AspError> stats = aspErrors.begin().putInt(site).putField(rec, uriField).putInt(line)
+                .putBytes(b, codeStart, codeLen).get();
+        if (stats == null) {
+            if (aspErrors.full()) {
+                aspFolded++;
+                stats = aspErrors.begin().putInt(otherSite).putInt(-1).get(); // no real key has a negative length
+                if (stats == null) {
+                    stats = aspErrors.create(new AspError(otherSite, OTHER_ASP, 0, OTHER_ASP, "(several)"));
+                }
+            } else {
+                String page = uriField < 0 ? "" : rec.text(uriField);
+                String code = new String(b, codeStart, codeLen, java.nio.charset.StandardCharsets.UTF_8);
+                String description = new String(b, descStart, Math.min(descLen, MAX_ASP_DESCRIPTION),
+                        java.nio.charset.StandardCharsets.UTF_8).replace('_', ' ')
+                        + (descLen > MAX_ASP_DESCRIPTION ? "..." : "");
+                stats = aspErrors.create(new AspError(site, page, line, code, description));
+            }
+        }
+        stats.hit(epochSecond, file, rec, cookieField);
+        if (status > stats.key().status) {
+            stats.key().status = status;
+        }
+    }
+
+    /** Classic ASP errors folded into the "(other)" key because {@link #MAX_ASP_KEYS} was reached. */
+    public long foldedClassicAspErrors() {
+        return aspFolded;
+    }
+
+    /** Classic ASP errors from cs-uri-query, ordered by site, page, line and code. */
+    public List<ClassicAspError> classicAspErrors() {
+        Comparator<AspError> order = Comparator.comparing((AspError k) -> sites.get(k.site))
+                .thenComparing(k -> k.page).thenComparingInt(k -> k.line).thenComparing(k -> k.code);
+        return aspErrors.sorted(order).stream().map(s -> {
+            AspError k = s.key();
+            return new ClassicAspError(sites.get(k.site), k.page, k.line, k.code, k.description, s.count(),
+                    s.firstSeen(), s.lastSeen(), k.status, s.samples());
+        }).toList();
     }
 
     private void recordTimeTaken(int site, int status, long ms) {

@@ -30,10 +30,15 @@ public final class IisLogReader {
      */
     public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
         long foldedBefore = agg.foldedEntries();
+        long aspFoldedBefore = agg.foldedClassicAspErrors();
         SCANNER.scan(in, report, new Handler(displayName, agg.siteIndex(siteHint == null ? "" : siteHint)));
         if (agg.foldedEntries() > foldedBefore) {
             report.note("more than " + IisLogAggregator.MAX_KEYS + " distinct (site, status, substatus, win32) keys:"
                     + " further ones are counted as site " + IisLogAggregator.OTHER_SITE + ", substatus -1, win32 -1");
+        }
+        if (agg.foldedClassicAspErrors() > aspFoldedBefore) {
+            report.note("more than " + IisLogAggregator.MAX_ASP_KEYS + " distinct Classic ASP errors (site, page, line, code):"
+                    + " further ones are counted as page " + IisLogAggregator.OTHER_ASP + " on site " + IisLogAggregator.OTHER_SITE);
         }
         agg.timeline().noteCoarsening(report);
     }
@@ -42,7 +47,7 @@ public final class IisLogReader {
     private final class Handler extends TimestampedHandler {
         private final String file;
         private final int hintSite;
-        private int site, uriStem, status, substatus, win32, timeTaken, cookie;
+        private int site, uriStem, uriQuery, status, substatus, win32, timeTaken, cookie;
 
         Handler(String file, int hintSite) {
             super("sc-status");
@@ -54,6 +59,7 @@ public final class IisLogReader {
         protected void columns(W3cLayout l) {
             site = l.indexOf("s-sitename");
             uriStem = l.indexOf("cs-uri-stem");
+            uriQuery = l.indexOf("cs-uri-query");
             status = l.indexOf("sc-status");
             substatus = l.indexOf("sc-substatus");
             win32 = l.indexOf("sc-win32-status");
@@ -85,7 +91,69 @@ public final class IisLogReader {
             }
             int s = site >= 0 && !r.isDash(site) ? agg.siteIndex(r, site) : hintSite;
             agg.add(s, (int) st, (int) sub, w32, ts, tt, r, uriStem, cookie, file);
+            if (uriQuery >= 0) {
+                classicAsp(r, s, (int) st, ts);
+            }
             return null;
+        }
+
+        /**
+         * Classic ASP appends {@code |line|code|description} to cs-uri-query. A backwards scan for '|' is
+         * all an ordinary entry costs; only a query with three '|' and a well-formed line and code is
+         * counted (other queries with '|' are left alone).
+         */
+        private void classicAsp(W3cRecord r, int s, int st, long ts) {
+            byte[] b = r.buffer();
+            int start = r.start(uriQuery);
+            int p3 = r.end(uriQuery) - 1;
+            while (p3 >= start && b[p3] != '|') {
+                p3--;
+            }
+            if (p3 < start) {
+                return; // the common case: no '|'
+            }
+            int p2 = p3 - 1;
+            while (p2 >= start && b[p2] != '|') {
+                p2--;
+            }
+            int p1 = p2 - 1;
+            while (p1 >= start && b[p1] != '|') {
+                p1--;
+            }
+            if (p1 < start) {
+                return;
+            }
+            int line = aspLine(b, p1 + 1, p2);
+            int codeLen = p3 - p2 - 1;
+            if (line < 0 || codeLen < 1 || codeLen > 32) {
+                return;
+            }
+            for (int i = p2 + 1; i < p3; i++) {
+                int c = b[i];
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_')) {
+                    return;
+                }
+            }
+            agg.classicAsp(s, st, r, uriStem, line, p2 + 1, codeLen, p3 + 1, r.end(uriQuery) - p3 - 1, ts, cookie, file);
+        }
+
+        /** The script line: digits, 0 for "-", -1 when it is neither. */
+        private static int aspLine(byte[] b, int from, int to) {
+            if (to - from == 1 && b[from] == '-') {
+                return 0;
+            }
+            if (to == from || to - from > 9) {
+                return -1;
+            }
+            int v = 0;
+            for (int i = from; i < to; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    return -1;
+                }
+                v = v * 10 + d;
+            }
+            return v;
         }
     }
 }

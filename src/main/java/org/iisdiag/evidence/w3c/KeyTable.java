@@ -51,6 +51,15 @@ public final class KeyTable<K> {
         return this;
     }
 
+    /** Appends part of a buffer, length-prefixed like {@link #putField}. */
+    public KeyTable<K> putBytes(byte[] b, int off, int n) {
+        putInt(n);
+        ensure(n);
+        System.arraycopy(b, off, key, len, n);
+        len += n;
+        return this;
+    }
+
     /** The stats of the key built since {@link #begin()}, or null if it is new. */
     public KeyStats<K> get() {
         return map.get(key, 0, len, ByteKeyMap.hash(key, 0, len));

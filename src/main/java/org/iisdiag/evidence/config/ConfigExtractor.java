@@ -1,0 +1,495 @@
+package org.iisdiag.evidence.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.evidence.Redactor;
+import org.iisdiag.facts.AppPoolDefinition;
+import org.iisdiag.facts.ApplicationDefinition;
+import org.iisdiag.facts.AspNetCoreConfig;
+import org.iisdiag.facts.CompilationConfig;
+import org.iisdiag.facts.ConfigFact;
+import org.iisdiag.facts.CustomErrorsConfig;
+import org.iisdiag.facts.FailedRequestTracingRule;
+import org.iisdiag.facts.HttpErrorsConfig;
+import org.iisdiag.facts.HttpRuntimeConfig;
+import org.iisdiag.facts.RequestLimitsConfig;
+import org.iisdiag.facts.SiteDefinition;
+
+/**
+ * Turns the element tree of one configuration file into facts: the sections the article's diagnosis
+ * uses, at the file's own level and in every {@code <location>}, plus the sites, applications and
+ * application pools of {@code system.applicationHost}. A value that cannot be read is reported as a
+ * rejected line ({@code file:line: why}) and its default (or -1) is used.
+ */
+final class ConfigExtractor {
+    private static final Pattern TIME_SPAN = Pattern.compile("(?:(\\d+)\\.)?(\\d{1,3}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?");
+
+    private static final Pattern SECRET_ARGUMENT = Pattern.compile(
+            "(?i)([^=:]*(?:password|pwd|secret|token|apikey|api_key|connectionstring|clientkey|signingkey)[^=:]*)([=:])?.*");
+
+    private final String file;
+    private final ReadReport report;
+    private final List<ConfigFact> out = new ArrayList<>();
+
+    ConfigExtractor(String file, ReadReport report) {
+        this.file = file;
+        this.report = report;
+    }
+
+    /** Facts in document order. */
+    List<ConfigFact> extract(XmlElement configuration) {
+        level(configuration, "");
+        for (XmlElement location : configuration.children("location")) {
+            String path = location.attr("path");
+            level(location, path == null ? "" : path);
+        }
+        for (XmlElement host : configuration.children("system.applicationHost")) {
+            sites(host.child("sites"));
+            pools(host.child("applicationPools"));
+        }
+        return out;
+    }
+
+    /** The configuration level itself or one {@code <location>}. */
+    private void level(XmlElement level, String path) {
+        for (XmlElement ws : sections(level, "system.webServer")) {
+            for (XmlElement e : sections(ws, "aspNetCore")) {
+                aspNetCore(e, path);
+            }
+            for (XmlElement e : sections(ws, "httpErrors")) {
+                httpErrors(e, path);
+            }
+            XmlElement filtering = ws.path("security", "requestFiltering");
+            if (filtering != null) {
+                for (XmlElement e : sections(filtering, "requestLimits")) {
+                    requestLimits(e, path);
+                }
+            }
+            XmlElement tracing = ws.child("tracing");
+            if (tracing != null) {
+                for (XmlElement rules : sections(tracing, "traceFailedRequests")) {
+                    traceFailedRequests(rules, path);
+                }
+            }
+        }
+        for (XmlElement web : sections(level, "system.web")) {
+            for (XmlElement e : sections(web, "customErrors")) {
+                customErrors(e, path);
+            }
+            for (XmlElement e : sections(web, "httpRuntime")) {
+                httpRuntime(e, path);
+            }
+            for (XmlElement e : sections(web, "compilation")) {
+                compilation(e, path);
+            }
+        }
+    }
+
+    /** The sections of this name; a second one in the same place is a configuration error IIS reports as 500.19. */
+    private List<XmlElement> sections(XmlElement parent, String name) {
+        List<XmlElement> found = parent.children(name);
+        if (found.size() > 1) {
+            report.note(file + ":" + found.get(1).line() + ": a second <" + name + "> in the same place (first at line "
+                    + found.get(0).line() + "); IIS answers 500.19 for a duplicate section. Both are listed.");
+        }
+        return found;
+    }
+
+    private void aspNetCore(XmlElement e, String path) {
+        Values v = new Values("the ANCM default");
+        String processPath = v.text(e, "processPath", "");
+        if (processPath.isEmpty()) {
+            report.reject(e.line(), "<aspNetCore> has no processPath (required: ANCM cannot start the app)");
+        }
+        String arguments = maskArguments(v.text(e, "arguments", ""));
+        String model = e.attr("hostingModel");
+        String hostingModel;
+        if (model == null || model.isBlank()) {
+            hostingModel = AspNetCoreConfig.OUT_OF_PROCESS;
+            v.defaults.add("hostingModel=OutOfProcess (absent: the ANCM default; the app runs in dotnet.exe behind Kestrel)");
+        } else if (model.strip().equalsIgnoreCase(AspNetCoreConfig.IN_PROCESS)) {
+            hostingModel = AspNetCoreConfig.IN_PROCESS;
+        } else if (model.strip().equalsIgnoreCase(AspNetCoreConfig.OUT_OF_PROCESS)) {
+            hostingModel = AspNetCoreConfig.OUT_OF_PROCESS;
+        } else {
+            hostingModel = model;
+            report.reject(e.line(), "<aspNetCore> hostingModel '" + model + "' is neither InProcess nor OutOfProcess");
+        }
+        boolean stdout = v.bool(e, "stdoutLogEnabled", false);
+        String stdoutFile = v.text(e, "stdoutLogFile", "aspnetcore-stdout");
+        long startup = v.number(e, "startupTimeLimit", 120);
+        String requestTimeout = v.text(e, "requestTimeout", "00:02:00");
+        long requestTimeoutSeconds = timeSpan(requestTimeout);
+        if (requestTimeoutSeconds < 0) {
+            report.reject(e.line(), "<aspNetCore> requestTimeout '" + requestTimeout + "' is not a time span like 00:02:00");
+        }
+
+        List<String> names = new ArrayList<>();
+        Map<String, String> diagnostic = new TreeMap<>();
+        String environment = "";
+        XmlElement vars = e.child("environmentVariables");
+        for (XmlElement var : vars == null ? List.<XmlElement>of() : vars.children("environmentVariable")) {
+            String name = var.attr("name");
+            if (name == null) {
+                continue;
+            }
+            names.add(name);
+            String value = var.attr("value"); // kept by ConfigXml only for the diagnostic switches
+            if (value != null && ConfigXml.diagnosticVariable(name)) {
+                diagnostic.put(name, value);
+                if (name.equalsIgnoreCase("ASPNETCORE_ENVIRONMENT")) {
+                    environment = value;
+                }
+            }
+        }
+        String debugLevel = "";
+        String debugFile = "";
+        XmlElement handler = e.child("handlerSettings");
+        for (XmlElement s : handler == null ? List.<XmlElement>of() : handler.children("handlerSetting")) {
+            String name = s.attr("name");
+            String value = s.attr("value");
+            if ("debugLevel".equalsIgnoreCase(name) && value != null) {
+                debugLevel = value;
+            } else if ("debugFile".equalsIgnoreCase(name) && value != null) {
+                debugFile = value;
+            }
+        }
+        if (!debugLevel.isEmpty() && debugFile.isEmpty()) {
+            debugFile = "aspnetcore-debug.log";
+            v.defaults.add("debugFile=aspnetcore-debug.log (absent: the ANCM default)");
+        }
+        out.add(new AspNetCoreConfig(processPath, arguments, hostingModel, stdout, stdoutFile, startup, requestTimeout,
+                requestTimeoutSeconds, List.copyOf(names), environment, Collections.unmodifiableMap(diagnostic),
+                debugLevel, debugFile, file, path, v.list(), src(e)));
+    }
+
+    private void httpErrors(XmlElement e, String path) {
+        Values v = new Values("the IIS default");
+        out.add(new HttpErrorsConfig(v.text(e, "errorMode", "DetailedLocalOnly"), v.text(e, "existingResponse", "Auto"),
+                file, path, v.list(), src(e)));
+    }
+
+    private void customErrors(XmlElement e, String path) {
+        Values v = new Values("the ASP.NET default");
+        out.add(new CustomErrorsConfig(v.text(e, "mode", "RemoteOnly"), file, path, v.list(), src(e)));
+    }
+
+    private void httpRuntime(XmlElement e, String path) {
+        Values v = new Values("the ASP.NET default");
+        String raw = e.attr("executionTimeout");
+        long seconds;
+        if (raw == null) {
+            seconds = HttpRuntimeConfig.DEFAULT_EXECUTION_TIMEOUT;
+            v.defaults.add("executionTimeout=110 s (absent: the ASP.NET default, 00:01:50)");
+        } else if (raw.strip().matches("\\d{1,12}")) {
+            seconds = Long.parseLong(raw.strip());
+        } else {
+            seconds = timeSpan(raw);
+            report.reject(e.line(), "<httpRuntime> executionTimeout '" + raw + "' is not a whole number of seconds"
+                    + (seconds >= 0 ? " (read as " + seconds + " s; ASP.NET itself expects seconds and may refuse it)" : ""));
+        }
+        out.add(new HttpRuntimeConfig(seconds, file, path, v.list(), src(e)));
+    }
+
+    private void compilation(XmlElement e, String path) {
+        Values v = new Values("the ASP.NET default");
+        boolean debug = v.bool(e, "debug", false);
+        String target = e.attr("targetFramework");
+        out.add(new CompilationConfig(debug, target == null ? "" : target, file, path, v.list(), src(e)));
+    }
+
+    private void requestLimits(XmlElement e, String path) {
+        Values v = new Values("the IIS default");
+        out.add(new RequestLimitsConfig(v.number(e, "maxAllowedContentLength", RequestLimitsConfig.DEFAULT_MAX_ALLOWED_CONTENT_LENGTH),
+                v.number(e, "maxUrl", RequestLimitsConfig.DEFAULT_MAX_URL),
+                v.number(e, "maxQueryString", RequestLimitsConfig.DEFAULT_MAX_QUERY_STRING), file, path, v.list(), src(e)));
+    }
+
+    private void traceFailedRequests(XmlElement rules, String path) {
+        if (!rules.children("remove").isEmpty() || !rules.children("clear").isEmpty()) {
+            report.note(file + ":" + rules.line() + ": <traceFailedRequests> has <remove>/<clear>; rules are listed"
+                    + " as written in each file, inheritance is not resolved");
+        }
+        for (XmlElement rule : rules.children("add")) {
+            Values v = new Values("the IIS default");
+            String rulePath = rule.attr("path");
+            if (rulePath == null) {
+                report.reject(rule.line(), "Failed Request Tracing rule without the required path attribute");
+                rulePath = "";
+            }
+            XmlElement failure = rule.child("failureDefinitions");
+            String statusCodes = failure == null ? null : failure.attr("statusCodes");
+            String timeTaken = v.text(failure, "timeTaken", "00:00:00");
+            String verbosity = v.text(failure, "verbosity", "Ignore");
+            List<FailedRequestTracingRule.TraceArea> areas = new ArrayList<>();
+            XmlElement traceAreas = rule.child("traceAreas");
+            for (XmlElement a : traceAreas == null ? List.<XmlElement>of() : traceAreas.children("add")) {
+                String provider = a.attr("provider");
+                String list = a.attr("areas");
+                String level = a.attr("verbosity");
+                areas.add(new FailedRequestTracingRule.TraceArea(provider == null ? "" : provider, list == null ? "" : list,
+                        level == null ? "Verbose" : level));
+            }
+            out.add(new FailedRequestTracingRule(rulePath, statusCodes == null ? "" : statusCodes, timeTaken, verbosity,
+                    List.copyOf(areas), file, path, v.list(), src(rule)));
+        }
+    }
+
+    private void sites(XmlElement sites) {
+        if (sites == null) {
+            return;
+        }
+        XmlElement siteDefaults = sites.child("siteDefaults");
+        XmlElement appDefaults = sites.child("applicationDefaults");
+        for (XmlElement site : sites.children("site")) {
+            Values v = new Values("the IIS default");
+            String name = site.attr("name");
+            if (name == null) {
+                report.reject(site.line(), "<site> without a name");
+                name = "";
+            }
+            long id = v.number(site, "id", -1);
+            if (!site.has("id")) {
+                report.reject(site.line(), "<site name=\"" + name + "\"> without an id");
+            }
+            List<String> bindings = new ArrayList<>();
+            XmlElement b = site.child("bindings");
+            for (XmlElement binding : b == null ? List.<XmlElement>of() : b.children("binding")) {
+                bindings.add(orEmpty(binding.attr("protocol")) + "/" + orEmpty(binding.attr("bindingInformation")));
+            }
+            String logDirectory = v.text(site.child("logFile"), child(siteDefaults, "logFile"), "siteDefaults",
+                    "logFile.directory", "directory", "%SystemDrive%\\inetpub\\logs\\LogFiles");
+            XmlElement freb = site.child("traceFailedRequestsLogging");
+            XmlElement frebDefaults = child(siteDefaults, "traceFailedRequestsLogging");
+            boolean frebEnabled = v.bool(freb, frebDefaults, "siteDefaults", "traceFailedRequestsLogging.enabled", "enabled", false);
+            String frebDirectory = v.text(freb, frebDefaults, "siteDefaults", "traceFailedRequestsLogging.directory", "directory",
+                    "%SystemDrive%\\inetpub\\logs\\FailedReqLogFiles");
+            long maxLogFiles = v.number(freb, frebDefaults, "siteDefaults", "traceFailedRequestsLogging.maxLogFiles",
+                    "maxLogFiles", 50);
+            boolean autoStart = v.bool(site, siteDefaults, "siteDefaults", "serverAutoStart", "serverAutoStart", true);
+            out.add(new SiteDefinition(id, name, List.copyOf(bindings), logDirectory, frebEnabled, frebDirectory, maxLogFiles,
+                    autoStart, file, v.list(), src(site)));
+
+            XmlElement siteAppDefaults = site.child("applicationDefaults");
+            for (XmlElement app : site.children("application")) {
+                Values av = new Values("the IIS default");
+                String appPath = app.attr("path");
+                if (appPath == null) {
+                    report.reject(app.line(), "<application> without a path in site \"" + name + "\"");
+                    appPath = "";
+                }
+                String pool = app.attr("applicationPool");
+                if (pool == null) {
+                    pool = siteAppDefaults == null ? null : siteAppDefaults.attr("applicationPool");
+                    if (pool != null) {
+                        av.defaults.add("applicationPool=" + pool + " (from the site's applicationDefaults)");
+                    }
+                }
+                if (pool == null) {
+                    pool = av.text(null, appDefaults, "sites/applicationDefaults", "applicationPool", "applicationPool",
+                            "DefaultAppPool");
+                }
+                String physicalPath = "";
+                for (XmlElement vdir : app.children("virtualDirectory")) {
+                    if ("/".equals(vdir.attr("path"))) {
+                        physicalPath = orEmpty(vdir.attr("physicalPath"));
+                    }
+                }
+                out.add(new ApplicationDefinition(name, id, appPath, pool, physicalPath, file, av.list(), src(app)));
+            }
+        }
+    }
+
+    private void pools(XmlElement pools) {
+        if (pools == null) {
+            return;
+        }
+        XmlElement d = pools.child("applicationPoolDefaults");
+        String from = "applicationPoolDefaults";
+        for (XmlElement pool : pools.children("add")) {
+            Values v = new Values("the IIS default");
+            String name = pool.attr("name");
+            if (name == null) {
+                report.reject(pool.line(), "application pool <add> without a name");
+                name = "";
+            }
+            XmlElement model = pool.child("processModel");
+            XmlElement modelDefaults = child(d, "processModel");
+            String identity = v.text(model, modelDefaults, from, "processModel.identityType", "identityType",
+                    "ApplicationPoolIdentity");
+            String user = model != null && model.has("userName") ? model.attr("userName")
+                    : modelDefaults == null ? null : modelDefaults.attr("userName");
+            boolean userSet = user != null && !user.isBlank();
+            String runtime = v.text(pool, d, from, "managedRuntimeVersion", "managedRuntimeVersion", "v4.0");
+            String pipeline = v.text(pool, d, from, "managedPipelineMode", "managedPipelineMode", "Integrated");
+            boolean bit32 = v.bool(pool, d, from, "enable32BitAppOnWin64", "enable32BitAppOnWin64", false);
+            long queue = v.number(pool, d, from, "queueLength", "queueLength", 1000);
+            boolean rapidFail = v.bool(pool.child("failure"), child(d, "failure"), from, "failure.rapidFailProtection",
+                    "rapidFailProtection", true);
+            String startMode = v.text(pool, d, from, "startMode", "startMode", "OnDemand");
+            boolean autoStart = v.bool(pool, d, from, "autoStart", "autoStart", true);
+            out.add(new AppPoolDefinition(name, identity, userSet, runtime, pipeline, bit32, queue, rapidFail, startMode,
+                    autoStart, file, v.list(), src(pool)));
+        }
+    }
+
+    /**
+     * Masks values on a command line that look like secrets: "--password=x", "/ApiKey:x",
+     * "ConnectionStrings:Db=..." and the token after a bare "--password".
+     */
+    static String maskArguments(String arguments) {
+        if (arguments.isEmpty()) {
+            return arguments;
+        }
+        String[] tokens = arguments.split(" ", -1);
+        boolean maskNext = false;
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i];
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (maskNext) {
+                tokens[i] = Redactor.MASK;
+                maskNext = false;
+                continue;
+            }
+            Matcher m = SECRET_ARGUMENT.matcher(t);
+            if (m.matches()) {
+                if (m.group(2) != null) {
+                    tokens[i] = m.group(1) + m.group(2) + Redactor.MASK;
+                } else {
+                    maskNext = t.startsWith("-") || t.startsWith("/");
+                }
+            }
+        }
+        return String.join(" ", tokens);
+    }
+
+    private static XmlElement child(XmlElement parent, String name) {
+        return parent == null ? null : parent.child(name);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private String src(XmlElement e) {
+        return file + ":" + e.line();
+    }
+
+    /**
+     * Seconds of an IIS/.NET time span "[d.]hh:mm:ss[.fff]", or -1.
+     */
+    static long timeSpan(String text) {
+        Matcher m = TIME_SPAN.matcher(text.strip());
+        if (!m.matches()) {
+            return -1;
+        }
+        long days = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+        int minutes = Integer.parseInt(m.group(3));
+        int seconds = Integer.parseInt(m.group(4));
+        if (minutes > 59 || seconds > 59 || days > 100_000) {
+            return -1;
+        }
+        return days * 86_400 + Long.parseLong(m.group(2)) * 3600 + minutes * 60L + seconds;
+    }
+
+    /**
+     * Reads the values of one fact, remembering each one that was not written on the element itself:
+     * inherited from a defaults element, or the schema default.
+     */
+    private final class Values {
+        final List<String> defaults = new ArrayList<>();
+        private final String schemaDefault;
+
+        Values(String schemaDefault) {
+            this.schemaDefault = schemaDefault;
+        }
+
+        List<String> list() {
+            return List.copyOf(defaults);
+        }
+
+        /** The raw value from {@code own}, else {@code inherited}, else null (nothing recorded). */
+        private String raw(XmlElement own, XmlElement inherited, String inheritedFrom, String label, String attr) {
+            if (own != null && own.has(attr)) {
+                return own.attr(attr);
+            }
+            if (inherited != null && inherited.has(attr)) {
+                String value = inherited.attr(attr);
+                defaults.add(label + "=" + value + " (from " + inheritedFrom + ")");
+                return value;
+            }
+            return null;
+        }
+
+        private void assumed(String label, Object value) {
+            defaults.add(label + "=" + value + " (absent: " + schemaDefault + ")");
+        }
+
+        /** The line the value was read from: the element itself, else the defaults element. */
+        private long lineOf(XmlElement own, XmlElement inherited, String attr) {
+            return own != null && own.has(attr) ? own.line() : inherited != null ? inherited.line() : 0;
+        }
+
+        String text(XmlElement own, String attr, String def) {
+            return text(own, null, null, attr, attr, def);
+        }
+
+        String text(XmlElement own, XmlElement inherited, String from, String label, String attr, String def) {
+            String v = raw(own, inherited, from, label, attr);
+            if (v != null) {
+                return v;
+            }
+            assumed(label, def.isEmpty() ? "\"\"" : def);
+            return def;
+        }
+
+        boolean bool(XmlElement own, String attr, boolean def) {
+            return bool(own, null, null, attr, attr, def);
+        }
+
+        boolean bool(XmlElement own, XmlElement inherited, String from, String label, String attr, boolean def) {
+            String v = raw(own, inherited, from, label, attr);
+            if (v == null) {
+                assumed(label, def);
+                return def;
+            }
+            String s = v.strip().toLowerCase(Locale.ROOT);
+            if (s.equals("true") || s.equals("false")) {
+                return s.equals("true");
+            }
+            report.reject(lineOf(own, inherited, attr), label + " '" + v + "' is not true or false; " + def + " assumed");
+            defaults.add(label + "=" + def + " (unreadable '" + v + "')");
+            return def;
+        }
+
+        long number(XmlElement own, String attr, long def) {
+            return number(own, null, null, attr, attr, def);
+        }
+
+        long number(XmlElement own, XmlElement inherited, String from, String label, String attr, long def) {
+            String v = raw(own, inherited, from, label, attr);
+            if (v == null) {
+                if (def >= 0) {
+                    assumed(label, def);
+                }
+                return def;
+            }
+            String s = v.strip();
+            if (s.matches("\\d{1,18}")) {
+                return Long.parseLong(s);
+            }
+            report.reject(lineOf(own, inherited, attr), label + " '" + v + "' is not a whole number");
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.iisdiag.facts;
+
+import java.util.List;
+
+/**
+ * An application pool of applicationHost.config, with {@code applicationPoolDefaults} and the IIS
+ * defaults applied to what it does not set (identityType ApplicationPoolIdentity,
+ * managedRuntimeVersion v4.0, managedPipelineMode Integrated, enable32BitAppOnWin64 false, queueLength
+ * 1000, rapidFailProtection true, startMode OnDemand, autoStart true). {@code userNameSet} says whether
+ * a SpecificUser account name is configured; the account name and password are never read.
+ * managedRuntimeVersion "" means No Managed Code. A number that cannot be read is -1.
+ */
+public record AppPoolDefinition(String name, String identityType, boolean userNameSet, String managedRuntimeVersion,
+                                String managedPipelineMode, boolean enable32BitAppOnWin64, long queueLength,
+                                boolean rapidFailProtection, String startMode, boolean autoStart,
+                                String configFile, List<String> defaults, String source) implements ConfigFact {
+
+    public boolean noManagedCode() {
+        return managedRuntimeVersion.isEmpty();
+    }
+
+    @Override
+    public String describe() {
+        return "application pool " + name + ": identity " + identityType + (userNameSet ? " (account set)" : "")
+                + ", runtime " + (noManagedCode() ? "No Managed Code" : managedRuntimeVersion) + " " + managedPipelineMode
+                + ", 32-bit " + enable32BitAppOnWin64 + ", queueLength " + queueLength + ", rapidFailProtection "
+                + rapidFailProtection + ", startMode " + startMode + ", autoStart " + autoStart
+                + ConfigFact.where(defaults, source);
+    }
+}

@@ -1,0 +1,45 @@
+package org.iisdiag.facts;
+
+import java.util.List;
+
+/**
+ * A setting read from an IIS configuration file (web.config or applicationHost.config). {@code source}
+ * is "file:line" of the element it came from; {@code defaults} says, one entry per value, what was not
+ * written there and was assumed instead (an IIS schema default or a value inherited from
+ * {@code siteDefaults}/{@code applicationPoolDefaults}). Secrets are never read into a fact.
+ */
+public interface ConfigFact extends EvidenceFact {
+    /** The configuration file, relative to the case folder. */
+    String configFile();
+
+    /** What was assumed, e.g. "hostingModel=OutOfProcess (absent: the ANCM default)"; empty when all was written. */
+    List<String> defaults();
+
+    /** "file:line" of the element. */
+    String source();
+
+    @Override
+    default long occurrences() {
+        return 1;
+    }
+
+    @Override
+    default int status() {
+        return 0;
+    }
+
+    @Override
+    default List<SampleLine> samples() {
+        return List.of();
+    }
+
+    /** " [assumed: a; b] (file:line)" for describe(). */
+    static String where(List<String> defaults, String source) {
+        return (defaults.isEmpty() ? "" : " [assumed: " + String.join("; ", defaults) + "]") + " (" + source + ")";
+    }
+
+    /** " in <location path="x">", or "" for "" (outside any location element). */
+    static String location(String locationPath) {
+        return locationPath.isEmpty() ? "" : " in <location path=\"" + locationPath + "\">";
+    }
+}

@@ -1,0 +1,22 @@
+package org.iisdiag.facts;
+
+import java.util.List;
+
+/**
+ * Request filtering limits ({@code system.webServer/security/requestFiltering/requestLimits}); IIS
+ * defaults when not written: maxAllowedContentLength 30000000 bytes, maxUrl 4096, maxQueryString 2048.
+ * A value that cannot be read is -1.
+ */
+public record RequestLimitsConfig(long maxAllowedContentLength, long maxUrl, long maxQueryString,
+                                  String configFile, String locationPath, List<String> defaults, String source)
+        implements ConfigFact {
+    public static final long DEFAULT_MAX_ALLOWED_CONTENT_LENGTH = 30_000_000L;
+    public static final long DEFAULT_MAX_URL = 4096;
+    public static final long DEFAULT_MAX_QUERY_STRING = 2048;
+
+    @Override
+    public String describe() {
+        return "requestLimits maxAllowedContentLength=" + maxAllowedContentLength + " maxUrl=" + maxUrl
+                + " maxQueryString=" + maxQueryString + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
+    }
+}
