@@ -515,7 +515,8 @@ public final class FrebReader implements EvidenceReader {
                 if (v.isEmpty()) {
                     continue;
                 }
-                parts.add(k + "=" + shorten(redactor.redactQuery(v), 120));
+                // an ANCM failure description is the whole diagnosis; other values stay short
+                parts.add(k + "=" + shorten(redactor.redactQuery(v), k.equals("FailureDescription") ? 400 : 120));
                 if (parts.size() == max) {
                     break;
                 }

@@ -143,7 +143,7 @@ class FrebReaderTest {
         assertThat(t.handler()).isEqualTo("AspNetCoreModuleV2"); // no HANDLER_CHANGED: the EXECUTE_REQUEST_HANDLER module
         assertThat(t.errorCode()).isEqualTo("0x80004005");
         assertThat(t.ancmFailure()).startsWith("ANCM_START_APPLICATION_FAIL: FailureDescription=Application '/LM/W3SVC/2/ROOT'")
-                .contains("failed to load coreclr");
+                .contains("failed to load coreclr").contains("CLR worker thread exited prematurely");
         assertThat(t.warnings()).singleElement().asString().startsWith("ANCM_START_APPLICATION_FAIL (FailureDescription=");
         assertThat(t.warningCount()).isEqualTo(1);
         assertThat(t.slowestGap().millis()).isEqualTo(1840);
