@@ -1,0 +1,513 @@
+package org.iisdiag.evidence.har;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.evidence.Redactor;
+import org.iisdiag.facts.AnsweredBy;
+import org.iisdiag.facts.HarCapture;
+import org.iisdiag.facts.HarResponse;
+import org.iisdiag.facts.SampleLine;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads HAR 1.2 captures (a browser's "Save all as HAR") with Jackson's streaming parser, one entry at
+ * a time, so a capture of tens of MB never becomes one tree. Only what tells who answered and how is
+ * kept: method, URL (sensitive query values masked, user info dropped), status, Server, X-Powered-By,
+ * Content-Type, sizes, timings, server IP and the browser's network error. Cookies, Authorization /
+ * Cookie / Set-Cookie headers, request bodies and response bodies are never kept, except the first 200
+ * characters of the text of a small HTML page sent by HTTP.sys (Microsoft-HTTPAPI/2.0), which names the
+ * HTTP.sys error.
+ */
+public final class HarReader implements EvidenceReader {
+    /** Distinct (host, status, answeredBy, Server) keys kept; beyond, responses fold into host "(other)". */
+    public static final int MAX_GROUPS = 2000;
+    static final int MAX_BODY_CHARS = 200;
+    /** An HTTP.sys page larger than this is not looked at (theirs are a few hundred bytes). */
+    static final int SMALL_BODY_BYTES = 4096;
+    static final int MAX_URL_CHARS = 300;
+    static final int MAX_HEADER_CHARS = 100;
+    static final String OTHER_HOST = "(other)";
+
+    private static final Pattern HEAD = Pattern.compile("(?is)<head\\b.*?</head\\s*>|<!--.*?-->|<!doctype[^>]*>|<script\\b.*?</script\\s*>|<style\\b.*?</style\\s*>");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+    private final Redactor redactor;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final List<HarCapture> captures = new ArrayList<>();
+    private final Map<Key, Group> groups = new HashMap<>();
+
+    public HarReader() {
+        this(Redactor.DEFAULT);
+    }
+
+    public HarReader(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    @Override
+    public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
+        CountingStream counting = new CountingStream(in);
+        Capture cap = new Capture(displayName);
+        JsonParser p = mapper.createParser(counting);
+        try (p) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a HAR capture: the file is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("log") && value == JsonToken.START_OBJECT) {
+                    cap.sawLog = true;
+                    readLog(p, cap, report);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            String why = e.getOriginalMessage() == null ? e.getClass().getSimpleName()
+                    : e.getOriginalMessage().replaceAll("\\s+", " ").strip();
+            if (!cap.sawLog) {
+                throw new IOException("not valid JSON at line " + line + ", column " + column + ": " + why);
+            }
+            cap.truncated = true;
+            report.note("the HAR is incomplete (cut off or malformed at line " + line + ", column " + column + ": "
+                    + shorten(why, 160) + "); the " + cap.entries + " entries before it are used");
+        } finally {
+            report.addLines(Math.max(p.currentLocation().getLineNr(), 0));
+            report.addBytes(counting.count);
+        }
+        if (!cap.sawLog) {
+            throw new IOException("not a HAR capture: no \"log\" object");
+        }
+        captures.add(new HarCapture(displayName, cap.version, cap.creator, cap.browser, cap.entries, cap.pages,
+                cap.first, cap.last, cap.errors, cap.noResponses, cap.truncated));
+    }
+
+    private void readLog(JsonParser p, Capture cap, ReadReport report) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "version" -> cap.version = value.isScalarValue() ? shorten(p.getValueAsString(""), 20) : skip(p);
+                case "creator" -> cap.creator = nameAndVersion(p, value);
+                case "browser" -> cap.browser = nameAndVersion(p, value);
+                case "pages" -> {
+                    if (value == JsonToken.START_ARRAY) {
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            p.skipChildren();
+                            cap.pages++;
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "entries" -> {
+                    if (value == JsonToken.START_ARRAY) {
+                        JsonToken t;
+                        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                            long line = p.currentTokenLocation().getLineNr();
+                            if (t != JsonToken.START_OBJECT) {
+                                p.skipChildren();
+                                report.reject(line, "an entry that is not a JSON object");
+                                continue;
+                            }
+                            JsonNode entry = p.readValueAsTree();
+                            entry(cap, entry, line, report);
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private static String skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return "";
+    }
+
+    private String nameAndVersion(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return "";
+        }
+        JsonNode n = p.readValueAsTree();
+        return shorten((n.path("name").asText("") + " " + n.path("version").asText("")).strip(), 80);
+    }
+
+    private void entry(Capture cap, JsonNode e, long line, ReadReport report) {
+        JsonNode request = e.path("request");
+        JsonNode response = e.path("response");
+        if (!request.isObject()) {
+            report.reject(line, "an entry without a request");
+            return;
+        }
+        report.addEntries(1);
+        cap.entries++;
+        String startedText = e.path("startedDateTime").asText("");
+        Instant started = parseTime(startedText);
+        if (started == null && !cap.badTimeNoted) {
+            cap.badTimeNoted = true;
+            report.note("an entry has no readable startedDateTime (first at line " + line + ": '"
+                    + shorten(startedText, 40) + "'); its time is unknown");
+        }
+        if (started != null) {
+            cap.first = cap.first == null || started.isBefore(cap.first) ? started : cap.first;
+            cap.last = cap.last == null || started.isAfter(cap.last) ? started : cap.last;
+        }
+        int status = response.path("status").asInt(0);
+        if (status >= 400) {
+            cap.errors++;
+        } else if (status <= 0) {
+            status = 0;
+            cap.noResponses++;
+        }
+        if (status != 0 && status < 400) {
+            return;
+        }
+        String server = "";
+        String poweredBy = "";
+        String contentType = "";
+        for (JsonNode h : response.path("headers")) {
+            String name = h.path("name").asText("").toLowerCase(Locale.ROOT);
+            switch (name) {
+                case "server" -> server = server.isEmpty() ? shorten(h.path("value").asText(""), MAX_HEADER_CHARS) : server;
+                case "x-powered-by" -> poweredBy = poweredBy.isEmpty() ? shorten(h.path("value").asText(""), MAX_HEADER_CHARS)
+                        : shorten(poweredBy + ", " + h.path("value").asText(""), MAX_HEADER_CHARS);
+                case "content-type" -> contentType = contentType.isEmpty() ? shorten(h.path("value").asText(""), MAX_HEADER_CHARS) : contentType;
+                default -> {
+                    // nothing else is kept: Set-Cookie, auth challenges and the rest stay out of the facts
+                }
+            }
+        }
+        AnsweredBy by = classify(status, server, poweredBy);
+        String url = url(request.path("url").asText(""));
+        String host = host(request.path("url").asText(""));
+        String method = shorten(request.path("method").asText(""), 16);
+        String statusText = shorten(response.path("statusText").asText(""), 80);
+        String error = shorten(firstText(response.path("_error"), e.path("_error")), 80);
+        JsonNode content = response.path("content");
+        long size = content.path("size").asLong(-1);
+        long waitMs = timing(e.path("timings").path("wait"));
+        long timeMs = timing(e.path("time"));
+        String serverIp = shorten(e.path("serverIPAddress").asText(""), 60);
+        String body = by == AnsweredBy.HTTP_SYS ? httpSysBody(content) : "";
+
+        Key key = new Key(host, status, by, server);
+        Group g = groups.get(key);
+        if (g == null) {
+            if (groups.size() >= MAX_GROUPS) {
+                key = new Key(OTHER_HOST, status, by, server);
+                g = groups.computeIfAbsent(key, k -> new Group());
+                report.note("more than " + MAX_GROUPS + " distinct error responses: the rest are counted under host " + OTHER_HOST);
+            } else {
+                g = new Group();
+                groups.put(key, g);
+            }
+        }
+        g.count++;
+        if (started != null) {
+            g.first = g.first == null || started.isBefore(g.first) ? started : g.first;
+            g.last = g.last == null || started.isAfter(g.last) ? started : g.last;
+        }
+        g.statusText = g.statusText.isEmpty() ? statusText : g.statusText;
+        g.poweredBy = g.poweredBy.isEmpty() ? poweredBy : g.poweredBy;
+        g.error = g.error.isEmpty() ? error : g.error;
+        g.contentType = g.contentType.isEmpty() ? contentType : g.contentType;
+        g.serverIp = g.serverIp.isEmpty() ? serverIp : g.serverIp;
+        g.body = g.body.isEmpty() ? body : g.body;
+        g.maxWait = Math.max(g.maxWait, waitMs);
+        g.maxTime = Math.max(g.maxTime, timeMs);
+        if (g.urls.size() < 3 && !url.isEmpty() && !g.urls.contains(url)) {
+            g.urls.add(url);
+        }
+        if (g.samples.size() < 3) {
+            StringBuilder s = new StringBuilder();
+            s.append(started == null ? startedText.isEmpty() ? "-" : shorten(startedText, 40) : started.toString())
+                    .append(' ').append(method).append(' ').append(url).append(" -> ")
+                    .append(status == 0 ? "no response" : status + (statusText.isEmpty() ? "" : " " + statusText));
+            if (!error.isEmpty()) {
+                s.append(' ').append(error);
+            }
+            if (!server.isEmpty()) {
+                s.append(", Server: ").append(server);
+            }
+            if (!poweredBy.isEmpty()) {
+                s.append(", X-Powered-By: ").append(poweredBy);
+            }
+            if (waitMs >= 0) {
+                s.append(", wait ").append(waitMs).append(" ms");
+            }
+            if (size >= 0) {
+                s.append(", ").append(size).append(" bytes");
+                if (!contentType.isEmpty()) {
+                    s.append(' ').append(contentType);
+                }
+            }
+            g.samples.add(new SampleLine(cap.file, line, s.toString()));
+        }
+    }
+
+    /** Who produced a response, from its Server and X-Powered-By headers (compared case-insensitively). */
+    public static AnsweredBy classify(int status, String server, String poweredBy) {
+        if (status <= 0) {
+            return AnsweredBy.NONE;
+        }
+        String s = server == null ? "" : server.strip().toLowerCase(Locale.ROOT);
+        String pb = poweredBy == null ? "" : poweredBy.toLowerCase(Locale.ROOT);
+        if (s.startsWith("microsoft-httpapi")) {
+            return AnsweredBy.HTTP_SYS;
+        }
+        if (pb.contains("arr/")) {
+            return AnsweredBy.ARR;
+        }
+        if (s.startsWith("microsoft-iis")) {
+            return AnsweredBy.IIS;
+        }
+        if (s.startsWith("kestrel")) {
+            return AnsweredBy.KESTREL;
+        }
+        if (!s.isEmpty()) {
+            return AnsweredBy.OTHER;
+        }
+        // the Server header was removed (removeServerHeader, DisableServerHeader), but ASP.NET still says so
+        return pb.contains("asp.net") ? AnsweredBy.IIS : AnsweredBy.UNKNOWN;
+    }
+
+    /** "10.0" of "Microsoft-IIS/10.0", "2.0" of "Microsoft-HTTPAPI/2.0", "" without a version. */
+    static String version(String server) {
+        int slash = server.indexOf('/');
+        if (slash < 0) {
+            return "";
+        }
+        String v = server.substring(slash + 1).strip();
+        int space = v.indexOf(' ');
+        return space < 0 ? v : v.substring(0, space);
+    }
+
+    /** The text of a small HTML page from HTTP.sys, tags dropped, at most 200 characters; "" otherwise. */
+    String httpSysBody(JsonNode content) {
+        String text = content.path("text").asText("");
+        if (text.isEmpty()) {
+            return "";
+        }
+        long size = content.path("size").asLong(text.length());
+        if (size > SMALL_BODY_BYTES || text.length() > SMALL_BODY_BYTES * 2) {
+            return "";
+        }
+        if ("base64".equalsIgnoreCase(content.path("encoding").asText(""))) {
+            try {
+                text = new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return "";
+            }
+        }
+        String mime = content.path("mimeType").asText("").toLowerCase(Locale.ROOT);
+        if (!mime.contains("html") && !text.stripLeading().startsWith("<")) {
+            return "";
+        }
+        String plain = TAG.matcher(HEAD.matcher(text).replaceAll(" ")).replaceAll(" ")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&nbsp;", " ").replace("&amp;", "&");
+        plain = plain.replaceAll("\\s+", " ").strip();
+        plain = redactor.redactQuery(plain);
+        return plain.length() <= MAX_BODY_CHARS ? plain : plain.substring(0, MAX_BODY_CHARS);
+    }
+
+    /** The URL without user info, with sensitive query values masked, at most 300 characters. */
+    String url(String raw) {
+        String u = raw.strip();
+        int scheme = u.indexOf("://");
+        if (scheme > 0) {
+            int authorityEnd = indexOfAny(u, scheme + 3, "/?#");
+            int at = u.lastIndexOf('@', authorityEnd - 1);
+            if (at > scheme) {
+                u = u.substring(0, scheme + 3) + u.substring(at + 1);
+            }
+        }
+        return shorten(redactor.redactQuery(u), MAX_URL_CHARS);
+    }
+
+    static String host(String raw) {
+        try {
+            URI uri = new URI(raw.strip());
+            if (uri.getHost() != null) {
+                String h = uri.getHost().toLowerCase(Locale.ROOT);
+                int port = uri.getPort();
+                boolean defaultPort = port < 0 || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()))
+                        || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()));
+                return defaultPort ? h : h + ":" + port;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // fall through to the plain split
+        }
+        String u = raw.strip();
+        int scheme = u.indexOf("://");
+        if (scheme < 0) {
+            return "";
+        }
+        String authority = u.substring(scheme + 3, indexOfAny(u, scheme + 3, "/?#"));
+        return authority.substring(authority.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static int indexOfAny(String s, int from, String chars) {
+        for (int i = from; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    private static String firstText(JsonNode... nodes) {
+        for (JsonNode n : nodes) {
+            if (n.isTextual() && !n.asText().isBlank()) {
+                return n.asText().strip();
+            }
+        }
+        return "";
+    }
+
+    /** Milliseconds, rounded; -1 when absent or not applicable (HAR writes -1). */
+    private static long timing(JsonNode n) {
+        if (!n.isNumber()) {
+            return -1;
+        }
+        double d = n.asDouble();
+        return d < 0 ? -1 : Math.round(d);
+    }
+
+    static Instant parseTime(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(s.strip());
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    static String shorten(String s, int max) {
+        String t = s.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return t.length() <= max ? t : t.substring(0, max - 3) + "...";
+    }
+
+    public List<HarCapture> captures() {
+        return List.copyOf(captures);
+    }
+
+    /** Most responses first; ties by status, host, who answered and Server header. */
+    public List<HarResponse> responses() {
+        List<HarResponse> out = new ArrayList<>();
+        groups.forEach((k, g) -> out.add(new HarResponse(k.host, k.status, g.statusText, k.answeredBy, k.server,
+                version(k.server), g.poweredBy, g.error, g.contentType, g.serverIp, g.count, g.first, g.last,
+                List.copyOf(g.urls), g.body, g.maxWait, g.maxTime, List.copyOf(g.samples))));
+        out.sort(Comparator.comparingLong(HarResponse::count).reversed().thenComparingInt(HarResponse::status)
+                .thenComparing(HarResponse::host).thenComparing(HarResponse::answeredBy)
+                .thenComparing(HarResponse::serverHeader));
+        return out;
+    }
+
+    @Override
+    public List<Object> facts() {
+        List<Object> facts = new ArrayList<>(captures);
+        facts.addAll(responses());
+        return facts;
+    }
+
+    private record Key(String host, int status, AnsweredBy answeredBy, String server) {
+    }
+
+    private static final class Group {
+        long count;
+        Instant first;
+        Instant last;
+        String statusText = "";
+        String poweredBy = "";
+        String error = "";
+        String contentType = "";
+        String serverIp = "";
+        String body = "";
+        long maxWait = -1;
+        long maxTime = -1;
+        final List<String> urls = new ArrayList<>();
+        final List<SampleLine> samples = new ArrayList<>();
+    }
+
+    private static final class Capture {
+        final String file;
+        boolean sawLog;
+        boolean truncated;
+        boolean badTimeNoted;
+        String version = "";
+        String creator = "";
+        String browser = "";
+        long entries;
+        long pages;
+        long errors;
+        long noResponses;
+        Instant first;
+        Instant last;
+
+        Capture(String file) {
+            this.file = file;
+        }
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.iisdiag.facts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Error responses (status &ge; 400, or 0 for no response) of HAR captures, aggregated by (host, status,
+ * who answered, Server header). Nothing secret is kept: no cookies, no auth headers, no bodies except
+ * the first 200 characters of the text of a small HTML page from HTTP.sys, which names its error
+ * ("Bad Request (Header Field Too Long)", "Service Unavailable").
+ *
+ * @param host          the request's host (with a non-default port), lower case
+ * @param status        the HTTP status, 0 when there was no response
+ * @param statusText    the first status text seen
+ * @param answeredBy    who produced the response
+ * @param serverHeader  the Server header as sent, "" when absent
+ * @param serverVersion the version of Microsoft-IIS/x.y (or of ARR), "" otherwise
+ * @param poweredBy     the first X-Powered-By seen, ""
+ * @param error         the browser's network error for status 0 ({@code _error}, e.g. net::ERR_CONNECTION_RESET), ""
+ * @param contentType   the first response Content-Type seen, ""
+ * @param serverIp      the first serverIPAddress seen, ""
+ * @param httpSysBody   text of an HTTP.sys error page (at most 200 characters), ""
+ * @param maxWaitMs     the longest time to first byte (timings.wait), -1 when not given
+ * @param maxTimeMs     the longest total time, -1 when not given
+ * @param firstSeen     startedDateTime in UTC; null when no entry had a readable one
+ */
+public record HarResponse(String host, int status, String statusText, AnsweredBy answeredBy, String serverHeader,
+                          String serverVersion, String poweredBy, String error, String contentType, String serverIp,
+                          long count, Instant firstSeen, Instant lastSeen, List<String> exampleUrls,
+                          String httpSysBody, long maxWaitMs, long maxTimeMs,
+                          List<SampleLine> samples) implements EvidenceFact {
+
+    @Override
+    public String describe() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d x HAR %s", count,
+                status == 0 ? "no response" : status + (statusText.isEmpty() ? "" : " " + statusText)));
+        if (!error.isEmpty()) {
+            b.append(" (").append(error).append(')');
+        }
+        b.append(" from ").append(host.isEmpty() ? "(no host)" : host).append(", answered by ").append(answeredBy);
+        if (!serverHeader.isEmpty()) {
+            b.append(" (Server: ").append(serverHeader).append(')');
+        }
+        if (!httpSysBody.isEmpty()) {
+            b.append(", page: \"").append(httpSysBody).append('"');
+        }
+        if (maxWaitMs >= 0) {
+            b.append(", max wait ").append(maxWaitMs).append(" ms");
+        }
+        if (firstSeen != null) {
+            b.append(", ").append(firstSeen).append(" to ").append(lastSeen);
+        }
+        return b.toString();
+    }
+
+    @Override
+    public long occurrences() {
+        return count;
+    }
+}
