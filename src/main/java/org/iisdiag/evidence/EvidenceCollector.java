@@ -10,7 +10,11 @@ import java.util.Map;
 import org.iisdiag.casefolder.CaseFile;
 import org.iisdiag.casefolder.CaseFolder;
 import org.iisdiag.casefolder.UnreadableFile;
+import org.iisdiag.evidence.config.ApplicationHostConfigReader;
+import org.iisdiag.evidence.config.WebConfigReader;
 import org.iisdiag.evidence.env.EnvFacts;
+import org.iisdiag.evidence.freb.FrebReader;
+import org.iisdiag.evidence.har.HarReader;
 import org.iisdiag.evidence.env.EnvReader;
 import org.iisdiag.evidence.httperr.HttpErrAggregator;
 import org.iisdiag.evidence.httperr.HttpErrReader;
@@ -34,6 +38,10 @@ public final class EvidenceCollector {
      */
     private static Map<EvidenceKind, EvidenceReader> otherReaders() {
         Map<EvidenceKind, EvidenceReader> readers = new EnumMap<>(EvidenceKind.class);
+        readers.put(EvidenceKind.WEB_CONFIG, new WebConfigReader());
+        readers.put(EvidenceKind.APPLICATION_HOST_CONFIG, new ApplicationHostConfigReader());
+        readers.put(EvidenceKind.FAILED_REQUEST_TRACE, new FrebReader());
+        readers.put(EvidenceKind.HAR, new HarReader());
         return readers;
     }
 
@@ -99,7 +107,7 @@ public final class EvidenceCollector {
                 .filter(b -> b.count(5) > 0)
                 .map(b -> new CaseEvidence.PeakMinute(b.start().toString(), b.count(5)))
                 .toList();
-        List<Object> otherFacts = new ArrayList<>();
+        List<Object> otherFacts = new ArrayList<>(iis.classicAspErrors());
         others.values().forEach(r -> otherFacts.addAll(r.facts()));
         return new CaseEvidence(caseName, List.copyOf(reports), env, List.copyOf(sources), List.copyOf(otherFacts),
                 iis.statusCounts(),

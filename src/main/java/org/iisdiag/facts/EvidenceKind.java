@@ -6,13 +6,13 @@ public enum EvidenceKind {
     HTTPERR_LOG("HTTPERR log", true),
     ENV_YAML("env.yaml", true),
     IIS_NATIVE_LOG("IIS/NCSA-format log", false),
-    FAILED_REQUEST_TRACE("Failed Request Tracing XML", false),
+    FAILED_REQUEST_TRACE("Failed Request Tracing XML", true),
     EVENT_LOG_XML("event log export (XML)", false),
     EVENT_LOG_CSV("event log export (CSV)", false),
     ANCM_STDOUT_LOG("ASP.NET Core Module stdout log", false),
-    WEB_CONFIG("web.config", false),
-    APPLICATION_HOST_CONFIG("applicationHost.config", false),
-    HAR("HAR capture", false),
+    WEB_CONFIG("web.config", true),
+    APPLICATION_HOST_CONFIG("applicationHost.config", true),
+    HAR("HAR capture", true),
     UNKNOWN("unrecognised", false);
 
     private final String label;

@@ -79,7 +79,7 @@ class EvidenceCollectorTest {
         write("W3SVC2/u_ex250110.log.gz", truncatedGzipLog());
         write("env.yaml", "server:\n  name: WEB01\n  internetFacing: true\n");
         write("other/env.yaml", "server:\n  name: WEB99\n");
-        write("site/web.config", "<?xml version=\"1.0\"?>\n<configuration>\n</configuration>\n");
+        write("site/access.log", "10.0.0.5 - - [09/Jan/2025:10:00:00 +0000] \"GET / HTTP/1.1\" 200 1234\n");
         write("notes.txt", "the customer says it is slow\n");
         write("broken.zip", "PK\u0003\u0004 not a zip");
 
@@ -89,7 +89,7 @@ class EvidenceCollectorTest {
         assertThat(ev.caseFolder()).isEqualTo("case-1");
         assertThat(ev.reports()).extracting(ReadReport::file).containsExactly(
                 "W3SVC1/u_ex250109.log", "W3SVC2/u_ex250110.log.gz", "broken.zip", "env.yaml", "notes.txt",
-                "other/env.yaml", "site/web.config");
+                "other/env.yaml", "site/access.log");
 
         // the good log is read and aggregated
         ReadReport good = report(ev, "W3SVC1/u_ex250109.log");
@@ -125,8 +125,8 @@ class EvidenceCollectorTest {
         assertThat(second.fatalError()).contains("second env.yaml");
 
         // unsupported kinds are listed, not failed, not read
-        ReadReport config = report(ev, "site/web.config");
-        assertThat(config.kind()).isEqualTo(EvidenceKind.WEB_CONFIG);
+        ReadReport config = report(ev, "site/access.log");
+        assertThat(config.kind()).isEqualTo(EvidenceKind.IIS_NATIVE_LOG);
         assertThat(config.kind().supported()).isFalse();
         assertThat(config.failed()).isFalse();
         assertThat(config.lines()).isZero();
