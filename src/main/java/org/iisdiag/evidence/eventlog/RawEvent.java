@@ -12,12 +12,20 @@ import java.util.Map;
 record RawEvent(String provider, int eventId, int level, String channel, LocalDateTime time, boolean utc,
                 String message, List<String> data, Map<String, String> named, String processId, long line) {
 
-    /** The rendered text, else the unnamed inserts joined by newlines (classic sources put it all in %1). */
+    /**
+     * The rendered text, else the unnamed inserts joined by newlines (classic sources put it all in %1),
+     * else the named inserts as "Name=value" pairs.
+     */
     String text() {
         if (message != null && !message.isBlank()) {
             return message;
         }
-        return String.join("\n", data);
+        if (!data.isEmpty() || named.isEmpty()) {
+            return String.join("\n", data);
+        }
+        StringBuilder b = new StringBuilder();
+        named.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v.strip()));
+        return b.toString();
     }
 
     /** Unnamed insert {@code i}, trimmed, or "" when absent. */
