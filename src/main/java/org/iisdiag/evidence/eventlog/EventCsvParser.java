@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -165,9 +164,5 @@ final class EventCsvParser {
 
     private static String cap(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
-    }
-
-    static List<String> columnsOf(Map<String, Integer> header) {
-        return new ArrayList<>(header.keySet());
     }
 }
