@@ -1,0 +1,402 @@
+package org.iisdiag.evidence.eventlog;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.iisdiag.evidence.Redactor;
+import org.iisdiag.facts.AncmEvent;
+import org.iisdiag.facts.AncmEventKind;
+import org.iisdiag.facts.ApplicationCrash;
+import org.iisdiag.facts.AspNetWebEvent;
+import org.iisdiag.facts.DotNetRuntimeCrash;
+import org.iisdiag.facts.EventTimes;
+import org.iisdiag.facts.OtherEvent;
+import org.iisdiag.facts.SampleLine;
+import org.iisdiag.facts.WasEvent;
+
+/**
+ * Classifies events and aggregates them into facts by identity. Recognised: ASP.NET Core Module (V1/V2,
+ * IIS and IIS Express), ASP.NET 1309/1310, .NET Runtime 1026, Application Error 1000, WAS and IIS
+ * worker-process events; everything else is counted per (channel, provider, id). Text taken into facts is
+ * capped ({@link #MAX_FIELD} chars) and URLs and samples have sensitive query values masked.
+ *
+ * <p>ASP.NET 1309/1310 without rendered text are read from their positional inserts (0-based):
+ * 0 event code, 1 event message, 2 event time, 3 event time (UTC), 4 event id, 5 sequence, 6 occurrence,
+ * 7 detail code, 8 application domain, 9 trust level, 10 application virtual path, 11 application path,
+ * 12 machine name, 13 (empty), 14 process id, 15 process name, 16 account name, 17 exception type,
+ * 18 exception message (with the stack), 19 request URL, 20 request path, 21 user host address, 22 user,
+ * 23 is authenticated, 24 authentication type, 25 thread account name, 26 thread id, 27 thread account
+ * name, 28 is impersonating, 29 stack trace. Application Error 1000: 0 application, 1 its version, 2 its
+ * time stamp, 3 module, 4 its version, 5 its time stamp, 6 exception code, 7 fault offset, 8 process id,
+ * 9 start time, 10 application path, 11 module path, 12 report id. WAS: named inserts (AppPoolID,
+ * ProcessID, ExitCode), else 0 pool, 1 process id, 2 exit code.
+ */
+public final class EventAggregator {
+    /** Distinct keys per fact type; beyond it, events are counted as {@link OtherEvent}s. */
+    public static final int MAX_KEYS = 200;
+    /** Distinct (channel, provider, id) keys for other events; beyond it they fold into "(other)". */
+    public static final int MAX_OTHER_KEYS = 500;
+    /** The most characters of any message text copied into a fact. */
+    public static final int MAX_FIELD = 500;
+    static final int MAX_SAMPLE = 240;
+
+    private final Groups<AncmEvent> ancm = new Groups<>(MAX_KEYS);
+    private final Groups<AspNetWebEvent> aspNet = new Groups<>(MAX_KEYS);
+    private final Groups<DotNetRuntimeCrash> runtime = new Groups<>(MAX_KEYS);
+    private final Groups<ApplicationCrash> crashes = new Groups<>(MAX_KEYS);
+    private final Groups<WasEvent> was = new Groups<>(MAX_KEYS);
+    private final Groups<OtherEvent> other = new Groups<>(MAX_OTHER_KEYS + 1);
+    private long folded;
+
+    /** Events counted under a generic key because a cap was reached (for a report note). */
+    public long foldedEvents() {
+        return folded;
+    }
+
+    void add(String file, RawEvent e) {
+        String text = e.text().replace("\r\n", "\n").replace('\r', '\n');
+        EventTimes t = EventTimes.of(e.time(), e.utc());
+        SampleLine sample = new SampleLine(file, e.line(), sampleText(e, text));
+        String p = e.provider();
+        boolean kept;
+        if (isAncm(p)) {
+            AncmEvent a = ancm(e, text);
+            kept = ancm.add(List.of(p, e.eventId(), a.application(), a.errorCode(), a.processExitCode(), a.exitCode(),
+                    cut(a.exception(), 200)), a, t, sample);
+        } else if (p.startsWith("ASP.NET") && (e.eventId() == 1309 || e.eventId() == 1310)) {
+            AspNetWebEvent a = aspNet(e, text);
+            kept = aspNet.add(List.of(e.eventId(), a.eventCode(), a.applicationVirtualPath(), a.exceptionType(),
+                    a.requestPath()), a, t, sample);
+        } else if (p.equalsIgnoreCase(".NET Runtime") && e.eventId() == 1026) {
+            DotNetRuntimeCrash c = runtime(text);
+            kept = runtime.add(List.of(c.application(), c.exceptionType()), c, t, sample);
+        } else if (p.equalsIgnoreCase("Application Error") && e.eventId() == 1000) {
+            ApplicationCrash c = crash(e, text);
+            kept = crashes.add(List.of(c.faultingApplication(), c.faultingModule(), c.exceptionCode(), c.faultOffset()),
+                    c, t, sample);
+        } else if (isWas(p) || isW3svc(p)) {
+            WasEvent w = was(e, text);
+            kept = was.add(List.of(p, e.eventId(), w.appPool(), w.exitCode(), w.detail()), w, t, sample);
+        } else {
+            kept = false;
+        }
+        if (!kept) {
+            addOther(e, t, sample, isRecognised(e));
+        }
+    }
+
+    private boolean isRecognised(RawEvent e) {
+        String p = e.provider();
+        return isAncm(p) || isWas(p) || isW3svc(p)
+                || (p.startsWith("ASP.NET") && (e.eventId() == 1309 || e.eventId() == 1310))
+                || (p.equalsIgnoreCase(".NET Runtime") && e.eventId() == 1026)
+                || (p.equalsIgnoreCase("Application Error") && e.eventId() == 1000);
+    }
+
+    private void addOther(RawEvent e, EventTimes t, SampleLine sample, boolean overflow) {
+        if (overflow) {
+            folded++;
+        }
+        OtherEvent o = new OtherEvent(e.channel(), e.provider(), e.eventId(), e.level(), 0, t, List.of());
+        if (!other.add(List.of(e.channel(), e.provider(), e.eventId()), o, t, sample)) {
+            if (!overflow) {
+                folded++;
+            }
+            OtherEvent any = new OtherEvent("", "(other)", 0, 0, 0, t, List.of());
+            other.add(List.of("", "(other)", 0), any, t, sample);
+        }
+        levels.merge(List.of(e.channel(), e.provider(), e.eventId()), e.level(), EventAggregator::moreSevere);
+        levels.merge(List.of("", "(other)", 0), e.level(), EventAggregator::moreSevere);
+    }
+
+    private final java.util.Map<List<Object>, Integer> levels = new java.util.HashMap<>();
+
+    private static int moreSevere(int a, int b) {
+        if (a == 0) {
+            return b;
+        }
+        return b == 0 ? a : Math.min(a, b);
+    }
+
+    /** All facts: ANCM, ASP.NET, runtime crashes, application crashes, WAS, other; each most frequent first. */
+    public List<Object> facts() {
+        List<Object> out = new ArrayList<>();
+        out.addAll(ancm.facts((a, n, t, s) -> new AncmEvent(a.provider(), a.eventId(), a.kind(), a.application(),
+                a.physicalRoot(), a.commandLine(), a.errorCode(), a.processExitCode(), a.exitCode(), a.exception(), n, t, s)));
+        out.addAll(aspNet.facts((a, n, t, s) -> new AspNetWebEvent(a.eventId(), a.eventCode(), a.eventMessage(),
+                a.exceptionType(), a.exceptionMessage(), a.requestUrl(), a.requestPath(), a.applicationVirtualPath(),
+                a.processId(), a.processName(), a.accountName(), n, t, s)));
+        out.addAll(runtime.facts((c, n, t, s) -> new DotNetRuntimeCrash(c.application(), c.frameworkVersion(),
+                c.exceptionType(), c.exceptionInfo(), n, t, s)));
+        out.addAll(crashes.facts((c, n, t, s) -> new ApplicationCrash(c.faultingApplication(), c.faultingModule(),
+                c.exceptionCode(), c.faultOffset(), c.processId(), n, t, s)));
+        out.addAll(was.facts((w, n, t, s) -> new WasEvent(w.provider(), w.eventId(), w.appPool(), w.processId(),
+                w.exitCode(), w.detail(), n, t, s)));
+        out.addAll(other.facts((o, n, t, s) -> new OtherEvent(o.channel(), o.provider(), o.eventId(),
+                levels.getOrDefault(List.<Object>of(o.channel(), o.provider(), o.eventId()), 0), n, t, s)));
+        return out;
+    }
+
+    // ---- ASP.NET Core Module ------------------------------------------------------------------------
+
+    static boolean isAncm(String p) {
+        return p.equals("IIS AspNetCore Module V2") || p.equals("IIS Express AspNetCore Module V2")
+                || p.equals("IIS AspNetCore Module") || p.equals("IIS Express AspNetCore Module");
+    }
+
+    private static final Pattern APPLICATION = Pattern.compile("[Aa]pplication '([^'\\n]*)'");
+    private static final Pattern PHYSICAL_ROOT = Pattern.compile("physical root '([^'\\n]*)'");
+    private static final Pattern COMMAND_LINE = Pattern.compile(
+            "commandline '(.*?)'(?=\\s*(?:,|at stage|with multiple|but\\b|\\.?\\s*$))", Pattern.MULTILINE);
+    private static final Pattern ERROR_CODE = Pattern.compile(
+            "(?:ErrorCode|exception code)\\s*=?\\s*'?(0x[0-9A-Fa-f]+)'?(?:\\s*:\\s*([0-9A-Fa-f]+))?");
+    private static final Pattern PROCESS_STATUS = Pattern.compile("processStatus( code)? '([0-9A-Fa-f]+)'");
+    private static final Pattern EXIT_CODE = Pattern.compile("exit code = '(-?\\d+)'");
+    private static final Pattern EXCEPTION_MESSAGE = Pattern.compile("Exception message:\\s*(.+)");
+    private static final Pattern UNHANDLED = Pattern.compile("Unhandled [Ee]xception[.:]\\s*([\\w.`+]+(?:: .*)?)");
+
+    static AncmEvent ancm(RawEvent e, String text) {
+        String application = group(APPLICATION, text, 1);
+        String root = group(PHYSICAL_ROOT, text, 1);
+        String cmd = cut(group(COMMAND_LINE, text, 1), MAX_FIELD);
+        String errorCode = "";
+        String processExit = "";
+        Matcher m = ERROR_CODE.matcher(text);
+        if (m.find()) {
+            errorCode = m.group(1).toLowerCase(Locale.ROOT);
+            processExit = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+        }
+        Matcher ps = PROCESS_STATUS.matcher(text);
+        if (processExit.isEmpty() && ps.find()) {
+            processExit = ps.group(1) != null ? ps.group(2).toLowerCase(Locale.ROOT)
+                    : Long.toHexString(Long.parseLong(ps.group(2)));
+        }
+        String exitCode = group(EXIT_CODE, text, 1);
+        String exception = group(EXCEPTION_MESSAGE, text, 1);
+        if (exception.isEmpty()) {
+            exception = group(UNHANDLED, text, 1);
+        }
+        exception = cut(exception.strip(), MAX_FIELD);
+        return new AncmEvent(e.provider(), e.eventId(), ancmKind(e.eventId(), text), application, root, cmd, errorCode,
+                processExit, exitCode, exception, 0, EventTimes.NONE, List.of());
+    }
+
+    static AncmEventKind ancmKind(int id, String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        if (t.contains("could not start stdout redirection") || t.contains("could not create stdoutlogfile")) {
+            return AncmEventKind.STDOUT_REDIRECTION_FAILED;
+        }
+        if (id == 1028 || id == 1029 || t.contains("could not find inprocess request handler")
+                || t.contains("could not find 'aspnetcorev2_inprocess.dll'") || t.contains("could not find the assembly")
+                || t.contains("request handler")) {
+            return AncmEventKind.HANDLER_LOAD_FAILURE;
+        }
+        if (id == 1008 || t.contains("only one in-process application")) {
+            return AncmEventKind.DUPLICATED_INPROCESS_APP;
+        }
+        if (id == 1009 || t.contains("mixed hosting model")) {
+            return AncmEventKind.MIXED_HOSTING_MODEL;
+        }
+        if (t.contains("startup time limit") || t.contains("starttimelimit") || t.contains("didn't initialize after")
+                || t.contains("did not initialize after") || t.contains("failed to start within")) {
+            return AncmEventKind.STARTUP_TIMEOUT;
+        }
+        if (id == 1003 || t.contains("rapid fail count")) {
+            return AncmEventKind.RAPID_FAIL;
+        }
+        if (id == 1004 || id == 1034 || t.contains("could not load configuration")) {
+            return AncmEventKind.CONFIG_ERROR;
+        }
+        if (id == 1000 || id == 1020 || t.contains("failed to start process") || t.contains("created process with commandline")) {
+            return AncmEventKind.PROCESS_START_FAILURE;
+        }
+        if (id == 1007 || id == 1010 || id == 1011 || id == 1018 || id == 1031 || id == 1035
+                || t.contains("failed to load coreclr") || t.contains("exited from program.main")) {
+            return AncmEventKind.INPROCESS_START_FAILURE;
+        }
+        return AncmEventKind.OTHER;
+    }
+
+    // ---- ASP.NET 1309 / 1310 -----------------------------------------------------------------------
+
+    static AspNetWebEvent aspNet(RawEvent e, String text) {
+        boolean rendered = e.message() != null && text.contains("Event code:");
+        String code;
+        String message;
+        String exType;
+        String exMessage;
+        String url;
+        String path;
+        String vpath;
+        String pid;
+        String pname;
+        String account;
+        if (rendered) {
+            code = field(text, "Event code");
+            message = field(text, "Event message");
+            exType = field(text, "Exception type");
+            exMessage = field(text, "Exception message");
+            url = field(text, "Request URL");
+            path = field(text, "Request path");
+            vpath = field(text, "Application Virtual Path");
+            pid = field(text, "Process ID");
+            pname = field(text, "Process name");
+            account = field(text, "Account name");
+        } else {
+            code = e.data(0);
+            message = e.data(1);
+            vpath = e.data(10);
+            pid = e.data(14);
+            pname = e.data(15);
+            account = e.data(16);
+            exType = e.data(17);
+            exMessage = firstLine(e.data(18));
+            url = e.data(19);
+            path = e.data(20);
+        }
+        return new AspNetWebEvent(e.eventId(), EventXmlParser.parseInt(code, 0), cut(message, MAX_FIELD), cut(exType, 200),
+                cut(exMessage, MAX_FIELD), cut(Redactor.DEFAULT.redactQuery(url), MAX_FIELD),
+                cut(Redactor.DEFAULT.redactQuery(path), MAX_FIELD), cut(vpath, 200), cut(pid, 20), cut(pname, 100),
+                cut(account, 200), 0, EventTimes.NONE, List.of());
+    }
+
+    /** The value of a "Name: value" line of rendered text (first occurrence), or "". */
+    static String field(String text, String name) {
+        Matcher m = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(name) + ":[ \\t]*(.*?)[ \\t]*$").matcher(text);
+        return m.find() ? m.group(1) : "";
+    }
+
+    // ---- .NET Runtime 1026 --------------------------------------------------------------------------
+
+    private static final Pattern EXCEPTION_TYPE = Pattern.compile("^([\\w.`+]+)");
+
+    static DotNetRuntimeCrash runtime(String text) {
+        String app = field(text, "Application");
+        String version = field(text, "Framework Version");
+        if (version.isEmpty()) {
+            version = field(text, "CoreCLR Version");
+        }
+        Matcher m = Pattern.compile("(?m)^[ \\t]*Exception Info:[ \\t]*(.*?)[ \\t]*$").matcher(text);
+        String info = m.find() ? m.group(1) : "";
+        Matcher t = EXCEPTION_TYPE.matcher(info);
+        String type = t.find() ? t.group(1) : "";
+        return new DotNetRuntimeCrash(cut(app, 200), cut(version, 100), cut(type, 200), cut(info, MAX_FIELD),
+                0, EventTimes.NONE, List.of());
+    }
+
+    // ---- Application Error 1000 ---------------------------------------------------------------------
+
+    static ApplicationCrash crash(RawEvent e, String text) {
+        String app;
+        String module;
+        String code;
+        String offset;
+        String pid;
+        if (text.contains("Faulting application name:")) {
+            app = upToComma(field(text, "Faulting application name"));
+            module = upToComma(field(text, "Faulting module name"));
+            code = field(text, "Exception code");
+            offset = field(text, "Fault offset");
+            pid = field(text, "Faulting process id");
+        } else {
+            app = e.data(0);
+            module = e.data(3);
+            code = e.data(6);
+            offset = e.data(7);
+            pid = e.data(8);
+        }
+        return new ApplicationCrash(cut(app, 200), cut(module, 200), hex(code), cut(offset.toLowerCase(Locale.ROOT), 40),
+                cut(pid, 20), 0, EventTimes.NONE, List.of());
+    }
+
+    private static String upToComma(String s) {
+        int c = s.indexOf(',');
+        return c < 0 ? s.trim() : s.substring(0, c).trim();
+    }
+
+    /** "C0000005" / "0xc0000005" to "0xc0000005"; "" stays "". */
+    static String hex(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.isEmpty()) {
+            return "";
+        }
+        if (t.startsWith("0x")) {
+            t = t.substring(2);
+        }
+        return t.matches("[0-9a-f]{1,16}") ? "0x" + t : cut(s.trim(), 40);
+    }
+
+    // ---- WAS and worker-process events --------------------------------------------------------------
+
+    static boolean isWas(String p) {
+        return p.equalsIgnoreCase("WAS") || p.equalsIgnoreCase("Microsoft-Windows-WAS");
+    }
+
+    static boolean isW3svc(String p) {
+        return p.equalsIgnoreCase("W3SVC-WP") || p.equalsIgnoreCase("Microsoft-Windows-IIS-W3SVC-WP")
+                || p.equalsIgnoreCase("W3SVC") || p.equalsIgnoreCase("Microsoft-Windows-IIS-W3SVC");
+    }
+
+    private static final Pattern POOL = Pattern.compile("[Aa]pplication pool '([^'\\n]+)'|[Aa]pplication pool ([^\\s'.,]+)");
+    private static final Pattern PID = Pattern.compile("process id (?:was )?'(\\d+)'", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EXIT = Pattern.compile("exit code (?:was )?'(?:0x)?([0-9A-Fa-f]+)'", Pattern.CASE_INSENSITIVE);
+
+    static WasEvent was(RawEvent e, String text) {
+        boolean wp = isW3svc(e.provider());
+        boolean positional = e.named().isEmpty() && e.message() == null && !e.data().isEmpty() && !wp;
+        String pool = e.named("AppPoolID", "AppPoolId", "AppPool", "ApplicationPool", "AppPoolName");
+        String pid = e.named("ProcessID", "ProcessId", "PID");
+        String exit = e.named("ExitCode");
+        if (pool.isEmpty()) {
+            pool = positional ? e.data(0) : poolFrom(text);
+        }
+        if (pid.isEmpty()) {
+            pid = positional ? (e.eventId() == 5002 || e.eventId() == 5021 || e.eventId() == 5057 || e.eventId() == 5059
+                    ? "" : e.data(1)) : group(PID, text, 1);
+        }
+        if (exit.isEmpty()) {
+            exit = positional ? (e.eventId() == 5009 ? e.data(2) : "") : group(EXIT, text, 1);
+        }
+        String detail = wp && pool.isEmpty() ? cut(firstLine(text).strip(), 200) : "";
+        return new WasEvent(e.provider(), e.eventId(), cut(pool, 200), cut(pid, 20), hex(exit), detail, 0,
+                EventTimes.NONE, List.of());
+    }
+
+    private static String poolFrom(String text) {
+        Matcher m = POOL.matcher(text);
+        if (!m.find()) {
+            return "";
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private static String sampleText(RawEvent e, String text) {
+        String first = Arrays.stream(text.split("\n")).map(String::strip).filter(s -> !s.isEmpty())
+                .limit(3).reduce((a, b) -> a + " " + b).orElse("");
+        String s = e.provider() + " " + e.eventId() + (first.isEmpty() ? "" : ": " + first);
+        return cut(Redactor.DEFAULT.redactQuery(s), MAX_SAMPLE);
+    }
+
+    private static String group(Pattern p, String text, int g) {
+        Matcher m = p.matcher(text);
+        return m.find() && m.group(g) != null ? m.group(g) : "";
+    }
+
+    static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    static String cut(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+}

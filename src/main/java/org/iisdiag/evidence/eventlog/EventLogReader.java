@@ -1,0 +1,126 @@
+package org.iisdiag.evidence.eventlog;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.List;
+
+import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.ReadReport;
+
+/**
+ * Reads event-log exports: {@code wevtutil qe /f:xml} output (events without a root, with or without
+ * RenderingInfo), Event Viewer "Save as XML" ({@code <Events>} root) and {@code Get-WinEvent | Export-Csv}
+ * CSV, in UTF-8 (with or without BOM) or UTF-16 with BOM. The format is recognised from the first
+ * character: {@code <} is XML, anything else CSV. Events from all files of a case are aggregated into
+ * the facts of {@link EventAggregator}.
+ *
+ * <p>A document with a DOCTYPE is refused before parsing (the file fails with its line and a clear
+ * message); XML that is not well-formed is rejected at the line where it breaks, the events before it
+ * are used. Other files are unaffected either way.
+ */
+public final class EventLogReader implements EvidenceReader {
+    private final EventAggregator agg = new EventAggregator();
+
+    public EventAggregator aggregator() {
+        return agg;
+    }
+
+    @Override
+    public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
+        long foldedBefore = agg.foldedEvents();
+        BufferedReader text = new BufferedReader(TextDecoding.reader(in), 65536);
+        text.mark(4096);
+        int c;
+        do {
+            c = text.read();
+        } while (c >= 0 && (Character.isWhitespace(c) || c == '\uFEFF'));
+        text.reset();
+        if (c < 0) {
+            report.note("empty file");
+            return;
+        }
+        LineCounter counted = new LineCounter(text);
+        if (c == '<') {
+            readXml(displayName, counted, report);
+            report.addLines(counted.lines());
+        } else {
+            readCsv(displayName, text, report);
+        }
+        if (agg.foldedEvents() > foldedBefore) {
+            report.note("more than " + EventAggregator.MAX_KEYS + " distinct keys for a kind of event: further ones are"
+                    + " counted as other events");
+        }
+    }
+
+    private void readXml(String file, Reader text, ReadReport report) throws IOException {
+        long[] events = {0};
+        try {
+            new EventXmlParser().parse(text, e -> {
+                events[0]++;
+                report.addEntries(1);
+                agg.add(file, e);
+            });
+            if (events[0] == 0) {
+                report.note("no <Event> elements: not an event-log export");
+            }
+        } catch (EventXmlParser.RefusedException e) {
+            report.fail(file + ":" + e.line + ": " + e.getMessage());
+        } catch (EventXmlParser.MalformedException e) {
+            report.reject(e.line, "XML is not well-formed: " + e.getMessage());
+            report.note("reading stopped at line " + e.line + " (XML is not well-formed); the " + events[0]
+                    + " events before it are used");
+        }
+    }
+
+    private void readCsv(String file, Reader text, ReadReport report) throws IOException {
+        try {
+            new EventCsvParser().parse(text, report, e -> {
+                report.addEntries(1);
+                agg.add(file, e);
+            });
+        } catch (EventCsvParser.NotEventCsvException e) {
+            report.fail(e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Object> facts() {
+        return agg.facts();
+    }
+
+    /** Counts the line breaks that pass through, for the report's line count. */
+    private static final class LineCounter extends Reader {
+        private final Reader in;
+        private long newlines;
+        private boolean any;
+        private char last;
+
+        LineCounter(Reader in) {
+            this.in = in;
+        }
+
+        long lines() {
+            return !any ? 0 : last == '\n' ? newlines : newlines + 1;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            for (int i = off; i < off + n; i++) {
+                any = true;
+                last = buf[i];
+                if (buf[i] == '\n') {
+                    newlines++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

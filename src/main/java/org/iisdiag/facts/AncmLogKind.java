@@ -1,0 +1,23 @@
+package org.iisdiag.facts;
+
+/** What a line of an ASP.NET Core Module stdout log or debug log shows. */
+public enum AncmLogKind {
+    /** hostfxr: "It was not possible to find any compatible framework version" (+ the framework and version). */
+    MISSING_FRAMEWORK,
+    /** "Did you mean to run dotnet SDK commands?": processPath/arguments make dotnet look for the SDK. */
+    SDK_COMMAND,
+    /** System.BadImageFormatException: a bitness mismatch. */
+    BAD_IMAGE_FORMAT,
+    /** "Unhandled exception. System.X: message", or a crit:/fail: logger entry. */
+    STARTUP_EXCEPTION,
+    /** FileNotFoundException / "Could not load file or assembly". */
+    MISSING_FILE,
+    /** "Failed to bind to address" / "address already in use". */
+    PORT_BIND,
+    /** "Application started" / "Now listening on:": evidence the app did start. */
+    HOSTING_STARTED,
+    /** Debug log "Failed HRESULT returned: 0x8007023e". */
+    DEBUG_LOG_HRESULT,
+    /** Other warnings and errors. */
+    OTHER
+}

@@ -1,0 +1,49 @@
+package org.iisdiag.facts;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * ASP.NET (Framework) health-monitoring web events (provider "ASP.NET 4.0.30319.0", event 1309 warnings and
+ * 1310 configuration errors) aggregated by (event id, event code, application virtual path, exception type,
+ * request path). The other fields are from the first event of the group; "" when absent.
+ *
+ * @param eventCode        WebEventCodes: 3005 unhandled exception, 3001 request aborted (timed out), 3008
+ *                         configuration error ... (0 when unreadable)
+ * @param exceptionMessage the first line of the exception message, at most 500 chars
+ * @param requestUrl       with sensitive query values masked
+ */
+public record AspNetWebEvent(int eventId, int eventCode, String eventMessage, String exceptionType,
+                             String exceptionMessage, String requestUrl, String requestPath,
+                             String applicationVirtualPath, String processId, String processName, String accountName,
+                             long count, EventTimes times, List<SampleLine> samples) implements EvidenceFact {
+
+    @Override
+    public String describe() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d x ASP.NET event %d code %d", count, eventId, eventCode));
+        if (!exceptionType.isEmpty()) {
+            b.append(' ').append(exceptionType);
+        }
+        if (!exceptionMessage.isEmpty()) {
+            b.append(": ").append(exceptionMessage.length() > 120 ? exceptionMessage.substring(0, 120) + "..." : exceptionMessage);
+        }
+        if (!requestPath.isEmpty()) {
+            b.append(" on ").append(requestPath);
+        }
+        if (!applicationVirtualPath.isEmpty()) {
+            b.append(" (application ").append(applicationVirtualPath).append(')');
+        }
+        String t = times.describe();
+        return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
+    }
+
+    @Override
+    public long occurrences() {
+        return count;
+    }
+
+    @Override
+    public int status() {
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+package org.iisdiag.facts;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * ".NET Runtime" event 1026: a managed process (usually w3wp.exe) terminated by an unhandled exception,
+ * aggregated by (application, exception type). {@code frameworkVersion} is "Framework Version" (.NET
+ * Framework) or "CoreCLR Version" (.NET); {@code exceptionInfo} is the first line of "Exception Info",
+ * at most 500 chars.
+ */
+public record DotNetRuntimeCrash(String application, String frameworkVersion, String exceptionType, String exceptionInfo,
+                                 long count, EventTimes times, List<SampleLine> samples) implements EvidenceFact {
+
+    @Override
+    public String describe() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d x .NET Runtime 1026: %s terminated by %s",
+                count, application.isEmpty() ? "a process" : application,
+                exceptionType.isEmpty() ? "an unhandled exception" : exceptionType));
+        String t = times.describe();
+        return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
+    }
+
+    @Override
+    public long occurrences() {
+        return count;
+    }
+
+    @Override
+    public int status() {
+        return 0;
+    }
+}

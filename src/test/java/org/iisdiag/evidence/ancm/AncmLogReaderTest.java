@@ -1,0 +1,181 @@
+package org.iisdiag.evidence.ancm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.iisdiag.evidence.Fixtures;
+import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.facts.AncmLogFinding;
+import org.iisdiag.facts.AncmLogKind;
+import org.iisdiag.facts.HostingEnvironment;
+import org.iisdiag.facts.EvidenceKind;
+import org.junit.jupiter.api.Test;
+
+class AncmLogReaderTest {
+    private final AncmLogReader reader = new AncmLogReader();
+
+    private ReadReport read(String fixture) throws IOException {
+        String name = "logs/" + fixture;
+        ReadReport report = new ReadReport(name, EvidenceKind.ANCM_STDOUT_LOG);
+        reader.read(name, "", Fixtures.resource("ancm/" + fixture), report);
+        return report;
+    }
+
+    private ReadReport readText(String name, String text) throws IOException {
+        ReadReport report = new ReadReport(name, EvidenceKind.ANCM_STDOUT_LOG);
+        reader.read(name, "", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), report);
+        return report;
+    }
+
+    private List<AncmLogFinding> findings(AncmLogKind kind) {
+        return reader.facts().stream().filter(AncmLogFinding.class::isInstance).map(AncmLogFinding.class::cast)
+                .filter(f -> f.kind() == kind).toList();
+    }
+
+    @Test
+    void missingFrameworkNamesTheFrameworkAndVersionAtTheAnnouncingLine() throws IOException {
+        ReadReport r = read("stdout_20250109100005_4312.log");
+        assertThat(r.lines()).isEqualTo(17);
+        assertThat(findings(AncmLogKind.MISSING_FRAMEWORK)).singleElement().satisfies(f -> {
+            assertThat(f.detail()).isEqualTo("Microsoft.AspNetCore.App 8.0.0 (x64)");
+            assertThat(f.pid()).isEqualTo(4312);
+            assertThat(f.location()).isEqualTo("logs/stdout_20250109100005_4312.log:8");
+            assertThat(f.count()).isEqualTo(1);
+            assertThat(f.status()).isZero();
+            assertThat(f.describe()).contains("MISSING_FRAMEWORK: Microsoft.AspNetCore.App 8.0.0 (x64)").contains("PID 4312");
+        });
+        // the hostfxr links and the list of found frameworks make no finding
+        assertThat(reader.facts()).hasSize(1);
+    }
+
+    @Test
+    void startupExceptionWithStackTraceAndLoggerEntryIsRedacted() throws IOException {
+        read("stdout_20250109101500_5120.log");
+        List<AncmLogFinding> ex = findings(AncmLogKind.STARTUP_EXCEPTION);
+        assertThat(ex).extracting(AncmLogFinding::detail, AncmLogFinding::count, AncmLogFinding::location).containsExactly(
+                tuple("System.InvalidOperationException: Cannot open database \"Orders\" requested by the login."
+                        + " Server=db01;Database=Orders;User Id=api;Password=***;", 2L, "logs/stdout_20250109101500_5120.log:7"),
+                tuple("crit: Microsoft.AspNetCore.Hosting.Diagnostics[6] Application startup exception", 1L,
+                        "logs/stdout_20250109101500_5120.log:5"));
+        assertThat(ex.get(0).samples()).extracting(s -> s.line()).containsExactly(7L, 10L);
+        assertThat(ex.get(0).samples()).allSatisfy(s -> assertThat(s.text()).doesNotContain("S3cr3t"));
+        // stack frames are not findings
+        assertThat(reader.facts()).noneSatisfy(f -> assertThat(f.toString()).contains("SqlInternalConnection"));
+        assertThat(reader.facts()).filteredOn(HostingEnvironment.class::isInstance).singleElement().satisfies(h -> {
+            HostingEnvironment env = (HostingEnvironment) h;
+            assertThat(env.environment()).isEqualTo("Development");
+            assertThat(env.development()).isTrue();
+            assertThat(env.samples().get(0).location()).isEqualTo("logs/stdout_20250109101500_5120.log:2");
+        });
+    }
+
+    @Test
+    void badImageFormat() throws IOException {
+        read("stdout_20250109103000_6000.log");
+        assertThat(findings(AncmLogKind.BAD_IMAGE_FORMAT)).singleElement().satisfies(f -> {
+            assertThat(f.detail()).startsWith("Could not load file or assembly 'C:\\inetpub\\legacyapi\\LegacyApi.dll'. An attempt was made");
+            assertThat(f.pid()).isEqualTo(6000);
+            assertThat(f.location()).isEqualTo("logs/stdout_20250109103000_6000.log:1");
+        });
+        // not also a MISSING_FILE or STARTUP_EXCEPTION
+        assertThat(reader.facts()).hasSize(1);
+    }
+
+    @Test
+    void successfulStartMissingFileAndWarnings() throws IOException {
+        read("stdout_20250109104500_6120.log");
+        assertThat(findings(AncmLogKind.HOSTING_STARTED)).extracting(AncmLogFinding::detail)
+                .containsExactly("Application started", "Now listening on: http://127.0.0.1");
+        assertThat(findings(AncmLogKind.MISSING_FILE)).singleElement().satisfies(f -> assertThat(f.detail())
+                .isEqualTo("System.IO.FileNotFoundException: Could not load file or assembly 'Contoso.Pricing, Version=2.1.0.0,"
+                        + " Culture=neutral, PublicKeyToken=null'. The system cannot find the file specified."));
+        assertThat(findings(AncmLogKind.OTHER)).extracting(AncmLogFinding::detail)
+                .containsExactly("warn: Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository[60]");
+        assertThat(reader.facts()).filteredOn(HostingEnvironment.class::isInstance)
+                .extracting(h -> ((HostingEnvironment) h).environment()).containsExactly("Production");
+    }
+
+    @Test
+    void sdkCommandAndPortBind() throws IOException {
+        read("stdout_20250109110000_7001.log");
+        read("stdout_20250109111500_7100.log");
+        assertThat(findings(AncmLogKind.SDK_COMMAND)).singleElement()
+                .satisfies(f -> assertThat(f.location()).isEqualTo("logs/stdout_20250109110000_7001.log:6"));
+        assertThat(findings(AncmLogKind.PORT_BIND)).extracting(AncmLogFinding::detail, AncmLogFinding::pid).contains(
+                tuple("System.IO.IOException: Failed to bind to address http://127.0.0.1:5000: address already in use.", 7100L));
+        assertThat(findings(AncmLogKind.STARTUP_EXCEPTION)).extracting(AncmLogFinding::detail)
+                .containsExactly("crit: Microsoft.AspNetCore.Server.Kestrel[0] Unable to start Kestrel.");
+    }
+
+    @Test
+    void debugLogHresultsAggregateCaseInsensitively() throws IOException {
+        ReadReport r = read("aspnetcore-debug.log");
+        assertThat(r.notes()).isEmpty();
+        assertThat(findings(AncmLogKind.DEBUG_LOG_HRESULT)).extracting(AncmLogFinding::detail, AncmLogFinding::count,
+                AncmLogFinding::pid, AncmLogFinding::location).containsExactly(
+                tuple("0x8000ffff", 1L, 6000L, "logs/aspnetcore-debug.log:6"),
+                tuple("0x8007023e", 2L, 6000L, "logs/aspnetcore-debug.log:4"));
+        // hostfxr output routed through the debug log is classified too
+        assertThat(findings(AncmLogKind.MISSING_FRAMEWORK)).singleElement()
+                .satisfies(f -> assertThat(f.location()).isEqualTo("logs/aspnetcore-debug.log:7"));
+    }
+
+    @Test
+    void aggregatesAcrossFilesKeepingTheFirstPid() throws IOException {
+        String text = "Unhandled exception. System.ArgumentNullException: Value cannot be null. (Parameter 'connectionString')\r\n";
+        readText("stdout_20250109120000_100.log", text);
+        readText("stdout_20250109120500_200.log", text);
+        assertThat(findings(AncmLogKind.STARTUP_EXCEPTION)).singleElement().satisfies(f -> {
+            assertThat(f.count()).isEqualTo(2);
+            assertThat(f.pid()).isEqualTo(100);
+            assertThat(f.samples()).extracting(s -> s.location())
+                    .containsExactly("stdout_20250109120000_100.log:1", "stdout_20250109120500_200.log:1");
+        });
+    }
+
+    @Test
+    void aFileNameWithoutPidIsNoted() throws IOException {
+        ReadReport r = readText("app.log", "Unhandled exception. System.Exception: boom\n");
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("process id is unknown"));
+        assertThat(findings(AncmLogKind.STARTUP_EXCEPTION)).singleElement().satisfies(f -> assertThat(f.pid()).isZero());
+    }
+
+    @Test
+    void distinctFindingsAndDetailsAreBounded() throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < AncmLogReader.MAX_KEYS + 30; i++) {
+            b.append("Unhandled exception. System.Exception: failure number ").append(i).append(' ').append("z".repeat(400)).append('\n');
+        }
+        ReadReport r = readText("stdout_20250109120000_1.log", b.toString());
+        List<Object> facts = reader.facts();
+        assertThat(facts).hasSize(AncmLogReader.MAX_KEYS + 1);
+        assertThat(facts).allSatisfy(f -> assertThat(((AncmLogFinding) f).detail()).hasSizeLessThanOrEqualTo(AncmLogReader.MAX_DETAIL));
+        assertThat(findings(AncmLogKind.OTHER)).singleElement().satisfies(f -> {
+            assertThat(f.detail()).isEqualTo(AncmLogReader.FOLDED);
+            assertThat(f.count()).isEqualTo(30);
+        });
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("more than " + AncmLogReader.MAX_KEYS));
+    }
+
+    @Test
+    void readsUtf16StdoutWithBom() throws IOException {
+        byte[] body = "Hosting environment: Staging\r\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] all = new byte[body.length + 2];
+        all[0] = (byte) 0xFF;
+        all[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, all, 2, body.length);
+        ReportHolder.read(reader, "stdout_20250109120000_9.log", all);
+        assertThat(reader.facts()).singleElement().satisfies(h -> assertThat(((HostingEnvironment) h).environment()).isEqualTo("Staging"));
+    }
+
+    private static final class ReportHolder {
+        static void read(AncmLogReader reader, String name, byte[] bytes) throws IOException {
+            reader.read(name, "", new ByteArrayInputStream(bytes), new ReadReport(name, EvidenceKind.ANCM_STDOUT_LOG));
+        }
+    }
+}

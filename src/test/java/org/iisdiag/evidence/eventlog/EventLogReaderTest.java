@@ -1,0 +1,366 @@
+package org.iisdiag.evidence.eventlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.iisdiag.evidence.Fixtures;
+import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.facts.AncmEvent;
+import org.iisdiag.facts.AncmEventKind;
+import org.iisdiag.facts.ApplicationCrash;
+import org.iisdiag.facts.AspNetWebEvent;
+import org.iisdiag.facts.DotNetRuntimeCrash;
+import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.EvidenceKind;
+import org.iisdiag.facts.OtherEvent;
+import org.iisdiag.facts.WasEvent;
+import org.junit.jupiter.api.Test;
+
+class EventLogReaderTest {
+    private final EventLogReader reader = new EventLogReader();
+
+    private ReadReport read(String fixture) throws IOException {
+        ReadReport report = new ReadReport(fixture, fixture.endsWith(".csv") ? EvidenceKind.EVENT_LOG_CSV : EvidenceKind.EVENT_LOG_XML);
+        reader.read(fixture, "", Fixtures.resource("eventlog/" + fixture), report);
+        return report;
+    }
+
+    private ReadReport readText(String name, String text) throws IOException {
+        ReadReport report = new ReadReport(name, EvidenceKind.EVENT_LOG_XML);
+        reader.read(name, "", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), report);
+        return report;
+    }
+
+    private <T> List<T> facts(Class<T> type) {
+        return reader.facts().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The 1-based line of the first line of {@code fixture} containing {@code text}. */
+    private static long lineOf(String fixture, String text, java.nio.charset.Charset cs) {
+        String[] lines = new String(Fixtures.bytes("eventlog/" + fixture), cs).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " not in " + fixture);
+    }
+
+    @Test
+    void readsRootlessWevtutilOutputIntoAncmFacts() throws IOException {
+        ReadReport r = read("wevtutil-application.xml");
+        assertThat(r.failed()).isFalse();
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).isEqualTo(12);
+        assertThat(facts(AncmEvent.class)).extracting(AncmEvent::eventId, AncmEvent::kind, AncmEvent::application,
+                AncmEvent::errorCode, AncmEvent::processExitCode, AncmEvent::exitCode, AncmEvent::count).containsExactly(
+                tuple(1000, AncmEventKind.PROCESS_START_FAILURE, "MACHINE/WEBROOT/APPHOST/SHOP", "0x80004005", "80008083", "", 2L),
+                tuple(1007, AncmEventKind.INPROCESS_START_FAILURE, "/LM/W3SVC/2/ROOT", "", "", "", 1L),
+                tuple(1008, AncmEventKind.DUPLICATED_INPROCESS_APP, "/LM/W3SVC/3/ROOT/admin", "", "", "", 1L),
+                tuple(1011, AncmEventKind.INPROCESS_START_FAILURE, "/LM/W3SVC/2/ROOT", "", "", "1", 1L),
+                tuple(1035, AncmEventKind.INPROCESS_START_FAILURE, "/LM/W3SVC/2/ROOT", "", "", "-532462766", 1L));
+        AncmEvent start = facts(AncmEvent.class).get(0);
+        assertThat(start.physicalRoot()).isEqualTo("C:\\inetpub\\shop\\");
+        assertThat(start.commandLine()).isEqualTo("\"C:\\Program Files\\dotnet\\dotnet.exe\" .\\Shop.dll");
+        assertThat(start.times().first()).isEqualTo(LocalDateTime.parse("2025-01-09T10:00:05.1234567"));
+        assertThat(start.times().last()).isEqualTo(LocalDateTime.parse("2025-01-09T10:03:41.555"));
+        assertThat(start.times().utc()).isTrue();
+        assertThat(start.times().firstUtc()).hasToString("2025-01-09T10:00:05.123456700Z");
+        assertThat(start.samples()).extracting(s -> s.location())
+                .containsExactly("wevtutil-application.xml:1", "wevtutil-application.xml:2");
+        assertThat(start.samples().get(0).text()).startsWith("IIS AspNetCore Module V2 1000: Application 'MACHINE/WEBROOT/APPHOST/SHOP'");
+        assertThat(start.describe()).contains("2 x IIS AspNetCore Module V2 event 1000 (PROCESS_START_FAILURE)")
+                .contains("ErrorCode 0x80004005 : 80008083");
+        assertThat(start.status()).isZero();
+        assertThat(start.occurrences()).isEqualTo(2);
+        // 1007 exception text from the rendered message; 1035 the unhandled exception of the captured stdout
+        assertThat(facts(AncmEvent.class).get(1).exception()).isEqualTo("CLR worker thread exited prematurely");
+        assertThat(facts(AncmEvent.class).get(4).exception()).startsWith("System.InvalidOperationException: Unable to resolve service")
+                .doesNotContain("\n");
+        // the 1007 event starts on line 3 and its message spans two lines, so 1011 starts on line 6 - 1
+        long line1011 = lineOf("wevtutil-application.xml", ">1011<", StandardCharsets.UTF_8);
+        assertThat(facts(AncmEvent.class).get(3).samples().get(0).line()).isEqualTo(line1011);
+    }
+
+    @Test
+    void readsAspNet1309WithAndWithoutRendering() throws IOException {
+        read("wevtutil-application.xml");
+        List<AspNetWebEvent> web = facts(AspNetWebEvent.class);
+        assertThat(web).extracting(AspNetWebEvent::eventCode, AspNetWebEvent::exceptionType, AspNetWebEvent::exceptionMessage,
+                AspNetWebEvent::requestPath, AspNetWebEvent::applicationVirtualPath).containsExactlyInAnyOrder(
+                tuple(3005, "NullReferenceException", "Object reference not set to an instance of an object.",
+                        "/legacy/checkout.aspx", "/legacy"),
+                tuple(3001, "HttpException", "Request timed out.", "/legacy/report.aspx", "/legacy"));
+        AspNetWebEvent unrendered = web.stream().filter(w -> w.eventCode() == 3005).findFirst().orElseThrow();
+        // positional inserts: 14 process id, 15 process name, 16 account, 19 URL (query secrets masked)
+        assertThat(unrendered.processId()).isEqualTo("5188");
+        assertThat(unrendered.processName()).isEqualTo("w3wp.exe");
+        assertThat(unrendered.accountName()).isEqualTo("IIS APPPOOL\\LegacyPool");
+        assertThat(unrendered.eventMessage()).isEqualTo("An unhandled exception has occurred.");
+        assertThat(unrendered.requestUrl()).isEqualTo("https://shop.contoso.com:443/legacy/checkout.aspx?order=1001&token=***");
+        AspNetWebEvent rendered = web.stream().filter(w -> w.eventCode() == 3001).findFirst().orElseThrow();
+        assertThat(rendered.requestUrl()).contains("password=***").doesNotContain("hunter2");
+        assertThat(rendered.accountName()).isEqualTo("IIS APPPOOL\\LegacyPool");
+        assertThat(rendered.samples()).allSatisfy(s -> assertThat(s.text()).doesNotContain("hunter2"));
+    }
+
+    @Test
+    void positionalAspNetMappingFollowsTheInsertOrder() {
+        List<String> data = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            data.add("d" + i);
+        }
+        data.set(0, "3008");
+        RawEvent e = new RawEvent("ASP.NET 4.0.30319.0", 1310, 3, "Application", null, true, null, data, java.util.Map.of(), "", 1);
+        AspNetWebEvent a = EventAggregator.aspNet(e, e.text());
+        assertThat(List.of(a.eventCode(), a.eventMessage(), a.applicationVirtualPath(), a.processId(), a.processName(),
+                a.accountName(), a.exceptionType(), a.exceptionMessage(), a.requestUrl(), a.requestPath()))
+                .containsExactly(3008, "d1", "d10", "d14", "d15", "d16", "d17", "d18", "d19", "d20");
+    }
+
+    @Test
+    void readsRuntimeAndApplicationCrashes() throws IOException {
+        read("wevtutil-application.xml");
+        assertThat(facts(DotNetRuntimeCrash.class)).singleElement().satisfies(c -> {
+            assertThat(c.application()).isEqualTo("w3wp.exe");
+            assertThat(c.frameworkVersion()).isEqualTo("v4.0.30319");
+            assertThat(c.exceptionType()).isEqualTo("System.StackOverflowException");
+        });
+        assertThat(facts(ApplicationCrash.class)).extracting(ApplicationCrash::faultingApplication, ApplicationCrash::faultingModule,
+                ApplicationCrash::exceptionCode, ApplicationCrash::faultOffset, ApplicationCrash::processId).containsExactlyInAnyOrder(
+                tuple("w3wp.exe", "clr.dll", "0xc00000fd", "0000000000012345", "0x143c"),          // positional inserts
+                tuple("w3wp.exe", "KERNELBASE.dll", "0xe0434352", "0x000000000003f19c", "0x1f40")); // rendered text
+        assertThat(facts(OtherEvent.class)).extracting(OtherEvent::channel, OtherEvent::provider, OtherEvent::eventId,
+                OtherEvent::level, OtherEvent::count).containsExactly(tuple("Application", "Microsoft-Windows-Security-SPP", 16384, 4, 1L));
+    }
+
+    @Test
+    void readsWasEventsFromNamedData() throws IOException {
+        read("wevtutil-system.xml");
+        assertThat(facts(WasEvent.class)).extracting(WasEvent::eventId, WasEvent::appPool, WasEvent::processId, WasEvent::exitCode,
+                WasEvent::count).containsExactly(
+                tuple(5009, "ShopPool", "4312", "0xff", 3L),
+                tuple(2280, "", "", "", 1L),
+                tuple(5002, "ShopPool", "", "", 1L),
+                tuple(5021, "ReportsPool", "", "", 1L),
+                tuple(5057, "ReportsPool", "", "", 1L));
+        WasEvent crash = facts(WasEvent.class).get(0);
+        assertThat(crash.times().first()).isEqualTo(LocalDateTime.parse("2025-01-09T10:00:07"));
+        assertThat(crash.times().last()).isEqualTo(LocalDateTime.parse("2025-01-09T10:01:10"));
+        assertThat(crash.samples()).hasSize(3);
+        assertThat(crash.samples().get(0).text()).contains("AppPoolID=ShopPool");
+        assertThat(facts(WasEvent.class).get(1).detail()).startsWith("The Module DLL C:\\WINDOWS\\system32\\inetsrv\\aspnetcore.dll failed");
+        assertThat(facts(OtherEvent.class)).extracting(OtherEvent::provider).containsExactly("Service Control Manager");
+    }
+
+    @Test
+    void wasTextFallbackAndPositionalInserts() {
+        RawEvent rendered = new RawEvent("WAS", 5009, 3, "System", null, true,
+                "A process serving application pool 'Api Pool' terminated unexpectedly. The process id was '77'. The process exit code was '0xe0434352'.",
+                List.of(), java.util.Map.of(), "", 1);
+        WasEvent w = EventAggregator.was(rendered, rendered.text());
+        assertThat(List.of(w.appPool(), w.processId(), w.exitCode())).containsExactly("Api Pool", "77", "0xe0434352");
+        RawEvent positional = new RawEvent("WAS", 5009, 3, "System", null, true, null, List.of("Api", "78", "C0000005"),
+                java.util.Map.of(), "", 1);
+        WasEvent p = EventAggregator.was(positional, positional.text());
+        assertThat(List.of(p.appPool(), p.processId(), p.exitCode())).containsExactly("Api", "78", "0xc0000005");
+    }
+
+    @Test
+    void readsEventViewerSaveAsXml() throws IOException {
+        ReadReport r = read("eventviewer-saved.xml");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).isEqualTo(3);
+        assertThat(facts(AncmEvent.class)).extracting(AncmEvent::provider, AncmEvent::eventId, AncmEvent::kind,
+                AncmEvent::processExitCode).containsExactlyInAnyOrder(
+                tuple("IIS AspNetCore Module", 1000, AncmEventKind.PROCESS_START_FAILURE, "ff"),
+                tuple("IIS Express AspNetCore Module V2", 1031, AncmEventKind.HANDLER_LOAD_FAILURE, ""),
+                tuple("IIS AspNetCore Module V2", 1009, AncmEventKind.MIXED_HOSTING_MODEL, ""));
+        // the XML declaration is blanked, not removed: events keep their real lines
+        assertThat(facts(AncmEvent.class)).filteredOn(a -> a.eventId() == 1000).singleElement()
+                .satisfies(a -> assertThat(a.samples().get(0).location()).isEqualTo("eventviewer-saved.xml:3"));
+    }
+
+    @Test
+    void readsGetWinEventCsvInUtf16WithBom() throws IOException {
+        ReadReport r = read("get-winevent-utf16.csv");
+        assertThat(r.failed()).isFalse();
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).isEqualTo(4);
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("local time"));
+        assertThat(facts(AncmEvent.class)).singleElement().satisfies(a -> {
+            assertThat(a.processExitCode()).isEqualTo("80008083");
+            assertThat(a.times().utc()).isFalse();
+            assertThat(a.times().first()).isEqualTo(LocalDateTime.parse("2025-01-09T11:00:05"));
+            assertThat(a.times().firstUtc()).isNull();
+            assertThat(a.times().describe()).contains("local time");
+            assertThat(a.samples().get(0).location()).isEqualTo("get-winevent-utf16.csv:3");
+        });
+        assertThat(facts(AspNetWebEvent.class)).singleElement().satisfies(a -> {
+            assertThat(a.eventCode()).isEqualTo(3001);
+            assertThat(a.exceptionMessage()).isEqualTo("Request timed out.");
+        });
+        long wasLine = lineOf("get-winevent-utf16.csv", "A process serving application pool", StandardCharsets.UTF_16LE);
+        assertThat(facts(WasEvent.class)).singleElement().satisfies(w -> {
+            assertThat(List.of(w.appPool(), w.processId(), w.exitCode())).containsExactly("ShopPool", "4312", "0xff");
+            assertThat(w.samples().get(0).line()).isEqualTo(wasLine);
+        });
+        // 1:15:00 PM is 13:15 local
+        assertThat(facts(OtherEvent.class)).singleElement()
+                .satisfies(o -> assertThat(o.times().first()).isEqualTo(LocalDateTime.parse("2025-01-09T13:15:00")));
+    }
+
+    @Test
+    void readsGetWinEventCsvInUtf8WithoutBomOrTypeLine() throws IOException {
+        ReadReport r = read("get-winevent-utf8.csv");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).isEqualTo(3);
+        assertThat(facts(DotNetRuntimeCrash.class)).extracting(DotNetRuntimeCrash::exceptionType)
+                .containsExactly("System.StackOverflowException");
+        assertThat(facts(ApplicationCrash.class)).extracting(ApplicationCrash::exceptionCode).containsExactly("0xe0434352");
+        assertThat(facts(WasEvent.class)).extracting(WasEvent::eventId, WasEvent::appPool).containsExactly(tuple(5002, "ShopPool"));
+        assertThat(facts(DotNetRuntimeCrash.class).get(0).samples().get(0).location()).isEqualTo("get-winevent-utf8.csv:2");
+    }
+
+    @Test
+    void aggregatesAcrossFiles() throws IOException {
+        read("wevtutil-system.xml");
+        read("get-winevent-utf16.csv");
+        WasEvent crash = facts(WasEvent.class).get(0);
+        assertThat(crash.eventId()).isEqualTo(5009);
+        assertThat(crash.count()).isEqualTo(4);
+        // one of the contributing times had no zone
+        assertThat(crash.times().utc()).isFalse();
+        assertThat(crash.times().last()).isEqualTo(LocalDateTime.parse("2025-01-09T11:00:07"));
+    }
+
+    @Test
+    void refusesBillionLaughsQuicklyWithAClearMessage() {
+        ReadReport r = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> read("billion-laughs.xml"));
+        assertThat(r.failed()).isTrue();
+        assertThat(r.fatalError()).startsWith("billion-laughs.xml:2: refused").contains("DOCTYPE");
+        assertThat(reader.facts()).isEmpty();
+    }
+
+    @Test
+    void refusesExternalEntities() {
+        ReadReport r = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> read("xxe.xml"));
+        assertThat(r.fatalError()).startsWith("xxe.xml:2: refused").contains("DOCTYPE");
+        assertThat(reader.facts()).isEmpty();
+    }
+
+    @Test
+    void aDoctypeHiddenAfterALongCommentIsStillNotProcessed() {
+        String doc = "<!--" + "x".repeat(100_000) + "-->\n<!DOCTYPE e [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n"
+                + "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System><Provider Name=\"&b;\"/>"
+                + "<EventID>1</EventID></System></Event>\n";
+        ReadReport r = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> readText("hidden.xml", doc));
+        assertThat(r.failed() || r.rejected() > 0).isTrue();
+        assertThat(reader.facts()).isEmpty();
+    }
+
+    @Test
+    void undeclaredEntityReferencesAreMalformedNotResolved() throws IOException {
+        ReadReport r = readText("entity.xml", "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">"
+                + "<System><Provider Name=\"x\"/><EventID>1</EventID></System>\r\n<EventData><Data>&xxe;</Data></EventData></Event>\r\n");
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("entity.xml:2");
+            assertThat(p.reason()).startsWith("XML is not well-formed").contains("xxe");
+        });
+    }
+
+    @Test
+    void malformedXmlIsReportedWithItsLineAndOtherFilesAreUnaffected() throws IOException {
+        ReadReport bad = read("malformed.xml");
+        assertThat(bad.failed()).isFalse();
+        assertThat(bad.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("malformed.xml:4");
+            assertThat(p.reason()).startsWith("XML is not well-formed:").contains("EventData").doesNotContain("iisdiag-events");
+        });
+        assertThat(bad.notes()).anySatisfy(n -> assertThat(n).contains("reading stopped at line 4").contains("2 events"));
+        assertThat(bad.entries()).isEqualTo(2);
+        ReadReport good = read("wevtutil-system.xml");
+        assertThat(good.problems()).isEmpty();
+        assertThat(good.entries()).isEqualTo(8);
+        // the two events read before the break count; the broken third does not
+        assertThat(facts(AncmEvent.class)).extracting(AncmEvent::eventId, AncmEvent::count).containsExactly(tuple(1000, 2L));
+        assertThat(facts(WasEvent.class)).isNotEmpty();
+    }
+
+    @Test
+    void aCsvWithoutEventColumnsFails() throws IOException {
+        ReadReport r = new ReadReport("x.csv", EvidenceKind.EVENT_LOG_CSV);
+        reader.read("x.csv", "", new ByteArrayInputStream("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)), r);
+        assertThat(r.fatalError()).contains("not a Get-WinEvent CSV");
+    }
+
+    @Test
+    void csvRowsWithoutANumericIdAreRejectedWithTheirLine() throws IOException {
+        ReadReport r = new ReadReport("x.csv", EvidenceKind.EVENT_LOG_CSV);
+        String csv = "\"Message\",\"Id\",\"ProviderName\",\"TimeCreated\"\r\n\"multi\r\nline\",\"1000\",\"Application Error\",\"1/9/2025 10:00:00 AM\"\r\n"
+                + "\"x\",\"abc\",\"WAS\",\"1/9/2025 10:00:00 AM\"\r\n";
+        reader.read("x.csv", "", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), r);
+        assertThat(r.entries()).isEqualTo(1);
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.location()).isEqualTo("x.csv:4");
+            assertThat(p.reason()).contains("'abc' is not a number");
+        });
+    }
+
+    @Test
+    void distinctKeysAreBoundedAndFoldedIntoOtherEvents() throws IOException {
+        StringBuilder b = new StringBuilder();
+        int n = EventAggregator.MAX_KEYS + 50;
+        for (int i = 0; i < n; i++) {
+            b.append("<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System><Provider Name=\"Microsoft-Windows-WAS\"/>"
+                    + "<EventID>5009</EventID><Channel>System</Channel></System><EventData><Data Name=\"AppPoolID\">pool").append(i)
+                    .append("</Data></EventData></Event>\r\n");
+        }
+        ReadReport r = readText("many.xml", b.toString());
+        assertThat(r.entries()).isEqualTo(n);
+        assertThat(facts(WasEvent.class)).hasSize(EventAggregator.MAX_KEYS);
+        assertThat(facts(OtherEvent.class)).singleElement().satisfies(o -> {
+            assertThat(o.provider()).isEqualTo("Microsoft-Windows-WAS");
+            assertThat(o.count()).isEqualTo(50);
+        });
+        assertThat(r.notes()).anySatisfy(x -> assertThat(x).contains("more than " + EventAggregator.MAX_KEYS));
+        long total = reader.facts().stream().mapToLong(f -> ((EvidenceFact) f).occurrences()).sum();
+        assertThat(total).isEqualTo(n);
+    }
+
+    @Test
+    void longMessagesAreCapped() throws IOException {
+        String longText = "Application '/LM/W3SVC/9/ROOT' failed to start. Exception message:\n" + "y".repeat(5000);
+        readText("long.xml", "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System>"
+                + "<Provider Name=\"IIS AspNetCore Module V2\"/><EventID>1031</EventID></System><EventData><Data>" + longText
+                + "</Data></EventData></Event>");
+        AncmEvent a = facts(AncmEvent.class).get(0);
+        assertThat(a.exception()).hasSizeLessThanOrEqualTo(EventAggregator.MAX_FIELD);
+        assertThat(a.samples().get(0).text()).hasSizeLessThanOrEqualTo(EventAggregator.MAX_SAMPLE);
+        assertThat(a.kind()).isEqualTo(AncmEventKind.INPROCESS_START_FAILURE);
+    }
+
+    @Test
+    void classifiesAncmKindsByIdAndText() {
+        assertThat(EventAggregator.ancmKind(1026, "Could not start stdout redirection in C:\\Program Files\\IIS\\Asp.Net Core Module\\V2\\aspnetcorev2.dll. "
+                + "Exception message: HRESULT 0x80070005 returned")).isEqualTo(AncmEventKind.STDOUT_REDIRECTION_FAILED);
+        assertThat(EventAggregator.ancmKind(1010, "Could not find inprocess request handler. Captured output from invoking hostfxr: "))
+                .isEqualTo(AncmEventKind.HANDLER_LOAD_FAILURE);
+        assertThat(EventAggregator.ancmKind(1028, "x")).isEqualTo(AncmEventKind.HANDLER_LOAD_FAILURE);
+        assertThat(EventAggregator.ancmKind(1003, "Maximum rapid fail count per minute of '10' exceeded.")).isEqualTo(AncmEventKind.RAPID_FAIL);
+        assertThat(EventAggregator.ancmKind(1034, "Could not load configuration. Exception message: ...")).isEqualTo(AncmEventKind.CONFIG_ERROR);
+        assertThat(EventAggregator.ancmKind(1031, "Application '/LM/W3SVC/1/ROOT' failed to start. Exception message: Managed server didn't initialize after 120000 ms."))
+                .isEqualTo(AncmEventKind.STARTUP_TIMEOUT);
+        assertThat(EventAggregator.ancmKind(1020, "failed to start process with commandline 'x' with multiple retries."))
+                .isEqualTo(AncmEventKind.PROCESS_START_FAILURE);
+        assertThat(EventAggregator.ancmKind(1032, "Application '/LM/W3SVC/1/ROOT' started successfully.")).isEqualTo(AncmEventKind.OTHER);
+    }
+}
