@@ -17,6 +17,9 @@ public final class EvidenceSniffer {
 
     private static final Pattern W3C_DATA_LINE =
             Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\S+( \\S+){8,}$", Pattern.MULTILINE);
+    /** "[2025-01-09T10:00:00.123Z, PID: 1234] [aspnetcorev2.dll] ..." lines of the ANCM debug log. */
+    private static final Pattern ANCM_DEBUG_LINE =
+            Pattern.compile("^\\[[^\\]]*PID: \\d+\\] \\[aspnetcorev2", Pattern.MULTILINE);
     private static final Pattern IIS_NATIVE_LINE =
             Pattern.compile("^[0-9a-fA-F.:]+, [^,]*, \\d{1,2}/\\d{1,2}/\\d{2,4}, ", Pattern.MULTILINE);
     private static final Pattern NCSA_LINE =
@@ -50,7 +53,8 @@ public final class EvidenceSniffer {
         if (baseName.endsWith(".csv") && text.contains("TimeCreated") && text.contains("Id")) {
             return EvidenceKind.EVENT_LOG_CSV;
         }
-        if (baseName.startsWith("stdout") && baseName.endsWith(".log")) {
+        if ((baseName.startsWith("stdout") && baseName.endsWith(".log")) || ANCM_DEBUG_LINE.matcher(text).find()
+                || baseName.startsWith("aspnetcore-debug")) {
             return EvidenceKind.ANCM_STDOUT_LOG;
         }
         if (IIS_NATIVE_LINE.matcher(text).find() || NCSA_LINE.matcher(text).find()) {

@@ -12,7 +12,9 @@ import org.iisdiag.casefolder.CaseFolder;
 import org.iisdiag.casefolder.UnreadableFile;
 import org.iisdiag.evidence.config.ApplicationHostConfigReader;
 import org.iisdiag.evidence.config.WebConfigReader;
+import org.iisdiag.evidence.ancm.AncmLogReader;
 import org.iisdiag.evidence.env.EnvFacts;
+import org.iisdiag.evidence.eventlog.EventLogReader;
 import org.iisdiag.evidence.freb.FrebReader;
 import org.iisdiag.evidence.har.HarReader;
 import org.iisdiag.evidence.env.EnvReader;
@@ -42,6 +44,11 @@ public final class EvidenceCollector {
         readers.put(EvidenceKind.APPLICATION_HOST_CONFIG, new ApplicationHostConfigReader());
         readers.put(EvidenceKind.FAILED_REQUEST_TRACE, new FrebReader());
         readers.put(EvidenceKind.HAR, new HarReader());
+        // one reader for both export formats, so events aggregate across XML and CSV files
+        EventLogReader events = new EventLogReader();
+        readers.put(EvidenceKind.EVENT_LOG_XML, events);
+        readers.put(EvidenceKind.EVENT_LOG_CSV, events);
+        readers.put(EvidenceKind.ANCM_STDOUT_LOG, new AncmLogReader());
         return readers;
     }
 
@@ -108,7 +115,7 @@ public final class EvidenceCollector {
                 .map(b -> new CaseEvidence.PeakMinute(b.start().toString(), b.count(5)))
                 .toList();
         List<Object> otherFacts = new ArrayList<>(iis.classicAspErrors());
-        others.values().forEach(r -> otherFacts.addAll(r.facts()));
+        others.values().stream().distinct().forEach(r -> otherFacts.addAll(r.facts()));
         return new CaseEvidence(caseName, List.copyOf(reports), env, List.copyOf(sources), List.copyOf(otherFacts),
                 iis.statusCounts(),
                 httpErrCounts, iis.timeTaken(), iis.window(), peaks,
