@@ -26,6 +26,11 @@ public record Recommendation(String actionId, SortedMap<String, String> params, 
         return evidence.stream().anyMatch(e -> e.status() == status);
     }
 
+    /** Whether any of the evidence is a fact of this type (simple class name), e.g. "FailedRequestTrace". */
+    public boolean restsOn(String factType) {
+        return evidence.stream().anyMatch(e -> e.getClass().getSimpleName().equals(factType));
+    }
+
     /** The highest HTTP status among the evidence (0 when none), so 5xx work can rank above 4xx. */
     public int worstStatus() {
         return evidence.stream().mapToInt(EvidenceFact::status).max().orElse(0);

@@ -65,6 +65,21 @@ public final class StatusCodes {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /** Prose about 502 time-taken: whether requests ended near ARR's default 30 s proxy timeout. */
+    public static String arrTiming(Collection<?> summaries) {
+        for (Object o : summaries) {
+            if (o instanceof org.iisdiag.facts.TimeTakenSummary t) {
+                String near = t.p50() >= 25_000 && t.p50() <= 35_000
+                        ? " Half of them took about 30 s: they ran into ARR's default proxy timeout."
+                        : t.p50() > 35_000 ? " They took longer than the default 30 s, so the timeout was raised and is still too short."
+                        : " Many ended well before 30 s, so the back end is failing rather than merely slow.";
+                return String.format(java.util.Locale.ROOT, "The 502s took %,d ms at the median and %,d ms at most.%s",
+                        t.p50(), t.max(), near);
+            }
+        }
+        return "The IIS log has no time-taken for them.";
+    }
+
     /** "1,234" style count for prose. */
     public static String thousands(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);

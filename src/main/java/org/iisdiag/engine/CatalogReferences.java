@@ -57,6 +57,7 @@ public final class CatalogReferences {
         if (viaCatalog) {
             kb.statusCodes().forEach(s -> ids.addAll(s.fixActions()));
             kb.reasons().forEach(r -> ids.addAll(r.fixActions()));
+            kb.modules().forEach(m -> ids.addAll(m.fixActions()));
         }
         return ids;
     }

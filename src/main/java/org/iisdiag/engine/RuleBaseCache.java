@@ -1,22 +1,26 @@
 package org.iisdiag.engine;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
@@ -28,15 +32,28 @@ import org.kie.api.definition.KiePackage;
 /**
  * Compiled rule packages kept on disk between runs, so an unchanged pack starts in a fraction of the
  * compile time. The key is a SHA-256 over every rule file's name and content, every other file the
- * caller names (the catalogs), the Drools version and the identity of iisdiag's own code: any edit
- * gives a new key, so a stale rule base is never used. Any problem reading an entry means "compile".
+ * caller names (the catalogs), the Drools jars and the identity of iisdiag's own code: any edit gives
+ * a new key, so a stale rule base is never used. The key is computed afresh on every look-up (one
+ * cache object may serve several loads). An entry carries its key and a SHA-256 of its payload, so a
+ * truncated or corrupted file is detected before anything is deserialised; any problem reading an
+ * entry means "compile", and any problem writing one only means "not cached". The folder keeps the
+ * {@value #MAX_ENTRIES} most recently used entries.
  */
 public final class RuleBaseCache {
-    private static final String FORMAT = "iisdiag-rulebase-v1";
+    private static final String FORMAT = "iisdiag-rulebase-v2";
+    /** Entries kept; older ones (by last use) are deleted after each write. */
+    static final int MAX_ENTRIES = 16;
+    /** Temporary files older than this are left-overs of a crashed writer and are deleted. */
+    private static final long STALE_TMP_MILLIS = 60L * 60 * 1000;
+    private static final String PREFIX = "rulebase-";
+    private static final String SUFFIX = ".bin";
+    private static final int DIGEST_HEX = 64;
+
+    /** Which code is running: computed once per JVM, since the loaded classes cannot change under it. */
+    private static volatile String codeIdentity;
 
     private final Path dir;
     private final List<Path> alsoKeyedOn;
-    private String lastKey;
 
     /**
      * @param dir         where entries live (created on first write)
@@ -59,78 +76,182 @@ public final class RuleBaseCache {
     }
 
     KieBase get(Map<String, String> sources) {
-        Path entry;
         try {
-            entry = entry(sources);
-        } catch (IOException e) {
-            return null;
-        }
-        if (!Files.isRegularFile(entry)) {
-            return null;
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(entry));
-             DroolsObjectInputStream objects = new DroolsObjectInputStream(in, RuleBaseCache.class.getClassLoader())) {
-            if (!FORMAT.equals(objects.readUTF())) {
+            String key = key(sources);
+            Path entry = entryFor(key);
+            if (!Files.isRegularFile(entry)) {
                 return null;
             }
-            @SuppressWarnings("unchecked")
-            Collection<KiePackage> packages = (Collection<KiePackage>) objects.readObject();
+            byte[] payload = payload(Files.readAllBytes(entry), key);
+            if (payload == null) {
+                return null;
+            }
+            Collection<KiePackage> packages;
+            try (DroolsObjectInputStream objects = new DroolsObjectInputStream(new ByteArrayInputStream(payload),
+                    RuleBaseCache.class.getClassLoader())) {
+                @SuppressWarnings("unchecked")
+                Collection<KiePackage> read = (Collection<KiePackage>) objects.readObject();
+                packages = read;
+            }
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
             base.addPackages(packages);
+            touch(entry);
             return base;
-        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
-            // A corrupt or incompatible entry is not an error: compile, and the new entry replaces it.
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            // An unreadable, corrupt or incompatible entry is not an error: compile, and the new entry replaces it.
             return null;
         }
     }
 
     void put(Map<String, String> sources, KieBase kieBase) {
+        Path tmp = null;
         try {
-            Path entry = entry(sources);
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "rulebase-", ".tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
-                 DroolsObjectOutputStream objects = new DroolsObjectOutputStream(out)) {
-                objects.writeUTF(FORMAT);
+            String key = key(sources);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 19);
+            try (DroolsObjectOutputStream objects = new DroolsObjectOutputStream(bytes)) {
                 objects.writeObject(new ArrayList<>(kieBase.getKiePackages()));
             }
+            byte[] payload = bytes.toByteArray();
+            byte[] header = (FORMAT + "\n" + key + "\n" + sha256Hex(payload) + "\n").getBytes(StandardCharsets.US_ASCII);
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, PREFIX, ".tmp");
+            try (var out = Files.newOutputStream(tmp)) {
+                out.write(header);
+                out.write(payload);
+            }
+            Path entry = entryFor(key);
             try {
                 Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
             }
+            tmp = null;
+            prune(entry);
         } catch (IOException | RuntimeException e) {
             // The cache only saves time; failing to write it must not fail the run.
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException | RuntimeException e) {
+                    // nothing more to do
+                }
+            }
         }
     }
 
-    /** The entry file for these sources; the name is the key. */
+    /** The entry file for these sources (as the files are now); the name is the key. */
     Path entry(Map<String, String> sources) throws IOException {
-        if (lastKey == null) {
-            lastKey = key(sources);
+        return entryFor(key(sources));
+    }
+
+    private Path entryFor(String key) {
+        return dir.resolve(PREFIX + key + SUFFIX);
+    }
+
+    /** The payload of an entry when its header names this format and key and its digest matches; else null. */
+    private static byte[] payload(byte[] file, String key) {
+        byte[] header = (FORMAT + "\n" + key + "\n").getBytes(StandardCharsets.US_ASCII);
+        int digestEnd = header.length + DIGEST_HEX;
+        if (file.length <= digestEnd || !Arrays.equals(file, 0, header.length, header, 0, header.length)
+                || file[digestEnd] != '\n') {
+            return null;
         }
-        return dir.resolve("rulebase-" + lastKey + ".bin");
+        String digest = new String(file, header.length, DIGEST_HEX, StandardCharsets.US_ASCII);
+        byte[] payload = Arrays.copyOfRange(file, digestEnd + 1, file.length);
+        return digest.equals(sha256Hex(payload)) ? payload : null;
+    }
+
+    /** Marks an entry as just used, so pruning keeps it. */
+    private static void touch(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            // a read-only cache still serves entries
+        }
+    }
+
+    /** Keeps the most recently used entries (always {@code keep}) and deletes left-over temporary files. */
+    private void prune(Path keep) {
+        List<Path> entries = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*")) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(SUFFIX)) {
+                    if (!p.equals(keep)) {
+                        entries.add(p);
+                    }
+                } else if (name.endsWith(".tmp") && now - modified(p) > STALE_TMP_MILLIS) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            entries.sort(Comparator.comparingLong(RuleBaseCache::modified).reversed()
+                    .thenComparing(Comparator.naturalOrder()));
+            for (Path old : entries.subList(Math.min(entries.size(), MAX_ENTRIES - 1), entries.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | RuntimeException e) {
+            // pruning is housekeeping; another process may be doing it at the same time
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private String key(Map<String, String> sources) throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = sha256();
         update(sha, FORMAT);
-        update(sha, "drools " + KieBase.class.getPackage().getImplementationVersion());
-        update(sha, "iisdiag " + CodeIdentity.of(RuleBaseCache.class));
+        update(sha, codeIdentity());
+        update(sha, Integer.toString(sources.size()));
         for (Map.Entry<String, String> e : sources.entrySet()) {
             update(sha, e.getKey());
             update(sha, e.getValue());
         }
+        update(sha, Integer.toString(alsoKeyedOn.size()));
         for (Path p : alsoKeyedOn) {
-            update(sha, p.getFileName().toString());
-            sha.update(Files.isRegularFile(p) ? Files.readAllBytes(p) : new byte[0]);
+            update(sha, String.valueOf(p.getFileName()));
+            if (Files.isRegularFile(p)) {
+                byte[] content = Files.readAllBytes(p);
+                update(sha, "file " + content.length);
+                sha.update(content);
+            } else {
+                update(sha, "absent");
+            }
         }
         return HexFormat.of().formatHex(sha.digest(), 0, 16);
+    }
+
+    /** iisdiag's own code and the Drools code that wrote the entry (the same jar when running from the shaded jar). */
+    private static String codeIdentity() {
+        String id = codeIdentity;
+        if (id == null) {
+            Set<String> parts = new LinkedHashSet<>();
+            parts.add("iisdiag " + CodeIdentity.of(RuleBaseCache.class));
+            for (Class<?> c : List.of(KieBase.class, DroolsObjectInputStream.class, KnowledgeBaseFactory.class)) {
+                parts.add("drools " + c.getPackage().getImplementationVersion() + " " + CodeIdentity.of(c));
+            }
+            id = String.join("\n", parts);
+            codeIdentity = id;
+        }
+        return id;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
     private static void update(MessageDigest sha, String s) {

@@ -20,12 +20,14 @@ public final class KnowledgeBase {
     private final Map<String, ActionDefinition> actions;
     private final Map<String, FindingDefinition> findings;
     private final Map<String, QuestionDefinition> questions;
+    private final Map<String, FrebModuleInfo> modules;
     private final Map<String, String> globals;
 
     KnowledgeBase(Map<String, StatusCodeInfo> statusCodes, Map<Long, Win32StatusInfo> win32,
                   Map<String, HttpErrReason> reasons, List<ScannerSignature> scanners,
                   Map<String, ActionDefinition> actions, Map<String, FindingDefinition> findings,
-                  Map<String, QuestionDefinition> questions, Map<String, String> globals) {
+                  Map<String, QuestionDefinition> questions, Map<String, FrebModuleInfo> modules,
+                  Map<String, String> globals) {
         this.statusCodes = Map.copyOf(statusCodes);
         this.win32 = Map.copyOf(win32);
         this.reasons = Map.copyOf(reasons);
@@ -33,6 +35,7 @@ public final class KnowledgeBase {
         this.actions = Map.copyOf(actions);
         this.findings = Map.copyOf(findings);
         this.questions = Map.copyOf(questions);
+        this.modules = Map.copyOf(modules);
         this.globals = Map.copyOf(globals);
     }
 
@@ -54,6 +57,20 @@ public final class KnowledgeBase {
     public boolean isAppPoolReason(String reason) {
         HttpErrReason r = reasons.get(reason);
         return r != null && r.appPoolRelated();
+    }
+
+    /** The FREB module entry (case-insensitive, as module names are written inconsistently), or null. */
+    public FrebModuleInfo module(String name) {
+        if (name == null) {
+            return null;
+        }
+        FrebModuleInfo exact = modules.get(name);
+        return exact != null ? exact : modules.values().stream().filter(m -> m.module().equalsIgnoreCase(name))
+                .findFirst().orElse(null);
+    }
+
+    public Collection<FrebModuleInfo> modules() {
+        return modules.values();
     }
 
     public ActionDefinition action(String id) {

@@ -27,9 +27,11 @@ public final class KnowledgeBaseLoader {
     public static final String ACTIONS = "actions.yaml";
     public static final String FINDINGS = "findings.yaml";
     public static final String QUESTIONS = "questions.yaml";
+    public static final String FREB_MODULES = "freb-modules.yaml";
 
     /** The catalog files the loader reads, in load order. */
-    public static final List<String> FILES = List.of(STATUS_CODES, WIN32, REASONS, SCANNERS, ACTIONS, FINDINGS, QUESTIONS);
+    public static final List<String> FILES = List.of(STATUS_CODES, WIN32, REASONS, SCANNERS, ACTIONS, FINDINGS, QUESTIONS,
+            FREB_MODULES);
 
     private static final Pattern STATUS_CODE = Pattern.compile("([45]\\d\\d)(?:\\.(\\d{1,3}))?");
     private static final Pattern KEBAB_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -46,6 +48,9 @@ public final class KnowledgeBaseLoader {
     }
 
     record ScannerEntry(String id, String pattern, String note) {
+    }
+
+    record ModuleEntry(String module, String meaning, List<String> fixActions) {
     }
 
     record ActionEntry(String id, String title, String section, String kind, String cost, String risk,
@@ -86,10 +91,11 @@ public final class KnowledgeBaseLoader {
         List<ScannerSignature> scanners = loadScanners();
         Map<String, FindingDefinition> findings = loadFindings(globals);
         Map<String, QuestionDefinition> questions = loadQuestions(actions, globals);
+        Map<String, FrebModuleInfo> modules = loadModules(actions);
         if (!problems.isEmpty()) {
             throw new KnowledgeBaseException(problems);
         }
-        return new KnowledgeBase(statuses, win32, reasons, scanners, actions, findings, questions, globals);
+        return new KnowledgeBase(statuses, win32, reasons, scanners, actions, findings, questions, modules, globals);
     }
 
     private String display(String file) {
@@ -286,6 +292,21 @@ public final class KnowledgeBaseLoader {
             checkActionRefs(where, r.fixActions(), actions);
             putUnique(out, r.reason(), new HttpErrReason(r.reason(), r.status(), r.meaning().strip(), triage,
                     strip(r.fix()), orEmpty(r.fixActions()), r.appPoolRelated()), where, "reason");
+        }
+        return out;
+    }
+
+    private Map<String, FrebModuleInfo> loadModules(Map<String, ActionDefinition> actions) {
+        Map<String, FrebModuleInfo> out = new TreeMap<>();
+        for (var located : entries(FREB_MODULES, "modules", ModuleEntry.class, Set.of(), null)) {
+            ModuleEntry m = located.value();
+            String where = display(FREB_MODULES) + ":" + located.line() + ": module '" + m.module() + "'";
+            if (!required(where, fields("module", m.module(), "meaning", m.meaning()))) {
+                continue;
+            }
+            checkActionRefs(where, m.fixActions(), actions);
+            putUnique(out, m.module(), new FrebModuleInfo(m.module(), m.meaning().strip(), orEmpty(m.fixActions())),
+                    where, "module");
         }
         return out;
     }

@@ -1,0 +1,253 @@
+package org.iisdiag.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Start-up benchmark: the wall time of {@code iisdiag diagnose CASE} as a separate JVM, the way a user
+ * runs it, in the configurations that matter: cold (empty compiled-rule cache, no class-data sharing),
+ * warm (primed cache), warm with the dynamic AppCDS archive the {@code ./iisdiag} launcher creates and
+ * uses, and {@code java -version} as the floor any JVM start pays. Each is repeated; best and median
+ * are reported, with ratios to the floor, and the warm + CDS median is checked against the target.
+ */
+public final class StartupBenchmark {
+    /** Flags that silence CDS logging, as in the launcher. */
+    static final List<String> CDS_QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    /** Environment variables that would change what a child JVM does; removed for a reproducible run. */
+    static final List<String> SCRUBBED_ENV = List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS");
+
+    private final Path java;
+    private final Path jar;
+    private final Path home;
+    private final Path caseDir;
+    private final int reps;
+    private final long timeoutSeconds;
+    private final double targetSeconds;
+    private final PrintStream out;
+
+    StartupBenchmark(Path java, Path jar, Path home, Path caseDir, int reps, long timeoutSeconds, double targetSeconds,
+                     PrintStream out) {
+        this.java = java;
+        this.jar = jar;
+        this.home = home;
+        this.caseDir = caseDir;
+        this.reps = Math.max(1, reps);
+        this.timeoutSeconds = timeoutSeconds;
+        this.targetSeconds = targetSeconds;
+        this.out = out;
+    }
+
+    // ---- pure parts (tested without spawning JVMs) ----
+
+    /** {@code java OPTS -Diisdiag.home=HOME -jar JAR diagnose CASE}. */
+    static List<String> diagnoseCommand(Path java, List<String> jvmOptions, Path home, Path jar, Path caseDir) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-Diisdiag.home=" + home);
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        cmd.add("diagnose");
+        cmd.add(caseDir.toString());
+        return cmd;
+    }
+
+    /** JVM options of a configuration: cold = no class-data sharing at all. */
+    static List<String> coldOptions() {
+        return List.of("-Xshare:off");
+    }
+
+    /** Options that record the loaded classes into a dynamic archive when the JVM exits (the launcher's first run). */
+    static List<String> dumpOptions(Path jsa) {
+        List<String> o = new ArrayList<>();
+        o.add("-XX:ArchiveClassesAtExit=" + jsa);
+        o.addAll(CDS_QUIET);
+        return o;
+    }
+
+    /** Options that map the archive (the launcher's later runs). */
+    static List<String> useOptions(Path jsa) {
+        List<String> o = new ArrayList<>();
+        o.add("-XX:SharedArchiveFile=" + jsa);
+        o.addAll(CDS_QUIET);
+        return o;
+    }
+
+    /** Wall times of the repetitions of one configuration. */
+    record Stats(long[] nanos) {
+        Stats {
+            if (nanos.length == 0) {
+                throw new IllegalArgumentException("no repetitions");
+            }
+            nanos = nanos.clone();
+        }
+
+        double bestSeconds() {
+            return Arrays.stream(nanos).min().orElseThrow() / 1e9;
+        }
+
+        /** The median (the mean of the two middle values for an even count). */
+        double medianSeconds() {
+            long[] s = nanos.clone();
+            Arrays.sort(s);
+            int n = s.length;
+            return (n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0) / 1e9;
+        }
+    }
+
+    /** One row of the table. */
+    record Row(String name, Stats stats) {
+    }
+
+    /** The table: best and median seconds of each row and their ratio to the floor's. */
+    static String table(List<Row> rows, Stats floor) {
+        StringBuilder b = new StringBuilder();
+        int width = Math.max(24, rows.stream().mapToInt(r -> r.name().length()).max().orElse(0) + 2);
+        b.append(String.format(Locale.ROOT, "%-" + width + "s %5s %9s %9s %11s %11s%n", "", "reps", "best s", "median s",
+                "best/floor", "median/floor"));
+        for (Row r : rows) {
+            b.append(String.format(Locale.ROOT, "%-" + width + "s %5d %9.3f %9.3f %10.1fx %11.1fx%n", r.name(),
+                    r.stats().nanos().length, r.stats().bestSeconds(), r.stats().medianSeconds(),
+                    r.stats().bestSeconds() / floor.bestSeconds(), r.stats().medianSeconds() / floor.medianSeconds()));
+        }
+        return b.toString();
+    }
+
+    /** The PASS/FAIL line for the warm target, judged on the median (null stats: the configuration could not run). */
+    static String verdict(Stats warmCds, double targetSeconds, String why) {
+        if (warmCds == null) {
+            return String.format(Locale.ROOT, "target warm diagnose <= %.1f s wall (launcher: cache + AppCDS): FAIL (%s)",
+                    targetSeconds, why);
+        }
+        boolean pass = warmCds.medianSeconds() <= targetSeconds;
+        return String.format(Locale.ROOT,
+                "target warm diagnose <= %.1f s wall (launcher: cache + AppCDS): %s (median %.3f s, best %.3f s)",
+                targetSeconds, pass ? "PASS" : "FAIL", warmCds.medianSeconds(), warmCds.bestSeconds());
+    }
+
+    static boolean passes(Stats warmCds, double targetSeconds) {
+        return warmCds != null && warmCds.medianSeconds() <= targetSeconds;
+    }
+
+    // ---- the measurement ----
+
+    /** Runs every configuration and prints the table; true when the target passes. */
+    boolean run() throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("iisdiag-startup-");
+        try {
+            out.printf(Locale.ROOT, "iisdiag start-up benchmark: %d repetitions per configuration, %d cores, %s%n", reps,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                            + System.getProperty("java.runtime.version"));
+            out.printf(Locale.ROOT, "jar:  %s%ncase: %s%n%n", jar, caseDir);
+
+            Path primed = Files.createDirectories(work.resolve("cache-primed"));
+            // unmeasured: fills the compiled-rule cache and brings the jar and the case into the page cache
+            time(diagnoseCommand(java, List.of(), home, jar, caseDir), primed, "priming run");
+            if (!hasEntry(primed)) {
+                out.println("note: the priming run wrote no compiled-rule cache entry; 'warm' runs compile too");
+            }
+
+            Stats floor = repeat(() -> time(List.of(java.toString(), "-version"), null, "java -version"));
+            Stats cold = repeat(() -> time(diagnoseCommand(java, coldOptions(), home, jar, caseDir),
+                    Files.createTempDirectory(work, "cache-cold-"), "cold diagnose"));
+            Stats warm = repeat(() -> time(diagnoseCommand(java, List.of(), home, jar, caseDir), primed, "warm diagnose"));
+
+            Path jsa = work.resolve("iisdiag.jsa");
+            time(diagnoseCommand(java, dumpOptions(jsa), home, jar, caseDir), primed, "AppCDS archive dump");
+            Stats cds = null;
+            String why = "";
+            if (Files.isRegularFile(jsa) && Files.size(jsa) > 0) {
+                cds = repeat(() -> time(diagnoseCommand(java, useOptions(jsa), home, jar, caseDir), primed,
+                        "warm diagnose + AppCDS"));
+            } else {
+                why = "the JVM did not create the AppCDS archive " + jsa;
+            }
+
+            List<Row> rows = new ArrayList<>();
+            rows.add(new Row("java -version (floor)", floor));
+            rows.add(new Row("cold: empty cache, -Xshare:off", cold));
+            rows.add(new Row("warm: primed cache", warm));
+            if (cds != null) {
+                rows.add(new Row("warm + AppCDS (launcher)", cds));
+            }
+            out.print(table(rows, floor));
+            out.println();
+            out.println(verdict(cds, targetSeconds, why));
+            out.println("(wall time of the whole child process, stdout discarded; cold = a fresh IISDIAG_CACHE_DIR per"
+                    + " repetition and -Xshare:off; warm = a cache primed once; AppCDS = -XX:SharedArchiveFile of an"
+                    + " archive made once with -XX:ArchiveClassesAtExit, as ./iisdiag does; floor = java -version with"
+                    + " default flags)");
+            return passes(cds, targetSeconds);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private interface Measurement {
+        long run() throws IOException, InterruptedException;
+    }
+
+    private Stats repeat(Measurement m) throws IOException, InterruptedException {
+        long[] nanos = new long[reps];
+        for (int i = 0; i < reps; i++) {
+            nanos[i] = m.run();
+        }
+        return new Stats(nanos);
+    }
+
+    /** Runs a child to completion (bounded by the timeout) and returns its wall time; a failure is an exception. */
+    private long time(List<String> cmd, Path cacheDir, String what) throws IOException, InterruptedException {
+        Path errFile = Files.createTempFile("iisdiag-startup-", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(errFile.toFile());
+            SCRUBBED_ENV.forEach(pb.environment()::remove);
+            if (cacheDir != null) {
+                pb.environment().put("IISDIAG_CACHE_DIR", cacheDir.toString());
+            }
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+                throw new IOException(what + " did not finish within " + timeoutSeconds + " s: " + String.join(" ", cmd));
+            }
+            long wall = System.nanoTime() - t0;
+            if (p.exitValue() != 0) {
+                String err = Files.readString(errFile, StandardCharsets.UTF_8);
+                throw new IOException(what + " failed with exit code " + p.exitValue() + ": " + String.join(" ", cmd)
+                        + (err.isBlank() ? "" : "\n" + err.strip()));
+            }
+            return wall;
+        } finally {
+            Files.deleteIfExists(errFile);
+        }
+    }
+
+    private static boolean hasEntry(Path cacheDir) throws IOException {
+        try (Stream<Path> s = Files.list(cacheDir)) {
+            return s.anyMatch(p -> p.getFileName().toString().endsWith(".bin"));
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a temporary folder left behind is not worth failing the benchmark for
+        }
+    }
+}
