@@ -84,7 +84,13 @@ public final class BenchCommand implements Callable<Integer> {
         Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
         StartupBenchmark bench = new StartupBenchmark(javaBin, jar, home, dir, reps, STARTUP_TIMEOUT_SECONDS,
                 STARTUP_TARGET_SECONDS, System.out);
-        return bench.run() ? 0 : 1;
+        try {
+            return bench.run() ? 0 : 1;
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("iisdiag bench --startup: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
     }
 
     /** The jar this class was loaded from, or null when running from a classes folder. */

@@ -148,7 +148,10 @@ public final class StartupBenchmark {
             out.printf(Locale.ROOT, "iisdiag start-up benchmark: %d repetitions per configuration, %d cores, %s%n", reps,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
                             + System.getProperty("java.runtime.version"));
-            out.printf(Locale.ROOT, "jar:  %s%ncase: %s%n%n", jar, caseDir);
+            Path home = work.resolve("home");
+            snapshotPack(this.home, home);
+            out.printf(Locale.ROOT, "jar:  %s%ncase: %s%npack: %s/{rules,knowledge-base} (copied to a temporary folder for the run)%n%n",
+                    jar, caseDir, this.home);
 
             Path primed = Files.createDirectories(work.resolve("cache-primed"));
             // unmeasured: fills the compiled-rule cache and brings the jar and the case into the page cache
@@ -225,13 +228,50 @@ public final class StartupBenchmark {
             }
             long wall = System.nanoTime() - t0;
             if (p.exitValue() != 0) {
-                String err = Files.readString(errFile, StandardCharsets.UTF_8);
                 throw new IOException(what + " failed with exit code " + p.exitValue() + ": " + String.join(" ", cmd)
-                        + (err.isBlank() ? "" : "\n" + err.strip()));
+                        + firstLines(Files.readString(errFile, StandardCharsets.UTF_8), 12));
             }
             return wall;
         } finally {
             Files.deleteIfExists(errFile);
+        }
+    }
+
+    /** The first {@code n} lines of a child's stderr, indented, for an error message ("" when empty). */
+    static String firstLines(String text, int n) {
+        List<String> lines = text.strip().lines().toList();
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        lines.subList(0, Math.min(n, lines.size())).forEach(l -> b.append("\n  ").append(l));
+        if (lines.size() > n) {
+            b.append("\n  ... ").append(lines.size() - n).append(" more lines");
+        }
+        return b.toString();
+    }
+
+    /**
+     * Copies the rule pack and the catalogs into {@code to}, so that every child of one run sees the
+     * same files even while an author edits the installation (an edit mid-run would turn warm runs cold).
+     */
+    static void snapshotPack(Path home, Path to) throws IOException {
+        Path rules = home.resolve("rules");
+        try (Stream<Path> walk = Files.walk(rules)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve("rules").resolve(rules.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        Path kb = Files.createDirectories(to.resolve("knowledge-base"));
+        try (Stream<Path> files = Files.list(home.resolve("knowledge-base"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, kb.resolve(f.getFileName()));
+            }
         }
     }
 

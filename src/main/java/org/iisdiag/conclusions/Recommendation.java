@@ -31,6 +31,11 @@ public record Recommendation(String actionId, SortedMap<String, String> params, 
         return evidence.stream().anyMatch(e -> e.getClass().getSimpleName().equals(factType));
     }
 
+    /** Whether some of the evidence shows a cause (a trace, an event, a log line, a setting), not only a symptom. */
+    public boolean restsOnCause() {
+        return evidence.stream().anyMatch(e -> e instanceof org.iisdiag.facts.RootCauseEvidence);
+    }
+
     /** The highest HTTP status among the evidence (0 when none), so 5xx work can rank above 4xx. */
     public int worstStatus() {
         return evidence.stream().mapToInt(EvidenceFact::status).max().orElse(0);

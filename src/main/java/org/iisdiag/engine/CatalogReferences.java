@@ -58,6 +58,7 @@ public final class CatalogReferences {
             kb.statusCodes().forEach(s -> ids.addAll(s.fixActions()));
             kb.reasons().forEach(r -> ids.addAll(r.fixActions()));
             kb.modules().forEach(m -> ids.addAll(m.fixActions()));
+            kb.configErrors().forEach(c -> ids.addAll(c.fixActions()));
         }
         return ids;
     }

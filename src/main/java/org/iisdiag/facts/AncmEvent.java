@@ -19,7 +19,7 @@ import java.util.Locale;
  */
 public record AncmEvent(String provider, int eventId, AncmEventKind kind, String application, String physicalRoot,
                         String commandLine, String errorCode, String processExitCode, String exitCode,
-                        String exception, long count, EventTimes times, List<SampleLine> samples) implements EvidenceFact {
+                        String exception, long count, EventTimes times, List<SampleLine> samples) implements RootCauseEvidence {
 
     @Override
     public String describe() {

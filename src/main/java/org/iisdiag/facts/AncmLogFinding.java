@@ -11,7 +11,7 @@ import java.util.Locale;
  * The first sample is where it was first seen.
  */
 public record AncmLogFinding(AncmLogKind kind, String detail, long pid, long count, List<SampleLine> samples)
-        implements EvidenceFact {
+        implements RootCauseEvidence {
 
     /** file:line of the first occurrence. */
     public String location() {

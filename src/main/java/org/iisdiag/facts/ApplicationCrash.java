@@ -10,7 +10,7 @@ import java.util.Locale;
  * {@code processId} is the first event's, as written (usually hex, "0x1f40").
  */
 public record ApplicationCrash(String faultingApplication, String faultingModule, String exceptionCode, String faultOffset,
-                               String processId, long count, EventTimes times, List<SampleLine> samples) implements EvidenceFact {
+                               String processId, long count, EventTimes times, List<SampleLine> samples) implements RootCauseEvidence {
 
     @Override
     public String describe() {

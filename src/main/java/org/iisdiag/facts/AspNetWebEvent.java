@@ -16,7 +16,7 @@ import java.util.Locale;
 public record AspNetWebEvent(int eventId, int eventCode, String eventMessage, String exceptionType,
                              String exceptionMessage, String requestUrl, String requestPath,
                              String applicationVirtualPath, String processId, String processName, String accountName,
-                             long count, EventTimes times, List<SampleLine> samples) implements EvidenceFact {
+                             long count, EventTimes times, List<SampleLine> samples) implements RootCauseEvidence {
 
     @Override
     public String describe() {

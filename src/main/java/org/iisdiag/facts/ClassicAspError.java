@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record ClassicAspError(String site, String page, int line, String code, String description, long count,
                               Instant firstSeen, Instant lastSeen, int status, List<SampleLine> samples)
-        implements EvidenceFact {
+        implements RootCauseEvidence {
 
     @Override
     public String describe() {

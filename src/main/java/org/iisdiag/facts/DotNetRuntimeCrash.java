@@ -10,7 +10,7 @@ import java.util.Locale;
  * at most 500 chars.
  */
 public record DotNetRuntimeCrash(String application, String frameworkVersion, String exceptionType, String exceptionInfo,
-                                 long count, EventTimes times, List<SampleLine> samples) implements EvidenceFact {
+                                 long count, EventTimes times, List<SampleLine> samples) implements RootCauseEvidence {
 
     @Override
     public String describe() {

@@ -12,7 +12,7 @@ import java.util.Locale;
 public record FailedRequestGroup(String module, String notification, int status, int substatus,
                                  String errorCode, String errorDescription, long count,
                                  Instant firstSeen, Instant lastSeen, List<String> exampleUrls,
-                                 List<SampleLine> samples) implements EvidenceFact {
+                                 List<SampleLine> samples) implements RootCauseEvidence {
 
     public String code() {
         return status + "." + substatus;

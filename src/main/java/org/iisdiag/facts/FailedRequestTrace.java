@@ -43,7 +43,7 @@ public record FailedRequestTrace(String file, String url, String verb, String si
                                  String configExceptionInfo, String configFile, int configLine,
                                  String handler, String backendServer, String arrError, String ancmFailure,
                                  long bytesSent, List<String> warnings, int warningCount, Gap slowestGap,
-                                 long events, boolean truncated, List<SampleLine> samples) implements EvidenceFact {
+                                 long events, boolean truncated, List<SampleLine> samples) implements RootCauseEvidence {
 
     /** The largest pause between two consecutive events: the slow step sits between them. */
     public record Gap(long millis, String before, long beforeLine, String after, long afterLine) {

@@ -13,7 +13,7 @@ import java.util.Locale;
  * chars) for worker-process events, which carry no pool, and "" otherwise.
  */
 public record WasEvent(String provider, int eventId, String appPool, String processId, String exitCode, String detail,
-                       long count, EventTimes times, List<SampleLine> samples) implements EvidenceFact {
+                       long count, EventTimes times, List<SampleLine> samples) implements RootCauseEvidence {
 
     @Override
     public String describe() {

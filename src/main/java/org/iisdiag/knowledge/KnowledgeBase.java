@@ -21,13 +21,14 @@ public final class KnowledgeBase {
     private final Map<String, FindingDefinition> findings;
     private final Map<String, QuestionDefinition> questions;
     private final Map<String, FrebModuleInfo> modules;
+    private final Map<Long, ConfigErrorInfo> configErrors;
     private final Map<String, String> globals;
 
     KnowledgeBase(Map<String, StatusCodeInfo> statusCodes, Map<Long, Win32StatusInfo> win32,
                   Map<String, HttpErrReason> reasons, List<ScannerSignature> scanners,
                   Map<String, ActionDefinition> actions, Map<String, FindingDefinition> findings,
                   Map<String, QuestionDefinition> questions, Map<String, FrebModuleInfo> modules,
-                  Map<String, String> globals) {
+                  Map<Long, ConfigErrorInfo> configErrors, Map<String, String> globals) {
         this.statusCodes = Map.copyOf(statusCodes);
         this.win32 = Map.copyOf(win32);
         this.reasons = Map.copyOf(reasons);
@@ -36,6 +37,7 @@ public final class KnowledgeBase {
         this.findings = Map.copyOf(findings);
         this.questions = Map.copyOf(questions);
         this.modules = Map.copyOf(modules);
+        this.configErrors = Map.copyOf(configErrors);
         this.globals = Map.copyOf(globals);
     }
 
@@ -67,6 +69,15 @@ public final class KnowledgeBase {
         FrebModuleInfo exact = modules.get(name);
         return exact != null ? exact : modules.values().stream().filter(m -> m.module().equalsIgnoreCase(name))
                 .findFirst().orElse(null);
+    }
+
+    /** What a 500.19 with this sc-win32-status means, or null. */
+    public ConfigErrorInfo configError(long win32) {
+        return configErrors.get(win32);
+    }
+
+    public Collection<ConfigErrorInfo> configErrors() {
+        return configErrors.values();
     }
 
     public Collection<FrebModuleInfo> modules() {

@@ -28,10 +28,11 @@ public final class KnowledgeBaseLoader {
     public static final String FINDINGS = "findings.yaml";
     public static final String QUESTIONS = "questions.yaml";
     public static final String FREB_MODULES = "freb-modules.yaml";
+    public static final String CONFIG_ERRORS = "config-errors.yaml";
 
     /** The catalog files the loader reads, in load order. */
     public static final List<String> FILES = List.of(STATUS_CODES, WIN32, REASONS, SCANNERS, ACTIONS, FINDINGS, QUESTIONS,
-            FREB_MODULES);
+            FREB_MODULES, CONFIG_ERRORS);
 
     private static final Pattern STATUS_CODE = Pattern.compile("([45]\\d\\d)(?:\\.(\\d{1,3}))?");
     private static final Pattern KEBAB_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -51,6 +52,9 @@ public final class KnowledgeBaseLoader {
     }
 
     record ModuleEntry(String module, String meaning, List<String> fixActions) {
+    }
+
+    record ConfigErrorEntry(Long win32, String hresult, String meaning, String fix, List<String> fixActions) {
     }
 
     record ActionEntry(String id, String title, String section, String kind, String cost, String risk,
@@ -92,10 +96,12 @@ public final class KnowledgeBaseLoader {
         Map<String, FindingDefinition> findings = loadFindings(globals);
         Map<String, QuestionDefinition> questions = loadQuestions(actions, globals);
         Map<String, FrebModuleInfo> modules = loadModules(actions);
+        Map<Long, ConfigErrorInfo> configErrors = loadConfigErrors(actions);
         if (!problems.isEmpty()) {
             throw new KnowledgeBaseException(problems);
         }
-        return new KnowledgeBase(statuses, win32, reasons, scanners, actions, findings, questions, modules, globals);
+        return new KnowledgeBase(statuses, win32, reasons, scanners, actions, findings, questions, modules,
+                configErrors, globals);
     }
 
     private String display(String file) {
@@ -307,6 +313,21 @@ public final class KnowledgeBaseLoader {
             checkActionRefs(where, m.fixActions(), actions);
             putUnique(out, m.module(), new FrebModuleInfo(m.module(), m.meaning().strip(), orEmpty(m.fixActions())),
                     where, "module");
+        }
+        return out;
+    }
+
+    private Map<Long, ConfigErrorInfo> loadConfigErrors(Map<String, ActionDefinition> actions) {
+        Map<Long, ConfigErrorInfo> out = new TreeMap<>();
+        for (var located : entries(CONFIG_ERRORS, "configErrors", ConfigErrorEntry.class, Set.of(), null)) {
+            ConfigErrorEntry c = located.value();
+            String where = display(CONFIG_ERRORS) + ":" + located.line() + ": config error '" + c.hresult() + "'";
+            if (!required(where, fields("win32", c.win32(), "hresult", c.hresult(), "meaning", c.meaning(), "fix", c.fix()))) {
+                continue;
+            }
+            checkActionRefs(where, c.fixActions(), actions);
+            putUnique(out, c.win32(), new ConfigErrorInfo(c.win32(), c.hresult(), c.meaning().strip(), c.fix().strip(),
+                    orEmpty(c.fixActions())), where, "win32 code");
         }
         return out;
     }

@@ -116,7 +116,10 @@ public final class ReportBuilder {
 
     private List<ReportedFinding> findings(List<Finding> findings, Placeholders placeholders) {
         List<ReportedFinding> out = new ArrayList<>();
-        for (List<Finding> group : byKey(findings, Finding::key)) {
+        // Findings that read the same (same id and title, e.g. one pool seen by two rules) are one finding.
+        Function<Finding, String> sameTitle = f -> f.findingId() + "\u0000" + Template.fill(kb.finding(f.findingId()).title(),
+                placeholders.forProse(f.params(), kb.finding(f.findingId()).params()));
+        for (List<Finding> group : byKey(findings.stream().sorted(Comparator.comparing(Finding::key)).toList(), sameTitle)) {
             Finding first = group.get(0);
             FindingDefinition def = kb.finding(first.findingId());
             Function<String, String> values = placeholders.forProse(first.params(), def.params());

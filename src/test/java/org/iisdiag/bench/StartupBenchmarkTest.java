@@ -96,6 +96,32 @@ class StartupBenchmarkTest {
     }
 
     @Test
+    void childErrorsAreQuotedShortly() {
+        assertThat(StartupBenchmark.firstLines("", 3)).isEmpty();
+        assertThat(StartupBenchmark.firstLines("  \n", 3)).isEmpty();
+        assertThat(StartupBenchmark.firstLines("one\ntwo\n", 3)).isEqualTo("\n  one\n  two");
+        assertThat(StartupBenchmark.firstLines("1\n2\n3\n4\n5\n", 2)).isEqualTo("\n  1\n  2\n  ... 3 more lines");
+    }
+
+    @Test
+    void theRunUsesASnapshotOfTheRulesAndCatalogs(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path home = tmp.resolve("repo");
+        java.nio.file.Files.createDirectories(home.resolve("rules/a"));
+        java.nio.file.Files.createDirectories(home.resolve("knowledge-base/cases/big"));
+        java.nio.file.Files.writeString(home.resolve("rules/a/x.drl"), "rule x");
+        java.nio.file.Files.writeString(home.resolve("knowledge-base/actions.yaml"), "actions: []");
+        java.nio.file.Files.writeString(home.resolve("knowledge-base/cases/big/u_ex1.log"), "log");
+        Path snap = tmp.resolve("snap");
+        StartupBenchmark.snapshotPack(home, snap);
+        assertThat(snap.resolve("rules/a/x.drl")).hasContent("rule x");
+        assertThat(snap.resolve("knowledge-base/actions.yaml")).hasContent("actions: []");
+        assertThat(snap.resolve("knowledge-base/cases")).doesNotExist();
+        // an edit after the snapshot does not reach the run
+        java.nio.file.Files.writeString(home.resolve("rules/a/x.drl"), "rule y");
+        assertThat(snap.resolve("rules/a/x.drl")).hasContent("rule x");
+    }
+
+    @Test
     void startupFromAClassesFolderSaysSoAndExitsTwo() {
         assertThat(BenchCommand.runningJar()).as("tests run from a classes folder").isNull();
         StringWriter err = new StringWriter();

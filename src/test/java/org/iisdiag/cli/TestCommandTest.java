@@ -106,7 +106,7 @@ class TestCommandTest {
 
     @Test
     void regexSelectsScenarios() {
-        CliRun run = test("-r", "rapid-fail", "-v");
+        CliRun run = test("-r", "rapid-fail-sample-case", "-v");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("1 passed, 0 failed").contains("ok   knowledge-base/scenarios/service-unavailable-503/rapid-fail-sample-case.yaml");
     }

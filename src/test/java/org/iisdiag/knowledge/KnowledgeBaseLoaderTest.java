@@ -31,7 +31,7 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void everyCatalogFileIsShipped() {
-        assertThat(KnowledgeBaseLoader.FILES).hasSize(7);
+        assertThat(KnowledgeBaseLoader.FILES).contains("actions.yaml", "status-codes.yaml", "freb-modules.yaml");
         for (String f : KnowledgeBaseLoader.FILES) {
             assertThat(TestPack.kb().resolve(f)).as(f).isRegularFile();
         }
