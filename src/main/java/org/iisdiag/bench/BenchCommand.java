@@ -32,7 +32,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean startup;
 
     @Option(names = "--case", paramLabel = "DIR",
-            description = "case folder for --startup (default knowledge-base/cases/503-rapid-fail under the installation)")
+            description = "case folder for --startup (default knowledge-base/cases/classic-asp-errors, a small case, under the installation)")
     Path caseDir;
 
     @Option(names = "--size", defaultValue = "1G", description = "W3C log size to generate, e.g. 100M, 1G (default ${DEFAULT-VALUE})")
@@ -75,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 2;
         }
-        Path dir = (caseDir != null ? caseDir : home.resolve("knowledge-base/cases/503-rapid-fail")).toAbsolutePath();
+        Path dir = (caseDir != null ? caseDir : home.resolve("knowledge-base/cases/classic-asp-errors")).toAbsolutePath();
         if (!java.nio.file.Files.isDirectory(dir)) {
             spec.commandLine().getErr().println("iisdiag bench --startup: case folder not found: " + dir);
             spec.commandLine().getErr().flush();

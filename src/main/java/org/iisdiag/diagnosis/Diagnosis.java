@@ -1,6 +1,8 @@
 package org.iisdiag.diagnosis;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.iisdiag.casefolder.CaseFolder;
 import org.iisdiag.casefolder.CaseFolderException;
@@ -44,10 +46,37 @@ public final class Diagnosis {
      */
     public static Diagnosis load(Path rulesDir, Path kbDir, String tool, Path cacheDir)
             throws KnowledgeBaseException, RuleCompilationException {
-        KnowledgeBase kb = KnowledgeBaseLoader.load(kbDir);
+        // Parsing the catalogs and loading the rules are independent: on two cores, do both at once.
+        CompletableFuture<KnowledgeBase> catalogs = CompletableFuture.supplyAsync(() -> {
+            try {
+                return KnowledgeBaseLoader.load(kbDir);
+            } catch (KnowledgeBaseException e) {
+                throw new CompletionException(e);
+            }
+        });
         RuleBaseCache cache = cacheDir == null ? null : new RuleBaseCache(cacheDir,
                 KnowledgeBaseLoader.FILES.stream().map(kbDir::resolve).toList());
-        return new Diagnosis(kb, RuleBase.load(rulesDir, kb, cache), tool);
+        RuleBase rules;
+        try {
+            rules = RuleBase.load(rulesDir, null, cache);
+        } catch (RuleCompilationException e) {
+            await(catalogs); // a broken catalog is reported first, as when loading one after the other
+            throw e;
+        }
+        KnowledgeBase kb = await(catalogs);
+        rules.checkAgainst(kb);
+        return new Diagnosis(kb, rules, tool);
+    }
+
+    private static KnowledgeBase await(CompletableFuture<KnowledgeBase> catalogs) throws KnowledgeBaseException {
+        try {
+            return catalogs.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof KnowledgeBaseException kbe) {
+                throw kbe;
+            }
+            throw e;
+        }
     }
 
     public KnowledgeBase knowledgeBase() {

@@ -220,6 +220,18 @@ public final class RuleBase {
         });
     }
 
+    /**
+     * Checks the catalog ids the rules name against {@code kb}; for callers that loaded the rules
+     * without a knowledge base (to load both at once).
+     */
+    public void checkAgainst(KnowledgeBase kb) throws RuleCompilationException {
+        List<String> problems = new ArrayList<>();
+        checkCatalogReferences(sources, kb, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+    }
+
     /** The DRL text of each rule file by display name ("rules/x/y.drl"), in path order. */
     public Map<String, String> sources() {
         return sources;
