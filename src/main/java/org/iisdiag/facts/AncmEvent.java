@@ -19,7 +19,7 @@ import java.util.Locale;
  */
 public record AncmEvent(String provider, int eventId, AncmEventKind kind, String application, String physicalRoot,
                         String commandLine, String errorCode, String processExitCode, String exitCode,
-                        String exception, long count, EventTimes times, List<SampleLine> samples) implements RootCauseEvidence {
+                        String exception, long count, EventTimes times, List<SampleLine> samples) implements LoggedEvent {
 
     @Override
     public String describe() {
@@ -41,15 +41,5 @@ public record AncmEvent(String provider, int eventId, AncmEventKind kind, String
         }
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
-    }
-
-    @Override
-    public long occurrences() {
-        return count;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 }

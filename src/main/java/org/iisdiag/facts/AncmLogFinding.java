@@ -11,7 +11,7 @@ import java.util.Locale;
  * The first sample is where it was first seen.
  */
 public record AncmLogFinding(AncmLogKind kind, String detail, long pid, long count, List<SampleLine> samples)
-        implements RootCauseEvidence {
+        implements LoggedEvent {
 
     /** file:line of the first occurrence. */
     public String location() {
@@ -22,15 +22,5 @@ public record AncmLogFinding(AncmLogKind kind, String detail, long pid, long cou
     public String describe() {
         return String.format(Locale.ROOT, "%,d x ASP.NET Core Module log %s%s%s", count, kind,
                 detail.isEmpty() ? "" : ": " + detail, pid == 0 ? "" : " (PID " + pid + ")");
-    }
-
-    @Override
-    public long occurrences() {
-        return count;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 }

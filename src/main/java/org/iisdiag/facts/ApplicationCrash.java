@@ -10,7 +10,7 @@ import java.util.Locale;
  * {@code processId} is the first event's, as written (usually hex, "0x1f40").
  */
 public record ApplicationCrash(String faultingApplication, String faultingModule, String exceptionCode, String faultOffset,
-                               String processId, long count, EventTimes times, List<SampleLine> samples) implements RootCauseEvidence {
+                               String processId, long count, EventTimes times, List<SampleLine> samples) implements LoggedEvent {
 
     @Override
     public String describe() {
@@ -19,15 +19,5 @@ public record ApplicationCrash(String faultingApplication, String faultingModule
                 exceptionCode.isEmpty() ? "an unknown exception code" : exceptionCode));
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
-    }
-
-    @Override
-    public long occurrences() {
-        return count;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 }

@@ -16,7 +16,7 @@ import java.util.Locale;
 public record AspNetWebEvent(int eventId, int eventCode, String eventMessage, String exceptionType,
                              String exceptionMessage, String requestUrl, String requestPath,
                              String applicationVirtualPath, String processId, String processName, String accountName,
-                             long count, EventTimes times, List<SampleLine> samples) implements RootCauseEvidence {
+                             long count, EventTimes times, List<SampleLine> samples) implements LoggedEvent {
 
     @Override
     public String describe() {
@@ -35,15 +35,5 @@ public record AspNetWebEvent(int eventId, int eventCode, String eventMessage, St
         }
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
-    }
-
-    @Override
-    public long occurrences() {
-        return count;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
  * at most 500 chars.
  */
 public record DotNetRuntimeCrash(String application, String frameworkVersion, String exceptionType, String exceptionInfo,
-                                 long count, EventTimes times, List<SampleLine> samples) implements RootCauseEvidence {
+                                 long count, EventTimes times, List<SampleLine> samples) implements LoggedEvent {
 
     @Override
     public String describe() {
@@ -19,15 +19,5 @@ public record DotNetRuntimeCrash(String application, String frameworkVersion, St
                 exceptionType.isEmpty() ? "an unhandled exception" : exceptionType));
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
-    }
-
-    @Override
-    public long occurrences() {
-        return count;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** "Hosting environment: Development" seen in an ASP.NET Core stdout log, per environment name. */
-public record HostingEnvironment(String environment, long count, List<SampleLine> samples) implements EvidenceFact {
+public record HostingEnvironment(String environment, long count, List<SampleLine> samples) implements LoggedEvent {
 
     public boolean development() {
         return environment.equalsIgnoreCase("Development");
@@ -13,15 +13,5 @@ public record HostingEnvironment(String environment, long count, List<SampleLine
     @Override
     public String describe() {
         return String.format(Locale.ROOT, "%,d x ASP.NET Core hosting environment %s", count, environment);
-    }
-
-    @Override
-    public long occurrences() {
-        return count;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 }

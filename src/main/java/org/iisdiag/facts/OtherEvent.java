@@ -10,7 +10,7 @@ import java.util.Locale;
  * under provider "(other)" and id 0.
  */
 public record OtherEvent(String channel, String provider, int eventId, int level, long count, EventTimes times,
-                         List<SampleLine> samples) implements EvidenceFact {
+                         List<SampleLine> samples) implements LoggedEvent {
 
     @Override
     public String describe() {
@@ -20,15 +20,5 @@ public record OtherEvent(String channel, String provider, int eventId, int level
         }
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
-    }
-
-    @Override
-    public long occurrences() {
-        return count;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 }

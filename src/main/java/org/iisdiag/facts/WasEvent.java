@@ -13,7 +13,7 @@ import java.util.Locale;
  * chars) for worker-process events, which carry no pool, and "" otherwise.
  */
 public record WasEvent(String provider, int eventId, String appPool, String processId, String exitCode, String detail,
-                       long count, EventTimes times, List<SampleLine> samples) implements RootCauseEvidence {
+                       long count, EventTimes times, List<SampleLine> samples) implements LoggedEvent {
 
     @Override
     public String describe() {
@@ -29,15 +29,5 @@ public record WasEvent(String provider, int eventId, String appPool, String proc
         }
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
-    }
-
-    @Override
-    public long occurrences() {
-        return count;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 }

@@ -1,6 +1,5 @@
 package org.iisdiag.evidence.freb;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.iisdiag.evidence.CountingInputStream;
 import org.iisdiag.evidence.EvidenceReader;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
@@ -87,7 +87,7 @@ public final class FrebReader implements EvidenceReader {
 
     @Override
     public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
-        CountingStream counting = new CountingStream(in);
+        CountingInputStream counting = new CountingInputStream(in);
         TraceBuilder trace = null;
         long lastLine = 0;
         try {
@@ -180,7 +180,7 @@ public final class FrebReader implements EvidenceReader {
             lastLine = Math.max(lastLine, line);
         } finally {
             report.addLines(lastLine);
-            report.addBytes(counting.count);
+            report.addBytes(counting.count());
         }
         if (trace == null) {
             throw new IOException("empty file: no <failedRequest> element");
@@ -638,29 +638,4 @@ public final class FrebReader implements EvidenceReader {
         }
     }
 
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package org.iisdiag.evidence.har;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.iisdiag.evidence.CountingInputStream;
 import org.iisdiag.evidence.EvidenceReader;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
@@ -68,7 +68,7 @@ public final class HarReader implements EvidenceReader {
 
     @Override
     public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
-        CountingStream counting = new CountingStream(in);
+        CountingInputStream counting = new CountingInputStream(in);
         Capture cap = new Capture(displayName);
         JsonParser p = mapper.createParser(counting);
         try (p) {
@@ -98,7 +98,7 @@ public final class HarReader implements EvidenceReader {
                     + shorten(why, 160) + "); the " + cap.entries + " entries before it are used");
         } finally {
             report.addLines(Math.max(p.currentLocation().getLineNr(), 0));
-            report.addBytes(counting.count);
+            report.addBytes(counting.count());
         }
         if (!cap.sawLog) {
             throw new IOException("not a HAR capture: no \"log\" object");
@@ -485,29 +485,4 @@ public final class HarReader implements EvidenceReader {
         }
     }
 
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-    }
 }
