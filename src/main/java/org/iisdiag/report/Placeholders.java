@@ -32,6 +32,10 @@ final class Placeholders {
      */
     java.util.TreeMap<String, String> withDerived(Map<String, String> params) {
         java.util.TreeMap<String, String> out = new java.util.TreeMap<>(params);
+        // a case about a single site: evidence that names no site (an event, a config file) is about it
+        if (!nonEmpty(out.get("site")) && sites.size() == 1) {
+            out.put("site", sites.get(0).logLabel());
+        }
         if (!nonEmpty(out.get("appPool"))) {
             String pool = appPoolOf(out.get("site"));
             if (pool != null) {

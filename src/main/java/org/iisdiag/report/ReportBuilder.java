@@ -208,7 +208,7 @@ public final class ReportBuilder {
         List<RankedAction> out = new ArrayList<>();
         for (ActionGroup g : ranked) {
             ActionDefinition d = g.def;
-            Function<String, String> values = placeholders.forAction(g.params, d.params());
+            Function<String, String> values = placeholders.forAction(placeholders.withDerived(g.params), d.params());
             List<EvidenceFact> facts = g.recommendations.stream().flatMap(r -> r.evidence().stream()).toList();
             List<ScoreReason> scoring = new ArrayList<>();
             scoring.add(new ScoreReason(BASE_SCORE, "base score", ""));
