@@ -6,14 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.iisdiag.diagnosis.Diagnosis;
-import org.iisdiag.facts.ApplicationType;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.EvidenceSource;
-import org.iisdiag.facts.HttpErrCount;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.SampleLine;
-import org.iisdiag.facts.ServerEnvironment;
-import org.iisdiag.facts.Tristate;
 import org.iisdiag.facts.UriCount;
 
 /** The project's own rule pack and knowledge base, and small builders for facts in tests. */
@@ -72,21 +68,7 @@ public final class TestPack {
                                 + substatus + " " + win32 + " 15")));
     }
 
-    public static HttpErrCount httpErr(String reason, int status, String queue, long count, String... uris) {
-        List<UriCount> top = new ArrayList<>();
-        for (String u : uris) {
-            top.add(new UriCount(u, Math.max(1, count / Math.max(1, uris.length)), 0));
-        }
-        return new HttpErrCount(reason, status, "1", queue, count, T0, T1, List.copyOf(top),
-                List.of(new SampleLine("HTTPERR/httperr1.log", 7, "2025-01-09 10:00:05 10.0.0.5 51234 10.0.0.10 443 HTTP/1.1 GET /x - "
-                        + (status == 0 ? "-" : status) + " 1 " + reason + " " + (queue.isEmpty() ? "-" : queue))));
-    }
-
     public static EvidenceSource source(EvidenceKind kind) {
         return new EvidenceSource(kind, 1, 100);
-    }
-
-    public static ServerEnvironment env(Tristate internetFacing, Tristate tracing) {
-        return new ServerEnvironment("WEB01", "10.0", ApplicationType.UNKNOWN, internetFacing, tracing);
     }
 }
