@@ -12,7 +12,9 @@ import org.iisdiag.diagnosis.Diagnosis;
 import org.iisdiag.explain.RuleIndex;
 import org.iisdiag.explain.WhyNot;
 import org.iisdiag.report.DiagnosisReport;
+import org.iisdiag.report.HtmlRenderer;
 import org.iisdiag.report.JsonRenderer;
+import org.iisdiag.report.MarkdownRenderer;
 import org.iisdiag.report.ReportRenderer;
 import org.iisdiag.report.TextRenderer;
 import picocli.CommandLine.Command;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "6:the output file could not be written"})
 public final class DiagnoseCommand implements Callable<Integer> {
     /** Output formats this version renders. */
-    public enum Format { text, json }
+    public enum Format { text, json, md, html }
 
     @Spec
     CommandSpec spec;
@@ -128,6 +130,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return switch (format) {
             case text -> new TextRenderer();
             case json -> new JsonRenderer();
+            case md -> new MarkdownRenderer();
+            case html -> new HtmlRenderer();
         };
     }
 }

@@ -12,7 +12,6 @@ import org.iisdiag.report.DiagnosisReport.InputFile;
 import org.iisdiag.report.DiagnosisReport.OpenQuestion;
 import org.iisdiag.report.DiagnosisReport.RankedAction;
 import org.iisdiag.report.DiagnosisReport.ReportedFinding;
-import org.iisdiag.report.DiagnosisReport.ScoreReason;
 import org.iisdiag.report.DiagnosisReport.Summary;
 
 /** A plain-text report for a terminal: summary, findings, numbered actions, open questions. */
@@ -48,17 +47,15 @@ public final class TextRenderer implements ReportRenderer {
     private void summary(Summary s) {
         heading("CASE SUMMARY");
         line("  Files: " + s.filesRead() + " read, " + s.filesNotUsed() + " not used, " + s.filesFailed()
-                + " failed; " + n(s.linesRead()) + " lines, " + n(s.entries()) + " entries, "
-                + n(s.linesRejected()) + " rejected");
+                + " failed; " + Format.n(s.linesRead()) + " lines, " + Format.n(s.entries()) + " entries, "
+                + Format.n(s.linesRejected()) + " rejected");
         if (!s.firstSeen().isEmpty()) {
-            line("  IIS log: " + s.firstSeen() + " to " + s.lastSeen() + "; " + n(s.requests()) + " requests, "
-                    + n(s.clientErrors()) + " 4xx, " + n(s.serverErrors()) + " 5xx");
+            line("  IIS log: " + s.firstSeen() + " to " + s.lastSeen() + "; " + Format.n(s.requests()) + " requests, "
+                    + Format.n(s.clientErrors()) + " 4xx, " + Format.n(s.serverErrors()) + " 5xx");
         }
-        line("  HTTPERR: " + n(s.httpErrEntries()) + " entries");
+        line("  HTTPERR: " + Format.n(s.httpErrEntries()) + " entries");
         var e = s.environment();
-        line("  Server: " + orUnknown(e.serverName()) + "; IIS " + orUnknown(e.iisVersion()) + "; application "
-                + e.applicationType() + "; internet-facing " + e.internetFacing() + "; Tracing installed "
-                + e.tracingInstalled());
+        line("  " + Format.server(e));
         for (DiagnosisReport.Site site : e.sites()) {
             line("  Site: " + site.logLabel() + " = " + site.name()
                     + (site.appPool().isEmpty() ? "" : ", app pool " + site.appPool()) + ", " + site.applicationType());
@@ -68,7 +65,7 @@ public final class TextRenderer implements ReportRenderer {
         }
         if (!s.peakServerErrorMinutes().isEmpty()) {
             StringBuilder b = new StringBuilder("Peak 5xx minutes:");
-            s.peakServerErrorMinutes().forEach(p -> b.append(' ').append(p.minute()).append(" (").append(n(p.count()))
+            s.peakServerErrorMinutes().forEach(p -> b.append(' ').append(p.minute()).append(" (").append(Format.n(p.count()))
                     .append(')'));
             wrap(b.toString(), "    ");
         }
@@ -86,18 +83,7 @@ public final class TextRenderer implements ReportRenderer {
     private void inputs(List<InputFile> inputs) {
         heading("INPUTS (" + inputs.size() + ")");
         for (InputFile f : inputs) {
-            String state;
-            if (!f.error().isEmpty()) {
-                state = "FAILED: " + f.error();
-            } else if (!f.used()) {
-                state = "not used (" + f.kind() + ": not read by this version)";
-            } else if (f.lines() == 0 && f.entries() == 0) {
-                state = f.kind() + ", read";
-            } else {
-                state = f.kind() + ", " + n(f.lines()) + " lines, " + n(f.entries()) + " entries"
-                        + (f.rejected() > 0 ? ", " + n(f.rejected()) + " rejected" : "");
-            }
-            line("  " + f.name() + "  " + state);
+            line("  " + f.name() + "  " + Format.inputState(f));
             for (String note : f.notes()) {
                 wrap("note: " + note, "      ");
             }
@@ -105,7 +91,7 @@ public final class TextRenderer implements ReportRenderer {
                 wrap("! " + p.location() + ": " + p.reason(), "      ");
             }
             if (f.rejected() > f.problems().size()) {
-                line("      ! ... and " + n(f.rejected() - f.problems().size()) + " more rejected lines");
+                line("      ! ... and " + Format.n(f.rejected() - f.problems().size()) + " more rejected lines");
             }
         }
         line("");
@@ -152,13 +138,7 @@ public final class TextRenderer implements ReportRenderer {
             list("Risks", a.risks(), false);
             list("Revert", a.revert(), true);
             list("Verify", a.verify(), false);
-            StringBuilder score = new StringBuilder("Priority: ");
-            for (int i = 0; i < a.scoring().size(); i++) {
-                ScoreReason r = a.scoring().get(i);
-                score.append(i == 0 ? "" : ", ").append(i == 0 ? Integer.toString(r.delta()) : signed(r.delta()))
-                        .append(' ').append(r.reason()).append(r.rule().isEmpty() ? "" : " [" + r.rule() + "]");
-            }
-            wrap(score.toString(), "       ", "     ");
+            wrap("Priority: " + Format.scoring(a.scoring()), "       ", "     ");
             line("");
         }
     }
@@ -211,8 +191,8 @@ public final class TextRenderer implements ReportRenderer {
         heading("FIRING TRAIL (" + firings.size() + " firings)");
         for (var f : firings) {
             line("  " + f.sequence() + ". " + f.ruleId());
-            f.matched().forEach(m -> line("       matched  " + cut(m, SAMPLE_WIDTH)));
-            f.inserted().forEach(i -> line("       inserted " + cut(i, SAMPLE_WIDTH)));
+            f.matched().forEach(m -> line("       matched  " + Format.cut(m, SAMPLE_WIDTH)));
+            f.inserted().forEach(i -> line("       inserted " + Format.cut(i, SAMPLE_WIDTH)));
         }
         line("");
     }
@@ -221,7 +201,7 @@ public final class TextRenderer implements ReportRenderer {
         for (EvidenceItem e : items) {
             wrap("- " + e.summary(), "       ", "     ");
             for (SampleLine s : e.samples().subList(0, Math.min(samplesPerItem, e.samples().size()))) {
-                line("         " + cut(s.location() + "  " + s.text(), SAMPLE_WIDTH));
+                line("         " + Format.cut(s.location() + "  " + s.text(), SAMPLE_WIDTH));
             }
         }
         if (total > items.size()) {
@@ -278,19 +258,4 @@ public final class TextRenderer implements ReportRenderer {
         line(current.toString());
     }
 
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
-    }
-
-    private static String n(long v) {
-        return String.format(Locale.ROOT, "%,d", v);
-    }
-
-    private static String signed(int v) {
-        return v >= 0 ? "+" + v : Integer.toString(v);
-    }
-
-    private static String orUnknown(String s) {
-        return s.isEmpty() ? "unknown" : s;
-    }
 }

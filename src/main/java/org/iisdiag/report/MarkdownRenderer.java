@@ -1,0 +1,194 @@
+package org.iisdiag.report;
+
+import java.util.List;
+
+import org.iisdiag.evidence.LineProblem;
+import org.iisdiag.facts.SampleLine;
+import org.iisdiag.report.DiagnosisReport.EvidenceItem;
+import org.iisdiag.report.DiagnosisReport.RankedAction;
+
+/** The report as Markdown, for tickets and wikis: the same sections as the text report. */
+public final class MarkdownRenderer implements ReportRenderer {
+    private final StringBuilder out = new StringBuilder();
+
+    @Override
+    public String render(DiagnosisReport r) {
+        out.setLength(0);
+        line("# Diagnosis of " + code(r.summary().caseFolder()));
+        line("");
+        line("_" + r.tool() + "_");
+        line("");
+        summary(r.summary());
+        line("## Inputs");
+        line("");
+        line("| file | what was read |");
+        line("|---|---|");
+        for (var f : r.inputs()) {
+            line("| " + code(f.name()) + " | " + cell(Format.inputState(f)) + " |");
+        }
+        line("");
+        for (var f : r.inputs()) {
+            for (String note : f.notes()) {
+                line("- " + code(f.name()) + ": " + text(note));
+            }
+            for (LineProblem p : f.problems()) {
+                line("- " + code(p.location()) + ": " + text(p.reason()));
+            }
+        }
+        line("");
+        line("## Findings (" + r.findings().size() + ")");
+        line("");
+        for (var f : r.findings()) {
+            line("### " + text(f.title()));
+            line("");
+            line("**" + f.severity() + "**, " + f.confidence() + " confidence. " + text(f.explanation()));
+            line("");
+            evidence(f.evidence(), 1);
+            line("Rules: " + codes(f.rules()));
+            line("");
+        }
+        line("## Actions (" + r.actions().size() + ", highest priority first)");
+        line("");
+        for (RankedAction a : r.actions()) {
+            action(a);
+        }
+        line("## Open questions (" + r.questions().size() + ")");
+        line("");
+        for (var q : r.questions()) {
+            line("- **" + text(q.text()) + "** " + text(q.why())
+                    + (q.answeredBy().isEmpty() ? "" : " Answered by " + code(q.answeredBy()) + "."));
+        }
+        line("");
+        if (!r.benign().isEmpty()) {
+            line("## Recognised as normal (" + r.benign().size() + ", not escalated)");
+            line("");
+            r.benign().forEach(b -> line("- " + text(b.summary()) + ": " + text(b.reason()) + " (" + code(b.rule()) + ")"));
+            line("");
+        }
+        return out.toString();
+    }
+
+    private void summary(DiagnosisReport.Summary s) {
+        line("## Case summary");
+        line("");
+        line("- Files: " + s.filesRead() + " read, " + s.filesNotUsed() + " not used, " + s.filesFailed() + " failed; "
+                + Format.n(s.linesRead()) + " lines, " + Format.n(s.linesRejected()) + " rejected");
+        if (!s.firstSeen().isEmpty()) {
+            line("- IIS log: " + s.firstSeen() + " to " + s.lastSeen() + "; " + Format.n(s.requests()) + " requests, "
+                    + Format.n(s.clientErrors()) + " 4xx, " + Format.n(s.serverErrors()) + " 5xx");
+        }
+        line("- HTTPERR: " + Format.n(s.httpErrEntries()) + " entries");
+        line("- " + text(Format.server(s.environment())));
+        s.environment().sites().forEach(site -> line("- Site " + code(site.logLabel()) + ": " + text(site.name())
+                + (site.appPool().isEmpty() ? "" : ", app pool " + code(site.appPool()))));
+        line("");
+    }
+
+    private void action(RankedAction a) {
+        line("### " + a.rank() + ". " + text(a.title()));
+        line("");
+        line("**" + a.priority() + "** (score " + a.score() + ") · " + code(a.id()) + " · " + a.kind() + " · cost " + a.cost()
+                + " · risk " + a.risk() + (a.changesServerState() ? " · changes the server" : "") + " · " + text(a.section()));
+        line("");
+        // catalog prose is written with `code` spans already: it goes in as Markdown
+        line(prose(a.why()));
+        line("");
+        a.caveats().forEach(c -> line("> **Caution:** " + text(c)));
+        if (!a.caveats().isEmpty()) {
+            line("");
+        }
+        if (!a.evidence().isEmpty()) {
+            line("Evidence:");
+            line("");
+            evidence(a.evidence(), 2);
+        }
+        line("Rules: " + codes(a.rules()));
+        line("");
+        steps("Steps", a.steps(), true);
+        steps("Risks", a.risks(), false);
+        steps("Revert", a.revert(), true);
+        steps("Verify", a.verify(), false);
+        line("Priority: " + text(Format.scoring(a.scoring())));
+        line("");
+    }
+
+    private void steps(String title, List<String> items, boolean numbered) {
+        if (items.isEmpty()) {
+            return;
+        }
+        line("**" + title + "**");
+        line("");
+        for (int i = 0; i < items.size(); i++) {
+            String[] lines = items.get(i).split("\n"); // catalog prose: already Markdown
+            line((numbered ? (i + 1) + ". " : "- ") + prose(lines[0]));
+            if (lines.length > 1) {
+                // multi-line steps are commands: keep them verbatim in a fenced block
+                line("");
+                line("   ```");
+                for (int j = 1; j < lines.length; j++) {
+                    line("   " + lines[j]);
+                }
+                line("   ```");
+            }
+        }
+        line("");
+    }
+
+    private void evidence(List<EvidenceItem> items, int samples) {
+        for (EvidenceItem e : items) {
+            line("- " + text(e.summary()));
+            for (SampleLine s : e.samples().subList(0, Math.min(samples, e.samples().size()))) {
+                line("  - " + code(s.location()) + " " + code(Format.cut(s.text(), 220)));
+            }
+        }
+        line("");
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+
+    /** Inline code that survives backticks in the content. */
+    static String code(String s) {
+        String fence = s.contains("`") ? "`` " : "`";
+        String close = s.contains("`") ? " ``" : "`";
+        return fence + s + close;
+    }
+
+    private static String codes(List<String> ids) {
+        return String.join(", ", ids.stream().map(MarkdownRenderer::code).toList());
+    }
+
+    /** Prose with Markdown's special characters escaped where they would change the rendering. */
+    static String text(String s) {
+        return s.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("[", "\\[").replace("]", "\\]");
+    }
+
+    /**
+     * Catalog prose (already Markdown, with `code` spans) that may carry values from the case:
+     * angle brackets outside code spans are escaped so no HTML from a log reaches a Markdown viewer.
+     */
+    static String prose(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean inCode = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '`') {
+                inCode = !inCode;
+            }
+            if (!inCode && c == '<') {
+                b.append("&lt;");
+            } else if (!inCode && c == '>') {
+                b.append("&gt;");
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String cell(String s) {
+        return text(s).replace("|", "\\|");
+    }
+}

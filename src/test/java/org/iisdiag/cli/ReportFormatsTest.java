@@ -1,0 +1,65 @@
+package org.iisdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.iisdiag.TestPack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Markdown and HTML reports: same content as the text report, escaped, self-contained, stable. */
+class ReportFormatsTest {
+    private static final String SAMPLE = TestPack.cases().resolve("503-rapid-fail").toString();
+
+    private static CliRun diagnose(String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = "diagnose";
+        all[1] = "--rules";
+        all[2] = TestPack.rules().toString();
+        all[3] = "--kb";
+        all[4] = TestPack.kb().toString();
+        System.arraycopy(args, 0, all, 5, args.length);
+        return CliRun.of(all);
+    }
+
+    @Test
+    void htmlIsSelfContainedAndCarriesTheRankedActions() {
+        CliRun run = diagnose(SAMPLE, "--format", "html");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String html = run.out();
+        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+                .contains("<h2>Actions (", "<h2>Findings (", "<h2>Open questions (", "<h2>Inputs (")
+                .contains("1. Check whether application pool ApiAppPool is running")
+                .doesNotContain("<script", "src=\"http", "href=\"http", "<link", "@import");
+        assertThat(html.indexOf("check-app-pool-state")).isLessThan(html.indexOf("capture-hang-dumps"));
+        assertThat(diagnose(SAMPLE, "--format", "html").out()).isEqualTo(html);
+    }
+
+    @Test
+    void markdownHasTheSameSections() {
+        CliRun run = diagnose(SAMPLE, "--format", "md");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("# Diagnosis of `").contains("## Case summary", "## Actions (", "## Findings (",
+                "### 1. Check whether application pool ApiAppPool is running", "`HTTPERR/httperr1.log:190`");
+    }
+
+    @Test
+    void hostileContentFromTheCaseIsEscaped(@TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("W3SVC1/u_ex250109.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, """
+                #Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken
+                2025-01-09 10:00:01 10.0.0.10 GET /<script>alert(1)</script> q=<img+src=x+onerror=alert(2)> 443 - 10.0.0.5 Mozilla/5.0 - 500 0 0 120
+                """);
+        CliRun html = diagnose(tmp.toString(), "--format", "html");
+        assertThat(html.exitCode()).isZero();
+        assertThat(html.out()).doesNotContain("<script>", "<img").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        CliRun md = diagnose(tmp.toString(), "--format", "md");
+        // inside code spans and fenced blocks HTML is shown as text; anywhere else it must be escaped
+        String outsideCode = md.out().replaceAll("(?s)```.*?```", "").replaceAll("``[^`]*``|`[^`]*`", "");
+        assertThat(md.out()).contains("<img+src");
+        assertThat(outsideCode).doesNotContain("<img", "<script");
+    }
+}
