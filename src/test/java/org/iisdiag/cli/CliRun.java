@@ -6,6 +6,18 @@ import java.io.StringWriter;
 /** Runs the iisdiag command line in-process and captures what it prints. */
 record CliRun(int exitCode, String out, String err) {
 
+    /** Runs {@code command} against the shipped rule pack and knowledge base, then {@code args}. */
+    static CliRun withPack(String command, String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = command;
+        all[1] = "--rules";
+        all[2] = org.iisdiag.TestPack.rules().toString();
+        all[3] = "--kb";
+        all[4] = org.iisdiag.TestPack.kb().toString();
+        System.arraycopy(args, 0, all, 5, args.length);
+        return of(all);
+    }
+
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -19,14 +19,7 @@ class DiagnoseCommandTest {
     private static final String KB = TestPack.kb().toString();
 
     private static CliRun diagnose(String... extra) {
-        String[] args = new String[extra.length + 5];
-        args[0] = "diagnose";
-        args[1] = "--rules";
-        args[2] = RULES;
-        args[3] = "--kb";
-        args[4] = KB;
-        System.arraycopy(extra, 0, args, 5, extra.length);
-        return CliRun.of(args);
+        return CliRun.withPack("diagnose", extra);
     }
 
     @Test

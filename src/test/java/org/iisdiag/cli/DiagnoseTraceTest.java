@@ -24,10 +24,7 @@ class DiagnoseTraceTest {
     private static final Pattern IDENTITY_HASH = Pattern.compile("[A-Za-z0-9_$]@[0-9a-f]{4,}\\b");
 
     private static CliRun diagnose(String... extra) {
-        List<String> args = new ArrayList<>(List.of("diagnose", "--rules", TestPack.rules().toString(), "--kb",
-                TestPack.kb().toString()));
-        args.addAll(List.of(extra));
-        return CliRun.of(args.toArray(String[]::new));
+        return CliRun.withPack("diagnose", extra);
     }
 
     private static JsonNode json(CliRun run) throws Exception {

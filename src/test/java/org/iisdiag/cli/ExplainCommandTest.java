@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.iisdiag.TestPack;
 import org.junit.jupiter.api.Test;
 
 /** {@code iisdiag explain ID} in-process on the shipped pack: actions, rules, findings, questions, unknown ids. */
 class ExplainCommandTest {
     private static CliRun explain(String id) {
-        return CliRun.of("explain", "--rules", TestPack.rules().toString(), "--kb", TestPack.kb().toString(), id);
+        return CliRun.withPack("explain", id);
     }
 
     /** The lines of the section that starts with {@code heading} (up to the next blank line). */

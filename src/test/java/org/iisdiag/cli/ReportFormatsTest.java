@@ -14,14 +14,7 @@ class ReportFormatsTest {
     private static final String SAMPLE = TestPack.cases().resolve("503-rapid-fail").toString();
 
     private static CliRun diagnose(String... args) {
-        String[] all = new String[args.length + 5];
-        all[0] = "diagnose";
-        all[1] = "--rules";
-        all[2] = TestPack.rules().toString();
-        all[3] = "--kb";
-        all[4] = TestPack.kb().toString();
-        System.arraycopy(args, 0, all, 5, args.length);
-        return CliRun.of(all);
+        return CliRun.withPack("diagnose", args);
     }
 
     @Test

@@ -24,14 +24,7 @@ class TestCommandTest {
             """;
 
     private static CliRun test(String... args) {
-        String[] all = new String[args.length + 5];
-        all[0] = "test";
-        all[1] = "--rules";
-        all[2] = RULES;
-        all[3] = "--kb";
-        all[4] = KB;
-        System.arraycopy(args, 0, all, 5, args.length);
-        return CliRun.of(all);
+        return CliRun.withPack("test", args);
     }
 
     private static Path scenario(Path dir, String name, String expect) throws Exception {
