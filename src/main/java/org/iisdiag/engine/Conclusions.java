@@ -12,7 +12,12 @@ import org.iisdiag.conclusions.Recommendation;
 /** Everything the rules concluded for one case, before ranking and rendering. */
 public record Conclusions(List<Finding> findings, List<Recommendation> recommendations, List<Question> questions,
                           List<PriorityAdjustment> adjustments, List<Caveat> caveats, List<Benign> benign,
-                          List<String> firedRules, List<Firing> trail) {
+                          List<Firing> trail) {
+
+    /** Rule ids in firing order (a rule appears once per firing). */
+    public List<String> firedRules() {
+        return trail.stream().map(Firing::ruleId).toList();
+    }
 
     /** One rule firing: the rule, the facts it matched, and what its consequence inserted. */
     public record Firing(int sequence, String ruleId, List<String> matched, List<String> inserted) {

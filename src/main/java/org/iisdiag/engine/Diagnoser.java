@@ -34,7 +34,6 @@ public final class Diagnoser {
 
     public Conclusions run(Collection<?> facts) {
         KieSession session = ruleBase.newSession(kb);
-        List<String> fired = new ArrayList<>();
         List<Conclusions.Firing> trail = new ArrayList<>();
         List<String> inserted = new ArrayList<>();
         try {
@@ -48,7 +47,6 @@ public final class Diagnoser {
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     Object id = event.getMatch().getRule().getMetaData().get("id");
                     String ruleId = id == null ? event.getMatch().getRule().getName() : id.toString();
-                    fired.add(ruleId);
                     List<String> matched = event.getMatch().getObjects().stream()
                             .filter(o -> !o.getClass().getSimpleName().startsWith("InitialFact"))
                             .map(Diagnoser::describe).toList();
@@ -69,7 +67,8 @@ public final class Diagnoser {
             int n = session.fireAllRules(MAX_FIRINGS);
             if (n >= MAX_FIRINGS) {
                 throw new IllegalStateException("the rules fired " + n + " times without settling; a rule is looping"
-                        + " (last fired: " + fired.subList(Math.max(0, fired.size() - 5), fired.size()) + ")");
+                        + " (last fired: " + trail.subList(Math.max(0, trail.size() - 5), trail.size()).stream()
+                        .map(Conclusions.Firing::ruleId).toList() + ")");
             }
             return new Conclusions(
                     sorted(session.getObjects(o -> o instanceof Finding), Finding.class,
@@ -85,7 +84,7 @@ public final class Diagnoser {
                             Comparator.comparing(Caveat::actionKey).thenComparing(Caveat::text)),
                     sorted(session.getObjects(o -> o instanceof Benign), Benign.class,
                             Comparator.comparing((Benign b) -> b.fact().describe()).thenComparing(Benign::ruleId)),
-                    List.copyOf(fired), List.copyOf(trail));
+                    List.copyOf(trail));
         } finally {
             session.dispose();
         }

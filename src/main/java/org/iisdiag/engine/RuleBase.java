@@ -36,7 +36,6 @@ public final class RuleBase {
     public static final String KB_GLOBAL = "kb";
     private static final String RESOURCE_ROOT = "src/main/resources/";
     private static final AtomicInteger BUILDS = new AtomicInteger();
-    private static final Pattern RULE_DECL = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]+)\"|(\\S+))");
     private static final Pattern PACKAGE_DECL = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     /** The package Drools puts rules in when a file declares none. */
     private static final String DEFAULT_PACKAGE = "defaultpkg";
@@ -153,9 +152,9 @@ public final class RuleBase {
         sources.forEach((file, text) -> {
             Matcher pkg = PACKAGE_DECL.matcher(text);
             String packageName = pkg.find() ? pkg.group(1) : DEFAULT_PACKAGE;
-            Matcher m = RULE_DECL.matcher(text);
+            Matcher m = RuleFiles.RULE_DECL.matcher(text);
             while (m.find()) {
-                String name = m.group(2) != null ? m.group(2) : m.group(3);
+                String name = RuleFiles.ruleName(m);
                 whereByName.put(packageName + "\u0000" + name,
                         new String[] {file, Integer.toString(CatalogReferences.lineOf(text, m.start(1)))});
             }

@@ -23,6 +23,15 @@ public final class RuleFiles {
         }
     }
 
+    /** A rule declaration: {@code rule "name"} (escaped quotes allowed) or {@code rule name}. */
+    public static final java.util.regex.Pattern RULE_DECL =
+            java.util.regex.Pattern.compile("(?m)^\\s*rule\\s+(\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+))");
+
+    /** The rule name of a {@link #RULE_DECL} match, unescaped as Drools reads it. */
+    public static String ruleName(java.util.regex.Matcher m) {
+        return m.group(2) != null ? m.group(2).replaceAll("\\\\(.)", "$1") : m.group(3);
+    }
+
     /** "rules/identify-4xx/httperr.drl": the name shown in messages, relative to the pack's parent. */
     public static String displayName(Path rulesDir, Path file) {
         Path base = rulesDir.toAbsolutePath().normalize();

@@ -13,7 +13,6 @@ final class RuleHeaders {
     record Header(String file, String name, int line, String id, String section) {
     }
 
-    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]+)\"|(\\S+))");
     private static final Pattern WHEN = Pattern.compile("(?m)^\\s*when\\b");
     private static final Pattern ID = Pattern.compile("@id\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern SECTION = Pattern.compile("@section\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
@@ -23,7 +22,7 @@ final class RuleHeaders {
 
     static List<Header> scan(String file, String text) {
         List<Header> out = new ArrayList<>();
-        Matcher rule = RULE.matcher(text);
+        Matcher rule = org.iisdiag.engine.RuleFiles.RULE_DECL.matcher(text);
         while (rule.find()) {
             Matcher when = WHEN.matcher(text);
             int end = when.find(rule.end()) ? when.start() : text.length();
@@ -31,7 +30,7 @@ final class RuleHeaders {
             Matcher id = ID.matcher(head);
             Matcher section = SECTION.matcher(head);
             int line = 1 + (int) text.substring(0, rule.start(1)).chars().filter(c -> c == '\n').count();
-            out.add(new Header(file, rule.group(2) != null ? rule.group(2) : rule.group(3), line,
+            out.add(new Header(file, org.iisdiag.engine.RuleFiles.ruleName(rule), line,
                     id.find() ? id.group(1) : null, section.find() ? section.group(1) : null));
         }
         return out;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.iisdiag.engine.Conclusions;
+import org.iisdiag.evidence.CaseEvidence;
 import org.iisdiag.evidence.LineProblem;
 import org.iisdiag.facts.SampleLine;
 import org.iisdiag.facts.TimeTakenSummary;
@@ -44,7 +45,7 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, L
     public record Summary(String caseFolder, int filesRead, int filesNotUsed, int filesFailed, long linesRead,
                           long entries, long linesRejected, String firstSeen, String lastSeen, long requests,
                           long clientErrors, long serverErrors, long httpErrEntries, Environment environment,
-                          List<PeakMinute> peakServerErrorMinutes, List<TimeTakenSummary> timeTaken) {
+                          List<CaseEvidence.PeakMinute> peakServerErrorMinutes, List<TimeTakenSummary> timeTaken) {
     }
 
     public record Environment(String serverName, String iisVersion, String applicationType, String internetFacing,
@@ -55,8 +56,6 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, L
     public record Site(int id, String logLabel, String name, String appPool, String applicationType) {
     }
 
-    public record PeakMinute(String minute, long count) {
-    }
 
     /** One file of the case: its kind, whether it was used, and what reading it found. */
     public record InputFile(String name, String kind, boolean used, long lines, long entries, long rejected,

@@ -103,8 +103,7 @@ public final class ReportBuilder {
                 w == null ? "" : w.first().toString(), w == null ? "" : w.last().toString(),
                 w == null ? 0 : w.requests(), w == null ? 0 : w.clientErrors(), w == null ? 0 : w.serverErrors(),
                 e.httpErrEntries(), env,
-                e.peakServerErrorMinutes().stream()
-                        .map(p -> new DiagnosisReport.PeakMinute(p.minute(), p.count())).toList(),
+                e.peakServerErrorMinutes(),
                 e.timeTaken());
     }
 

@@ -255,6 +255,16 @@ class RuleBaseTest {
     }
 
     @Test
+    void aRuleNameWithEscapedQuotesIsLocated() throws Exception {
+        write("quoted.drl", HEADER + rule("compilation debug=\\\"true\\\" in production",
+                meta("t.quoted", "Benign patterns"), "    IisStatusCount( status == 404 )\n", "    // nothing\n"));
+        RuleBase rb = RuleBase.build(rules(), kb);
+        assertThat(rb.rules()).extracting(RuleInfo::name, RuleInfo::location).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("compilation debug=\"true\" in production",
+                        "rules/quoted.drl:" + FIRST_RULE_LINE));
+    }
+
+    @Test
     void aFileWithoutPackageDeclarationIsLocated() throws Exception {
         write("nopkg.drl", HEADER.replace("package test.rules;", "// no package") + rule("Loose rule",
                 meta("t.loose", "Benign patterns"), "    IisStatusCount( status == 404 )\n", "    // nothing\n"));

@@ -280,8 +280,7 @@ public final class EventAggregator {
         if (version.isEmpty()) {
             version = field(text, "CoreCLR Version");
         }
-        Matcher m = Pattern.compile("(?m)^[ \\t]*Exception Info:[ \\t]*(.*?)[ \\t]*$").matcher(text);
-        String info = m.find() ? m.group(1) : "";
+        String info = field(text, "Exception Info");
         Matcher t = EXCEPTION_TYPE.matcher(info);
         String type = t.find() ? t.group(1) : "";
         return new DotNetRuntimeCrash(cut(app, 200), cut(version, 100), cut(type, 200), cut(info, MAX_FIELD),
