@@ -10,6 +10,7 @@ import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.EvidenceSource;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.SampleLine;
+import org.iisdiag.facts.TimeTakenRange;
 import org.iisdiag.facts.UriCount;
 
 /** The project's own rule pack and knowledge base, and small builders for facts in tests. */
@@ -62,10 +63,10 @@ public final class TestPack {
         if (uris.length == 0 && status >= 400) {
             top.add(new UriCount("/app/page", count, 0));
         }
-        return new IisStatusCount(site, status, substatus, win32, count, T0, T1, List.copyOf(top),
+        return new IisStatusCount("", site, status, substatus, win32, count, T0, T1, List.copyOf(top),
                 List.of(new SampleLine(site + "/u_ex250109.log", 42,
                         "2025-01-09 10:00:00 10.0.0.10 GET /app/page - 443 - 10.0.0.5 Mozilla/5.0 - " + status + " "
-                                + substatus + " " + win32 + " 15")));
+                                + substatus + " " + win32 + " 15")), new TimeTakenRange(count, 15, 15, 15));
     }
 
     public static EvidenceSource source(EvidenceKind kind) {

@@ -272,9 +272,9 @@ public final class IngestBenchmark {
                         w3c ? EvidenceKind.IIS_W3C_LOG : EvidenceKind.HTTPERR_LOG);
                 try (InputStream in = Files.newInputStream(p)) {
                     if (w3c) {
-                        new IisLogReader(iis).read(p.getFileName().toString(), "W3SVC1", in, report);
+                        new IisLogReader(iis).read(p.getFileName().toString(), "W3SVC1", "", in, report);
                     } else {
-                        new HttpErrReader(httpErr).read(p.getFileName().toString(), in, report);
+                        new HttpErrReader(httpErr).read(p.getFileName().toString(), "", in, report);
                     }
                 }
                 bytes += report.bytes();

@@ -27,6 +27,18 @@ public record CaseFile(String name, EvidenceKind kind, long size, Opener opener)
         return "";
     }
 
+    /**
+     * The first folder of the path inside the case ("web02" of "web02/W3SVC1/u_ex.log"), "" for a file at
+     * the top. A W3SVC&lt;n&gt; folder names a site, never a server, so it counts as no folder.
+     */
+    public String topFolder() {
+        String[] parts = name.split("[/\\\\]+|!/");
+        if (parts.length < 2 || parts[0].matches("(?i)W3SVC\\d+")) {
+            return "";
+        }
+        return parts[0];
+    }
+
     @FunctionalInterface
     public interface Opener {
         InputStream open() throws IOException;

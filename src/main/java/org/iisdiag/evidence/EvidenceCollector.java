@@ -63,6 +63,7 @@ public final class EvidenceCollector {
         List<ReadReport> reports = new ArrayList<>();
         Map<EvidenceKind, long[]> present = new EnumMap<>(EvidenceKind.class);
 
+        ServerFolders servers = ServerFolders.of(scan.files());
         for (CaseFile file : scan.files()) {
             ReadReport report = new ReadReport(file.name(), file.kind());
             reports.add(report);
@@ -71,8 +72,8 @@ public final class EvidenceCollector {
             }
             try (InputStream in = file.open()) {
                 switch (file.kind()) {
-                    case IIS_W3C_LOG -> iisReader.read(file.name(), file.siteHint(), in, report);
-                    case HTTPERR_LOG -> httpErrReader.read(file.name(), in, report);
+                    case IIS_W3C_LOG -> iisReader.read(file.name(), file.siteHint(), servers.of(file), in, report);
+                    case HTTPERR_LOG -> httpErrReader.read(file.name(), servers.of(file), in, report);
                     case ENV_YAML -> {
                         if (envSeen) {
                             report.fail("a second env.yaml; only the first (in name order) is used");

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * HTTPERR entries aggregated by (reason, status, site id, queue): requests HTTP.sys answered or dropped
- * itself, which never reach the IIS log. {@code status} is 0 when the entry has none ("-"), and
- * {@code siteId}/{@code queue} are "" when not logged.
+ * HTTPERR entries aggregated by (server, reason, status, site id, queue): requests HTTP.sys answered or
+ * dropped itself, which never reach the IIS log. {@code status} is 0 when the entry has none ("-"), and
+ * {@code siteId}/{@code queue} are "" when not logged; {@code server} is "" in a single-server case.
  */
-public record HttpErrCount(String reason, int status, String siteId, String queue, long count,
+public record HttpErrCount(String server, String reason, int status, String siteId, String queue, long count,
                            Instant firstSeen, Instant lastSeen,
                            List<UriCount> topUris, List<SampleLine> samples) implements EvidenceFact {
 
@@ -24,7 +24,15 @@ public record HttpErrCount(String reason, int status, String siteId, String queu
         if (!siteId.isEmpty()) {
             b.append(" site ").append(siteId);
         }
+        if (!server.isEmpty()) {
+            b.append(" on server ").append(server);
+        }
         return b.append(", ").append(firstSeen).append(" to ").append(lastSeen).toString();
+    }
+
+    /** The most frequent URI (path and query as HTTP.sys logged it), or "" when none was recorded. */
+    public String topUri() {
+        return topUris.isEmpty() ? "" : topUris.get(0).uri();
     }
 
     @Override

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * IIS log entries aggregated by (site, status, substatus, win32): the article's first stop for any
- * 4xx or 5xx. {@code site} is the W3SVC folder or s-sitename ("W3SVC1"), or "" when unknown.
+ * IIS log entries aggregated by (server, site, status, substatus, win32): the article's first stop for
+ * any 4xx or 5xx. {@code site} is the W3SVC folder or s-sitename ("W3SVC1"), or "" when unknown;
+ * {@code server} is s-computername or the folder that names the server when the case holds the logs of
+ * several servers, "" for a single-server case.
  */
-public record IisStatusCount(String site, int status, int substatus, long win32, long count,
+public record IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                              Instant firstSeen, Instant lastSeen,
-                             List<UriCount> topUris, List<SampleLine> samples) implements EvidenceFact {
+                             List<UriCount> topUris, List<SampleLine> samples,
+                             TimeTakenRange timeTaken) implements EvidenceFact {
 
     /** "500.19" style code as IIS shows it in the browser. */
     public String code() {
@@ -20,10 +23,17 @@ public record IisStatusCount(String site, int status, int substatus, long win32,
         return status / 100;
     }
 
+    /** The most frequent URI of this key, or "" when none was recorded. */
+    public String topUri() {
+        return topUris.isEmpty() ? "" : topUris.get(0).uri();
+    }
+
     @Override
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s in the IIS log, %s to %s",
-                count, status, substatus, win32, site.isEmpty() ? "" : " on " + site, firstSeen, lastSeen);
+        String tt = timeTaken.known() ? ", time-taken " + timeTaken.describe() : "";
+        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s%s in the IIS log, %s to %s%s",
+                count, status, substatus, win32, site.isEmpty() ? "" : " on " + site,
+                server.isEmpty() ? "" : " of server " + server, firstSeen, lastSeen, tt);
     }
 
     @Override

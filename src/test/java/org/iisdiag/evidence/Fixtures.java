@@ -39,13 +39,13 @@ public final class Fixtures {
 
     public static ReadReport iis(IisLogAggregator agg, String name, String siteHint, InputStream in) throws IOException {
         ReadReport report = new ReadReport(name, EvidenceKind.IIS_W3C_LOG);
-        new IisLogReader(agg).read(name, siteHint, in, report);
+        new IisLogReader(agg).read(name, siteHint, "", in, report);
         return report;
     }
 
     public static ReadReport httpErr(HttpErrAggregator agg, String name, InputStream in) throws IOException {
         ReadReport report = new ReadReport(name, EvidenceKind.HTTPERR_LOG);
-        new HttpErrReader(agg).read(name, in, report);
+        new HttpErrReader(agg).read(name, "", in, report);
         return report;
     }
 }

@@ -17,6 +17,11 @@ import org.iisdiag.facts.AspNetCoreConfig;
 import org.iisdiag.facts.CompilationConfig;
 import org.iisdiag.facts.ConfigFact;
 import org.iisdiag.facts.CustomErrorsConfig;
+import org.iisdiag.facts.DefaultDocumentConfig;
+import org.iisdiag.facts.DirectoryBrowseConfig;
+import org.iisdiag.facts.GlobalModules;
+import org.iisdiag.facts.ModuleReference;
+import org.iisdiag.facts.WebFarmConfig;
 import org.iisdiag.facts.FailedRequestTracingRule;
 import org.iisdiag.facts.HttpErrorsConfig;
 import org.iisdiag.facts.HttpRuntimeConfig;
@@ -37,11 +42,14 @@ final class ConfigExtractor {
 
     private final String file;
     private final ReadReport report;
+    private final boolean applicationHost;
     private final List<ConfigFact> out = new ArrayList<>();
 
-    ConfigExtractor(String file, ReadReport report) {
+    /** @param applicationHost the file is applicationHost.config (its own handler mappings need no check) */
+    ConfigExtractor(String file, ReadReport report, boolean applicationHost) {
         this.file = file;
         this.report = report;
+        this.applicationHost = applicationHost;
     }
 
     /** Facts in document order. */
@@ -54,6 +62,14 @@ final class ConfigExtractor {
         for (XmlElement host : configuration.children("system.applicationHost")) {
             sites(host.child("sites"));
             pools(host.child("applicationPools"));
+        }
+        for (XmlElement ws : configuration.children("system.webServer")) {
+            for (XmlElement e : sections(ws, "globalModules")) {
+                globalModules(e);
+            }
+        }
+        for (XmlElement farms : configuration.children("webFarms")) {
+            webFarms(farms);
         }
         return out;
     }
@@ -72,6 +88,16 @@ final class ConfigExtractor {
                 for (XmlElement e : sections(filtering, "requestLimits")) {
                     requestLimits(e, path);
                 }
+            }
+            for (XmlElement e : sections(ws, "defaultDocument")) {
+                defaultDocument(e, path);
+            }
+            for (XmlElement e : sections(ws, "directoryBrowse")) {
+                Values v = new Values("the IIS default");
+                out.add(new DirectoryBrowseConfig(v.bool(e, "enabled", false), file, path, v.list(), src(e)));
+            }
+            if (!applicationHost) {
+                moduleReferences(ws, path);
             }
             XmlElement tracing = ws.child("tracing");
             if (tracing != null) {
@@ -211,6 +237,116 @@ final class ConfigExtractor {
         out.add(new RequestLimitsConfig(v.number(e, "maxAllowedContentLength", RequestLimitsConfig.DEFAULT_MAX_ALLOWED_CONTENT_LENGTH),
                 v.number(e, "maxUrl", RequestLimitsConfig.DEFAULT_MAX_URL),
                 v.number(e, "maxQueryString", RequestLimitsConfig.DEFAULT_MAX_QUERY_STRING), file, path, v.list(), src(e)));
+    }
+
+    private void defaultDocument(XmlElement e, String path) {
+        Values v = new Values("the IIS default");
+        boolean enabled = v.bool(e, "enabled", true);
+        List<String> files = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        boolean cleared = false;
+        XmlElement list = e.child("files");
+        for (XmlElement f : list == null ? List.<XmlElement>of() : list.children()) {
+            switch (f.name()) {
+                case "clear" -> {
+                    // a <clear/> after some <add>s drops those too: only what follows it counts
+                    cleared = true;
+                    files.clear();
+                }
+                case "add" -> {
+                    String value = f.attr("value");
+                    if (value == null || value.isBlank()) {
+                        report.reject(f.line(), "<defaultDocument><files><add> without a value");
+                    } else {
+                        files.add(value.strip());
+                    }
+                }
+                case "remove" -> {
+                    String value = f.attr("value");
+                    if (value != null && !value.isBlank()) {
+                        removed.add(value.strip());
+                        files.removeIf(x -> x.equalsIgnoreCase(value.strip()));
+                    }
+                }
+                default -> {
+                    // nothing else belongs in <files>
+                }
+            }
+        }
+        out.add(new DefaultDocumentConfig(enabled, List.copyOf(files), cleared, List.copyOf(removed), file, path,
+                v.list(), src(e)));
+    }
+
+    /**
+     * Native modules this web.config needs: handler mappings' {@code modules} lists and {@code <modules><add>}
+     * entries without a managed {@code type}.
+     */
+    private void moduleReferences(XmlElement ws, String path) {
+        XmlElement handlers = ws.child("handlers");
+        for (XmlElement h : handlers == null ? List.<XmlElement>of() : handlers.children("add")) {
+            String modules = h.attr("modules");
+            if (modules == null) {
+                continue;
+            }
+            for (String m : modules.split(",")) {
+                if (!m.isBlank()) {
+                    out.add(new ModuleReference(m.strip(), "handlers", orEmpty(h.attr("name")), file, path, src(h)));
+                }
+            }
+        }
+        XmlElement modules = ws.child("modules");
+        for (XmlElement m : modules == null ? List.<XmlElement>of() : modules.children("add")) {
+            String name = m.attr("name");
+            if (name != null && !name.isBlank() && (m.attr("type") == null || m.attr("type").isBlank())) {
+                out.add(new ModuleReference(name.strip(), "modules", name.strip(), file, path, src(m)));
+            }
+        }
+    }
+
+    private void globalModules(XmlElement e) {
+        List<String> names = new ArrayList<>();
+        for (XmlElement m : e.children("add")) {
+            String name = m.attr("name");
+            if (name != null && !name.isBlank()) {
+                names.add(name.strip());
+            }
+        }
+        out.add(new GlobalModules(List.copyOf(names), file, src(e)));
+    }
+
+    private void webFarms(XmlElement farms) {
+        XmlElement farmDefaults = farms.child("applicationRequestRouting");
+        for (XmlElement farm : farms.children("webFarm")) {
+            Values v = new Values("the ARR default");
+            String name = orEmpty(farm.attr("name"));
+            boolean enabled = v.bool(farm, "enabled", true);
+            List<String> servers = new ArrayList<>();
+            for (XmlElement server : farm.children("server")) {
+                String address = server.attr("address");
+                if (address != null && !address.isBlank()) {
+                    servers.add(address.strip());
+                }
+            }
+            XmlElement arr = farm.child("applicationRequestRouting");
+            XmlElement protocol = child(arr, "protocol");
+            long timeout = WebFarmConfig.DEFAULT_TIMEOUT_SECONDS;
+            String raw = protocol == null ? null : protocol.attr("timeout");
+            if (raw == null) {
+                v.defaults.add("protocol timeout=00:00:30 (absent: the ARR default of 30 s)");
+            } else {
+                timeout = timeSpan(raw);
+                if (timeout < 0) {
+                    report.reject(protocol.line(), "web farm " + name + " protocol timeout '" + raw
+                            + "' is not a time span like 00:00:30");
+                }
+            }
+            XmlElement health = child(arr, "healthCheck");
+            String healthUrl = health == null ? "" : orEmpty(health.attr("url"));
+            out.add(new WebFarmConfig(name, enabled, List.copyOf(servers), timeout, healthUrl, file, v.list(), src(farm)));
+        }
+        if (farmDefaults != null && farms.children("webFarm").isEmpty()) {
+            report.note(file + ":" + farmDefaults.line() + ": <webFarms> without a <webFarm>");
+        }
     }
 
     private void traceFailedRequests(XmlElement rules, String path) {

@@ -37,7 +37,7 @@ public abstract sealed class IisConfigReader implements EvidenceReader permits W
             return;
         }
         checkKind(displayName, root, report);
-        List<ConfigFact> facts = new ConfigExtractor(displayName, report).extract(root);
+        List<ConfigFact> facts = new ConfigExtractor(displayName, report, this instanceof ApplicationHostConfigReader).extract(root);
         int seq = 0;
         for (ConfigFact f : facts) {
             found.add(new Found(displayName, line(f), seq++, f));

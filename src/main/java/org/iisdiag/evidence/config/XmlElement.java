@@ -74,6 +74,11 @@ final class XmlElement {
         return e;
     }
 
+    /** All children in document order. */
+    List<XmlElement> children() {
+        return children == null ? List.of() : List.copyOf(children);
+    }
+
     List<XmlElement> children(String childName) {
         if (children == null) {
             return List.of();

@@ -3,15 +3,16 @@ package org.iisdiag.evidence.env;
 import java.util.List;
 
 import org.iisdiag.facts.ReportedSymptom;
+import org.iisdiag.facts.ServerChange;
 import org.iisdiag.facts.ServerEnvironment;
 import org.iisdiag.facts.SiteInfo;
 
 /** The environment facts read from env.yaml (or all unknown when there is none). */
 public record EnvFacts(ServerEnvironment server, List<SiteInfo> sites, List<ReportedSymptom> reported,
-                       String description) {
+                       String description, List<ServerChange> changes) {
 
     public static EnvFacts unknown() {
-        return new EnvFacts(ServerEnvironment.unknown(), List.of(), List.of(), "");
+        return new EnvFacts(ServerEnvironment.unknown(), List.of(), List.of(), "", List.of());
     }
 
     /** All facts to insert into the session. */
@@ -20,6 +21,7 @@ public record EnvFacts(ServerEnvironment server, List<SiteInfo> sites, List<Repo
         all.add(server);
         all.addAll(sites);
         all.addAll(reported);
+        all.addAll(changes);
         return all;
     }
 }

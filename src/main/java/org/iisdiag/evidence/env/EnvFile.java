@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The shape of env.yaml: facts about the server that no log shows. Every key is optional; an unknown
  * key is an error (a typo must not silently turn a fact into "unknown").
  */
-public record EnvFile(Server server, String applicationType, List<Site> sites, Reported reported) {
+public record EnvFile(Server server, String applicationType, List<Site> sites, Reported reported, List<Change> changes) {
 
     public record Server(String name, String iisVersion, Boolean internetFacing, Boolean tracingInstalled) {
     }
@@ -18,5 +18,10 @@ public record EnvFile(Server server, String applicationType, List<Site> sites, R
     }
 
     public record Reported(List<Integer> statusCodes, String description) {
+    }
+
+    /** Something changed on the server: when (ISO date-time, UTC unless it says otherwise), what kind, what. */
+    public record Change(@JsonProperty(required = true) String when, @JsonProperty(required = true) String what,
+                         String description, String site, String appPool) {
     }
 }

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.facts.ApplicationType;
+import org.iisdiag.facts.ChangeKind;
+import org.iisdiag.facts.ServerChange;
 import org.iisdiag.facts.ReportedSymptom;
 import org.iisdiag.facts.ServerEnvironment;
 import org.iisdiag.facts.SiteInfo;
@@ -169,8 +171,32 @@ public final class EnvReader {
             }
             description = Objects.requireNonNullElse(file.reported().description(), "");
         }
+        List<ServerChange> changes = new ArrayList<>();
+        if (file.changes() != null) {
+            for (int i = 0; i < file.changes().size(); i++) {
+                EnvFile.Change c = file.changes().get(i);
+                if (c == null) {
+                    throw new Problem("/changes/" + i, "empty entry under changes (each needs when and what)");
+                }
+                ChangeKind kind;
+                try {
+                    kind = ChangeKind.fromKey(c.what());
+                } catch (IllegalArgumentException e) {
+                    throw new Problem("/changes/" + i + "/what", e.getMessage());
+                }
+                ChangeTime when = ChangeTime.parse(c.when());
+                if (when == null) {
+                    throw new Problem("/changes/" + i + "/when", "changes[" + i + "].when '" + c.when()
+                            + "' is not a date-time like 2025-03-04T14:05:00Z or 2025-03-04 14:05");
+                }
+                changes.add(new ServerChange(when.instant(), c.when(), when.assumedUtc(), kind,
+                        Objects.requireNonNullElse(c.description(), ""), Objects.requireNonNullElse(c.site(), ""),
+                        Objects.requireNonNullElse(c.appPool(), ""), "env.yaml changes[" + i + "]"));
+            }
+        }
+        changes.sort(Comparator.comparing(ServerChange::when).thenComparing(ServerChange::description));
         return new EnvFacts(server, List.copyOf(sites), List.copyOf(reported.stream().distinct().sorted(
-                Comparator.comparingInt(ReportedSymptom::status)).toList()), description);
+                Comparator.comparingInt(ReportedSymptom::status)).toList()), description, List.copyOf(changes));
     }
 
     static String line(JsonLocation loc) {

@@ -239,7 +239,7 @@ public final class EventAggregator {
             code = field(text, "Event code");
             message = field(text, "Event message");
             exType = field(text, "Exception type");
-            exMessage = field(text, "Exception message");
+            exMessage = block(text, "Exception message");
             url = field(text, "Request URL");
             path = field(text, "Request path");
             vpath = field(text, "Application Virtual Path");
@@ -254,7 +254,7 @@ public final class EventAggregator {
             pname = e.data(15);
             account = e.data(16);
             exType = e.data(17);
-            exMessage = firstLine(e.data(18));
+            exMessage = messageLines(e.data(18));
             url = e.data(19);
             path = e.data(20);
         }
@@ -263,6 +263,40 @@ public final class EventAggregator {
                 cut(Redactor.DEFAULT.redactQuery(path), MAX_FIELD), cut(vpath, 200), cut(pid, 20), cut(pname, 100),
                 cut(account, 200), 0, EventTimes.NONE, List.of());
     }
+
+    /**
+     * A field whose value goes on over the next lines (an exception message often has two: "Cannot open
+     * database ... The login failed." then "Login failed for user 'X'."), up to its stack trace, a blank
+     * line or the next "Name:" field; lines joined with a space.
+     */
+    static String block(String text, String name) {
+        Matcher m = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(name) + ":[ \\t]*").matcher(text);
+        if (!m.find()) {
+            return "";
+        }
+        return messageLines(text.substring(m.end(), Math.min(text.length(), m.end() + 4 * MAX_FIELD)));
+    }
+
+    /** The first lines of an exception message, stopping at its stack trace, a blank line or a "Name:" field. */
+    static String messageLines(String s) {
+        StringBuilder b = new StringBuilder();
+        for (String line : s.split("\\r?\\n", 12)) {
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("at ") || (b.length() > 0 && FIELD_LINE.matcher(t).matches())) {
+                break;
+            }
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(t);
+            if (b.length() >= MAX_FIELD) {
+                break;
+            }
+        }
+        return b.toString();
+    }
+
+    private static final Pattern FIELD_LINE = Pattern.compile("[A-Z][A-Za-z ()]{2,40}:( .*)?");
 
     /** The value of a "Name: value" line of rendered text (first occurrence), or "". */
     static String field(String text, String name) {

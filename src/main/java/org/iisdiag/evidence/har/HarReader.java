@@ -22,6 +22,7 @@ import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.AnsweredBy;
 import org.iisdiag.facts.HarCapture;
+import org.iisdiag.facts.ErrorPage;
 import org.iisdiag.facts.HarResponse;
 import org.iisdiag.facts.SampleLine;
 
@@ -47,6 +48,8 @@ public final class HarReader implements EvidenceReader {
     /** An HTTP.sys page larger than this is not looked at (theirs are a few hundred bytes). */
     static final int SMALL_BODY_BYTES = 4096;
     static final int MAX_URL_CHARS = 300;
+    /** Error pages beyond this are not parsed (IIS's and ANCM's are a few KB, ASP.NET's up to ~30 KB). */
+    static final int MAX_PAGE_CHARS = 64 * 1024;
     static final int MAX_HEADER_CHARS = 100;
     static final String OTHER_HOST = "(other)";
 
@@ -57,6 +60,7 @@ public final class HarReader implements EvidenceReader {
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<HarCapture> captures = new ArrayList<>();
     private final Map<Key, Group> groups = new HashMap<>();
+    private final Map<PageKey, PageGroup> pages = new HashMap<>();
 
     public HarReader() {
         this(Redactor.DEFAULT);
@@ -218,6 +222,9 @@ public final class HarReader implements EvidenceReader {
         long timeMs = timing(e.path("time"));
         String serverIp = shorten(e.path("serverIPAddress").asText(""), 60);
         String body = by == AnsweredBy.HTTP_SYS ? httpSysBody(content) : "";
+        if (by != AnsweredBy.HTTP_SYS && status >= 400) {
+            errorPage(cap, content, status, started, line, url);
+        }
 
         Key key = new Key(host, status, by, server);
         Group g = groups.get(key);
@@ -340,6 +347,63 @@ public final class HarReader implements EvidenceReader {
         return plain.length() <= MAX_BODY_CHARS ? plain : plain.substring(0, MAX_BODY_CHARS);
     }
 
+    /** An error page's text (decoded, at most {@link #MAX_PAGE_CHARS}), or "" when it has none or is not HTML. */
+    private static String pageText(JsonNode content) {
+        String text = content.path("text").asText("");
+        if (text.isEmpty() || text.length() > MAX_PAGE_CHARS * 2) {
+            return "";
+        }
+        if ("base64".equalsIgnoreCase(content.path("encoding").asText(""))) {
+            try {
+                text = new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return "";
+            }
+        }
+        String mime = content.path("mimeType").asText("").toLowerCase(Locale.ROOT);
+        if (!mime.contains("html") && !text.stripLeading().startsWith("<")) {
+            return "";
+        }
+        return text.length() <= MAX_PAGE_CHARS ? text : text.substring(0, MAX_PAGE_CHARS);
+    }
+
+    /** Reads an error page that names its error (IIS detailed error, ANCM, ASP.NET) into the page groups. */
+    private void errorPage(Capture cap, JsonNode content, int status, Instant started, long line, String url) {
+        String text = pageText(content);
+        if (text.isEmpty()) {
+            return;
+        }
+        ErrorPageParser.Parsed p = ErrorPageParser.parse(text);
+        if (p == null) {
+            return;
+        }
+        // IIS shows the long-path form \\?\C:\...
+        String configFile = p.field("Config File").replaceFirst("^\\\\+\\?\\\\", "");
+        PageKey key = new PageKey(p.kind(), p.code(), status, p.field("Module"), p.field("Notification"),
+                p.field("Handler"), p.field("Error Code"), redactor.redactQuery(p.field("Config Error")),
+                shorten(configFile, MAX_URL_CHARS), redactor.redactQuery(p.exception()));
+        PageGroup g = pages.get(key);
+        if (g == null) {
+            if (pages.size() >= MAX_GROUPS) {
+                return; // counted among the responses already; the page detail of the rest is not kept
+            }
+            g = new PageGroup();
+            pages.put(key, g);
+        }
+        g.count++;
+        if (started != null) {
+            g.first = g.first == null || started.isBefore(g.first) ? started : g.first;
+            g.last = g.last == null || started.isAfter(g.last) ? started : g.last;
+        }
+        g.heading = g.heading.isEmpty() ? p.heading() : g.heading;
+        g.physicalPath = g.physicalPath.isEmpty() ? shorten(p.field("Physical Path"), MAX_URL_CHARS) : g.physicalPath;
+        g.requestedUrl = g.requestedUrl.isEmpty() ? url(p.field("Requested URL")) : g.requestedUrl;
+        g.logonMethod = g.logonMethod.isEmpty() ? shorten(p.field("Logon Method"), 40) : g.logonMethod;
+        if (g.samples.size() < 3) {
+            g.samples.add(new SampleLine(cap.file, line, shorten(url + " -> " + status + ": " + key.describe(), 400)));
+        }
+    }
+
     /** The URL without user info, with sensitive query values masked, at most 300 characters. */
     String url(String raw) {
         String u = raw.strip();
@@ -439,11 +503,45 @@ public final class HarReader implements EvidenceReader {
         return out;
     }
 
+    /** Saved error pages that name their error, most frequent first. */
+    public List<ErrorPage> errorPages() {
+        List<ErrorPage> out = new ArrayList<>();
+        pages.forEach((k, g) -> out.add(new ErrorPage(k.kind, k.code, k.status, g.heading, k.module, k.notification,
+                k.handler, k.errorCode, k.configError, k.configFile, g.physicalPath, g.requestedUrl, g.logonMethod,
+                k.exception, g.count, g.first, g.last, List.copyOf(g.samples))));
+        out.sort(Comparator.comparingLong(ErrorPage::count).reversed().thenComparing(ErrorPage::code)
+                .thenComparing(ErrorPage::module).thenComparing(ErrorPage::errorCode).thenComparing(ErrorPage::configFile)
+                .thenComparing(ErrorPage::exception));
+        return out;
+    }
+
     @Override
     public List<Object> facts() {
         List<Object> facts = new ArrayList<>(captures);
         facts.addAll(responses());
+        facts.addAll(errorPages());
         return facts;
+    }
+
+    private record PageKey(String kind, String code, int status, String module, String notification, String handler,
+                           String errorCode, String configError, String configFile, String exception) {
+        String describe() {
+            return (code.isEmpty() ? "" : "HTTP Error " + code) + (module.isEmpty() ? "" : ", module " + module)
+                    + (errorCode.isEmpty() ? "" : ", error code " + errorCode)
+                    + (configFile.isEmpty() ? "" : ", config file " + configFile)
+                    + (exception.isEmpty() ? "" : ", " + exception);
+        }
+    }
+
+    private static final class PageGroup {
+        long count;
+        Instant first;
+        Instant last;
+        String heading = "";
+        String physicalPath = "";
+        String requestedUrl = "";
+        String logonMethod = "";
+        final List<SampleLine> samples = new ArrayList<>();
     }
 
     private record Key(String host, int status, AnsweredBy answeredBy, String server) {

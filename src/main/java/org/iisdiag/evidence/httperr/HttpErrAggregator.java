@@ -10,7 +10,7 @@ import org.iisdiag.evidence.w3c.W3cRecord;
 import org.iisdiag.facts.HttpErrCount;
 
 /**
- * HTTPERR entries of a case aggregated by (s-reason, sc-status, s-siteid, s-queuename) with first/last
+ * HTTPERR entries of a case aggregated by (server, s-reason, sc-status, s-siteid, s-queuename) with first/last
  * seen, top cs-uri values, samples and a per-minute timeline. Bounded like the IIS aggregator: beyond
  * {@link #MAX_KEYS} keys, new combinations are counted under reason {@link #OTHER_REASON}.
  */
@@ -18,29 +18,31 @@ public final class HttpErrAggregator {
     public static final int MAX_KEYS = 5_000;
     public static final String OTHER_REASON = "(other)";
 
-    record Key(String reason, int status, String siteId, String queue) {
+    record Key(String server, String reason, int status, String siteId, String queue) {
     }
 
-    private static final Comparator<Key> ORDER = Comparator.comparing(Key::reason).thenComparingInt(Key::status)
-            .thenComparing(Key::siteId).thenComparing(Key::queue);
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::server).thenComparing(Key::reason)
+            .thenComparingInt(Key::status).thenComparing(Key::siteId).thenComparing(Key::queue);
 
     private final KeyTable<Key> keys = new KeyTable<>(MAX_KEYS);
     private final Timeline timeline = new Timeline();
     private long folded;
 
     /** One entry; fields are columns of the record (-1 when the layout lacks them). */
-    void add(W3cRecord rec, long epochSecond, int status, int reason, int siteId, int queue, int uri, String file) {
-        KeyStats<Key> stats = keys.begin().putInt(status).putField(rec, reason).putField(rec, siteId)
-                .putField(rec, queue).get();
+    /** One entry of {@code server} ({@code serverBytes} is its UTF-8, made once per file, not per line). */
+    void add(String server, byte[] sv, W3cRecord rec, long epochSecond, int status, int reason, int siteId, int queue,
+             int uri, String file) {
+        KeyStats<Key> stats = keys.begin().putBytes(sv, 0, sv.length).putInt(status).putField(rec, reason)
+                .putField(rec, siteId).putField(rec, queue).get();
         if (stats == null) {
             if (keys.full()) {
                 folded++;
                 stats = keys.begin().putInt(status).putInt(-1).get(); // a field length is never -1: no collision
                 if (stats == null) {
-                    stats = keys.create(new Key(OTHER_REASON, status, "", ""));
+                    stats = keys.create(new Key("", OTHER_REASON, status, "", ""));
                 }
             } else {
-                stats = keys.create(new Key(text(rec, reason), status, text(rec, siteId), text(rec, queue)));
+                stats = keys.create(new Key(server, text(rec, reason), status, text(rec, siteId), text(rec, queue)));
             }
         }
         stats.hit(epochSecond, file, rec, -1);
@@ -60,7 +62,7 @@ public final class HttpErrAggregator {
     public List<HttpErrCount> counts() {
         return keys.sorted(ORDER).stream().map(s -> {
             Key k = s.key();
-            return new HttpErrCount(k.reason(), k.status(), k.siteId(), k.queue(), s.count(), s.firstSeen(),
+            return new HttpErrCount(k.server(), k.reason(), k.status(), k.siteId(), k.queue(), s.count(), s.firstSeen(),
                     s.lastSeen(), s.topUris(), s.samples());
         }).toList();
     }

@@ -27,9 +27,10 @@ public final class HttpErrReader {
         this.agg = agg;
     }
 
-    public void read(String displayName, InputStream in, ReadReport report) throws IOException {
+    /** @param serverHint the server the folder names when the case holds several servers' logs, or "" */
+    public void read(String displayName, String serverHint, InputStream in, ReadReport report) throws IOException {
         long foldedBefore = agg.foldedEntries();
-        SCANNER.scan(in, report, new Handler(displayName));
+        SCANNER.scan(in, report, new Handler(displayName, serverHint == null ? "" : serverHint));
         if (agg.foldedEntries() > foldedBefore) {
             report.note("more than " + HttpErrAggregator.MAX_KEYS + " distinct (reason, status, site, queue) keys:"
                     + " further ones are counted as reason " + HttpErrAggregator.OTHER_REASON);
@@ -39,11 +40,15 @@ public final class HttpErrReader {
 
     private final class Handler extends TimestampedHandler {
         private final String file;
+        private final String server;
+        private final byte[] serverBytes;
         private int status, reason, siteId, queue, uri;
 
-        Handler(String file) {
+        Handler(String file, String server) {
             super("s-reason");
             this.file = file;
+            this.server = server;
+            this.serverBytes = server.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
 
         @Override
@@ -66,7 +71,7 @@ public final class HttpErrReader {
             if (r.isDash(reason)) {
                 return "s-reason is empty ('-'); HTTP.sys always writes one";
             }
-            agg.add(r, ts, (int) st, reason, siteId, queue, uri, file);
+            agg.add(server, serverBytes, r, ts, (int) st, reason, siteId, queue, uri, file);
             return null;
         }
     }

@@ -15,7 +15,8 @@ import org.iisdiag.facts.TimeTakenSummary;
 
 /**
  * Turns the entries of all IIS logs of a case into a few hundred facts while they stream past: counts
- * per (site, status, substatus, win32) with first/last seen, top URIs of error keys, samples,
+ * per (server, site, status, substatus, win32) with first/last seen, the time-taken range, top URIs of
+ * error keys, samples,
  * time-taken percentiles per (site, status), a per-minute timeline and the overall window.
  *
  * <p>Memory is bounded whatever the log size: at most {@link #MAX_KEYS} keys (further combinations
@@ -58,8 +59,8 @@ public final class IisLogAggregator {
         }
     }
 
-    /** A key as numbers; the site is an index into {@link #sites}. */
-    record Key(int site, int status, int substatus, long win32) {
+    /** A key as numbers; server and site are indexes into {@link #sites} (one label table for both). */
+    record Key(int server, int site, int status, int substatus, long win32) {
     }
 
     private final List<String> sites = new ArrayList<>();
@@ -114,19 +115,20 @@ public final class IisLogAggregator {
      * One entry. {@code timeTaken} is -1 when not logged; the record supplies the URI (for error
      * statuses) and, while a key has fewer than three, a sample line.
      */
-    void add(int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
+    void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
              W3cRecord rec, int uriField, int cookieField, String file) {
-        KeyStats<Key> stats = keys.begin().putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
+        KeyStats<Key> stats = keys.begin().putInt(server).putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
         if (stats == null) {
             if (keys.full()) {
                 folded++;
+                server = otherSite;
                 site = otherSite;
                 substatus = -1;
                 win32 = -1;
-                stats = keys.begin().putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
+                stats = keys.begin().putInt(server).putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
             }
             if (stats == null) {
-                stats = keys.create(new Key(site, status, substatus, win32));
+                stats = keys.create(new Key(server, site, status, substatus, win32));
             }
         }
         stats.hit(epochSecond, file, rec, cookieField);
@@ -134,6 +136,7 @@ public final class IisLogAggregator {
             stats.uri(rec, uriField);
         }
         if (timeTaken >= 0) {
+            stats.timeTaken(timeTaken);
             recordTimeTaken(site, status, timeTaken);
         }
         timeline.add(epochSecond, status);
@@ -225,14 +228,15 @@ public final class IisLogAggregator {
         return folded;
     }
 
-    /** Counts per (site, status, substatus, win32), ordered by site, status, substatus, win32. */
+    /** Counts per (server, site, status, substatus, win32), ordered by those. */
     public List<IisStatusCount> statusCounts() {
-        Comparator<Key> order = Comparator.comparing((Key k) -> sites.get(k.site()))
+        Comparator<Key> order = Comparator.comparing((Key k) -> sites.get(k.server()))
+                .thenComparing(k -> sites.get(k.site()))
                 .thenComparingInt(Key::status).thenComparingInt(Key::substatus).thenComparingLong(Key::win32);
         return keys.sorted(order).stream().map(s -> {
             Key k = s.key();
-            return new IisStatusCount(sites.get(k.site()), k.status(), k.substatus(), k.win32(), s.count(),
-                    s.firstSeen(), s.lastSeen(), s.topUris(), s.samples());
+            return new IisStatusCount(sites.get(k.server()), sites.get(k.site()), k.status(), k.substatus(), k.win32(),
+                    s.count(), s.firstSeen(), s.lastSeen(), s.topUris(), s.samples(), s.timeTakenRange());
         }).toList();
     }
 

@@ -27,11 +27,15 @@ public final class IisLogReader {
     /**
      * @param displayName file name used in samples, e.g. "W3SVC1/u_ex250109.log"
      * @param siteHint    site label from the folder name ("W3SVC1") or ""; an s-sitename field wins
+     * @param serverHint  server label from the folder name when the case holds several servers' logs, or "";
+     *                    an s-computername field wins
      */
-    public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
+    public void read(String displayName, String siteHint, String serverHint, InputStream in, ReadReport report)
+            throws IOException {
         long foldedBefore = agg.foldedEntries();
         long aspFoldedBefore = agg.foldedClassicAspErrors();
-        SCANNER.scan(in, report, new Handler(displayName, agg.siteIndex(siteHint == null ? "" : siteHint)));
+        SCANNER.scan(in, report, new Handler(displayName, agg.siteIndex(siteHint == null ? "" : siteHint),
+                agg.siteIndex(serverHint == null ? "" : serverHint)));
         if (agg.foldedEntries() > foldedBefore) {
             report.note("more than " + IisLogAggregator.MAX_KEYS + " distinct (site, status, substatus, win32) keys:"
                     + " further ones are counted as site " + IisLogAggregator.OTHER_SITE + ", substatus -1, win32 -1");
@@ -47,16 +51,19 @@ public final class IisLogReader {
     private final class Handler extends TimestampedHandler {
         private final String file;
         private final int hintSite;
-        private int site, uriStem, uriQuery, status, substatus, win32, timeTaken, cookie;
+        private final int hintServer;
+        private int server, site, uriStem, uriQuery, status, substatus, win32, timeTaken, cookie;
 
-        Handler(String file, int hintSite) {
+        Handler(String file, int hintSite, int hintServer) {
             super("sc-status");
             this.file = file;
             this.hintSite = hintSite;
+            this.hintServer = hintServer;
         }
 
         @Override
         protected void columns(W3cLayout l) {
+            server = l.indexOf("s-computername");
             site = l.indexOf("s-sitename");
             uriStem = l.indexOf("cs-uri-stem");
             uriQuery = l.indexOf("cs-uri-query");
@@ -90,7 +97,8 @@ public final class IisLogReader {
                 return "time-taken '" + r.raw(timeTaken) + "' is not a number";
             }
             int s = site >= 0 && !r.isDash(site) ? agg.siteIndex(r, site) : hintSite;
-            agg.add(s, (int) st, (int) sub, w32, ts, tt, r, uriStem, cookie, file);
+            int sv = server >= 0 && !r.isDash(server) ? agg.siteIndex(r, server) : hintServer;
+            agg.add(sv, s, (int) st, (int) sub, w32, ts, tt, r, uriStem, cookie, file);
             if (uriQuery >= 0) {
                 classicAsp(r, s, (int) st, ts);
             }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.SampleLine;
+import org.iisdiag.facts.TimeTakenRange;
 import org.iisdiag.facts.UriCount;
 
 /**
@@ -21,6 +22,10 @@ public final class KeyStats<K> {
     private long count;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
+    private long minTime = Long.MAX_VALUE;
+    private long maxTime = -1;
+    private long totalTime;
+    private long timed;
     private TopUriSketch uris; // made on first URI: most keys (2xx/3xx in the IIS log) never need one
     private final List<SampleLine> samples = new ArrayList<>(MAX_SAMPLES);
 
@@ -59,6 +64,23 @@ public final class KeyStats<K> {
             uris = new TopUriSketch(SKETCH_CAPACITY);
         }
         uris.add(rec.buffer(), rec.start(f), rec.length(f));
+    }
+
+    /** Records one entry's time-taken (ms). */
+    public void timeTaken(long ms) {
+        timed++;
+        totalTime += ms;
+        if (ms < minTime) {
+            minTime = ms;
+        }
+        if (ms > maxTime) {
+            maxTime = ms;
+        }
+    }
+
+    /** The time-taken of this key's entries, or {@link TimeTakenRange#NONE} when none logged it. */
+    public TimeTakenRange timeTakenRange() {
+        return timed == 0 ? TimeTakenRange.NONE : new TimeTakenRange(timed, minTime, maxTime, totalTime / timed);
     }
 
     public Instant firstSeen() {

@@ -21,6 +21,7 @@ import org.iisdiag.facts.EvidenceFact;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.FailedRequestTracingRule;
 import org.iisdiag.facts.HttpErrorsConfig;
+import org.iisdiag.facts.ModuleReference;
 import org.iisdiag.facts.HttpRuntimeConfig;
 import org.iisdiag.facts.RequestLimitsConfig;
 import org.iisdiag.facts.SiteDefinition;
@@ -103,7 +104,10 @@ class ConfigReadersTest {
         assertThat(c.occurrences()).isEqualTo(1);
         assertThat(c.status()).isZero();
         assertThat(c.describe()).contains("InProcess", "ASPNETCORE_ENVIRONMENT=Development", "(aspnetcore-inprocess.web.config:8)");
-        assertThat(r.report().entries()).isEqualTo(1);
+        // the aspNetCore settings and the handler mapping that needs AspNetCoreModuleV2
+        assertThat(r.report().entries()).isEqualTo(2);
+        assertThat(r.facts()).filteredOn(f -> f instanceof ModuleReference).singleElement()
+                .satisfies(f -> assertThat(((ModuleReference) f).module()).isEqualTo("AspNetCoreModuleV2"));
         assertThat(r.report().lines()).isEqualTo(26);
         assertNoSecrets(r);
     }
@@ -157,7 +161,7 @@ class ConfigReadersTest {
         assertThat(rule.source()).isEqualTo("aspnetcore-outofprocess.web.config:23");
         // document order within the file
         assertThat(r.facts()).extracting(f -> f.getClass().getSimpleName()).containsExactly(
-                "AspNetCoreConfig", "HttpErrorsConfig", "RequestLimitsConfig", "FailedRequestTracingRule");
+                "ModuleReference", "AspNetCoreConfig", "HttpErrorsConfig", "RequestLimitsConfig", "FailedRequestTracingRule");
         assertNoSecrets(r);
     }
 
@@ -400,7 +404,8 @@ class ConfigReadersTest {
         for (int i = files.length - 1; i >= 0; i--) {
             read(backward, files[i]);
         }
-        assertThat(forward.facts()).hasSize(11).isEqualTo(backward.facts());
+        // 11 settings plus the two handler mappings that name AspNetCoreModuleV2
+        assertThat(forward.facts()).hasSize(13).isEqualTo(backward.facts());
         assertThat(forward.facts().get(0)).isInstanceOf(CompilationConfig.class); // aspnet4 sorts first
         assertThat(forward.facts()).allSatisfy(f -> assertThat(f).isInstanceOf(ConfigFact.class));
     }

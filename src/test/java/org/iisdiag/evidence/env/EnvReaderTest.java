@@ -209,4 +209,44 @@ class EnvReaderTest {
         EnvFacts facts = read("- server\n- sites\n");
         assertFailedWith(facts, FILE + ":1: ");
     }
+
+    @Test
+    void changesAreReadInTimeOrderWithTheirKindAndTarget() throws IOException {
+        EnvFacts facts = read("""
+                changes:
+                  - when: 2025-10-19 18:00
+                    what: identity
+                    description: CrmPool identity switched from a domain account to ApplicationPoolIdentity
+                    appPool: CrmPool
+                  - when: "2025-03-04T14:05:00+01:00"
+                    what: deployment
+                    description: robocopy of the publish folder
+                    site: "3"
+                  - when: 2025-03-01
+                    what: install
+                """);
+        assertThat(report.failed()).isFalse();
+        assertThat(facts.changes()).extracting(c -> c.when().toString(), c -> c.kind(), c -> c.assumedUtc())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("2025-03-01T00:00:00Z", org.iisdiag.facts.ChangeKind.INSTALL, true),
+                        org.assertj.core.groups.Tuple.tuple("2025-03-04T13:05:00Z", org.iisdiag.facts.ChangeKind.DEPLOYMENT, false),
+                        org.assertj.core.groups.Tuple.tuple("2025-10-19T18:00:00Z", org.iisdiag.facts.ChangeKind.IDENTITY, true));
+        assertThat(facts.changes().get(2).appPool()).isEqualTo("CrmPool");
+        assertThat(facts.changes().get(1).site()).isEqualTo("3");
+        assertThat(facts.facts()).containsAll(facts.changes());
+    }
+
+    @Test
+    void aChangeWithAnUnknownKindOrTimeIsAnErrorAtItsLine() throws IOException {
+        assertFailedWith(read("""
+                changes:
+                  - when: 2025-10-19 18:00
+                    what: reboot-ish
+                """), FILE + ":3: unknown change kind 'reboot-ish'");
+        assertFailedWith(read("""
+                changes:
+                  - when: last tuesday
+                    what: deployment
+                """), FILE + ":2: changes[0].when 'last tuesday' is not a date-time");
+    }
 }

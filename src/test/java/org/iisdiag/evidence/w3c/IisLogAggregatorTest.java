@@ -116,6 +116,33 @@ class IisLogAggregatorTest {
     }
 
     @Test
+    void eachKeyKeepsTheExactTimeTakenRangeOfItsEntries() throws IOException {
+        IisLogAggregator agg = new IisLogAggregator();
+        iis(agg, "f.log", "W3SVC1", text(FIELDS + entry(1, "/t", "-", 200, 45_208) + entry(2, "/t", "-", 200, 43_870)
+                + entry(3, "/t", "-", 200, 51_276) + entry(4, "/x", "-", 404, 3)));
+        List<IisStatusCount> counts = agg.statusCounts();
+        assertThat(counts.get(0).timeTaken().min()).isEqualTo(43_870);
+        assertThat(counts.get(0).timeTaken().max()).isEqualTo(51_276);
+        assertThat(counts.get(0).timeTaken().mean()).isEqualTo((45_208 + 43_870 + 51_276) / 3);
+        assertThat(counts.get(0).timeTaken().describe()).isEqualTo("43,870-51,276 ms");
+        assertThat(counts.get(1).timeTaken().describe()).isEqualTo("3 ms");
+        assertThat(counts.get(1).describe()).contains("time-taken 3 ms");
+    }
+
+    @Test
+    void theServerOfAFolderOrOfSComputernameIsPartOfTheKey() throws IOException {
+        IisLogAggregator agg = new IisLogAggregator();
+        String line = "2025-01-09 10:00:01 GET / - - 502 3 12002 30000\n";
+        org.iisdiag.evidence.ReadReport r = new org.iisdiag.evidence.ReadReport("arr01/u.log", org.iisdiag.facts.EvidenceKind.IIS_W3C_LOG);
+        new IisLogReader(agg).read("arr01/u.log", "", "arr01", text(FIELDS + line), r);
+        new IisLogReader(agg).read("web02/u.log", "", "web02", text(FIELDS + line), r);
+        new IisLogReader(agg).read("x.log", "", "folder", text(
+                "#Fields: date time s-computername cs-method cs-uri-stem cs-uri-query cs(Cookie) sc-status sc-substatus sc-win32-status time-taken\n"
+                        + "2025-01-09 10:00:01 WEB09 GET / - - 502 3 12002 30000\n"), r);
+        assertThat(agg.statusCounts()).extracting(IisStatusCount::server).containsExactly("WEB09", "arr01", "web02");
+    }
+
+    @Test
     void timelineCountsPerMinuteAndStatusClass() throws IOException {
         String log = FIELDS + entry(0, "/a", "-", 200, 1) + entry(30, "/a", "-", 503, 1) + entry(61, "/a", "-", 503, 1)
                 + entry(62, "/a", "-", 404, 1) + entry(125, "/a", "-", 302, 1);

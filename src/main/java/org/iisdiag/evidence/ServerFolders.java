@@ -1,0 +1,45 @@
+package org.iisdiag.evidence;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.iisdiag.casefolder.CaseFile;
+import org.iisdiag.facts.EvidenceKind;
+
+/**
+ * Which server a log belongs to when one case holds several servers' logs (an ARR front end and its back
+ * ends, the nodes of a farm): engineers put each server's files in a folder named after it. Only when
+ * logs sit in two or more top-level folders are those folders taken as server names; a single "logs/"
+ * folder names nothing. A field of the log itself (s-computername) wins over the folder.
+ */
+public final class ServerFolders {
+    private final Set<String> folders;
+
+    private ServerFolders(Set<String> folders) {
+        this.folders = folders;
+    }
+
+    public static ServerFolders of(List<CaseFile> files) {
+        Set<String> found = new TreeSet<>();
+        boolean atTop = false;
+        for (CaseFile f : files) {
+            if (f.kind() == EvidenceKind.IIS_W3C_LOG || f.kind() == EvidenceKind.HTTPERR_LOG
+                    || f.kind() == EvidenceKind.FAILED_REQUEST_TRACE) {
+                String top = f.topFolder();
+                if (top.isEmpty()) {
+                    atTop = true;
+                } else {
+                    found.add(top);
+                }
+            }
+        }
+        return new ServerFolders(found.size() + (atTop ? 1 : 0) >= 2 ? found : Set.of());
+    }
+
+    /** The server the file's folder names, or "". */
+    public String of(CaseFile file) {
+        String top = file.topFolder();
+        return folders.contains(top) ? top : "";
+    }
+}

@@ -1,0 +1,96 @@
+package org.iisdiag.evidence.har;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what an error page says about its error out of its HTML: the fields of IIS's detailed error
+ * ("Detailed Error Information": Module, Notification, Handler, Error Code, Config Error, Config File,
+ * Requested URL, Physical Path, Logon Method), the "HTTP Error 500.30 - ..." headline of IIS and ANCM
+ * pages, and ASP.NET's "Exception Details". Patterns are bounded (no unanchored {@code .*} around
+ * {@code find()}) and the input is capped by the caller.
+ */
+final class ErrorPageParser {
+    /** What a page said; empty strings when it did not say. */
+    record Parsed(String kind, String code, String heading, Map<String, String> fields, String exception) {
+        String field(String name) {
+            return fields.getOrDefault(name, "");
+        }
+    }
+
+    private static final Pattern ROW = Pattern.compile("(?is)<th[^>]{0,200}>([^<]{1,60})</th>\\s{0,20}<td[^>]{0,200}>([^<]{0,600})</td>");
+    private static final Pattern HTTP_ERROR = Pattern.compile("(?i)HTTP Error (\\d{3})(?:\\.(\\d{1,3}))?\\s{0,5}-?\\s{0,5}([^<\\r\\n]{0,200})");
+    private static final Pattern H4 = Pattern.compile("(?is)<h4>([^<]{1,400})</h4>");
+    private static final Pattern EXCEPTION_DETAILS = Pattern.compile(
+            "(?is)Exception Details:\\s{0,20}</b>\\s{0,20}([^<]{1,400})");
+    private static final Pattern TAGS = Pattern.compile("<[^>]{0,500}>");
+
+    private ErrorPageParser() {
+    }
+
+    /** The page's facts, or null when it names no error we can read. */
+    static Parsed parse(String html) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher row = ROW.matcher(html);
+        while (row.find()) {
+            String name = clean(row.group(1));
+            if (!name.isEmpty() && !fields.containsKey(name)) {
+                fields.put(name, clean(row.group(2)));
+            }
+        }
+        String code = "";
+        String headline = "";
+        Matcher h = HTTP_ERROR.matcher(html);
+        if (h.find()) {
+            code = h.group(2) == null ? h.group(1) : h.group(1) + "." + h.group(2);
+            headline = clean(h.group(3));
+        }
+        String heading = "";
+        Matcher h4 = H4.matcher(html);
+        while (h4.find()) {
+            String t = clean(h4.group(1));
+            // the detailed page's section titles are h4s too
+            if (!t.endsWith(":")) {
+                heading = t;
+                break;
+            }
+        }
+        if (heading.isEmpty()) {
+            heading = headline;
+        }
+        String exception = "";
+        Matcher ex = EXCEPTION_DETAILS.matcher(html);
+        if (ex.find()) {
+            exception = cut(clean(ex.group(1)), 300);
+        }
+        String lower = html.toLowerCase(Locale.ROOT);
+        String kind;
+        if (fields.containsKey("Module") || lower.contains("detailed error information")) {
+            kind = "iis-detailed";
+        } else if (lower.contains("asp.net core") && !code.isEmpty()) {
+            kind = "ancm";
+        } else if (!exception.isEmpty() || lower.contains("server error in '")) {
+            kind = "aspnet";
+        } else if (!code.isEmpty()) {
+            kind = "generic";
+        } else {
+            return null;
+        }
+        return new Parsed(kind, code, cut(heading, 200), fields, exception);
+    }
+
+    /** Text without tags and entities, whitespace collapsed. */
+    static String clean(String s) {
+        String t = TAGS.matcher(s).replaceAll(" ")
+                .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+        return t.replaceAll("\\s+", " ").strip();
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+}

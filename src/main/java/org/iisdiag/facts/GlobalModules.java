@@ -1,0 +1,26 @@
+package org.iisdiag.facts;
+
+import java.util.List;
+
+/**
+ * The native modules installed on the server: {@code system.webServer/globalModules} of
+ * applicationHost.config, by name (e.g. AspNetCoreModuleV2, ApplicationRequestRouting, RewriteModule).
+ * A module a web.config uses must be here, or IIS answers 500.19 (0x8007000d) or 500.21.
+ */
+public record GlobalModules(List<String> names, String configFile, String source) implements ConfigFact {
+
+    public boolean has(String module) {
+        return names.stream().anyMatch(n -> n.equalsIgnoreCase(module));
+    }
+
+    @Override
+    public List<String> defaults() {
+        return List.of();
+    }
+
+    @Override
+    public String describe() {
+        return "globalModules: " + names.size() + " native modules installed (" + String.join(", ", names) + ")"
+                + ConfigFact.where(List.of(), source);
+    }
+}

@@ -1,0 +1,22 @@
+package org.iisdiag.facts;
+
+/**
+ * The time-taken (ms) of the entries behind one aggregated key: how many logged it, the fastest, the
+ * slowest and the mean. Exact, unlike the percentiles of {@link TimeTakenSummary}, and cheap per key.
+ */
+public record TimeTakenRange(long count, long min, long max, long mean) {
+    public static final TimeTakenRange NONE = new TimeTakenRange(0, -1, -1, -1);
+
+    public boolean known() {
+        return count > 0;
+    }
+
+    /** "43,870-51,276 ms" (or "45,208 ms" for one value), "" when unknown. */
+    public String describe() {
+        if (!known()) {
+            return "";
+        }
+        return min == max ? String.format(java.util.Locale.ROOT, "%,d ms", max)
+                : String.format(java.util.Locale.ROOT, "%,d-%,d ms", min, max);
+    }
+}

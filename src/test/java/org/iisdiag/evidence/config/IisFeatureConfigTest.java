@@ -1,0 +1,93 @@
+package org.iisdiag.evidence.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.iisdiag.evidence.Fixtures.resource;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.facts.DefaultDocumentConfig;
+import org.iisdiag.facts.DirectoryBrowseConfig;
+import org.iisdiag.facts.EvidenceKind;
+import org.iisdiag.facts.GlobalModules;
+import org.iisdiag.facts.ModuleReference;
+import org.iisdiag.facts.WebFarmConfig;
+import org.junit.jupiter.api.Test;
+
+/** Default documents, directory browsing, native module use, installed modules and ARR web farms. */
+class IisFeatureConfigTest {
+
+    private static List<Object> read(EvidenceReader reader, String fixture, EvidenceKind kind) throws IOException {
+        ReadReport report = new ReadReport(fixture, kind);
+        reader.read(fixture, "", resource("config/" + fixture), report);
+        assertThat(report.failed()).isFalse();
+        return reader.facts();
+    }
+
+    private static <T> List<T> of(List<Object> facts, Class<T> type) {
+        return facts.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Test
+    void aClearDropsTheInheritedDefaultDocumentsAndWhatWasAddedBeforeIt() throws IOException {
+        List<Object> facts = read(new WebConfigReader(), "static-site-cleared-defaults.web.config", EvidenceKind.WEB_CONFIG);
+        List<DefaultDocumentConfig> docs = of(facts, DefaultDocumentConfig.class);
+        assertThat(docs).hasSize(2);
+        DefaultDocumentConfig root = docs.get(0);
+        assertThat(root.locationPath()).isEmpty();
+        assertThat(root.cleared()).isTrue();
+        assertThat(root.files()).containsExactly("Default.aspx");
+        assertThat(root.removed()).containsExactly("index.htm");
+        assertThat(root.serves("index.html")).isFalse();
+        assertThat(root.serves("default.ASPX")).isTrue();
+        assertThat(root.serves("home.htm")).as("added before the <clear/>").isFalse();
+        assertThat(root.filesText()).isEqualTo("<clear/> then Default.aspx");
+        assertThat(root.source()).isEqualTo("static-site-cleared-defaults.web.config:5");
+
+        DefaultDocumentConfig downloads = docs.get(1);
+        assertThat(downloads.locationPath()).isEqualTo("downloads");
+        assertThat(downloads.cleared()).isFalse();
+        assertThat(downloads.enabled()).isTrue();
+        assertThat(downloads.defaults()).anyMatch(d -> d.startsWith("enabled=true"));
+        assertThat(downloads.serves("index.html")).isTrue();
+        assertThat(downloads.serves("iisstart.htm")).as("inherited IIS default").isTrue();
+
+        assertThat(of(facts, DirectoryBrowseConfig.class)).extracting(DirectoryBrowseConfig::locationPath,
+                DirectoryBrowseConfig::enabled).containsExactly(org.assertj.core.groups.Tuple.tuple("", false),
+                org.assertj.core.groups.Tuple.tuple("downloads", true));
+    }
+
+    @Test
+    void aWebConfigListsTheNativeModulesItNeedsButNotManagedOnes() throws IOException {
+        List<Object> facts = read(new WebConfigReader(), "static-site-cleared-defaults.web.config", EvidenceKind.WEB_CONFIG);
+        assertThat(of(facts, ModuleReference.class)).extracting(ModuleReference::module, ModuleReference::section)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("RewriteModule", "modules"),
+                        org.assertj.core.groups.Tuple.tuple("StaticFileModule", "handlers"),
+                        org.assertj.core.groups.Tuple.tuple("DefaultDocumentModule", "handlers"));
+    }
+
+    @Test
+    void applicationHostListsInstalledModulesAndWebFarmsWithTheArrTimeoutDefault() throws IOException {
+        List<Object> facts = read(new ApplicationHostConfigReader(), "arr-farm.applicationHost.config",
+                EvidenceKind.APPLICATION_HOST_CONFIG);
+        GlobalModules modules = of(facts, GlobalModules.class).get(0);
+        assertThat(modules.names()).containsExactly("StaticFileModule", "ApplicationRequestRouting");
+        assertThat(modules.has("applicationrequestrouting")).isTrue();
+        assertThat(modules.has("AspNetCoreModuleV2")).isFalse();
+        // applicationHost.config's own handler mappings are not checked against its own module list
+        assertThat(of(facts, ModuleReference.class)).isEmpty();
+
+        List<WebFarmConfig> farms = of(facts, WebFarmConfig.class);
+        assertThat(farms).extracting(WebFarmConfig::name).containsExactly("TimeFarm", "SlowFarm");
+        WebFarmConfig time = farms.get(0);
+        assertThat(time.servers()).containsExactly("192.168.0.216", "192.168.0.217");
+        assertThat(time.timeoutSeconds()).isEqualTo(30);
+        assertThat(time.defaults()).anyMatch(d -> d.contains("absent: the ARR default of 30 s"));
+        assertThat(time.healthCheckUrl()).isEqualTo("http://time.example/ping.aspx");
+        WebFarmConfig slow = farms.get(1);
+        assertThat(slow.timeoutSeconds()).isEqualTo(150);
+        assertThat(slow.defaults()).noneMatch(d -> d.startsWith("protocol timeout"));
+    }
+}
