@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.EvidenceSource;
 import org.iisdiag.facts.IisStatusCount;
@@ -15,7 +15,7 @@ import org.iisdiag.facts.UriCount;
 
 /** The project's own rule pack and knowledge base, and small builders for facts in tests. */
 public final class TestPack {
-    private static Diagnosis shared;
+    private static Diagnostician shared;
 
     private TestPack() {
     }
@@ -38,10 +38,10 @@ public final class TestPack {
     }
 
     /** The shipped pack, compiled once per test JVM (compiling costs seconds). */
-    public static synchronized Diagnosis diagnosis() {
+    public static synchronized Diagnostician diagnosis() {
         if (shared == null) {
             try {
-                shared = Diagnosis.load(rules(), kb(), "iisdiag test");
+                shared = Diagnostician.load(rules(), kb(), "iisdiag test");
             } catch (Exception e) {
                 throw new IllegalStateException("the shipped rule pack must load: " + e.getMessage(), e);
             }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.iisdiag.casefolder.CaseFolderException;
-import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.explain.RuleIndex;
 import org.iisdiag.explain.WhyNot;
 import org.iisdiag.report.DiagnosisReport;
@@ -85,14 +85,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private int runOnce() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Diagnosis diagnosis = pack.load(err);
+            Diagnostician diagnosis = pack.load(err);
             if (whyNot != null && diagnosis.knowledgeBase().action(whyNot) == null) {
                 err.println("iisdiag: --why-not: no action has the id '" + whyNot + "'");
                 return ExitCodes.USAGE;
             }
             DiagnosisReport report;
             try {
-                Diagnosis.Result result = diagnosis.run(caseDir, caseDir.toString().replace('\\', '/'));
+                Diagnostician.Result result = diagnosis.run(caseDir, caseDir.toString().replace('\\', '/'));
                 report = result.report();
                 if (trace) {
                     report = report.withTrace(result.conclusions().trail());
@@ -117,8 +117,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     err.println("iisdiag: cannot write " + out + ": " + e.getMessage());
                     return ExitCodes.OUTPUT_FAILED;
                 }
-                err.println("iisdiag: wrote " + report.actions().size() + " actions, " + report.findings().size()
-                        + " findings to " + out);
+                err.println("iisdiag: wrote " + report.actions().size() + " actions, " + report.diagnoses().size()
+                        + " diagnoses to " + out);
             }
             return ExitCodes.OK;
         } catch (ExitException e) {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.explain.Explainer;
 import org.iisdiag.explain.RuleIndex;
 import picocli.CommandLine.Command;
@@ -30,7 +30,7 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Diagnosis d;
+        Diagnostician d;
         try {
             d = pack.load(err);
         } catch (ExitException e) {

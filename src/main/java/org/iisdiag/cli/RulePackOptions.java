@@ -3,7 +3,7 @@ package org.iisdiag.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.engine.RuleBaseCache;
 import org.iisdiag.engine.RuleCompilationException;
 import org.iisdiag.knowledge.KnowledgeBaseException;
@@ -21,9 +21,9 @@ public final class RulePackOptions {
     boolean noCache;
 
     /** Loads the pack, printing problems to {@code err}; throws an exit code on failure. */
-    Diagnosis load(PrintWriter err) throws ExitException {
+    Diagnostician load(PrintWriter err) throws ExitException {
         try {
-            return Diagnosis.load(rules, kb, IisDiag.versionLine(), noCache ? null : RuleBaseCache.defaultDir());
+            return Diagnostician.load(rules, kb, IisDiag.versionLine(), noCache ? null : RuleBaseCache.defaultDir());
         } catch (KnowledgeBaseException e) {
             err.println("iisdiag: the knowledge base is invalid:");
             e.problems().forEach(p -> err.println("  " + p));

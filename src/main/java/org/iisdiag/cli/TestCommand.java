@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.scenarios.Coverage;
 import org.iisdiag.scenarios.JUnitXmlWriter;
 import org.iisdiag.scenarios.ScenarioSuite;
@@ -101,7 +101,7 @@ public final class TestCommand implements Callable<Integer> {
     }
 
     private int runOnce(List<Path> roots, Pattern filter, PrintWriter out, PrintWriter err) {
-        Diagnosis diagnosis;
+        Diagnostician diagnosis;
         try {
             diagnosis = pack.load(err);
         } catch (ExitException e) {

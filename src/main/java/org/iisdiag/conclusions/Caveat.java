@@ -1,5 +1,5 @@
 package org.iisdiag.conclusions;
 
-/** A warning attached to one recommended action for this case (e.g. the server is internet-facing). */
-public record Caveat(String actionKey, String text, String ruleId) {
+/** A warning a ranking rule attaches to one plan step (e.g. the server is internet-facing). */
+public record Caveat(String plannedKey, String text, String ruleId) {
 }

@@ -1,85 +1,123 @@
 package org.iisdiag.conclusions;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
+import org.iisdiag.classified.Classified;
 import org.iisdiag.facts.EvidenceFact;
-import org.iisdiag.facts.IisStatusCount;
-import org.iisdiag.knowledge.StatusCodeInfo;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * The vocabulary rule consequences use ({@code import function ...Conclude.recommend;}). Every
- * conclusion is inserted logically and carries the rule's {@code @id} and the evidence facts the rule
- * matched, so authors never have to wire either by hand.
+ * The vocabulary rule consequences use ({@code import function ...Conclude.diagnose;}). Every conclusion
+ * is inserted logically and carries the rule's {@code @id}; conclusions that rest on evidence take it
+ * explicitly ({@code evidence($a, $b)}), so nothing a rule matched is lost (the engine checks it).
  */
 public final class Conclude {
     private Conclude() {
     }
 
-    /** Recommends catalog action {@code actionId}, with name/value pairs for its placeholders. */
-    public static void recommend(RuleContext kcontext, String actionId, String... params) {
-        kcontext.insertLogical(new Recommendation(actionId, Params.of(params), ruleId(kcontext), evidence(kcontext)));
+    /**
+     * The evidence facts among the arguments: evidence facts themselves, what classified facts,
+     * diagnoses and known facts stand for, and the members of collections (accumulate results), each once.
+     */
+    public static List<EvidenceFact> evidence(Object... items) {
+        List<EvidenceFact> out = new ArrayList<>();
+        for (Object o : items) {
+            add(out, o);
+        }
+        return List.copyOf(out);
     }
 
-    /** Concludes catalog finding {@code findingId} with a confidence of "high", "medium" or "low". */
-    public static void finding(RuleContext kcontext, String findingId, String confidence, String... params) {
-        Confidence c = Confidence.valueOf(confidence.toUpperCase(Locale.ROOT));
-        kcontext.insertLogical(new Finding(findingId, Params.of(params), c, ruleId(kcontext), evidence(kcontext)));
+    static void add(List<EvidenceFact> out, Object o) {
+        if (o instanceof EvidenceFact e) {
+            if (!out.contains(e)) {
+                out.add(e);
+            }
+        } else if (o instanceof Classified c) {
+            c.evidence().forEach(e -> add(out, e));
+        } else if (o instanceof Diagnosis d) {
+            d.evidence().forEach(e -> add(out, e));
+        } else if (o instanceof Known k) {
+            k.evidence().forEach(e -> add(out, e));
+        } else if (o instanceof Collection<?> many) {
+            many.forEach(m -> add(out, m));
+        }
+    }
+
+    /** Concludes catalog diagnosis {@code id} for {@code target}, with name/value pairs for its templates. */
+    public static void diagnose(RuleContext kcontext, String id, Certainty certainty, Target target,
+                                List<EvidenceFact> evidence, String... params) {
+        kcontext.insertLogical(new Diagnosis(id, certainty, target, Params.of(params), evidence, ruleId(kcontext)));
+    }
+
+    /** Records that the case already shows {@code revelation} (an actions.yaml revelation) about {@code target}. */
+    public static void know(RuleContext kcontext, Target target, String revelation, String because,
+                            List<EvidenceFact> evidence) {
+        kcontext.insertLogical(new Known(target, revelation, because, evidence, ruleId(kcontext)));
+    }
+
+    /** Raises catalog question {@code questionId}: evidence that is missing and would change the answer. */
+    public static void ask(RuleContext kcontext, String questionId, Target target, List<EvidenceFact> evidence,
+                           String... params) {
+        kcontext.insertLogical(new Question(questionId, target, Params.of(params), ruleId(kcontext), evidence));
+    }
+
+    /** Marks evidence as a known-normal pattern so diagnosing rules leave it alone. */
+    public static void benign(RuleContext kcontext, EvidenceFact fact, String reason) {
+        kcontext.insertLogical(new Benign(fact, reason, ruleId(kcontext)));
+    }
+
+    /** Puts one step of a diagnosis's plan into this case's plan. */
+    public static void plan(RuleContext kcontext, Diagnosis d, PlanRole role, int order, String actionId) {
+        kcontext.insertLogical(new PlannedAction(actionId, role, order, d.target(), d.diagnosisId(), d.key(),
+                d.certainty(), "", d.params(), d.evidence(), ruleId(kcontext)));
+    }
+
+    /** Puts the action that answers a question into the plan. */
+    public static void planAnswer(RuleContext kcontext, Question q, String actionId) {
+        kcontext.insertLogical(new PlannedAction(actionId, PlanRole.ANSWER, 0, q.target(), q.questionId(), q.key(),
+                Certainty.POSSIBLE, "", q.params(), q.evidence(), ruleId(kcontext)));
     }
 
     /**
-     * Concludes a status-lookup finding: the IIS log's status.substatus with its catalog meaning, the
-     * site, the count and the win32 code, at the catalog entry's severity.
+     * Puts an action's prerequisite into the plan, for the same target and reason; its {@code reasonKey}
+     * is the key of the plan step that needs it, so it takes that step's place in the ranking.
      */
-    public static void statusFinding(RuleContext kcontext, String findingId, IisStatusCount c, StatusCodeInfo info) {
-        finding(kcontext, findingId, "high", "code", c.code(), "title", info.title(), "meaning", info.meaning(),
-                "site", c.site(), "count", StatusCodes.thousands(c.count()), "win32", String.valueOf(c.win32()),
-                "severity", info.severity().name());
+    public static void planPrerequisite(RuleContext kcontext, PlannedAction a, String actionId) {
+        kcontext.insertLogical(new PlannedAction(actionId, PlanRole.PREREQUISITE, a.order(), a.target(), a.reason(),
+                a.key(), a.certainty(), a.severity(), a.params(), a.evidence(), ruleId(kcontext)));
     }
 
-    /** Raises catalog question {@code questionId}: evidence that is missing. */
-    public static void ask(RuleContext kcontext, String questionId, String... params) {
-        kcontext.insertLogical(new Question(questionId, Params.of(params), ruleId(kcontext), evidence(kcontext)));
+    /** Records a plan step left out, and why (e.g. everything it collects is already known). */
+    public static void notPlanned(RuleContext kcontext, Diagnosis d, PlanRole role, String actionId, String why) {
+        kcontext.insertLogical(new NotPlanned(actionId, role, d.target(), d.diagnosisId(), why, ruleId(kcontext)));
     }
 
-    /** Moves a recommended action up (positive) or down (negative) in the ranking, with the reason. */
-    public static void adjustPriority(RuleContext kcontext, Recommendation r, int delta, String reason) {
-        kcontext.insertLogical(new PriorityAdjustment(r.key(), delta, reason, ruleId(kcontext)));
+    /** Places a plan step in a tier (1 is done first). */
+    public static void tier(RuleContext kcontext, PlannedAction a, int tier, String reason) {
+        kcontext.insertLogical(new Tier(a.key(), tier, reason, ruleId(kcontext)));
     }
 
-    /** Attaches a warning to a recommended action. */
-    public static void caution(RuleContext kcontext, Recommendation r, String text) {
-        kcontext.insertLogical(new Caveat(r.key(), text, ruleId(kcontext)));
+    /** Moves a plan step up (positive) or down (negative) within its tier, with the reason. */
+    public static void weigh(RuleContext kcontext, PlannedAction a, int delta, String reason) {
+        kcontext.insertLogical(new Weight(a.key(), delta, reason, ruleId(kcontext)));
     }
 
-    /** Marks evidence as a known-normal pattern so escalating rules leave it alone. */
-    public static void benign(RuleContext kcontext, EvidenceFact fact, String reason) {
-        kcontext.insertLogical(new Benign(fact, reason, ruleId(kcontext)));
+    /** Attaches a warning to a plan step. */
+    public static void caution(RuleContext kcontext, PlannedAction a, String text) {
+        kcontext.insertLogical(new Caveat(a.key(), text, ruleId(kcontext)));
+    }
+
+    /** A map of name/value pairs, for rules that build parameters step by step. */
+    public static SortedMap<String, String> params(String... keyValues) {
+        return new TreeMap<>(Params.of(keyValues));
     }
 
     static String ruleId(RuleContext kcontext) {
         Object id = kcontext.getRule().getMetaData().get("id");
         return id == null ? kcontext.getRule().getName() : id.toString();
-    }
-
-    private static List<EvidenceFact> evidence(RuleContext kcontext) {
-        List<EvidenceFact> out = new ArrayList<>();
-        for (Object o : kcontext.getMatch().getObjects()) {
-            // accumulate results arrive as collections of the facts they gathered
-            if (o instanceof java.util.Collection<?> many) {
-                many.forEach(m -> addEvidence(out, m));
-            } else {
-                addEvidence(out, o);
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static void addEvidence(List<EvidenceFact> out, Object o) {
-        if (o instanceof EvidenceFact e && !out.contains(e)) {
-            out.add(e);
-        }
     }
 }

@@ -20,7 +20,14 @@ public final class Params {
         return Collections.unmodifiableSortedMap(map);
     }
 
-    /** "actionId{k=v, ...}", the identity under which recommendations of the same thing merge. */
+    /** Name/value pairs followed by more pairs, for a rule that adds its own to captured ones. */
+    public static String[] with(String[] pairs, String... more) {
+        String[] out = java.util.Arrays.copyOf(pairs, pairs.length + more.length);
+        System.arraycopy(more, 0, out, pairs.length, more.length);
+        return out;
+    }
+
+    /** "id{k=v, ...}", the identity under which conclusions of the same thing merge. */
     public static String key(String id, SortedMap<String, String> params) {
         return params.isEmpty() ? id : id + params;
     }

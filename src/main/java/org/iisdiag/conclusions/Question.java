@@ -5,11 +5,11 @@ import java.util.SortedMap;
 
 import org.iisdiag.facts.EvidenceFact;
 
-/** Evidence that is missing and would change the answer. */
-public record Question(String questionId, SortedMap<String, String> params, String ruleId,
+/** Evidence that is missing and would change the answer; its catalog entry names the action that collects it. */
+public record Question(String questionId, Target target, SortedMap<String, String> params, String ruleId,
                        List<EvidenceFact> evidence) {
 
     public String key() {
-        return Params.key(questionId, params);
+        return Params.key(questionId, params) + "@" + target.key();
     }
 }

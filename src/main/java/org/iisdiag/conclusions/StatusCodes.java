@@ -80,6 +80,81 @@ public final class StatusCodes {
         return "The IIS log has no time-taken for them.";
     }
 
+    /** Whether any of the evidence is about this HTTP status (e.g. the status users reported). */
+    public static boolean concerns(java.util.List<org.iisdiag.facts.EvidenceFact> evidence, int status) {
+        return evidence.stream().anyMatch(e -> e.status() == status);
+    }
+
+    /** Entries or events in all behind the evidence facts of a collection. */
+    public static long total(Collection<?> facts) {
+        long n = 0;
+        for (Object o : facts) {
+            if (o instanceof org.iisdiag.facts.EvidenceFact e) {
+                n += e.occurrences();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The paths (query dropped) of the most frequent URIs, merged and most frequent first, at most five,
+     * comma-separated: "/cart, /search".
+     */
+    public static String paths(java.util.List<UriCount> uris) {
+        java.util.Map<String, Long> byPath = new java.util.TreeMap<>();
+        for (UriCount u : uris) {
+            String p = u.uri();
+            int q = p.indexOf('?');
+            byPath.merge(q < 0 ? p : p.substring(0, q), u.count(), Long::sum);
+        }
+        return byPath.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(5).map(java.util.Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The paths of the requests behind an IIS status count, or the URL a saved error page names. */
+    public static String urlsOf(Object fact) {
+        if (fact instanceof IisStatusCount c) {
+            return paths(c.topUris());
+        }
+        if (fact instanceof HttpErrCount e) {
+            return paths(e.topUris());
+        }
+        if (fact instanceof org.iisdiag.facts.ErrorPage p && !p.requestedUrl().isEmpty()) {
+            return p.requestedUrl();
+        }
+        return "";
+    }
+
+    /** "142,310 ms (500.0 on /shop/products/4411)": the slowest entry among IIS status counts. */
+    public static String slowest(Collection<?> counts) {
+        IisStatusCount worst = null;
+        for (Object o : counts) {
+            if (o instanceof IisStatusCount c && c.timeTaken().known()
+                    && (worst == null || c.timeTaken().max() > worst.timeTaken().max())) {
+                worst = c;
+            }
+        }
+        if (worst == null) {
+            return "";
+        }
+        return thousands(worst.timeTaken().max()) + " ms (" + worst.code() + (worst.topUri().isEmpty() ? "" : " on "
+                + worst.topUri()) + ")";
+    }
+
+    /** The URIs of slow IIS status counts (errors keep their URIs), comma-separated, at most five. */
+    public static String slowUrls(Collection<?> counts) {
+        java.util.List<UriCount> all = new java.util.ArrayList<>();
+        for (Object o : counts) {
+            if (o instanceof IisStatusCount c) {
+                all.addAll(c.topUris());
+            }
+        }
+        return paths(all);
+    }
+
     /** "1,234" style count for prose. */
     public static String thousands(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);

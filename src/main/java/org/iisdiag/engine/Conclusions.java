@@ -4,15 +4,19 @@ import java.util.List;
 
 import org.iisdiag.conclusions.Benign;
 import org.iisdiag.conclusions.Caveat;
-import org.iisdiag.conclusions.Finding;
-import org.iisdiag.conclusions.PriorityAdjustment;
+import org.iisdiag.conclusions.Diagnosis;
+import org.iisdiag.conclusions.Known;
+import org.iisdiag.conclusions.NotPlanned;
+import org.iisdiag.conclusions.PlannedAction;
 import org.iisdiag.conclusions.Question;
-import org.iisdiag.conclusions.Recommendation;
+import org.iisdiag.conclusions.Tier;
+import org.iisdiag.conclusions.Weight;
 
 /** Everything the rules concluded for one case, before ranking and rendering. */
-public record Conclusions(List<Finding> findings, List<Recommendation> recommendations, List<Question> questions,
-                          List<PriorityAdjustment> adjustments, List<Caveat> caveats, List<Benign> benign,
-                          List<Firing> trail) {
+public record Conclusions(List<Diagnosis> diagnoses, List<Known> known, List<PlannedAction> planned,
+                          List<NotPlanned> notPlanned, List<Tier> tiers, List<Weight> weights, List<Caveat> caveats,
+                          List<Question> questions, List<Benign> benign, List<Firing> trail,
+                          List<EvidenceGap> evidenceGaps) {
 
     /** Rule ids in firing order (a rule appears once per firing). */
     public List<String> firedRules() {
@@ -21,5 +25,12 @@ public record Conclusions(List<Finding> findings, List<Recommendation> recommend
 
     /** One rule firing: the rule, the facts it matched, and what its consequence inserted. */
     public record Firing(int sequence, String ruleId, List<String> matched, List<String> inserted) {
+    }
+
+    /**
+     * A rule that concluded without passing all the evidence it matched: its conclusion would show less
+     * than it rests on. The engine records these; tests and {@code iisdiag test} fail on them.
+     */
+    public record EvidenceGap(String ruleId, String conclusion, String missing) {
     }
 }

@@ -7,19 +7,27 @@ import java.util.List;
 
 import org.iisdiag.conclusions.Benign;
 import org.iisdiag.conclusions.Caveat;
-import org.iisdiag.conclusions.Finding;
-import org.iisdiag.conclusions.PriorityAdjustment;
+import org.iisdiag.conclusions.Diagnosis;
+import org.iisdiag.conclusions.Known;
+import org.iisdiag.conclusions.NotPlanned;
+import org.iisdiag.conclusions.PlannedAction;
 import org.iisdiag.conclusions.Question;
-import org.iisdiag.conclusions.Recommendation;
+import org.iisdiag.conclusions.Tier;
+import org.iisdiag.conclusions.Weight;
+import org.iisdiag.facts.EvidenceFact;
 import org.iisdiag.knowledge.KnowledgeBase;
+import org.iisdiag.targets.TargetDirectory;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
-/** Runs the rule pack over one case's facts in a fresh session and collects the conclusions. */
+/**
+ * Runs the rule pack over one case's facts in a fresh session and collects the conclusions. It also
+ * checks that every conclusion carries the evidence its rule matched ({@link Conclusions.EvidenceGap}).
+ */
 public final class Diagnoser {
     /** A rule pack that fires more often than this is looping; stop rather than hang. */
     static final int MAX_FIRINGS = 200_000;
@@ -33,24 +41,33 @@ public final class Diagnoser {
     }
 
     public Conclusions run(Collection<?> facts) {
-        KieSession session = ruleBase.newSession(kb);
+        return run(facts, TargetDirectory.of(facts));
+    }
+
+    public Conclusions run(Collection<?> facts, TargetDirectory targets) {
+        KieSession session = ruleBase.newSession(kb, targets);
         List<Conclusions.Firing> trail = new ArrayList<>();
         List<String> inserted = new ArrayList<>();
+        List<Object> insertedObjects = new ArrayList<>();
+        List<Conclusions.EvidenceGap> gaps = new ArrayList<>();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     inserted.clear();
+                    insertedObjects.clear();
                 }
 
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {
                     Object id = event.getMatch().getRule().getMetaData().get("id");
                     String ruleId = id == null ? event.getMatch().getRule().getName() : id.toString();
-                    List<String> matched = event.getMatch().getObjects().stream()
+                    List<? extends Object> objects = event.getMatch().getObjects();
+                    List<String> matched = objects.stream()
                             .filter(o -> !o.getClass().getSimpleName().startsWith("InitialFact"))
                             .map(Diagnoser::describe).toList();
                     trail.add(new Conclusions.Firing(trail.size() + 1, ruleId, matched, List.copyOf(inserted)));
+                    checkEvidence(ruleId, objects, insertedObjects, gaps);
                 }
             });
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
@@ -58,6 +75,7 @@ public final class Diagnoser {
                 public void objectInserted(ObjectInsertedEvent event) {
                     if (event.getRule() != null) {
                         inserted.add(describe(event.getObject()));
+                        insertedObjects.add(event.getObject());
                     }
                 }
             });
@@ -71,22 +89,68 @@ public final class Diagnoser {
                         .map(Conclusions.Firing::ruleId).toList() + ")");
             }
             return new Conclusions(
-                    sorted(session.getObjects(o -> o instanceof Finding), Finding.class,
-                            Comparator.comparing(Finding::key).thenComparing(Finding::ruleId)),
-                    sorted(session.getObjects(o -> o instanceof Recommendation), Recommendation.class,
-                            Comparator.comparing(Recommendation::key).thenComparing(Recommendation::ruleId)),
+                    sorted(session.getObjects(o -> o instanceof Diagnosis), Diagnosis.class,
+                            Comparator.comparing(Diagnosis::key).thenComparing(Diagnosis::ruleId)
+                                    .thenComparing(d -> d.params().toString())),
+                    sorted(session.getObjects(o -> o instanceof Known), Known.class,
+                            Comparator.comparing((Known k) -> k.target().key()).thenComparing(Known::revelation)
+                                    .thenComparing(Known::ruleId).thenComparing(Known::because)),
+                    sorted(session.getObjects(o -> o instanceof PlannedAction), PlannedAction.class,
+                            Comparator.comparing(PlannedAction::key).thenComparing(p -> p.target().key())
+                                    .thenComparing(PlannedAction::ruleId)),
+                    sorted(session.getObjects(o -> o instanceof NotPlanned), NotPlanned.class,
+                            Comparator.comparing(NotPlanned::actionId).thenComparing(n2 -> n2.target().key())
+                                    .thenComparing(NotPlanned::reason).thenComparing(NotPlanned::why)),
+                    sorted(session.getObjects(o -> o instanceof Tier), Tier.class,
+                            Comparator.comparing(Tier::plannedKey).thenComparingInt(Tier::tier).thenComparing(Tier::ruleId)),
+                    sorted(session.getObjects(o -> o instanceof Weight), Weight.class,
+                            Comparator.comparing(Weight::plannedKey).thenComparing(Weight::ruleId)
+                                    .thenComparing(Weight::reason)),
+                    sorted(session.getObjects(o -> o instanceof Caveat), Caveat.class,
+                            Comparator.comparing(Caveat::plannedKey).thenComparing(Caveat::text)),
                     sorted(session.getObjects(o -> o instanceof Question), Question.class,
                             Comparator.comparing(Question::key).thenComparing(Question::ruleId)),
-                    sorted(session.getObjects(o -> o instanceof PriorityAdjustment), PriorityAdjustment.class,
-                            Comparator.comparing(PriorityAdjustment::actionKey).thenComparing(PriorityAdjustment::ruleId)
-                                    .thenComparing(PriorityAdjustment::reason)),
-                    sorted(session.getObjects(o -> o instanceof Caveat), Caveat.class,
-                            Comparator.comparing(Caveat::actionKey).thenComparing(Caveat::text)),
                     sorted(session.getObjects(o -> o instanceof Benign), Benign.class,
                             Comparator.comparing((Benign b) -> b.fact().describe()).thenComparing(Benign::ruleId)),
-                    List.copyOf(trail));
+                    List.copyOf(trail), gaps.stream().distinct()
+                            .sorted(Comparator.comparing(Conclusions.EvidenceGap::ruleId)
+                                    .thenComparing(Conclusions.EvidenceGap::conclusion)
+                                    .thenComparing(Conclusions.EvidenceGap::missing)).toList());
         } finally {
             session.dispose();
+        }
+    }
+
+    /**
+     * Every evidence fact a rule matched (directly, inside a classified fact, a diagnosis or a collection)
+     * must be in the evidence of each diagnosis, known fact or question the firing inserted.
+     */
+    static void checkEvidence(String ruleId, List<? extends Object> matched, List<Object> inserted,
+                              List<Conclusions.EvidenceGap> gaps) {
+        List<EvidenceFact> needed = null;
+        for (Object o : inserted) {
+            List<EvidenceFact> carried;
+            String what;
+            if (o instanceof Diagnosis d) {
+                carried = d.evidence();
+                what = "diagnosis " + d.diagnosisId();
+            } else if (o instanceof Known k) {
+                carried = k.evidence();
+                what = "known " + k.revelation();
+            } else if (o instanceof Question q) {
+                carried = q.evidence();
+                what = "question " + q.questionId();
+            } else {
+                continue;
+            }
+            if (needed == null) {
+                needed = org.iisdiag.conclusions.Conclude.evidence(matched.toArray());
+            }
+            for (EvidenceFact e : needed) {
+                if (!carried.contains(e)) {
+                    gaps.add(new Conclusions.EvidenceGap(ruleId, what, e.describe()));
+                }
+            }
         }
     }
 
@@ -95,20 +159,34 @@ public final class Diagnoser {
         if (o instanceof org.iisdiag.facts.EvidenceFact e) {
             return e.describe();
         }
-        if (o instanceof Recommendation r) {
-            return "recommend " + r.key();
+        if (o instanceof Diagnosis d) {
+            return "diagnosis " + d.diagnosisId() + " (" + d.certainty().key() + ") for " + d.target().describe()
+                    + (d.params().isEmpty() ? "" : " " + d.params());
         }
-        if (o instanceof Finding f) {
-            return "finding " + f.key();
+        if (o instanceof Known k) {
+            return "known " + k.revelation() + " for " + k.target().describe() + ": " + k.because();
+        }
+        if (o instanceof PlannedAction p) {
+            return "plan " + p.actionId() + " (" + p.role().key() + " of " + p.reason() + ") for " + p.target().describe();
+        }
+        if (o instanceof NotPlanned n) {
+            return "not planned " + n.actionId() + " (" + n.role().key() + " of " + n.reason() + "): " + n.why();
+        }
+        if (o instanceof Tier t) {
+            return "tier " + t.tier() + " " + t.plannedKey() + " (" + t.reason() + ")";
+        }
+        if (o instanceof Weight w) {
+            return "weight " + (w.delta() >= 0 ? "+" : "") + w.delta() + " " + w.plannedKey() + " (" + w.reason() + ")";
         }
         if (o instanceof Question q) {
             return "question " + q.key();
         }
-        if (o instanceof PriorityAdjustment p) {
-            return "priority " + (p.delta() >= 0 ? "+" : "") + p.delta() + " " + p.actionKey() + " (" + p.reason() + ")";
-        }
         if (o instanceof Caveat c) {
-            return "caution " + c.actionKey();
+            return "caution " + c.plannedKey();
+        }
+        if (o instanceof org.iisdiag.classified.Classified c) {
+            String s = String.valueOf(o);
+            return s.length() > 200 ? s.substring(0, 197) + "..." : s;
         }
         if (o instanceof Benign b) {
             return "benign: " + b.fact().describe();
@@ -124,6 +202,12 @@ public final class Diagnoser {
         }
         if (o instanceof org.iisdiag.knowledge.ActionDefinition a) {
             return "catalog action " + a.id();
+        }
+        if (o instanceof org.iisdiag.knowledge.DiagnosisDefinition.PlanStep p) {
+            return "plan step " + p.role().key() + " " + p.actionId();
+        }
+        if (o instanceof org.iisdiag.knowledge.SignatureMatch m) {
+            return "signature " + m.signature().id() + " " + m.params();
         }
         if (o instanceof org.iisdiag.knowledge.QuestionDefinition q) {
             return "catalog question " + q.id();

@@ -34,6 +34,8 @@ import org.kie.api.runtime.KieSession;
  */
 public final class RuleBase {
     public static final String KB_GLOBAL = "kb";
+    /** The global through which rules resolve sites, applications and pools: {@code targets.of($fact)}. */
+    public static final String TARGETS_GLOBAL = "targets";
     private static final String RESOURCE_ROOT = "src/main/resources/";
     private static final AtomicInteger BUILDS = new AtomicInteger();
     private static final Pattern PACKAGE_DECL = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
@@ -43,6 +45,7 @@ public final class RuleBase {
     private final KieBase kieBase;
     private final List<RuleInfo> rules;
     private final boolean hasKbGlobal;
+    private final boolean hasTargetsGlobal;
 
     private final boolean fromCache;
     private final Map<String, String> sources;
@@ -52,8 +55,8 @@ public final class RuleBase {
         this.rules = List.copyOf(rules);
         this.fromCache = fromCache;
         this.sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
-        this.hasKbGlobal = kieBase.getKiePackages().stream()
-                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(KB_GLOBAL)));
+        this.hasKbGlobal = hasGlobal(kieBase, KB_GLOBAL);
+        this.hasTargetsGlobal = hasGlobal(kieBase, TARGETS_GLOBAL);
     }
 
     public static RuleBase build(Path rulesDir, KnowledgeBase kb) throws RuleCompilationException {
@@ -209,8 +212,9 @@ public final class RuleBase {
                 }
                 boolean known = switch (ref.kind()) {
                     case ACTION -> kb.action(ref.id()) != null;
-                    case FINDING -> kb.finding(ref.id()) != null;
+                    case DIAGNOSIS -> kb.diagnosis(ref.id()) != null;
                     case QUESTION -> kb.question(ref.id()) != null;
+                    case REVELATION -> kb.revelations().containsKey(ref.id());
                 };
                 if (!known) {
                     problems.add(where + "unknown " + ref.kind().name().toLowerCase(java.util.Locale.ROOT) + " id '" + ref.id() + "'");
@@ -245,11 +249,19 @@ public final class RuleBase {
         return rules;
     }
 
-    /** A fresh session with the knowledge base bound to the {@code kb} global. */
-    public KieSession newSession(KnowledgeBase kb) {
+    private static boolean hasGlobal(KieBase kieBase, String name) {
+        return kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(name)));
+    }
+
+    /** A fresh session with the knowledge base bound to {@code kb} and the case's targets to {@code targets}. */
+    public KieSession newSession(KnowledgeBase kb, org.iisdiag.targets.TargetDirectory targets) {
         KieSession session = kieBase.newKieSession();
         if (hasKbGlobal) {
             session.setGlobal(KB_GLOBAL, kb);
+        }
+        if (hasTargetsGlobal) {
+            session.setGlobal(TARGETS_GLOBAL, targets);
         }
         return session;
     }

@@ -116,6 +116,7 @@ public final class EvidenceCollector {
                 .map(b -> new CaseEvidence.PeakMinute(b.start().toString(), b.count(5)))
                 .toList();
         List<Object> otherFacts = new ArrayList<>(iis.classicAspErrors());
+        otherFacts.addAll(Onsets.of(iis.timeline(), httpErr.timeline()));
         others.values().stream().distinct().forEach(r -> otherFacts.addAll(r.facts()));
         return new CaseEvidence(caseName, List.copyOf(reports), env, List.copyOf(sources), List.copyOf(otherFacts),
                 iis.statusCounts(),

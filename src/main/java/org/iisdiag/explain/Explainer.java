@@ -8,13 +8,16 @@ import java.util.TreeSet;
 
 import org.iisdiag.engine.CatalogReferences.Kind;
 import org.iisdiag.knowledge.ActionDefinition;
-import org.iisdiag.knowledge.FindingDefinition;
-import org.iisdiag.knowledge.HttpErrReason;
+import org.iisdiag.knowledge.DiagnosisDefinition;
 import org.iisdiag.knowledge.KnowledgeBase;
 import org.iisdiag.knowledge.QuestionDefinition;
-import org.iisdiag.knowledge.StatusCodeInfo;
+import org.iisdiag.knowledge.Step;
 
-/** {@code iisdiag explain ID}: what an action, finding, question or rule is, who produces it and from what. */
+/**
+ * {@code iisdiag explain ID}: what a diagnosis, action, question or rule is, what leads to it and what
+ * follows from it: a diagnosis's plan and the rules and catalog entries that conclude it; the diagnoses
+ * whose plans name an action; a rule's conditions and conclusions.
+ */
 public final class Explainer {
     private final KnowledgeBase kb;
     private final RuleIndex rules;
@@ -24,21 +27,16 @@ public final class Explainer {
         this.rules = rules;
     }
 
-    /** The explanation, or empty when no action, finding, question or rule has this id. */
+    /** The explanation, or empty when no diagnosis, action, question or rule has this id. */
     public Optional<String> explain(String id) {
         StringBuilder b = new StringBuilder();
+        DiagnosisDefinition d = kb.diagnosis(id);
+        if (d != null) {
+            diagnosis(d, b);
+        }
         ActionDefinition a = kb.action(id);
         if (a != null) {
             action(a, b);
-        }
-        FindingDefinition f = kb.finding(id);
-        if (f != null) {
-            section(b, "finding " + f.id(), f.source());
-            b.append("  title:       ").append(f.title()).append('\n');
-            b.append("  severity:    ").append(lower(f.severity())).append(" (rules may raise it per case)\n");
-            b.append("  section:     ").append(f.section()).append('\n');
-            b.append("  explanation: ").append(f.explanation().replaceAll("\\s+", " ")).append('\n');
-            producers(b, rules.concluding(Kind.FINDING, id));
         }
         QuestionDefinition q = kb.question(id);
         if (q != null) {
@@ -46,7 +44,7 @@ public final class Explainer {
             b.append("  text:        ").append(q.text()).append('\n');
             b.append("  why:         ").append(q.why().replaceAll("\\s+", " ")).append('\n');
             if (q.answeredBy() != null) {
-                b.append("  answered by: action ").append(q.answeredBy()).append('\n');
+                b.append("  answered by: action ").append(q.answeredBy()).append(" (tier 3)\n");
             }
             producers(b, rules.concluding(Kind.QUESTION, id));
         }
@@ -61,12 +59,60 @@ public final class Explainer {
     public List<String> suggestions(String id) {
         TreeSet<String> all = new TreeSet<>();
         kb.actions().forEach(x -> all.add(x.id()));
-        kb.findings().forEach(x -> all.add(x.id()));
+        kb.diagnoses().forEach(x -> all.add(x.id()));
         kb.questions().forEach(x -> all.add(x.id()));
         rules.rules().forEach(x -> all.add(x.info().id()));
         return all.stream().filter(x -> distance(x, id) <= Math.max(2, id.length() / 4) || x.contains(id))
                 .sorted(Comparator.comparingInt((String x) -> distance(x, id)).thenComparing(x -> x))
                 .limit(5).toList();
+    }
+
+    private void diagnosis(DiagnosisDefinition d, StringBuilder b) {
+        section(b, "diagnosis " + d.id(), d.source());
+        b.append("  title:       ").append(d.title()).append('\n');
+        b.append("  severity:    ").append(lower(d.severity())).append('\n');
+        b.append("  section:     ").append(d.section()).append('\n');
+        b.append("  explanation: ").append(d.explanation().replaceAll("\\s+", " ")).append('\n');
+        b.append("  plan (tier 1 when confirmed, 2 when probable, 3 when possible; if-not-fixed in tier 4):\n");
+        for (DiagnosisDefinition.PlanStep s : d.steps()) {
+            ActionDefinition a = kb.action(s.actionId());
+            b.append("    ").append(s.role().key()).append(": ").append(s.actionId());
+            if (a != null && !a.reveals().isEmpty()) {
+                b.append(" (reveals ").append(String.join(", ", a.reveals())).append("; left out when all of it is known)");
+            }
+            b.append('\n');
+        }
+        producers(b, rules.concluding(Kind.DIAGNOSIS, d.id()));
+        List<String> routes = catalogRoutes(d.id());
+        if (!routes.isEmpty()) {
+            b.append("  also concluded from catalog entries, by:\n");
+            for (RuleIndex.Entry e : rules.concludingFromCatalog()) {
+                b.append("    rule ").append(e.info().id()).append(" (").append(e.info().location()).append(")\n");
+            }
+            routes.forEach(x -> b.append("    ").append(x).append('\n'));
+        }
+    }
+
+    /** Which catalog entries name this diagnosis. */
+    private List<String> catalogRoutes(String diagnosisId) {
+        List<String> out = new ArrayList<>();
+        List<String> codes = kb.statusCodes().stream().filter(s -> s.diagnosis().equals(diagnosisId)).map(s -> s.code()).sorted().toList();
+        if (!codes.isEmpty()) {
+            out.add("status codes (status-codes.yaml): " + String.join(", ", codes));
+        }
+        List<String> reasons = kb.reasons().stream().filter(r -> r.diagnosis().equals(diagnosisId)).map(r -> r.reason()).sorted().toList();
+        if (!reasons.isEmpty()) {
+            out.add("HTTPERR reasons (httperr-reasons.yaml): " + String.join(", ", reasons));
+        }
+        kb.configErrors().stream().filter(c -> c.diagnosis().equals(diagnosisId))
+                .forEach(c -> out.add("500.19 HRESULT " + c.hresult() + " (config-errors.yaml)"));
+        kb.modules().stream().filter(m -> m.diagnosis().equals(diagnosisId))
+                .forEach(m -> out.add("FREB module " + m.module() + " (freb-modules.yaml)"));
+        kb.exceptionSignatures().stream().filter(s -> s.diagnosis().equals(diagnosisId))
+                .forEach(s -> out.add("exception signature " + s.id() + " (exception-signatures.yaml)"));
+        kb.exceptionCodes().stream().filter(c -> c.diagnosis().equals(diagnosisId))
+                .forEach(c -> out.add("crash exception code " + c.code() + " " + c.name() + " (exception-codes.yaml)"));
+        return out;
     }
 
     private void action(ActionDefinition a, StringBuilder b) {
@@ -75,33 +121,43 @@ public final class Explainer {
         b.append("  section:     ").append(a.section()).append('\n');
         b.append("  kind:        ").append(lower(a.kind())).append("; cost ").append(lower(a.cost())).append("; risk ")
                 .append(lower(a.risk())).append(a.changesServerState() ? "; changes the server (has revert steps)" : "")
-                .append('\n');
+                .append("; one per ").append(lower(a.scope())).append('\n');
         b.append("  why:         ").append(a.why().replaceAll("\\s+", " ")).append('\n');
+        if (!a.reveals().isEmpty()) {
+            b.append("  reveals:     ").append(String.join(", ", a.reveals()))
+                    .append(" (not recommended when the case already shows all of it)\n");
+        }
+        a.requires().forEach(r -> b.append("  requires:    ").append(r.actionId())
+                .append(r.condition().always() ? "" : " when " + describe(r.condition())).append('\n'));
         if (!a.params().isEmpty()) {
             b.append("  parameters:  ");
             List<String> ps = new ArrayList<>();
             a.params().forEach((k, v) -> ps.add("{" + k + "} (else \"" + v + "\")"));
             b.append(String.join(", ", ps)).append('\n');
         }
-        producers(b, rules.concluding(Kind.ACTION, a.id()));
-        List<String> codes = kb.statusCodes().stream().filter(s -> s.fixActions().contains(a.id()))
-                .map(StatusCodeInfo::code).sorted().toList();
-        List<String> reasons = kb.reasons().stream().filter(r -> r.fixActions().contains(a.id()))
-                .map(HttpErrReason::reason).sorted().toList();
-        if (!codes.isEmpty() || !reasons.isEmpty()) {
-            b.append("  also recommended as the catalog's typical fix by:\n");
-            for (RuleIndex.Entry e : rules.recommendingFromCatalog()) {
-                b.append("    rule ").append(e.info().id()).append(" (").append(e.info().location()).append(")\n");
-            }
-            if (!codes.isEmpty()) {
-                b.append("    when the IIS log shows ").append(String.join(", ", codes)).append(" (status-codes.yaml fixActions)\n");
-            }
-            if (!reasons.isEmpty()) {
-                b.append("    when HTTPERR shows ").append(String.join(", ", reasons)).append(" (httperr-reasons.yaml fixActions)\n");
+        for (Step s : a.steps()) {
+            if (!s.condition().always()) {
+                b.append("  step only ").append(describe(s.condition())).append(": ")
+                        .append(cut(s.text().replaceAll("\\s+", " "), 80)).append('\n');
             }
         }
+        List<String> planners = kb.diagnoses().stream()
+                .filter(d -> d.steps().stream().anyMatch(s -> s.actionId().equals(a.id())))
+                .map(d -> d.id() + " (" + d.steps().stream().filter(s -> s.actionId().equals(a.id()))
+                        .map(s -> s.role().key()).distinct().reduce((x, y) -> x + ", " + y).orElse("") + ")")
+                .sorted().toList();
+        b.append("  planned by:  ").append(planners.isEmpty() ? "no diagnosis" : String.join(", ", planners)).append('\n');
+        kb.actions().stream().filter(o -> o.requires().stream().anyMatch(r -> r.actionId().equals(a.id())))
+                .forEach(o -> b.append("  required by: action ").append(o.id()).append('\n'));
         kb.questions().stream().filter(q -> a.id().equals(q.answeredBy())).forEach(q ->
                 b.append("  answers question ").append(q.id()).append('\n'));
+    }
+
+    private static String describe(org.iisdiag.knowledge.Condition c) {
+        List<String> parts = new ArrayList<>();
+        c.when().forEach((k, v) -> parts.add(k + " is " + String.join(" or ", v)));
+        c.unless().forEach((k, v) -> parts.add(k + " is not " + String.join(" or ", v)));
+        return String.join(" and ", parts);
     }
 
     private void rule(RuleIndex.Entry r, StringBuilder b) {
@@ -117,17 +173,17 @@ public final class Explainer {
         }
         List<String> concl = r.concludes().stream().map(c -> lower(c.kind()) + " " + (c.id() == null ? "(from the catalog)" : c.id()))
                 .distinct().toList();
-        b.append("  concludes:   ").append(concl.isEmpty() ? "(nothing)" : String.join(", ", concl)).append('\n');
+        b.append("  concludes:   ").append(concl.isEmpty() ? "(named facts, tiers or weights)" : String.join(", ", concl)).append('\n');
         b.append("  source:\n");
         r.source().lines().forEach(l -> b.append("    ").append(l).append('\n'));
     }
 
     private static void producers(StringBuilder b, List<RuleIndex.Entry> producers) {
         if (producers.isEmpty()) {
-            b.append("  produced by: no rule names it directly\n");
+            b.append("  concluded by: no rule names it directly\n");
             return;
         }
-        b.append("  produced by:\n");
+        b.append("  concluded by:\n");
         for (RuleIndex.Entry e : producers) {
             b.append("    rule ").append(e.info().id()).append(" (").append(e.info().location()).append("), when ")
                     .append(e.requires().isEmpty() ? "(no facts)" : String.join(" + ", e.requires()))
@@ -141,6 +197,10 @@ public final class Explainer {
             b.append('\n');
         }
         b.append(title).append("  (defined at ").append(where).append(")\n");
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
     private static String lower(Enum<?> e) {

@@ -20,6 +20,10 @@ public final class RuleIndex {
     /** A rule with its source block and what it matches and concludes. */
     public record Entry(RuleInfo info, String source, List<String> requires, List<String> requiresAbsent,
                         List<String> lookups, List<CatalogReferences.Reference> concludes, boolean recommendsFromCatalog) {
+        /** Whether it concludes diagnoses whose id a catalog entry gives. */
+        public boolean concludesFromCatalog() {
+            return recommendsFromCatalog;
+        }
     }
 
     private static final Pattern PATTERN = Pattern.compile("(?<![\\w.$])(not\\s+)?(?:\\$\\w+\\s*:\\s*)?([A-Z]\\w*)\\s*\\(");
@@ -55,7 +59,7 @@ public final class RuleIndex {
             }
             byId.put(info.id(), new Entry(info, block, List.copyOf(requires), List.copyOf(absent), List.copyOf(lookups),
                     List.copyOf(refs),
-                    refs.stream().anyMatch(r -> r.kind() == CatalogReferences.Kind.ACTION && r.id() == null)));
+                    refs.stream().anyMatch(r -> r.kind() == CatalogReferences.Kind.DIAGNOSIS && r.id() == null)));
         }
     }
 
@@ -83,9 +87,9 @@ public final class RuleIndex {
                 .toList();
     }
 
-    /** Rules that recommend whatever a catalog entry's fixActions list. */
-    public List<Entry> recommendingFromCatalog() {
-        return byId.values().stream().filter(Entry::recommendsFromCatalog).toList();
+    /** Rules that conclude the diagnosis a catalog entry names (a status code's, an HTTPERR reason's ...). */
+    public List<Entry> concludingFromCatalog() {
+        return byId.values().stream().filter(Entry::concludesFromCatalog).toList();
     }
 
     /** The text of the rule starting at {@code line} (1-based), up to and including its "end" line. */

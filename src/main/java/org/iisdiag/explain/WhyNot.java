@@ -1,21 +1,24 @@
 package org.iisdiag.explain;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
-import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.engine.CatalogReferences.Kind;
-import org.iisdiag.knowledge.HttpErrReason;
+import org.iisdiag.knowledge.DiagnosisDefinition;
 import org.iisdiag.knowledge.KnowledgeBase;
-import org.iisdiag.knowledge.StatusCodeInfo;
 import org.iisdiag.report.DiagnosisReport;
 
 /**
- * {@code diagnose --why-not ACTION}: which rules could have recommended the action, whether they fired,
- * and for each of their conditions whether this case had the facts it needs (or had facts that a
- * "not" condition forbids).
+ * {@code diagnose --why-not ACTION}: an action is in a result because a diagnosis whose plan names it
+ * (or a question it answers) was concluded and nothing the case shows made it pointless. This names the
+ * diagnoses that plan it, whether each was concluded here, what became of the step (planned, or left
+ * out and why), and for diagnoses that were not concluded the rules that could conclude them and which
+ * of their conditions this case lacks.
  */
 public final class WhyNot {
     private final KnowledgeBase kb;
@@ -26,17 +29,53 @@ public final class WhyNot {
         this.rules = rules;
     }
 
-    public DiagnosisReport.WhyNot analyse(String actionId, Diagnosis.Result result) {
+    public DiagnosisReport.WhyNot analyse(String actionId, Diagnostician.Result result) {
         var ranked = result.report().actions().stream().filter(a -> a.id().equals(actionId)).findFirst();
-        String verdict = ranked.map(a -> "it is in the result as action " + a.rank() + " (" + a.priority() + ", score "
-                + a.score() + ")").orElse("it is not in the result");
+        String verdict = ranked.map(a -> "it is in the result as action " + a.rank() + " (" + a.priority() + ", tier " + a.tier()
+                + ", for " + String.join(", ", a.serves()) + ")").orElse("it is not in the result");
         Map<String, Integer> counts = factCounts(result);
         List<String> fired = result.conclusions().firedRules();
-        List<RuleIndex.Entry> candidates = new ArrayList<>(rules.concluding(Kind.ACTION, actionId));
-        List<String> routes = catalogRoutes(actionId, result);
-        if (!routes.isEmpty()) {
-            rules.recommendingFromCatalog().stream().filter(e -> !candidates.contains(e)).forEach(candidates::add);
+        Set<String> concluded = new LinkedHashSet<>();
+        result.conclusions().diagnoses().forEach(d -> concluded.add(d.diagnosisId()));
+        List<String> routes = new ArrayList<>();
+        List<RuleIndex.Entry> candidates = new ArrayList<>();
+        for (DiagnosisDefinition d : kb.diagnoses().stream().sorted(java.util.Comparator.comparing(DiagnosisDefinition::id)).toList()) {
+            List<String> roles = d.steps().stream().filter(s -> s.actionId().equals(actionId)).map(s -> s.role().key())
+                    .distinct().toList();
+            if (roles.isEmpty()) {
+                continue;
+            }
+            StringBuilder r = new StringBuilder("diagnosis " + d.id() + " plans it (" + String.join(", ", roles) + "): ");
+            if (concluded.contains(d.id())) {
+                List<String> skipped = result.conclusions().notPlanned().stream()
+                        .filter(n -> n.actionId().equals(actionId) && n.reason().equals(d.id())).map(n -> n.why()).distinct().toList();
+                r.append("concluded in this case; ").append(skipped.isEmpty() ? "the step was planned" : "left out: " + String.join("; ", skipped));
+            } else {
+                r.append("not concluded in this case");
+                rules.concluding(Kind.DIAGNOSIS, d.id()).stream().filter(e -> !candidates.contains(e)).forEach(candidates::add);
+                boolean fromCatalog = kb.statusCodes().stream().anyMatch(s -> s.diagnosis().equals(d.id()))
+                        || kb.reasons().stream().anyMatch(x -> x.diagnosis().equals(d.id()))
+                        || kb.exceptionSignatures().stream().anyMatch(x -> x.diagnosis().equals(d.id()))
+                        || kb.exceptionCodes().stream().anyMatch(x -> x.diagnosis().equals(d.id()))
+                        || kb.configErrors().stream().anyMatch(x -> x.diagnosis().equals(d.id()))
+                        || kb.modules().stream().anyMatch(x -> x.diagnosis().equals(d.id()));
+                if (fromCatalog) {
+                    r.append(" (a catalog entry names it: see 'iisdiag explain ").append(d.id()).append("')");
+                    rules.concludingFromCatalog().stream().filter(e -> !candidates.contains(e)).forEach(candidates::add);
+                }
+            }
+            routes.add(r.toString());
         }
+        kb.questions().stream().filter(q -> actionId.equals(q.answeredBy())).forEach(q -> {
+            boolean raised = result.conclusions().questions().stream().anyMatch(x -> x.questionId().equals(q.id()));
+            routes.add("question " + q.id() + " is answered by it: " + (raised ? "raised in this case" : "not raised in this case"));
+            if (!raised) {
+                rules.concluding(Kind.QUESTION, q.id()).stream().filter(e -> !candidates.contains(e)).forEach(candidates::add);
+            }
+        });
+        kb.actions().stream().filter(o -> o.requires().stream().anyMatch(x -> x.actionId().equals(actionId)))
+                .forEach(o -> routes.add("action " + o.id() + " requires it"
+                        + (result.report().actions().stream().anyMatch(a -> a.id().equals(o.id())) ? " and is in the result" : "")));
         List<DiagnosisReport.Candidate> out = new ArrayList<>();
         for (RuleIndex.Entry e : candidates) {
             List<String> conditions = new ArrayList<>();
@@ -50,43 +89,20 @@ public final class WhyNot {
                 conditions.add("needs no " + type + ": " + (n == 0 ? "none present" : "this case has " + n
                         + " (BLOCKS the rule if one matches its constraints)"));
             }
-            out.add(new DiagnosisReport.Candidate(e.info().id(), e.info().location(), fired.contains(e.info().id()),
-                    conditions));
+            out.add(new DiagnosisReport.Candidate(e.info().id(), e.info().location(), fired.contains(e.info().id()), conditions));
         }
         return new DiagnosisReport.WhyNot(actionId, verdict, out, routes);
     }
 
-    /** How the catalogs lead to the action: which status codes / reasons name it, and whether the case has them. */
-    private List<String> catalogRoutes(String actionId, Diagnosis.Result result) {
-        List<String> routes = new ArrayList<>();
-        List<String> codes = kb.statusCodes().stream().filter(s -> s.fixActions().contains(actionId))
-                .map(StatusCodeInfo::code).sorted().toList();
-        if (!codes.isEmpty()) {
-            List<String> seen = result.evidence().statusCounts().stream()
-                    .map(c -> kb.status(c.status(), c.substatus()))
-                    .filter(i -> i != null && codes.contains(i.code())).map(StatusCodeInfo::code).distinct().sorted().toList();
-            routes.add("status codes whose typical fix it is: " + String.join(", ", codes) + "; in this case's IIS log: "
-                    + (seen.isEmpty() ? "none" : String.join(", ", seen)));
-        }
-        List<String> reasons = kb.reasons().stream().filter(r -> r.fixActions().contains(actionId))
-                .map(HttpErrReason::reason).sorted().toList();
-        if (!reasons.isEmpty()) {
-            List<String> seen = result.evidence().httpErrCounts().stream().map(e -> e.reason())
-                    .filter(reasons::contains).distinct().sorted().toList();
-            routes.add("HTTPERR reasons whose typical fix it is: " + String.join(", ", reasons) + "; in this case's HTTPERR log: "
-                    + (seen.isEmpty() ? "none" : String.join(", ", seen)));
-        }
-        return routes;
-    }
-
-    private static Map<String, Integer> factCounts(Diagnosis.Result result) {
+    private static Map<String, Integer> factCounts(Diagnostician.Result result) {
         Map<String, Integer> counts = new TreeMap<>();
         for (Object fact : result.evidence().facts()) {
             counts.merge(fact.getClass().getSimpleName(), 1, Integer::sum);
         }
         var c = result.conclusions();
-        counts.merge("Recommendation", c.recommendations().size(), Integer::sum);
-        counts.merge("Finding", c.findings().size(), Integer::sum);
+        counts.merge("Diagnosis", c.diagnoses().size(), Integer::sum);
+        counts.merge("Known", c.known().size(), Integer::sum);
+        counts.merge("PlannedAction", c.planned().size(), Integer::sum);
         counts.merge("Question", c.questions().size(), Integer::sum);
         counts.merge("Benign", c.benign().size(), Integer::sum);
         return counts;

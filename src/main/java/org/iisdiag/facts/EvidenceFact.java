@@ -18,4 +18,14 @@ public interface EvidenceFact {
 
     /** A few raw lines with file:line, possibly empty. */
     List<SampleLine> samples();
+
+    /** When this evidence was first seen (UTC), or null when it has no time (a setting, a log without dates). */
+    default java.time.Instant firstSeen() {
+        return null;
+    }
+
+    /** When it was last seen (UTC), or null. */
+    default java.time.Instant lastSeen() {
+        return null;
+    }
 }

@@ -105,4 +105,14 @@ public record FailedRequestTrace(String file, String url, String verb, String si
     public long occurrences() {
         return 1;
     }
+
+    @Override
+    public Instant firstSeen() {
+        return time;
+    }
+
+    @Override
+    public Instant lastSeen() {
+        return time;
+    }
 }

@@ -7,6 +7,21 @@ package org.iisdiag.facts;
 public interface LoggedEvent extends RootCauseEvidence {
     long count();
 
+    /** When the events happened; {@link EventTimes#NONE} for logs that carry no time. */
+    default EventTimes times() {
+        return EventTimes.NONE;
+    }
+
+    @Override
+    default java.time.Instant firstSeen() {
+        return times().firstUtc();
+    }
+
+    @Override
+    default java.time.Instant lastSeen() {
+        return times().lastUtc();
+    }
+
     @Override
     default long occurrences() {
         return count();

@@ -9,12 +9,39 @@ import java.time.Instant;
  * as UTC, the zone of the IIS logs, and {@code assumedUtc} says so.
  */
 public record ServerChange(Instant when, String whenText, boolean assumedUtc, ChangeKind kind, String description,
-                           String site, String appPool, String source) {
+                           String site, String appPool, String source) implements EvidenceFact {
 
     /** "deployment 2025-03-04T14:05:00Z: robocopy of the publish folder". */
+    @Override
     public String describe() {
-        return kind.key() + " " + (when == null ? whenText : when.toString()) + (description.isEmpty() ? "" : ": " + description)
+        return "change: " + kind.key() + " " + (when == null ? whenText : when.toString())
+                + (description.isEmpty() ? "" : ": " + description)
                 + (appPool.isEmpty() ? "" : " (application pool " + appPool + ")")
-                + (site.isEmpty() ? "" : " (site " + site + ")");
+                + (site.isEmpty() ? "" : " (site " + site + ")") + " (" + source + ")";
+    }
+
+    @Override
+    public long occurrences() {
+        return 1;
+    }
+
+    @Override
+    public int status() {
+        return 0;
+    }
+
+    @Override
+    public java.util.List<SampleLine> samples() {
+        return java.util.List.of();
+    }
+
+    @Override
+    public Instant firstSeen() {
+        return when;
+    }
+
+    @Override
+    public Instant lastSeen() {
+        return when;
     }
 }

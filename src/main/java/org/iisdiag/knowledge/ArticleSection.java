@@ -20,7 +20,11 @@ public final class ArticleSection {
             "Data collection: memory dumps and PerfView",
             "Data collection: logs",
             "Benign patterns",
-            "Prioritization");
+            "Classification",
+            "What is known",
+            "What changed",
+            "Planning",
+            "Ranking");
 
     private ArticleSection() {
     }

@@ -1,7 +1,5 @@
 package org.iisdiag.knowledge;
 
-import java.util.List;
-
-/** An IIS module as Failed Request Tracing names it: what its failure means and the usual next step. */
-public record FrebModuleInfo(String module, String meaning, List<String> fixActions) {
+/** An IIS module as Failed Request Tracing names it: what its failure means, and the diagnosis ("" when none). */
+public record FrebModuleInfo(String module, String meaning, String diagnosis) {
 }

@@ -1,8 +1,11 @@
 package org.iisdiag.knowledge;
 
-import java.util.List;
+import org.iisdiag.conclusions.Certainty;
 
-/** An HTTPERR s-reason from the catalog: what HTTP.sys meant and what usually fixes it. */
+/**
+ * An HTTPERR s-reason from the catalog: what HTTP.sys meant, how to triage it, and the diagnosis it
+ * supports ("" when none) with the certainty it gives.
+ */
 public record HttpErrReason(String reason, Integer status, String meaning, Triage triage, String fix,
-                            List<String> fixActions, boolean appPoolRelated) {
+                            String diagnosis, Certainty certainty, boolean appPoolRelated) {
 }

@@ -18,26 +18,34 @@ public final class KnowledgeBase {
     private final Map<String, HttpErrReason> reasons;
     private final List<ScannerSignature> scanners;
     private final Map<String, ActionDefinition> actions;
-    private final Map<String, FindingDefinition> findings;
+    private final Map<String, DiagnosisDefinition> diagnoses;
     private final Map<String, QuestionDefinition> questions;
     private final Map<String, FrebModuleInfo> modules;
     private final Map<Long, ConfigErrorInfo> configErrors;
+    private final List<ExceptionSignature> signatures;
+    private final Map<String, ExceptionCode> exceptionCodes;
+    private final Map<String, String> revelations;
     private final Map<String, String> globals;
 
     KnowledgeBase(Map<String, StatusCodeInfo> statusCodes, Map<Long, Win32StatusInfo> win32,
                   Map<String, HttpErrReason> reasons, List<ScannerSignature> scanners,
-                  Map<String, ActionDefinition> actions, Map<String, FindingDefinition> findings,
+                  Map<String, ActionDefinition> actions, Map<String, DiagnosisDefinition> diagnoses,
                   Map<String, QuestionDefinition> questions, Map<String, FrebModuleInfo> modules,
-                  Map<Long, ConfigErrorInfo> configErrors, Map<String, String> globals) {
+                  Map<Long, ConfigErrorInfo> configErrors, List<ExceptionSignature> signatures,
+                  Map<String, ExceptionCode> exceptionCodes, Map<String, String> revelations,
+                  Map<String, String> globals) {
         this.statusCodes = Map.copyOf(statusCodes);
         this.win32 = Map.copyOf(win32);
         this.reasons = Map.copyOf(reasons);
         this.scanners = List.copyOf(scanners);
         this.actions = Map.copyOf(actions);
-        this.findings = Map.copyOf(findings);
+        this.diagnoses = Map.copyOf(diagnoses);
         this.questions = Map.copyOf(questions);
         this.modules = Map.copyOf(modules);
         this.configErrors = Map.copyOf(configErrors);
+        this.signatures = List.copyOf(signatures);
+        this.exceptionCodes = Map.copyOf(exceptionCodes);
+        this.revelations = Map.copyOf(revelations);
         this.globals = Map.copyOf(globals);
     }
 
@@ -49,6 +57,12 @@ public final class KnowledgeBase {
 
     public Win32StatusInfo win32(long code) {
         return win32.get(code);
+    }
+
+    /** Whether a win32 code is the catalog's normal authentication-handshake status (SEC_E_NO_CREDENTIALS ...). */
+    public boolean isAuthHandshake(long code) {
+        Win32StatusInfo w = win32.get(code);
+        return w != null && w.classification() == Win32Class.AUTH_HANDSHAKE;
     }
 
     public HttpErrReason reason(String reason) {
@@ -88,8 +102,61 @@ public final class KnowledgeBase {
         return actions.get(id);
     }
 
-    public FindingDefinition finding(String id) {
-        return findings.get(id);
+    public DiagnosisDefinition diagnosis(String id) {
+        return diagnoses.get(id);
+    }
+
+    /** The plan of a diagnosis, step by step (empty for an unknown id). */
+    public List<DiagnosisDefinition.PlanStep> plan(String diagnosisId) {
+        DiagnosisDefinition d = diagnoses.get(diagnosisId);
+        return d == null ? List.of() : d.steps();
+    }
+
+    /** The exception signatures found in a text (an exception message, an error page), in catalog order. */
+    public List<SignatureMatch> exceptionCauses(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<SignatureMatch> out = new java.util.ArrayList<>();
+        for (ExceptionSignature s : signatures) {
+            java.util.regex.Matcher m = s.pattern().matcher(text);
+            if (m.find()) {
+                java.util.TreeMap<String, String> params = new java.util.TreeMap<>();
+                for (String name : groupNames(s.pattern())) {
+                    String v = m.group(name);
+                    if (v != null) {
+                        params.put(name, v.strip());
+                    }
+                }
+                out.add(new SignatureMatch(s, java.util.Collections.unmodifiableSortedMap(params)));
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern GROUP_NAME = java.util.regex.Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
+    static List<String> groupNames(java.util.regex.Pattern p) {
+        List<String> names = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = GROUP_NAME.matcher(p.pattern());
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** What a native exception code ("0xc00000fd", "c00000fd") means, or null. */
+    public ExceptionCode exceptionCode(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String c = code.strip().toLowerCase(java.util.Locale.ROOT);
+        return exceptionCodes.get(c.startsWith("0x") ? c : "0x" + c);
+    }
+
+    /** The revelations actions may declare, with what each means. */
+    public Map<String, String> revelations() {
+        return revelations;
     }
 
     public QuestionDefinition question(String id) {
@@ -141,8 +208,16 @@ public final class KnowledgeBase {
         return actions.values();
     }
 
-    public Collection<FindingDefinition> findings() {
-        return findings.values();
+    public Collection<DiagnosisDefinition> diagnoses() {
+        return diagnoses.values();
+    }
+
+    public List<ExceptionSignature> exceptionSignatures() {
+        return signatures;
+    }
+
+    public Collection<ExceptionCode> exceptionCodes() {
+        return exceptionCodes.values();
     }
 
     public Collection<QuestionDefinition> questions() {

@@ -1,15 +1,21 @@
 package org.iisdiag.knowledge;
 
-import java.util.List;
+import org.iisdiag.conclusions.Certainty;
 
 /**
  * A status or status.substatus from the catalog. {@code substatus} is -1 for the bare status entry
- * that stands in when no exact entry exists.
+ * that stands in when no exact entry exists. {@code diagnosis} is what the code alone tells ("" when
+ * it names no cause), with the certainty it gives.
  */
 public record StatusCodeInfo(int status, int substatus, String title, String meaning, String causes, String fix,
-                             List<String> fixActions, Severity severity, String component) {
+                             String diagnosis, Certainty certainty, Severity severity, String component) {
 
     public String code() {
         return substatus < 0 ? Integer.toString(status) : status + "." + substatus;
+    }
+
+    /** Whether this code, by itself, names a cause (a diagnosis the rules can conclude from it). */
+    public boolean namesCause() {
+        return !diagnosis.isEmpty();
     }
 }

@@ -19,7 +19,7 @@ import org.iisdiag.engine.RuleCompilationException;
 import org.iisdiag.engine.RuleFiles;
 import org.iisdiag.knowledge.ActionDefinition;
 import org.iisdiag.knowledge.ArticleSection;
-import org.iisdiag.knowledge.FindingDefinition;
+import org.iisdiag.knowledge.DiagnosisDefinition;
 import org.iisdiag.knowledge.KnowledgeBase;
 import org.iisdiag.knowledge.KnowledgeBaseException;
 import org.iisdiag.knowledge.KnowledgeBaseLoader;
@@ -60,6 +60,7 @@ public final class Linter {
             out.addAll(metadataFromText(rulesDir));
         }
         out.addAll(ignoredFiles(rulesDir));
+        out.addAll(EvidenceUnderExists.check(rulesDir));
         if (kb != null && ruleBase != null) {
             out.addAll(unusedCatalogEntries(ruleBase, kb));
         }
@@ -120,25 +121,24 @@ public final class Linter {
     private static List<LintMessage> unusedCatalogEntries(RuleBase ruleBase, KnowledgeBase kb) {
         List<LintMessage> out = new ArrayList<>();
         Set<String> producible = CatalogReferences.producibleActions(ruleBase, kb);
-        Set<String> findings = new TreeSet<>();
+        Set<String> diagnoses = CatalogReferences.producibleDiagnoses(ruleBase, kb);
         Set<String> questions = new TreeSet<>();
         for (String text : ruleBase.sources().values()) {
             for (CatalogReferences.Reference ref : CatalogReferences.scan(text)) {
-                if (ref.kind() == CatalogReferences.Kind.FINDING) {
-                    findings.add(ref.id());
-                } else if (ref.kind() == CatalogReferences.Kind.QUESTION) {
+                if (ref.kind() == CatalogReferences.Kind.QUESTION) {
                     questions.add(ref.id());
                 }
             }
         }
         for (ActionDefinition a : kb.actions()) {
             if (!producible.contains(a.id())) {
-                out.add(at(a.source(), "action '" + a.id() + "' is never recommended by any rule or catalog fixActions"));
+                out.add(at(a.source(), "action '" + a.id() + "' is in no plan of a diagnosis a rule can conclude,"
+                        + " answers no question and is required by no such action"));
             }
         }
-        for (FindingDefinition f : kb.findings()) {
-            if (!findings.contains(f.id())) {
-                out.add(at(f.source(), "finding '" + f.id() + "' is never concluded by any rule"));
+        for (DiagnosisDefinition d : kb.diagnoses()) {
+            if (!diagnoses.contains(d.id())) {
+                out.add(at(d.source(), "diagnosis '" + d.id() + "' is never concluded by any rule or catalog entry"));
             }
         }
         for (QuestionDefinition q : kb.questions()) {

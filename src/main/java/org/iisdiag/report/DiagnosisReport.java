@@ -11,41 +11,51 @@ import org.iisdiag.facts.TimeTakenSummary;
 
 /**
  * The result of one diagnosis, ready for any renderer. Field order is the JSON schema's order; see
- * docs in README ("JSON output"). Times are ISO-8601 UTC strings so output is stable and portable.
+ * README ("JSON output"). Times are ISO-8601 UTC strings so output is stable and portable.
  */
-public record DiagnosisReport(int schemaVersion, String tool, Summary summary, List<InputFile> inputs,
-                              List<ReportedFinding> findings, List<RankedAction> actions,
-                              List<OpenQuestion> questions, List<BenignNote> benign,
+public record DiagnosisReport(int schemaVersion, String tool, Summary summary, Verdict verdict, List<InputFile> inputs,
+                              List<ReportedDiagnosis> diagnoses, List<RankedAction> actions,
+                              List<NotRecommended> notRecommended, List<OpenQuestion> questions,
+                              List<BenignNote> benign,
                               @JsonInclude(JsonInclude.Include.NON_NULL) WhyNot whyNot,
                               @JsonInclude(JsonInclude.Include.NON_NULL) List<Conclusions.Firing> trace) {
 
+    public static final int SCHEMA_VERSION = 2;
+
     /** The report with the firing trail attached (diagnose --trace). */
     public DiagnosisReport withTrace(List<Conclusions.Firing> firings) {
-        return new DiagnosisReport(schemaVersion, tool, summary, inputs, findings, actions, questions, benign, whyNot,
-                firings);
+        return new DiagnosisReport(schemaVersion, tool, summary, verdict, inputs, diagnoses, actions, notRecommended,
+                questions, benign, whyNot, firings);
     }
 
     /** The report with a --why-not analysis attached. */
     public DiagnosisReport withWhyNot(WhyNot analysis) {
-        return new DiagnosisReport(schemaVersion, tool, summary, inputs, findings, actions, questions, benign, analysis,
-                trace);
+        return new DiagnosisReport(schemaVersion, tool, summary, verdict, inputs, diagnoses, actions, notRecommended,
+                questions, benign, analysis, trace);
     }
 
     /** Why an action is (or is not) in the result: the rules that could produce it and what they lacked. */
     public record WhyNot(String actionId, String verdict, List<Candidate> candidates, List<String> catalogRoutes) {
     }
 
-    /** A rule that could recommend the action, whether it fired, and its conditions against this case. */
+    /** A rule that could lead to the action, whether it fired, and its conditions against this case. */
     public record Candidate(String rule, String location, boolean fired, List<String> conditions) {
     }
 
-    public static final int SCHEMA_VERSION = 1;
+    /** The answer first: how bad, what happened, what to do now, what is missing. */
+    public record Verdict(String severity, List<String> happened, List<String> doNow, List<String> missing) {
+    }
 
     /** The case at a glance. */
     public record Summary(String caseFolder, int filesRead, int filesNotUsed, int filesFailed, long linesRead,
                           long entries, long linesRejected, String firstSeen, String lastSeen, long requests,
                           long clientErrors, long serverErrors, long httpErrEntries, Environment environment,
+                          String reported, List<StatusTotal> errorStatuses, List<String> changes,
                           List<CaseEvidence.PeakMinute> peakServerErrorMinutes, List<TimeTakenSummary> timeTaken) {
+    }
+
+    /** Error responses of one code in one log: "500.30" in the IIS log, "503 QueueFull" in HTTPERR. */
+    public record StatusTotal(String code, String log, long count, boolean benign) {
     }
 
     public record Environment(String serverName, String iisVersion, String applicationType, String internetFacing,
@@ -56,7 +66,6 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, L
     public record Site(int id, String logLabel, String name, String appPool, String applicationType) {
     }
 
-
     /** One file of the case: its kind, whether it was used, and what reading it found. */
     public record InputFile(String name, String kind, boolean used, long lines, long entries, long rejected,
                             List<LineProblem> problems, List<String> notes, String error) {
@@ -65,18 +74,34 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, L
     public record EvidenceItem(String summary, long occurrences, List<SampleLine> samples) {
     }
 
-    public record ReportedFinding(String id, String title, String severity, String confidence, String section,
-                                  String explanation, List<EvidenceItem> evidence, List<String> rules) {
+    /** What a conclusion is about, as far as the case says. */
+    public record TargetRef(String text, String server, long siteId, String siteName, String app, String appPool) {
     }
 
-    public record ScoreReason(int delta, String reason, String rule) {
+    /** A step of a diagnosis's plan and what became of it: the rank of its action, or why it is not recommended. */
+    public record PlanItem(String role, String action, int rank, String note) {
     }
 
-    public record RankedAction(int rank, String id, String priority, int score, String title, String section,
-                               String kind, String cost, String risk, boolean changesServerState, String why,
-                               List<EvidenceItem> evidence, int evidenceTotal, List<String> rules, List<String> steps,
-                               List<String> risks, List<String> revert, List<String> verify, List<String> caveats,
-                               List<ScoreReason> scoring) {
+    public record ReportedDiagnosis(String id, String title, String certainty, String severity, String section,
+                                    TargetRef target, String explanation, String firstSeen, String lastSeen,
+                                    List<EvidenceItem> evidence, int evidenceTotal, List<String> known,
+                                    List<PlanItem> plan, List<String> rules) {
+    }
+
+    /** Why an action sits where it does: its tier, and each weight within the tier, with the rule. */
+    public record Reason(String kind, int value, String reason, String rule) {
+    }
+
+    public record RankedAction(int rank, String id, int tier, String priority, String title, String section,
+                               String kind, String cost, String risk, boolean changesServerState, TargetRef target,
+                               List<String> serves, String role, String why, List<EvidenceItem> evidence,
+                               int evidenceTotal, List<String> steps, List<String> verify, List<String> risks,
+                               List<String> revert, List<String> caveats, List<String> requires,
+                               List<Reason> rationale, List<String> rules) {
+    }
+
+    /** A plan step left out because the case already shows what it would collect. */
+    public record NotRecommended(String action, String target, String diagnosis, String why, String rule) {
     }
 
     public record OpenQuestion(String id, String text, String why, String answeredBy, List<String> rules) {

@@ -3,7 +3,6 @@ package org.iisdiag.report;
 import java.util.List;
 import java.util.Locale;
 
-import org.iisdiag.report.DiagnosisReport.ScoreReason;
 
 /** Small formatting pieces every renderer shares, so text, Markdown and HTML say things the same way. */
 final class Format {
@@ -26,13 +25,30 @@ final class Format {
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
-    /** "50 base score, +20 cheap and without risk [prio.cheap-and-safe-first], ..." */
-    static String scoring(List<ScoreReason> scoring) {
+    /** "2025-08-27 16:50 to 16:55 UTC" for two ISO instants (the date again when it differs). */
+    static String window(String first, String last) {
+        if (first.isEmpty()) {
+            return "";
+        }
+        String f = first.replace('T', ' ');
+        String l = last.replace('T', ' ');
+        f = f.length() >= 16 ? f.substring(0, 16) : f;
+        l = l.length() >= 16 ? l.substring(0, 16) : l;
+        if (l.isEmpty() || l.equals(f)) {
+            return f + " UTC";
+        }
+        return f + " to " + (l.substring(0, 10).equals(f.substring(0, 10)) ? l.substring(11) : l) + " UTC";
+    }
+
+    /** "tier 1 (serves the confirmed diagnosis x) [rank.tier-1-confirmed]; +300 high diagnosis [rank.severity]; ..." */
+    static String rationale(List<DiagnosisReport.Reason> reasons) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < scoring.size(); i++) {
-            ScoreReason r = scoring.get(i);
-            b.append(i == 0 ? "" : ", ").append(i == 0 ? Integer.toString(r.delta()) : signed(r.delta()))
-                    .append(' ').append(r.reason()).append(r.rule().isEmpty() ? "" : " [" + r.rule() + "]");
+        for (DiagnosisReport.Reason r : reasons) {
+            b.append(b.length() == 0 ? "" : "; ");
+            b.append(r.kind().equals("tier") ? "tier " + r.value() : signed(r.value())).append(' ').append(r.reason());
+            if (!r.rule().isEmpty()) {
+                b.append(" [").append(r.rule()).append(']');
+            }
         }
         return b.toString();
     }

@@ -42,10 +42,17 @@ public final class HtmlRenderer implements ReportRenderer {
                 .append("</style></head><body><main>\n");
         out.append("<h1>Diagnosis of ").append(esc(r.summary().caseFolder())).append("</h1><div class=\"tool\">")
                 .append(esc(r.tool())).append("</div>\n");
-        summary(r.summary());
+        verdict(r.verdict());
         actions(r.actions());
-        findings(r);
+        diagnoses(r);
         questions(r);
+        if (!r.notRecommended().isEmpty()) {
+            out.append("<h2>Not recommended (").append(r.notRecommended().size()).append(")</h2><ul>");
+            r.notRecommended().forEach(n -> out.append("<li><code>").append(esc(n.action())).append("</code> for <code>")
+                    .append(esc(n.diagnosis())).append("</code>: ").append(esc(n.why())).append("</li>"));
+            out.append("</ul>\n");
+        }
+        summary(r.summary());
         inputs(r);
         if (!r.benign().isEmpty()) {
             out.append("<h2>Recognised as normal (").append(r.benign().size()).append(", not escalated)</h2><ul>");
@@ -57,8 +64,39 @@ public final class HtmlRenderer implements ReportRenderer {
         return out.toString();
     }
 
+    private void verdict(DiagnosisReport.Verdict v) {
+        out.append("<h2>Verdict: <span class=\"badge ").append(esc(v.severity())).append("\">").append(esc(v.severity()))
+                .append("</span></h2><div class=\"card\">");
+        if (v.happened().isEmpty()) {
+            out.append("<p>No problem found in the evidence: nothing to do.</p>");
+        } else {
+            out.append("<ul>");
+            v.happened().forEach(this::li);
+            out.append("</ul>");
+        }
+        if (!v.doNow().isEmpty()) {
+            out.append("<p><strong>Do now:</strong></p><ul>");
+            v.doNow().forEach(this::li);
+            out.append("</ul>");
+        }
+        if (!v.missing().isEmpty()) {
+            out.append("<p><strong>Missing from the case:</strong></p><ul>");
+            v.missing().forEach(this::li);
+            out.append("</ul>");
+        }
+        out.append("</div>\n");
+    }
+
     private void summary(DiagnosisReport.Summary s) {
         out.append("<h2>Case summary</h2><div class=\"card\"><ul>");
+        if (!s.reported().isEmpty()) {
+            li("Reported: " + s.reported());
+        }
+        s.changes().forEach(c -> li("Change: " + c));
+        if (!s.errorStatuses().isEmpty()) {
+            li("Errors: " + String.join(", ", s.errorStatuses().stream()
+                    .map(t -> t.code() + " (" + t.log() + ") x" + Format.n(t.count()) + (t.benign() ? " normal" : "")).toList()));
+        }
         li("Files: " + s.filesRead() + " read, " + s.filesNotUsed() + " not used, " + s.filesFailed() + " failed; "
                 + Format.n(s.linesRead()) + " lines, " + Format.n(s.linesRejected()) + " rejected");
         if (!s.firstSeen().isEmpty()) {
@@ -73,38 +111,48 @@ public final class HtmlRenderer implements ReportRenderer {
     }
 
     private void actions(List<RankedAction> actions) {
-        out.append("<h2>Actions (").append(actions.size()).append(", highest priority first)</h2>\n");
+        out.append("<h2>Actions (").append(actions.size()).append(", in order)</h2>\n");
         for (RankedAction a : actions) {
             out.append("<div class=\"card\"><div><span class=\"badge ").append(a.priority()).append("\">").append(a.priority())
                     .append("</span><strong>").append(a.rank()).append(". ").append(esc(a.title())).append("</strong></div>")
-                    .append("<div class=\"meta\">").append(esc(a.id())).append(" · ").append(a.kind()).append(" · cost ")
-                    .append(a.cost()).append(" · risk ").append(a.risk()).append(a.changesServerState() ? " · changes the server" : "")
-                    .append(" · score ").append(a.score()).append(" · ").append(esc(a.section())).append("</div>");
+                    .append("<div class=\"meta\">").append(esc(a.id())).append(" · ").append(esc(a.role())).append(" for ")
+                    .append(esc(String.join(", ", a.serves()))).append(" · ").append(esc(a.target().text())).append(" · ")
+                    .append(a.kind()).append(" · cost ").append(a.cost()).append(" · risk ").append(a.risk())
+                    .append(a.changesServerState() ? " · changes the server" : "").append("</div>");
             out.append("<p>").append(prose(a.why())).append("</p>");
             a.caveats().forEach(c -> out.append("<div class=\"caution\"><strong>Caution:</strong> ").append(esc(c)).append("</div>"));
+            if (!a.requires().isEmpty()) {
+                out.append("<div class=\"meta\">Requires first: ").append(esc(String.join(", ", a.requires()))).append("</div>");
+            }
             list("Steps", a.steps(), true, true);
+            list("Verify", a.verify(), false, false);
             list("Risks", a.risks(), false, false);
             list("Revert", a.revert(), true, false);
-            list("Verify", a.verify(), false, false);
             if (!a.evidence().isEmpty()) {
                 out.append("<details><summary>Evidence (").append(a.evidenceTotal()).append(")</summary>");
                 evidence(a.evidence());
                 out.append("</details>");
             }
-            out.append("<div class=\"meta\">Rules: ").append(esc(String.join(", ", a.rules()))).append("<br>Priority: ")
-                    .append(esc(Format.scoring(a.scoring()))).append("</div></div>\n");
+            out.append("<div class=\"meta\">Rules: ").append(esc(String.join(", ", a.rules()))).append("<br>Order: ")
+                    .append(esc(Format.rationale(a.rationale()))).append("</div></div>\n");
         }
     }
 
-    private void findings(DiagnosisReport r) {
-        out.append("<h2>Findings (").append(r.findings().size()).append(")</h2>\n");
-        for (var f : r.findings()) {
-            out.append("<div class=\"card\"><div><span class=\"badge ").append(f.severity()).append("\">").append(f.severity())
-                    .append("</span><strong>").append(esc(f.title())).append("</strong> <span class=\"meta\">")
-                    .append(f.confidence()).append(" confidence</span></div><p>").append(esc(f.explanation())).append("</p>");
-            out.append("<details><summary>Evidence</summary>");
-            evidence(f.evidence());
-            out.append("</details><div class=\"meta\">Rules: ").append(esc(String.join(", ", f.rules()))).append("</div></div>\n");
+    private void diagnoses(DiagnosisReport r) {
+        out.append("<h2>Diagnoses (").append(r.diagnoses().size()).append(")</h2>\n");
+        for (var d : r.diagnoses()) {
+            out.append("<div class=\"card\"><div><span class=\"badge ").append(esc(d.severity())).append("\">")
+                    .append(esc(d.severity())).append("</span><strong>").append(esc(d.title())).append("</strong> <span class=\"meta\">")
+                    .append(esc(d.certainty())).append(" · ").append(esc(d.id())).append(" · ").append(esc(d.target().text()))
+                    .append(d.firstSeen().isEmpty() ? "" : " · " + esc(Format.window(d.firstSeen(), d.lastSeen())))
+                    .append("</span></div><p>").append(esc(d.explanation())).append("</p>");
+            out.append("<details><summary>Evidence (").append(d.evidenceTotal()).append(")</summary>");
+            evidence(d.evidence());
+            out.append("</details><ul>");
+            d.known().forEach(k -> li("Known: " + k));
+            d.plan().forEach(p -> li("Plan, " + p.role() + ": " + p.action() + (p.rank() > 0 ? " (action " + p.rank() + ")"
+                    : " (" + p.note() + ")")));
+            out.append("</ul><div class=\"meta\">Rules: ").append(esc(String.join(", ", d.rules()))).append("</div></div>\n");
         }
     }
 

@@ -7,7 +7,7 @@ import org.iisdiag.facts.SampleLine;
 import org.iisdiag.report.DiagnosisReport.EvidenceItem;
 import org.iisdiag.report.DiagnosisReport.RankedAction;
 
-/** The report as Markdown, for tickets and wikis: the same sections as the text report. */
+/** The report as Markdown, for tickets and wikis: verdict first, then actions, diagnoses and the rest. */
 public final class MarkdownRenderer implements ReportRenderer {
     private final StringBuilder out = new StringBuilder();
 
@@ -16,8 +16,70 @@ public final class MarkdownRenderer implements ReportRenderer {
         out.setLength(0);
         line("# Diagnosis of " + code(r.summary().caseFolder()));
         line("");
-        line("_" + r.tool() + "_");
+        line("_" + text(r.tool()) + "_");
         line("");
+        var v = r.verdict();
+        line("## Verdict: " + v.severity());
+        line("");
+        if (v.happened().isEmpty()) {
+            line("No problem found in the evidence: nothing to do.");
+        }
+        v.happened().forEach(h -> line("- " + text(h)));
+        line("");
+        if (!v.doNow().isEmpty()) {
+            line("**Do now:**");
+            line("");
+            v.doNow().forEach(a -> line("- " + text(a)));
+            line("");
+        }
+        if (!v.missing().isEmpty()) {
+            line("**Missing from the case:**");
+            line("");
+            v.missing().forEach(m -> line("- " + text(m)));
+            line("");
+        }
+        line("## Actions (" + r.actions().size() + ", in order)");
+        line("");
+        for (RankedAction a : r.actions()) {
+            action(a);
+        }
+        line("## Diagnoses (" + r.diagnoses().size() + ")");
+        line("");
+        for (var d : r.diagnoses()) {
+            line("### " + text(d.title()));
+            line("");
+            line("**" + d.severity() + "**, " + d.certainty() + " · " + code(d.id()) + " · " + text(d.target().text())
+                    + (d.firstSeen().isEmpty() ? "" : " · " + text(Format.window(d.firstSeen(), d.lastSeen()))));
+            line("");
+            line(text(d.explanation()));
+            line("");
+            evidence(d.evidence(), 1);
+            d.known().forEach(k -> line("- Known: " + text(k)));
+            d.plan().forEach(p -> line("- Plan, " + p.role() + ": " + code(p.action())
+                    + (p.rank() > 0 ? " (action " + p.rank() + ")" : " (" + text(p.note()) + ")")));
+            line("");
+            line("Rules: " + codes(d.rules()));
+            line("");
+        }
+        line("## Open questions (" + r.questions().size() + ")");
+        line("");
+        for (var q : r.questions()) {
+            line("- **" + text(q.text()) + "** " + text(q.why())
+                    + (q.answeredBy().isEmpty() ? "" : " Answered by " + code(q.answeredBy()) + "."));
+        }
+        line("");
+        if (!r.notRecommended().isEmpty()) {
+            line("## Not recommended (" + r.notRecommended().size() + ")");
+            line("");
+            r.notRecommended().forEach(n -> line("- " + code(n.action()) + " for " + code(n.diagnosis()) + ": " + text(n.why())));
+            line("");
+        }
+        if (!r.benign().isEmpty()) {
+            line("## Recognised as normal (" + r.benign().size() + ", not escalated)");
+            line("");
+            r.benign().forEach(b -> line("- " + text(b.summary()) + ": " + text(b.reason()) + " (" + code(b.rule()) + ")"));
+            line("");
+        }
         summary(r.summary());
         line("## Inputs");
         line("");
@@ -36,40 +98,20 @@ public final class MarkdownRenderer implements ReportRenderer {
             }
         }
         line("");
-        line("## Findings (" + r.findings().size() + ")");
-        line("");
-        for (var f : r.findings()) {
-            line("### " + text(f.title()));
-            line("");
-            line("**" + f.severity() + "**, " + f.confidence() + " confidence. " + text(f.explanation()));
-            line("");
-            evidence(f.evidence(), 1);
-            line("Rules: " + codes(f.rules()));
-            line("");
-        }
-        line("## Actions (" + r.actions().size() + ", highest priority first)");
-        line("");
-        for (RankedAction a : r.actions()) {
-            action(a);
-        }
-        line("## Open questions (" + r.questions().size() + ")");
-        line("");
-        for (var q : r.questions()) {
-            line("- **" + text(q.text()) + "** " + text(q.why())
-                    + (q.answeredBy().isEmpty() ? "" : " Answered by " + code(q.answeredBy()) + "."));
-        }
-        line("");
-        if (!r.benign().isEmpty()) {
-            line("## Recognised as normal (" + r.benign().size() + ", not escalated)");
-            line("");
-            r.benign().forEach(b -> line("- " + text(b.summary()) + ": " + text(b.reason()) + " (" + code(b.rule()) + ")"));
-            line("");
-        }
         return out.toString();
     }
 
     private void summary(DiagnosisReport.Summary s) {
         line("## Case summary");
+        line("");
+        if (!s.reported().isEmpty()) {
+            line("- Reported: " + text(s.reported()));
+        }
+        s.changes().forEach(c -> line("- Change: " + text(c)));
+        if (!s.errorStatuses().isEmpty()) {
+            line("- Errors: " + text(String.join(", ", s.errorStatuses().stream()
+                    .map(t -> t.code() + " (" + t.log() + ") x" + Format.n(t.count()) + (t.benign() ? " normal" : "")).toList())));
+        }
         line("");
         line("- Files: " + s.filesRead() + " read, " + s.filesNotUsed() + " not used, " + s.filesFailed() + " failed; "
                 + Format.n(s.linesRead()) + " lines, " + Format.n(s.linesRejected()) + " rejected");
@@ -87,8 +129,9 @@ public final class MarkdownRenderer implements ReportRenderer {
     private void action(RankedAction a) {
         line("### " + a.rank() + ". " + text(a.title()));
         line("");
-        line("**" + a.priority() + "** (score " + a.score() + ") · " + code(a.id()) + " · " + a.kind() + " · cost " + a.cost()
-                + " · risk " + a.risk() + (a.changesServerState() ? " · changes the server" : "") + " · " + text(a.section()));
+        line("**" + a.priority() + "** · " + code(a.id()) + " · " + a.role() + " for " + codes(a.serves()) + " · "
+                + text(a.target().text()) + " · " + a.kind() + " · cost " + a.cost() + " · risk " + a.risk()
+                + (a.changesServerState() ? " · changes the server" : ""));
         line("");
         // catalog prose is written with `code` spans already: it goes in as Markdown
         line(prose(a.why()));
@@ -100,15 +143,17 @@ public final class MarkdownRenderer implements ReportRenderer {
         if (!a.evidence().isEmpty()) {
             line("Evidence:");
             line("");
-            evidence(a.evidence(), 2);
+            evidence(a.evidence(), 1);
         }
-        line("Rules: " + codes(a.rules()));
-        line("");
+        if (!a.requires().isEmpty()) {
+            line("Requires first: " + codes(a.requires()));
+            line("");
+        }
         steps("Steps", a.steps(), true);
+        steps("Verify", a.verify(), false);
         steps("Risks", a.risks(), false);
         steps("Revert", a.revert(), true);
-        steps("Verify", a.verify(), false);
-        line("Priority: " + text(Format.scoring(a.scoring())));
+        line("Order: " + text(Format.rationale(a.rationale())));
         line("");
     }
 

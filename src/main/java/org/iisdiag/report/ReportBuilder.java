@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -13,40 +14,57 @@ import java.util.function.Function;
 
 import org.iisdiag.conclusions.Benign;
 import org.iisdiag.conclusions.Caveat;
-import org.iisdiag.conclusions.Finding;
-import org.iisdiag.conclusions.Params;
-import org.iisdiag.conclusions.PriorityAdjustment;
+import org.iisdiag.conclusions.Certainty;
+import org.iisdiag.conclusions.Diagnosis;
+import org.iisdiag.conclusions.Known;
+import org.iisdiag.conclusions.NotPlanned;
+import org.iisdiag.conclusions.PlanRole;
+import org.iisdiag.conclusions.PlannedAction;
 import org.iisdiag.conclusions.Question;
-import org.iisdiag.conclusions.Recommendation;
+import org.iisdiag.conclusions.Target;
+import org.iisdiag.conclusions.Tier;
+import org.iisdiag.conclusions.Weight;
 import org.iisdiag.engine.Conclusions;
 import org.iisdiag.evidence.CaseEvidence;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.HttpErrCount;
 import org.iisdiag.facts.IisLogWindow;
+import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.ServerEnvironment;
 import org.iisdiag.knowledge.ActionDefinition;
-import org.iisdiag.knowledge.FindingDefinition;
+import org.iisdiag.knowledge.Condition;
+import org.iisdiag.knowledge.DiagnosisDefinition;
 import org.iisdiag.knowledge.KnowledgeBase;
 import org.iisdiag.knowledge.QuestionDefinition;
+import org.iisdiag.knowledge.Requirement;
 import org.iisdiag.knowledge.Severity;
+import org.iisdiag.knowledge.Step;
 import org.iisdiag.knowledge.Template;
 import org.iisdiag.report.DiagnosisReport.BenignNote;
 import org.iisdiag.report.DiagnosisReport.EvidenceItem;
+import org.iisdiag.report.DiagnosisReport.NotRecommended;
 import org.iisdiag.report.DiagnosisReport.OpenQuestion;
+import org.iisdiag.report.DiagnosisReport.PlanItem;
 import org.iisdiag.report.DiagnosisReport.RankedAction;
-import org.iisdiag.report.DiagnosisReport.ReportedFinding;
-import org.iisdiag.report.DiagnosisReport.ScoreReason;
+import org.iisdiag.report.DiagnosisReport.Reason;
+import org.iisdiag.report.DiagnosisReport.ReportedDiagnosis;
+import org.iisdiag.report.DiagnosisReport.TargetRef;
+import org.iisdiag.targets.TargetDirectory;
 
 /**
- * Turns the rules' conclusions into the report: merges recommendations of the same action for the
- * same target, scores them (base + the prioritization rules' votes), fills catalog templates for this
- * server, and orders everything deterministically (ties broken by stable ids).
+ * Turns the rules' conclusions into the report. Diagnoses of the same thing for the same target merge;
+ * plan steps naming the same action for the same target (at the action's scope) become one action,
+ * the URLs and counts of its diagnoses merged. Each action takes the best tier any of its plan steps
+ * got from the ranking rules, then the sum of that step's weights; prerequisites move right before
+ * what needs them. Steps are fitted to the case (conditions, values). Everything is ordered
+ * deterministically, ties broken by stable ids.
  */
 public final class ReportBuilder {
-    /** Every action starts here; prioritization rules move it up or down. */
-    public static final int BASE_SCORE = 50;
     /** Evidence items shown per conclusion; the total is reported alongside. */
     static final int MAX_EVIDENCE_ITEMS = 8;
+    /** Actions the verdict names. */
+    static final int VERDICT_ACTIONS = 3;
 
     private final KnowledgeBase kb;
 
@@ -54,25 +72,382 @@ public final class ReportBuilder {
         this.kb = kb;
     }
 
-    public DiagnosisReport build(CaseEvidence evidence, Conclusions conclusions, String tool) {
-        Placeholders placeholders = new Placeholders(evidence.env().server(), evidence.env().sites(), kb.globals());
-        return new DiagnosisReport(DiagnosisReport.SCHEMA_VERSION, tool, summary(evidence),
-                inputs(evidence.reports()), findings(conclusions.findings(), placeholders),
-                actions(conclusions, placeholders), questions(conclusions.questions(), placeholders),
-                benign(conclusions.benign()), null, null);
+    public DiagnosisReport build(CaseEvidence evidence, Conclusions c, String tool) {
+        TargetDirectory targets = TargetDirectory.of(evidence.facts());
+        CaseValues values = new CaseValues(evidence.env().server(), evidence.env().sites(), targets, kb.globals(),
+                evidence.facts());
+        List<ActionGroup> groups = actionGroups(c, values);
+        List<RankedAction> actions = new ArrayList<>();
+        Map<ActionGroup, Integer> ranks = new java.util.IdentityHashMap<>();
+        for (ActionGroup g : groups) {
+            ranks.put(g, actions.size() + 1);
+            actions.add(g.render(actions.size() + 1, values));
+        }
+        List<ReportedDiagnosis> diagnoses = diagnoses(c, values, groups, ranks);
+        List<OpenQuestion> questions = questions(c.questions(), values);
+        DiagnosisReport.Summary summary = summary(evidence, c);
+        return new DiagnosisReport(DiagnosisReport.SCHEMA_VERSION, tool, summary,
+                verdict(diagnoses, actions, questions), inputs(evidence.reports()), diagnoses, actions,
+                notRecommended(c.notPlanned()), questions, benign(c.benign()), null, null);
     }
 
-    static String priorityLabel(int score) {
-        if (score >= 85) {
-            return "P1";
+    // ---- diagnoses -------------------------------------------------------------------------------
+
+    /** What a diagnosis says: its id and the parameters its title shows (aggregates aside). */
+    private String kindKey(Diagnosis d) {
+        DiagnosisDefinition def = kb.diagnosis(d.diagnosisId());
+        StringBuilder b = new StringBuilder(d.diagnosisId());
+        for (String name : Template.placeholders(def.title())) {
+            if (!CaseValues.AGGREGATES.contains(name)) {
+                b.append('|').append(name).append('=').append(d.params().getOrDefault(name, ""));
+            }
         }
-        if (score >= 70) {
-            return "P2";
-        }
-        return score >= 55 ? "P3" : "P4";
+        return b.toString();
     }
 
-    private static DiagnosisReport.Summary summary(CaseEvidence e) {
+    /** Identity of a diagnosis: what it says, about which target. */
+    private String identity(Diagnosis d) {
+        return kindKey(d) + "@" + d.target().key();
+    }
+
+    private List<ReportedDiagnosis> diagnoses(Conclusions c, CaseValues values, List<ActionGroup> groups,
+                                              Map<ActionGroup, Integer> ranks) {
+        Map<String, List<Diagnosis>> byIdentity = new TreeMap<>();
+        for (Diagnosis d : c.diagnoses()) {
+            if (kb.diagnosis(d.diagnosisId()) == null) {
+                throw new IllegalStateException("rule " + d.ruleId() + " concluded unknown diagnosis '" + d.diagnosisId() + "'");
+            }
+            byIdentity.computeIfAbsent(identity(d), k -> new ArrayList<>()).add(d);
+        }
+        List<List<Diagnosis>> merged = absorb(new ArrayList<>(byIdentity.values()), g -> kindKey(g.get(0)),
+                g -> g.get(0).target(), (into, from) -> {
+            // the more specific target goes first, so it names the merged diagnosis
+            into.addAll(from);
+        });
+        List<ReportedDiagnosis> out = new ArrayList<>();
+        for (List<Diagnosis> group : merged) {
+            Diagnosis first = group.get(0);
+            DiagnosisDefinition def = kb.diagnosis(first.diagnosisId());
+            Certainty certainty = group.stream().map(Diagnosis::certainty).min(Comparator.naturalOrder()).orElseThrow();
+            SortedMap<String, String> params = mergeParams(group.stream().map(Diagnosis::params).toList());
+            List<EvidenceFact> facts = distinct(group.stream().flatMap(d -> d.evidence().stream()).toList());
+            Function<String, String> known = values.known(first.target(), params, facts);
+            Function<String, String> text = values.forProse(known, def.params());
+            List<String> knownNotes = c.known().stream().filter(k -> k.target().covers(first.target()))
+                    .map(k -> k.revelation() + ": " + k.because()).distinct().sorted().toList();
+            Set<String> keys = new LinkedHashSet<>();
+            group.forEach(d -> keys.add(d.key()));
+            List<PlanItem> plan = plan(def, keys, groups, ranks, c.notPlanned(), first.target());
+            String window = CaseValues.window(facts);
+            out.add(new ReportedDiagnosis(def.id(), oneLine(Template.fill(def.title(), text)), certainty.key(),
+                    lower(def.severity()), def.section(), ref(first.target()),
+                    oneLine(Template.fill(def.explanation(), text)),
+                    firstSeen(facts), lastSeen(facts), evidenceItems(facts), facts.size(), knownNotes, plan,
+                    group.stream().map(Diagnosis::ruleId).distinct().sorted().toList()));
+        }
+        out.sort(Comparator.comparing((ReportedDiagnosis d) -> Severity.valueOf(d.severity().toUpperCase(Locale.ROOT))).reversed()
+                .thenComparing(d -> Certainty.valueOf(d.certainty().toUpperCase(Locale.ROOT)))
+                .thenComparing(d -> -d.evidence().stream().mapToLong(EvidenceItem::occurrences).sum())
+                .thenComparing(ReportedDiagnosis::id).thenComparing(ReportedDiagnosis::title));
+        return out;
+    }
+
+    /** The diagnosis's plan, each step with the rank of the action it became or why it was left out. */
+    private List<PlanItem> plan(DiagnosisDefinition def, Set<String> diagnosisKeys, List<ActionGroup> groups,
+                                Map<ActionGroup, Integer> ranks, List<NotPlanned> notPlanned, Target target) {
+        List<PlanItem> out = new ArrayList<>();
+        for (DiagnosisDefinition.PlanStep step : def.steps()) {
+            int rank = 0;
+            for (ActionGroup g : groups) {
+                if (g.def.id().equals(step.actionId()) && g.plans.stream().anyMatch(p -> diagnosisKeys.contains(p.reasonKey()))) {
+                    rank = ranks.get(g);
+                    break;
+                }
+            }
+            String note = "";
+            if (rank == 0) {
+                note = notPlanned.stream().filter(n -> n.actionId().equals(step.actionId()) && n.reason().equals(def.id())
+                        && n.target().equals(target)).map(NotPlanned::why).findFirst()
+                        .orElse("not recommended for this case");
+            }
+            out.add(new PlanItem(step.role().key(), step.actionId(), rank, note));
+        }
+        return out;
+    }
+
+    // ---- actions ---------------------------------------------------------------------------------
+
+    /** Plan steps of one action for one target (at the action's scope), and how they rank. */
+    private final class ActionGroup {
+        final ActionDefinition def;
+        final Target target;
+        final List<PlannedAction> plans = new ArrayList<>();
+        int tier = Integer.MAX_VALUE;
+        int weight;
+        String tierReason = "";
+        String tierRule = "";
+        List<Weight> weights = List.of();
+        final Set<String> caveats = new LinkedHashSet<>();
+        /** Actions this one requires that are in the plan, by id. */
+        final Set<String> requires = new LinkedHashSet<>();
+
+        ActionGroup(ActionDefinition def, Target target) {
+            this.def = def;
+            this.target = target;
+        }
+
+        SortedMap<String, String> params() {
+            return mergeParams(plans.stream().map(PlannedAction::params).toList());
+        }
+
+        List<EvidenceFact> evidence() {
+            return distinct(plans.stream().flatMap(p -> p.evidence().stream()).toList());
+        }
+
+        RankedAction render(int rank, CaseValues values) {
+            SortedMap<String, String> params = params();
+            List<EvidenceFact> facts = evidence();
+            Function<String, String> known = values.known(target, params, facts);
+            Function<String, String> text = values.forText(known, def.params());
+            Function<String, String> prose = values.forProse(known, def.params());
+            List<String> unsafe = new ArrayList<>();
+            Function<String, String> command = name -> {
+                if (ShellSafety.unsafe(known.apply(name))) {
+                    unsafe.add(name);
+                    return "<" + name + ", see the evidence>";
+                }
+                return text.apply(name);
+            };
+            List<String> steps = fit(def.steps(), known, command);
+            List<String> verify = fit(def.verify(), known, command);
+            List<String> revert = fit(def.revert(), known, command);
+            List<String> cautions = new ArrayList<>(caveats);
+            if (!unsafe.isEmpty()) {
+                cautions.add("The value of " + String.join(", ", new LinkedHashSet<>(unsafe)) + " has characters a shell"
+                        + " would interpret; the commands name it instead of embedding it. Type it by hand, quoted.");
+            }
+            List<Reason> rationale = new ArrayList<>();
+            rationale.add(new Reason("tier", tier, tierReason, tierRule));
+            weights.stream().sorted(Comparator.comparingInt((Weight w) -> -w.delta()).thenComparing(Weight::ruleId))
+                    .forEach(w -> rationale.add(new Reason("weight", w.delta(), w.reason(), w.ruleId())));
+            List<String> serves = plans.stream().map(PlannedAction::reason).distinct().sorted().toList();
+            String role = plans.stream().map(PlannedAction::role).min(Comparator.naturalOrder()).orElseThrow().key();
+            return new RankedAction(rank, def.id(), tier, "P" + tier, oneLine(Template.fill(def.title(), prose)),
+                    def.section(), lower(def.kind()), lower(def.cost()), lower(def.risk()), def.changesServerState(),
+                    ref(target), serves, role, oneLine(Template.fill(def.why(), prose)), evidenceItems(facts), facts.size(),
+                    steps, verify, def.risks().stream().map(r -> Template.fill(r, text)).toList(), revert,
+                    List.copyOf(cautions), List.copyOf(requires), rationale,
+                    plans.stream().map(PlannedAction::ruleId).distinct().sorted().toList());
+        }
+    }
+
+    /** Steps whose condition the case does not contradict, filled; an undecided condition is spelled out. */
+    private static List<String> fit(List<Step> steps, Function<String, String> known, Function<String, String> values) {
+        List<String> out = new ArrayList<>();
+        for (Step s : steps) {
+            Condition.Verdict v = s.condition().evaluate(known);
+            if (v == Condition.Verdict.DROP) {
+                continue;
+            }
+            String prefix = v == Condition.Verdict.SHOW_WITH_CONDITION ? s.condition().prefix(known) : "";
+            out.add(prefix + Template.fill(s.text(), values));
+        }
+        return out;
+    }
+
+    /** What an action does: its id and the parameters its title shows (aggregates aside). */
+    private static String kindKey(ActionDefinition def, PlannedAction p) {
+        StringBuilder b = new StringBuilder(def.id());
+        for (String name : Template.placeholders(def.title())) {
+            if (!CaseValues.AGGREGATES.contains(name) && p.params().containsKey(name)) {
+                b.append('|').append(name).append('=').append(p.params().get(name));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Identity of an action: what it does, for which target at its scope. */
+    private static String identity(ActionDefinition def, Target scoped, PlannedAction p) {
+        return kindKey(def, p) + "@" + scoped.key();
+    }
+
+    private List<ActionGroup> actionGroups(Conclusions c, CaseValues values) {
+        Map<String, Tier> bestTier = new TreeMap<>();
+        for (Tier t : c.tiers()) {
+            bestTier.merge(t.plannedKey(), t, (a, b) -> b.tier() < a.tier() ? b : a);
+        }
+        Map<String, List<Weight>> weights = new TreeMap<>();
+        for (Weight w : c.weights()) {
+            weights.computeIfAbsent(w.plannedKey(), k -> new ArrayList<>()).add(w);
+        }
+        Map<String, List<Caveat>> caveats = new TreeMap<>();
+        for (Caveat cv : c.caveats()) {
+            caveats.computeIfAbsent(cv.plannedKey(), k -> new ArrayList<>()).add(cv);
+        }
+        Map<String, ActionGroup> groups = new TreeMap<>();
+        for (PlannedAction p : c.planned()) {
+            ActionDefinition def = kb.action(p.actionId());
+            if (def == null) {
+                throw new IllegalStateException("rule " + p.ruleId() + " planned unknown action '" + p.actionId() + "'");
+            }
+            if (p.role() == PlanRole.PREREQUISITE && !prerequisiteApplies(p, values)) {
+                continue;
+            }
+            Target scoped = p.target().at(def.scope());
+            ActionGroup g = groups.computeIfAbsent(identity(def, scoped, p), k -> new ActionGroup(def, scoped));
+            g.plans.add(p);
+            // a prerequisite ranks where the step that needs it ranks
+            String rankKey = p.role() == PlanRole.PREREQUISITE ? p.reasonKey() : p.key();
+            Tier t = bestTier.get(rankKey);
+            int tier = t == null ? 3 : t.tier();
+            List<Weight> ws = weights.getOrDefault(rankKey, List.of());
+            int weight = ws.stream().mapToInt(Weight::delta).sum();
+            if (tier < g.tier || (tier == g.tier && weight > g.weight)) {
+                g.tier = tier;
+                g.weight = weight;
+                g.tierReason = t == null ? "no ranking rule placed it" : t.reason();
+                g.tierRule = t == null ? "" : t.ruleId();
+                g.weights = ws;
+            }
+            caveats.getOrDefault(p.key(), List.of()).forEach(cv -> g.caveats.add(cv.text()));
+        }
+        List<ActionGroup> ranked = absorb(new ArrayList<>(groups.values()), g -> kindKey(g.def, g.plans.get(0)),
+                g -> g.target, (into, from) -> {
+                    into.plans.addAll(from.plans);
+                    into.caveats.addAll(from.caveats);
+                    if (from.tier < into.tier || (from.tier == into.tier && from.weight > into.weight)) {
+                        into.tier = from.tier;
+                        into.weight = from.weight;
+                        into.tierReason = from.tierReason;
+                        into.tierRule = from.tierRule;
+                        into.weights = from.weights;
+                    }
+                });
+        for (ActionGroup g : ranked) {
+            for (Requirement r : g.def.requires()) {
+                if (ranked.stream().anyMatch(o -> o.def.id().equals(r.actionId()))) {
+                    g.requires.add(r.actionId());
+                }
+            }
+        }
+        ranked.sort(Comparator.comparingInt((ActionGroup g) -> g.tier).thenComparing(g -> -g.weight)
+                .thenComparing(g -> g.def.id()).thenComparing(g -> g.target.key()));
+        return prerequisitesFirst(ranked);
+    }
+
+    /**
+     * Conclusions whose evidence names no site, application or pool (a crash event, a config file)
+     * are about the same thing as the one other conclusion of that kind that does: they merge into it.
+     * With several candidates nothing is merged, since it cannot be told which one they belong to.
+     */
+    static <G> List<G> absorb(List<G> groups, Function<G, String> kind, Function<G, Target> target,
+                              java.util.function.BiConsumer<G, G> merge) {
+        Map<String, List<G>> byKind = new TreeMap<>();
+        for (G g : groups) {
+            byKind.computeIfAbsent(kind.apply(g), k -> new ArrayList<>()).add(g);
+        }
+        Set<G> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (List<G> same : byKind.values()) {
+            for (G bare : same) {
+                Target t = target.apply(bare);
+                if (t.hasSite() || !t.app().isEmpty() || !t.appPool().isEmpty()) {
+                    continue;
+                }
+                List<G> specific = same.stream().filter(o -> o != bare && !gone.contains(o)
+                        && (target.apply(o).server().equals(t.server()) || t.server().isEmpty())
+                        && (target.apply(o).hasSite() || !target.apply(o).appPool().isEmpty())).toList();
+                if (specific.size() == 1) {
+                    merge.accept(specific.get(0), bare);
+                    gone.add(bare);
+                }
+            }
+        }
+        return new ArrayList<>(groups.stream().filter(g -> !gone.contains(g)).toList());
+    }
+
+    /** Whether a prerequisite's condition holds for the action that requires it. */
+    private boolean prerequisiteApplies(PlannedAction p, CaseValues values) {
+        String dependent = p.reasonKey().substring(0, Math.max(0, p.reasonKey().indexOf('#')));
+        ActionDefinition d = kb.action(dependent);
+        if (d == null) {
+            return true;
+        }
+        Function<String, String> known = values.known(p.target(), p.params(), p.evidence());
+        return d.requires().stream().filter(r -> r.actionId().equals(p.actionId()))
+                .anyMatch(r -> r.condition().evaluate(known) != Condition.Verdict.DROP);
+    }
+
+    /** Hard ordering: each prerequisite moves right before the first action that requires it, taking its tier. */
+    private static List<ActionGroup> prerequisitesFirst(List<ActionGroup> ranked) {
+        List<ActionGroup> out = new ArrayList<>(ranked);
+        for (int pass = 0; pass < out.size(); pass++) {
+            boolean moved = false;
+            for (int i = 0; i < out.size() && !moved; i++) {
+                ActionGroup dependent = out.get(i);
+                for (String req : dependent.requires) {
+                    for (int j = i + 1; j < out.size(); j++) {
+                        ActionGroup pre = out.get(j);
+                        if (pre.def.id().equals(req)) {
+                            out.remove(j);
+                            out.add(i, pre);
+                            pre.tier = Math.min(pre.tier, dependent.tier);
+                            moved = true;
+                            break;
+                        }
+                    }
+                    if (moved) {
+                        break;
+                    }
+                }
+            }
+            if (!moved) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    // ---- the rest ---------------------------------------------------------------------------------
+
+    private List<OpenQuestion> questions(List<Question> questions, CaseValues values) {
+        Map<String, List<Question>> groups = new TreeMap<>();
+        for (Question q : questions) {
+            groups.computeIfAbsent(q.questionId() + q.params(), k -> new ArrayList<>()).add(q);
+        }
+        List<OpenQuestion> out = new ArrayList<>();
+        for (List<Question> group : groups.values()) {
+            Question first = group.get(0);
+            QuestionDefinition def = kb.question(first.questionId());
+            Function<String, String> text = values.forProse(values.known(first.target(), first.params(), first.evidence()),
+                    def.params());
+            out.add(new OpenQuestion(def.id(), oneLine(Template.fill(def.text(), text)), oneLine(Template.fill(def.why(), text)),
+                    def.answeredBy() == null ? "" : def.answeredBy(),
+                    group.stream().map(Question::ruleId).distinct().sorted().toList()));
+        }
+        return out;
+    }
+
+    private static List<NotRecommended> notRecommended(List<NotPlanned> notPlanned) {
+        return notPlanned.stream().map(n -> new NotRecommended(n.actionId(), n.target().describe(), n.reason(), n.why(),
+                n.ruleId())).distinct().sorted(Comparator.comparing(NotRecommended::action)
+                .thenComparing(NotRecommended::diagnosis).thenComparing(NotRecommended::target)).toList();
+    }
+
+    private static DiagnosisReport.Verdict verdict(List<ReportedDiagnosis> diagnoses, List<RankedAction> actions,
+                                                   List<OpenQuestion> questions) {
+        String severity = diagnoses.stream().filter(d -> !d.certainty().equals(Certainty.POSSIBLE.key()))
+                .map(ReportedDiagnosis::severity).findFirst()
+                .orElse(diagnoses.isEmpty() ? "none" : diagnoses.get(0).severity());
+        List<String> happened = diagnoses.stream().map(d -> d.title() + " [" + d.severity() + ", " + d.certainty()
+                + (d.firstSeen().isEmpty() ? "" : "; " + Format.window(d.firstSeen(), d.lastSeen()))
+                + "; " + Format.n(d.evidence().stream().mapToLong(EvidenceItem::occurrences).sum()) + " entries]").toList();
+        List<String> doNow = actions.stream().limit(VERDICT_ACTIONS).map(a -> a.rank() + ". [" + a.priority() + "] " + a.title())
+                .toList();
+        List<String> missing = questions.stream().map(OpenQuestion::text).toList();
+        return new DiagnosisReport.Verdict(severity, happened, doNow, missing);
+    }
+
+    private static DiagnosisReport.Summary summary(CaseEvidence e, Conclusions c) {
         long lines = 0;
         long entries = 0;
         long rejected = 0;
@@ -93,8 +468,8 @@ public final class ReportBuilder {
         }
         ServerEnvironment s = e.env().server();
         DiagnosisReport.Environment env = new DiagnosisReport.Environment(s.serverName(), s.iisVersion(),
-                s.applicationType().key(), s.internetFacing().name().toLowerCase(java.util.Locale.ROOT),
-                s.tracingInstalled().name().toLowerCase(java.util.Locale.ROOT),
+                s.applicationType().key(), s.internetFacing().name().toLowerCase(Locale.ROOT),
+                s.tracingInstalled().name().toLowerCase(Locale.ROOT),
                 e.env().sites().stream().map(x -> new DiagnosisReport.Site(x.id(), x.logLabel(), x.name(), x.appPool(),
                         x.applicationType().key())).toList(),
                 e.env().reported().stream().map(r -> r.status()).toList());
@@ -102,138 +477,43 @@ public final class ReportBuilder {
         return new DiagnosisReport.Summary(e.caseFolder(), read, notUsed, failed, lines, entries, rejected,
                 w == null ? "" : w.first().toString(), w == null ? "" : w.last().toString(),
                 w == null ? 0 : w.requests(), w == null ? 0 : w.clientErrors(), w == null ? 0 : w.serverErrors(),
-                e.httpErrEntries(), env,
-                e.peakServerErrorMinutes(),
-                e.timeTaken());
+                e.httpErrEntries(), env, e.env().description(), errorStatuses(e, c),
+                e.env().changes().stream().map(ch -> ch.describe()).toList(),
+                e.peakServerErrorMinutes(), e.timeTaken());
+    }
+
+    /** Error responses by code and log, most first; benign ones are marked. */
+    private static List<DiagnosisReport.StatusTotal> errorStatuses(CaseEvidence e, Conclusions c) {
+        Set<Object> benign = new java.util.HashSet<>();
+        c.benign().forEach(b -> benign.add(b.fact()));
+        Map<String, long[]> totals = new TreeMap<>();
+        Map<String, Boolean> allBenign = new TreeMap<>();
+        for (IisStatusCount s : e.statusCounts()) {
+            if (s.status() >= 400) {
+                String k = s.code() + "\u0000IIS log";
+                totals.computeIfAbsent(k, x -> new long[1])[0] += s.count();
+                allBenign.merge(k, benign.contains(s), Boolean::logicalAnd);
+            }
+        }
+        for (HttpErrCount h : e.httpErrCounts()) {
+            String k = (h.status() == 0 ? "" : h.status() + " ") + h.reason() + "\u0000HTTPERR";
+            totals.computeIfAbsent(k, x -> new long[1])[0] += h.count();
+            allBenign.merge(k, benign.contains(h), Boolean::logicalAnd);
+        }
+        return totals.entrySet().stream()
+                .map(en -> {
+                    String[] parts = en.getKey().split("\u0000");
+                    return new DiagnosisReport.StatusTotal(parts[0], parts[1], en.getValue()[0], allBenign.get(en.getKey()));
+                })
+                .sorted(Comparator.comparingLong(DiagnosisReport.StatusTotal::count).reversed()
+                        .thenComparing(DiagnosisReport.StatusTotal::code).thenComparing(DiagnosisReport.StatusTotal::log))
+                .limit(12).toList();
     }
 
     private static List<DiagnosisReport.InputFile> inputs(List<ReadReport> reports) {
         return reports.stream().map(r -> new DiagnosisReport.InputFile(r.file(), r.kind().label(),
                 r.kind().supported() && !r.failed(), r.lines(), r.entries(), r.rejected(), r.problems(), r.notes(),
                 r.fatalError() == null ? "" : r.fatalError())).toList();
-    }
-
-    private List<ReportedFinding> findings(List<Finding> findings, Placeholders placeholders) {
-        List<ReportedFinding> out = new ArrayList<>();
-        // Findings that read the same (same id and title, e.g. one pool seen by two rules) are one finding.
-        Function<Finding, String> sameTitle = f -> f.findingId() + "\u0000" + Template.fill(kb.finding(f.findingId()).title(),
-                placeholders.forProse(f.params(), kb.finding(f.findingId()).params()));
-        for (List<Finding> group : byKey(findings.stream().sorted(Comparator.comparing(Finding::key)).toList(), sameTitle)) {
-            Finding first = group.get(0);
-            FindingDefinition def = kb.finding(first.findingId());
-            Function<String, String> values = placeholders.forProse(first.params(), def.params());
-            Severity severity = first.params().containsKey("severity")
-                    ? Severity.valueOf(first.params().get("severity")) : def.severity();
-            String confidence = group.stream().map(Finding::confidence).max(Comparator.naturalOrder()).orElseThrow()
-                    .name().toLowerCase(java.util.Locale.ROOT);
-            out.add(new ReportedFinding(def.id(), Template.fill(def.title(), values),
-                    severity.name().toLowerCase(java.util.Locale.ROOT), confidence, def.section(),
-                    Template.fill(def.explanation(), values).replaceAll("\\s+", " ").strip(),
-                    evidenceItems(group.stream().flatMap(f -> f.evidence().stream()).toList()),
-                    group.stream().map(Finding::ruleId).distinct().sorted().toList()));
-        }
-        out.sort(Comparator.comparing((ReportedFinding f) -> Severity.valueOf(f.severity().toUpperCase(java.util.Locale.ROOT)))
-                .reversed()
-                .thenComparing(f -> -totalOccurrences(f.evidence()))
-                .thenComparing(ReportedFinding::id).thenComparing(ReportedFinding::title));
-        return out;
-    }
-
-    /** Conclusions of the same thing (same id and parameters, from several rules), in key order. */
-    private static <T> java.util.Collection<List<T>> byKey(List<T> items, Function<T, String> key) {
-        Map<String, List<T>> groups = new TreeMap<>();
-        for (T item : items) {
-            groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
-        }
-        return groups.values();
-    }
-
-    private static long totalOccurrences(List<EvidenceItem> items) {
-        return items.stream().mapToLong(EvidenceItem::occurrences).sum();
-    }
-
-    /** Recommendations of one action for one target, with the adjustments and caveats that name them. */
-    private static final class ActionGroup {
-        final ActionDefinition def;
-        final SortedMap<String, String> params;
-        final List<Recommendation> recommendations = new ArrayList<>();
-        final Map<String, ScoreReason> votes = new TreeMap<>();
-        final Set<String> caveats = new LinkedHashSet<>();
-
-        ActionGroup(ActionDefinition def, SortedMap<String, String> params) {
-            this.def = def;
-            this.params = params;
-        }
-
-        int score() {
-            return BASE_SCORE + votes.values().stream().mapToInt(ScoreReason::delta).sum();
-        }
-    }
-
-    private List<RankedAction> actions(Conclusions c, Placeholders placeholders) {
-        // Merge key: action id + the declared parameters (after env.yaml derivations).
-        Map<String, ActionGroup> groups = new TreeMap<>();
-        Map<String, ActionGroup> groupByRawKey = new LinkedHashMap<>();
-        for (Recommendation r : c.recommendations()) {
-            ActionDefinition def = kb.action(r.actionId());
-            if (def == null) {
-                throw new IllegalStateException("rule " + r.ruleId() + " recommended unknown action '" + r.actionId() + "'");
-            }
-            // Only the parameters the action uses decide its identity; extra ones a rule passed do not.
-            TreeMap<String, String> declared = placeholders.withDerived(r.params());
-            declared.keySet().retainAll(def.params().keySet());
-            String key = Params.key(def.id(), declared);
-            ActionGroup g = groups.computeIfAbsent(key, k -> new ActionGroup(def, declared));
-            g.recommendations.add(r);
-            groupByRawKey.put(r.key(), g);
-        }
-        for (PriorityAdjustment a : c.adjustments()) {
-            ActionGroup g = groupByRawKey.get(a.actionKey());
-            if (g != null) {
-                // One vote per rule per action, even when it matched several merged recommendations.
-                g.votes.merge(a.ruleId(), new ScoreReason(a.delta(), a.reason(), a.ruleId()),
-                        (x, y) -> Math.abs(y.delta()) > Math.abs(x.delta()) ? y : x);
-            }
-        }
-        for (Caveat cv : c.caveats()) {
-            ActionGroup g = groupByRawKey.get(cv.actionKey());
-            if (g != null) {
-                g.caveats.add(cv.text());
-            }
-        }
-        List<ActionGroup> ranked = new ArrayList<>(groups.values());
-        ranked.sort(Comparator.comparingInt(ActionGroup::score).reversed()
-                .thenComparing(g -> g.def.id()).thenComparing(g -> g.params.toString()));
-        List<RankedAction> out = new ArrayList<>();
-        for (ActionGroup g : ranked) {
-            ActionDefinition d = g.def;
-            Function<String, String> values = placeholders.forAction(placeholders.withDerived(g.params), d.params());
-            List<EvidenceFact> facts = g.recommendations.stream().flatMap(r -> r.evidence().stream()).toList();
-            List<ScoreReason> scoring = new ArrayList<>();
-            scoring.add(new ScoreReason(BASE_SCORE, "base score", ""));
-            g.votes.values().stream().sorted(Comparator.comparingInt((ScoreReason s) -> -s.delta())
-                    .thenComparing(ScoreReason::rule)).forEach(scoring::add);
-            out.add(new RankedAction(out.size() + 1, d.id(), priorityLabel(g.score()), g.score(),
-                    Template.fill(d.title(), values), d.section(), lower(d.kind()), lower(d.cost()), lower(d.risk()),
-                    d.changesServerState(), fill(d.why(), values), evidenceItems(facts), distinctCount(facts),
-                    g.recommendations.stream().map(Recommendation::ruleId).distinct().sorted().toList(),
-                    fillAll(d.steps(), values), fillAll(d.risks(), values), fillAll(d.revert(), values),
-                    fillAll(d.verify(), values), List.copyOf(g.caveats), scoring));
-        }
-        return out;
-    }
-
-    private List<OpenQuestion> questions(List<Question> questions, Placeholders placeholders) {
-        List<OpenQuestion> out = new ArrayList<>();
-        for (List<Question> group : byKey(questions, Question::key)) {
-            Question first = group.get(0);
-            QuestionDefinition def = kb.question(first.questionId());
-            Function<String, String> values = placeholders.forProse(first.params(), def.params());
-            out.add(new OpenQuestion(def.id(), Template.fill(def.text(), values), fill(def.why(), values),
-                    def.answeredBy() == null ? "" : def.answeredBy(),
-                    group.stream().map(Question::ruleId).distinct().sorted().toList()));
-        }
-        return out;
     }
 
     private static List<BenignNote> benign(List<Benign> benign) {
@@ -245,6 +525,30 @@ public final class ReportBuilder {
                 .toList();
     }
 
+    /** Parameters of merged conclusions: aggregates join (distinct, in order), others keep the first value. */
+    static SortedMap<String, String> mergeParams(List<SortedMap<String, String>> all) {
+        Map<String, LinkedHashSet<String>> lists = new LinkedHashMap<>();
+        TreeMap<String, String> out = new TreeMap<>();
+        for (SortedMap<String, String> p : all) {
+            for (Map.Entry<String, String> e : p.entrySet()) {
+                if (e.getValue().isEmpty()) {
+                    continue;
+                }
+                if (CaseValues.AGGREGATES.contains(e.getKey())) {
+                    lists.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(e.getValue());
+                } else {
+                    out.putIfAbsent(e.getKey(), e.getValue());
+                }
+            }
+        }
+        lists.forEach((k, v) -> out.put(k, String.join(k.equals("statusCodes") ? "," : "; ", v)));
+        return out;
+    }
+
+    private static List<EvidenceFact> distinct(List<EvidenceFact> facts) {
+        return facts.stream().distinct().toList();
+    }
+
     private static List<EvidenceItem> evidenceItems(List<EvidenceFact> facts) {
         return facts.stream().distinct()
                 .sorted(Comparator.comparingLong(EvidenceFact::occurrences).reversed()
@@ -254,19 +558,25 @@ public final class ReportBuilder {
                 .toList();
     }
 
-    private static int distinctCount(List<EvidenceFact> facts) {
-        return (int) facts.stream().distinct().count();
+    private static String firstSeen(List<EvidenceFact> facts) {
+        return facts.stream().map(EvidenceFact::firstSeen).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+                .map(Object::toString).orElse("");
     }
 
-    private static String fill(String text, Function<String, String> values) {
-        return Template.fill(text, values).replaceAll("\\s+", " ").strip();
+    private static String lastSeen(List<EvidenceFact> facts) {
+        return facts.stream().map(EvidenceFact::lastSeen).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder())
+                .map(Object::toString).orElse("");
     }
 
-    private static List<String> fillAll(List<String> texts, Function<String, String> values) {
-        return texts.stream().map(t -> Template.fill(t, values)).toList();
+    private static TargetRef ref(Target t) {
+        return new TargetRef(t.describe(), t.server(), t.siteId(), t.siteName(), t.app(), t.appPool());
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").strip();
     }
 
     private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT);
+        return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -11,10 +11,14 @@ import org.iisdiag.report.DiagnosisReport.EvidenceItem;
 import org.iisdiag.report.DiagnosisReport.InputFile;
 import org.iisdiag.report.DiagnosisReport.OpenQuestion;
 import org.iisdiag.report.DiagnosisReport.RankedAction;
-import org.iisdiag.report.DiagnosisReport.ReportedFinding;
+import org.iisdiag.report.DiagnosisReport.ReportedDiagnosis;
 import org.iisdiag.report.DiagnosisReport.Summary;
 
-/** A plain-text report for a terminal: summary, findings, numbered actions, open questions. */
+/**
+ * A plain-text report for a terminal. The first screen answers "what do I do now": the verdict (what
+ * happened, the top actions, what is missing); then the actions with their steps, the diagnoses with
+ * their evidence, open questions, and the case summary and inputs last.
+ */
 public final class TextRenderer implements ReportRenderer {
     static final int WIDTH = 100;
     /** Sample lines can be very long (user agents, queries); cut them for the terminal. */
@@ -29,12 +33,14 @@ public final class TextRenderer implements ReportRenderer {
         out.setLength(0);
         line(report.tool() + ": diagnosis of " + report.summary().caseFolder());
         line("");
+        verdict(report.verdict());
+        actions(report.actions());
+        diagnoses(report.diagnoses());
+        questions(report.questions(), report.actions());
+        notRecommended(report.notRecommended());
+        benign(report.benign());
         summary(report.summary());
         inputs(report.inputs());
-        findings(report.findings());
-        actions(report.actions());
-        questions(report.questions(), report.actions());
-        benign(report.benign());
         if (report.whyNot() != null) {
             whyNot(report.whyNot());
         }
@@ -42,6 +48,23 @@ public final class TextRenderer implements ReportRenderer {
             trace(report.trace());
         }
         return out.toString();
+    }
+
+    private void verdict(DiagnosisReport.Verdict v) {
+        heading("VERDICT: " + v.severity().toUpperCase(java.util.Locale.ROOT));
+        if (v.happened().isEmpty()) {
+            line("  No problem found in the evidence: nothing to do.");
+        }
+        v.happened().forEach(h -> wrap("* " + h, "    "));
+        if (!v.doNow().isEmpty()) {
+            line("  Do now:");
+            v.doNow().forEach(a -> wrap(a, "       ", "    "));
+        }
+        if (!v.missing().isEmpty()) {
+            line("  Missing from the case:");
+            v.missing().forEach(m -> wrap("? " + m, "      ", "    "));
+        }
+        line("");
     }
 
     private void summary(Summary s) {
@@ -54,6 +77,12 @@ public final class TextRenderer implements ReportRenderer {
                     + Format.n(s.clientErrors()) + " 4xx, " + Format.n(s.serverErrors()) + " 5xx");
         }
         line("  HTTPERR: " + Format.n(s.httpErrEntries()) + " entries");
+        if (!s.errorStatuses().isEmpty()) {
+            StringBuilder b = new StringBuilder("Errors:");
+            s.errorStatuses().forEach(t -> b.append(' ').append(t.code()).append(" (").append(t.log()).append(") x")
+                    .append(Format.n(t.count())).append(t.benign() ? " normal," : ","));
+            wrap(b.substring(0, b.length() - 1), "    ");
+        }
         var e = s.environment();
         line("  " + Format.server(e));
         for (DiagnosisReport.Site site : e.sites()) {
@@ -63,6 +92,10 @@ public final class TextRenderer implements ReportRenderer {
         if (!e.reportedStatusCodes().isEmpty()) {
             line("  Users report: " + e.reportedStatusCodes());
         }
+        if (!s.reported().isEmpty()) {
+            wrap("Reported: " + s.reported(), "    ");
+        }
+        s.changes().forEach(c -> wrap("Change: " + c, "    "));
         if (!s.peakServerErrorMinutes().isEmpty()) {
             StringBuilder b = new StringBuilder("Peak 5xx minutes:");
             s.peakServerErrorMinutes().forEach(p -> b.append(' ').append(p.minute()).append(" (").append(Format.n(p.count()))
@@ -97,50 +130,69 @@ public final class TextRenderer implements ReportRenderer {
         line("");
     }
 
-    private void findings(List<ReportedFinding> findings) {
-        heading("FINDINGS (" + findings.size() + ")");
-        if (findings.isEmpty()) {
+    private void diagnoses(List<ReportedDiagnosis> diagnoses) {
+        heading("DIAGNOSES (" + diagnoses.size() + ")");
+        if (diagnoses.isEmpty()) {
             line("  No problems found in the evidence.");
-        }
-        for (ReportedFinding f : findings) {
-            wrap("* [" + f.severity() + ", " + f.confidence() + " confidence] " + f.title(), "    ");
-            wrap(f.explanation(), "    ", "    ");
-            // Findings show one sample per item; the actions below carry the full evidence.
-            evidence(f.evidence(), -1, 1);
-            line("    Rules: " + String.join(", ", f.rules()));
             line("");
         }
-        if (findings.isEmpty()) {
+        for (ReportedDiagnosis d : diagnoses) {
+            wrap("* [" + d.severity() + ", " + d.certainty() + "] " + d.title(), "    ");
+            line("    " + d.id() + "; " + d.target().text() + "; " + d.section()
+                    + (d.firstSeen().isEmpty() ? "" : "; " + Format.window(d.firstSeen(), d.lastSeen())));
+            wrap(d.explanation(), "    ", "    ");
+            // Diagnoses show one sample per item; the actions above carry more.
+            evidence(d.evidence(), d.evidenceTotal(), 1);
+            d.known().forEach(k -> wrap("Known: " + k, "      ", "    "));
+            for (DiagnosisReport.PlanItem p : d.plan()) {
+                wrap("Plan, " + p.role() + ": " + p.action() + (p.rank() > 0 ? " (action " + p.rank() + ")" : " (" + p.note() + ")"),
+                        "      ", "    ");
+            }
+            line("    Rules: " + String.join(", ", d.rules()));
             line("");
         }
     }
 
     private void actions(List<RankedAction> actions) {
-        heading("ACTIONS (" + actions.size() + ", highest priority first)");
+        heading("ACTIONS (" + actions.size() + ", in order)");
         if (actions.isEmpty()) {
             line("  Nothing to do.");
             line("");
         }
         for (RankedAction a : actions) {
-            wrap(a.rank() + ". [" + a.priority() + ", score " + a.score() + "] " + a.title(), "     ");
-            line("     " + a.id() + "; " + a.kind() + "; cost " + a.cost() + "; risk " + a.risk()
-                    + (a.changesServerState() ? "; changes the server" : "") + "; " + a.section());
+            wrap(a.rank() + ". [" + a.priority() + "] " + a.title(), "     ");
+            line("     " + a.id() + "; " + a.role() + " for " + String.join(", ", a.serves()) + "; " + a.target().text()
+                    + "; " + a.kind() + "; cost " + a.cost() + "; risk " + a.risk()
+                    + (a.changesServerState() ? "; changes the server" : ""));
             wrap("Why: " + a.why(), "     ", "     ");
             for (String c : a.caveats()) {
                 wrap("CAUTION: " + c, "     ", "     ");
             }
+            if (!a.requires().isEmpty()) {
+                line("     Requires first: " + String.join(", ", a.requires()));
+            }
+            list("Steps", a.steps(), true);
+            list("Verify", a.verify(), false);
+            list("Risks", a.risks(), false);
+            list("Revert", a.revert(), true);
             if (!a.evidence().isEmpty()) {
                 line("     Evidence:");
                 evidence(a.evidence(), a.evidenceTotal(), ACTION_SAMPLES);
             }
-            line("     Rules: " + String.join(", ", a.rules()));
-            list("Steps", a.steps(), true);
-            list("Risks", a.risks(), false);
-            list("Revert", a.revert(), true);
-            list("Verify", a.verify(), false);
-            wrap("Priority: " + Format.scoring(a.scoring()), "       ", "     ");
+            wrap("Order: " + Format.rationale(a.rationale()), "       ", "     ");
             line("");
         }
+    }
+
+    private void notRecommended(List<DiagnosisReport.NotRecommended> skipped) {
+        if (skipped.isEmpty()) {
+            return;
+        }
+        heading("NOT RECOMMENDED (" + skipped.size() + ", the case already shows what they would collect)");
+        for (DiagnosisReport.NotRecommended n : skipped) {
+            wrap("- " + n.action() + " for " + n.diagnosis() + " (" + n.target() + "): " + n.why(), "    ");
+        }
+        line("");
     }
 
     private void questions(List<OpenQuestion> questions, List<RankedAction> actions) {

@@ -16,8 +16,13 @@ public record Scenario(String name, String description, Evidence evidence, Expec
                            JsonNode env, Map<String, String> files) {
     }
 
-    public record Expect(Ids actions, List<String> order, WithinTop withinTop, Ids findings, Ids questions,
-                         Rules rules, String severity) {
+    /**
+     * {@code diagnoses}: ids present or absent; {@code confirmed}: diagnoses that must be concluded as
+     * confirmed; {@code notRecommended}: actions a plan named but the case made pointless; {@code severity}:
+     * the verdict's severity ("none" when nothing is wrong).
+     */
+    public record Expect(Ids actions, List<String> order, WithinTop withinTop, Ids diagnoses, List<String> confirmed,
+                         List<String> notRecommended, Ids questions, Rules rules, String severity) {
     }
 
     public record Ids(List<String> present, List<String> absent) {

@@ -21,7 +21,7 @@ import org.iisdiag.knowledge.KnowledgeBase;
 import org.iisdiag.knowledge.Severity;
 
 /**
- * Finds and validates scenario files. Unknown keys, unknown action/finding/question/rule ids and a
+ * Finds and validates scenario files. Unknown keys, unknown action/diagnosis/question/rule ids and a
  * missing case folder are errors naming file:line, so a typo never turns into a silent pass.
  */
 public final class ScenarioLoader {
@@ -112,7 +112,9 @@ public final class ScenarioLoader {
                 checkList("expect.withinTop.actions", s.expect().withinTop().actions(),
                         id -> kb.action(id) != null, "action", at, problems);
             }
-            checkIds("expect.findings", s.expect().findings(), id -> kb.finding(id) != null, "finding", at, problems);
+            checkIds("expect.diagnoses", s.expect().diagnoses(), id -> kb.diagnosis(id) != null, "diagnosis", at, problems);
+            checkList("expect.confirmed", s.expect().confirmed(), id -> kb.diagnosis(id) != null, "diagnosis", at, problems);
+            checkList("expect.notRecommended", s.expect().notRecommended(), id -> kb.action(id) != null, "action", at, problems);
             checkIds("expect.questions", s.expect().questions(), id -> kb.question(id) != null, "question", at, problems);
             if (s.expect().rules() != null) {
                 checkList("expect.rules.fired", s.expect().rules().fired(), ruleIds::contains, "rule", at, problems);
@@ -120,9 +122,11 @@ public final class ScenarioLoader {
             }
             if (s.expect().severity() != null) {
                 try {
-                    Severity.valueOf(s.expect().severity().toUpperCase(Locale.ROOT));
+                    if (!s.expect().severity().equalsIgnoreCase("none")) {
+                        Severity.valueOf(s.expect().severity().toUpperCase(Locale.ROOT));
+                    }
                 } catch (IllegalArgumentException e) {
-                    problems.add(at.apply("severity") + "expect.severity must be one of info, low, medium, high, critical");
+                    problems.add(at.apply("severity") + "expect.severity must be one of none, info, low, medium, high, critical");
                 }
             }
         }
@@ -133,8 +137,9 @@ public final class ScenarioLoader {
     }
 
     private static boolean isEmpty(Scenario.Expect e) {
-        return e.actions() == null && e.order() == null && e.withinTop() == null && e.findings() == null
-                && e.questions() == null && e.rules() == null && e.severity() == null;
+        return e.actions() == null && e.order() == null && e.withinTop() == null && e.diagnoses() == null
+                && e.confirmed() == null && e.notRecommended() == null && e.questions() == null && e.rules() == null
+                && e.severity() == null;
     }
 
     private static void checkIds(String key, Scenario.Ids ids, java.util.function.Predicate<String> known, String what,

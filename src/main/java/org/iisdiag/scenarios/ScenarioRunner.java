@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.iisdiag.casefolder.CaseFolderException;
-import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.report.DiagnosisReport;
 import org.iisdiag.report.DiagnosisReport.RankedAction;
 
@@ -28,9 +28,9 @@ import org.iisdiag.report.DiagnosisReport.RankedAction;
 public final class ScenarioRunner {
     private static final ObjectMapper YAML_OUT = new ObjectMapper(new YAMLFactory());
 
-    private final Diagnosis diagnosis;
+    private final Diagnostician diagnosis;
 
-    public ScenarioRunner(Diagnosis diagnosis) {
+    public ScenarioRunner(Diagnostician diagnosis) {
         this.diagnosis = diagnosis;
     }
 
@@ -40,9 +40,12 @@ public final class ScenarioRunner {
         try {
             dir = Files.createTempDirectory("iisdiag-scenario-");
             layOut(sf, dir);
-            Diagnosis.Result result = diagnosis.run(dir, sf.scenario().name());
+            Diagnostician.Result result = diagnosis.run(dir, sf.scenario().name());
             List<String> fired = result.conclusions().firedRules().stream().distinct().sorted().toList();
-            List<String> failures = check(sf.scenario().expect(), result.report(), new LinkedHashSet<>(fired));
+            List<String> failures = new ArrayList<>(check(sf.scenario().expect(), result.report(), new LinkedHashSet<>(fired)));
+            // a conclusion that shows less evidence than its rule matched fails every scenario it appears in
+            result.conclusions().evidenceGaps().forEach(g -> failures.add("rule " + g.ruleId() + " concluded " + g.conclusion()
+                    + " without the evidence it matched: " + g.missing()));
             return new ScenarioResult(sf, failures, describe(result.report()), fired, exercised(result), null,
                     millis(start));
         } catch (IOException | CaseFolderException | RuntimeException e) {
@@ -56,7 +59,7 @@ public final class ScenarioRunner {
     }
 
     /** Which catalog entries this run touched: actions it recommended, status codes and reasons it saw. */
-    private ScenarioResult.Exercised exercised(Diagnosis.Result result) {
+    private ScenarioResult.Exercised exercised(Diagnostician.Result result) {
         var kb = diagnosis.knowledgeBase();
         Set<String> actions = new java.util.TreeSet<>();
         result.report().actions().forEach(a -> actions.add(a.id()));
@@ -142,8 +145,29 @@ public final class ScenarioRunner {
                 }
             }
         }
-        if (e.findings() != null) {
-            presentAbsent("finding", e.findings(), report.findings().stream().map(f -> f.id()).toList(), failures);
+        if (e.diagnoses() != null) {
+            presentAbsent("diagnosis", e.diagnoses(), report.diagnoses().stream().map(d -> d.id()).toList(), failures);
+        }
+        if (e.confirmed() != null) {
+            for (String id : e.confirmed()) {
+                var found = report.diagnoses().stream().filter(d -> d.id().equals(id)).toList();
+                if (found.isEmpty()) {
+                    failures.add("diagnosis " + id + " was expected (confirmed) but is absent");
+                } else if (found.stream().noneMatch(d -> d.certainty().equals("confirmed"))) {
+                    failures.add("diagnosis " + id + " was expected confirmed but is " + found.get(0).certainty());
+                }
+            }
+        }
+        if (e.notRecommended() != null) {
+            List<String> skipped = report.notRecommended().stream().map(n -> n.action()).toList();
+            for (String id : e.notRecommended()) {
+                if (!skipped.contains(id)) {
+                    failures.add("action " + id + " was expected among the not-recommended (the case shows what it collects)");
+                }
+                if (report.actions().stream().anyMatch(a -> a.id().equals(id))) {
+                    failures.add("action " + id + " is recommended but the case already shows what it collects");
+                }
+            }
         }
         if (e.questions() != null) {
             presentAbsent("question", e.questions(), report.questions().stream().map(q -> q.id()).toList(), failures);
@@ -161,9 +185,9 @@ public final class ScenarioRunner {
             }
         }
         if (e.severity() != null) {
-            String worst = report.findings().isEmpty() ? "none" : report.findings().get(0).severity();
-            if (!worst.equals(e.severity().toLowerCase(Locale.ROOT))) {
-                failures.add("severity: expected the most severe finding to be " + e.severity() + ", got " + worst);
+            String verdict = report.verdict().severity();
+            if (!verdict.equals(e.severity().toLowerCase(Locale.ROOT))) {
+                failures.add("severity: expected the verdict to be " + e.severity() + ", got " + verdict);
             }
         }
         return failures;
@@ -182,10 +206,10 @@ public final class ScenarioRunner {
         }
     }
 
-    /** "#1 check-app-pool-state P1 (score 95) <- 503.check-app-pool-and-was-events" for failure output. */
+    /** "#1 start-app-pool P1 for rapid-fail-disabled-pool" for failure output. */
     static List<String> describe(DiagnosisReport report) {
-        return report.actions().stream().map(a -> "#" + a.rank() + " " + a.id() + " " + a.priority() + " (score "
-                + a.score() + ") <- " + String.join(", ", a.rules())).toList();
+        return report.actions().stream().map(a -> "#" + a.rank() + " " + a.id() + " " + a.priority() + " for "
+                + String.join(", ", a.serves())).toList();
     }
 
     private static void deleteQuietly(Path dir) {

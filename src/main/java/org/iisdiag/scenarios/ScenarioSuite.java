@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.diagnosis.Diagnostician;
 
 /**
  * A run of many scenarios against one rule base (built once; each scenario gets a fresh session):
@@ -25,11 +25,11 @@ public final class ScenarioSuite {
         }
     }
 
-    private final Diagnosis diagnosis;
+    private final Diagnostician diagnosis;
     private final Path displayBase;
 
     /** @param displayBase scenario paths are shown relative to this folder */
-    public ScenarioSuite(Diagnosis diagnosis, Path displayBase) {
+    public ScenarioSuite(Diagnostician diagnosis, Path displayBase) {
         this.diagnosis = diagnosis;
         this.displayBase = displayBase.toAbsolutePath().normalize();
     }

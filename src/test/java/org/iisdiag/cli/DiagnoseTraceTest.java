@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.iisdiag.TestPack;
-import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.engine.RuleInfo;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +70,7 @@ class DiagnoseTraceTest {
         assertThat(trail).hasSizeGreaterThan(10);
         assertThat(ruleIds()).containsAll(trail);
         // the same order the engine fired them in
-        Diagnosis.Result result = TestPack.diagnosis().run(TestPack.cases().resolve("503-rapid-fail"), SAMPLE);
+        Diagnostician.Result result = TestPack.diagnosis().run(TestPack.cases().resolve("503-rapid-fail"), SAMPLE);
         assertThat(trail).isEqualTo(result.conclusions().firedRules());
 
         // one firing in full: the app-pool rule matched HTTPERR evidence and inserted its three conclusions

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.iisdiag.TestPack;
-import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.knowledge.KnowledgeBase;
 import org.iisdiag.knowledge.KnowledgeBaseLoader;
 import org.iisdiag.report.DiagnosisReport;
@@ -90,11 +90,11 @@ class RuleBaseCacheTest {
         write(rules.resolve("zz-cache-test/probe.drl"), PROBE.formatted(action));
     }
 
-    private Diagnosis load() throws Exception {
-        return Diagnosis.load(rules, kb, "iisdiag test", cache);
+    private Diagnostician load() throws Exception {
+        return Diagnostician.load(rules, kb, "iisdiag test", cache);
     }
 
-    private String json(Diagnosis d) throws Exception {
+    private String json(Diagnostician d) throws Exception {
         return new JsonRenderer().render(d.run(caseDir, "case").report());
     }
 
@@ -114,13 +114,13 @@ class RuleBaseCacheTest {
 
     @Test
     void secondLoadOfTheSameFilesComesFromTheCacheAndDiagnosesTheSame() throws Exception {
-        Diagnosis first = load();
+        Diagnostician first = load();
         assertThat(first.ruleBase().fromCache()).isFalse();
         assertThat(entries()).hasSize(1);
         String compiled = json(first);
         assertThat(actionIds(compiled)).contains(FIRST, "check-app-pool-state");
 
-        Diagnosis second = load();
+        Diagnostician second = load();
         assertThat(second.ruleBase().fromCache()).isTrue();
         assertThat(entries()).hasSize(1);
         assertThat(json(second)).isEqualTo(compiled);
@@ -130,13 +130,13 @@ class RuleBaseCacheTest {
     @Test
     void theFiringTrailIsTheSameFromTheCache() throws Exception {
         DiagnosisReport compiled = traced(load());
-        Diagnosis cached = load();
+        Diagnostician cached = load();
         assertThat(cached.ruleBase().fromCache()).isTrue();
         assertThat(new JsonRenderer().render(traced(cached))).isEqualTo(new JsonRenderer().render(compiled));
     }
 
-    private DiagnosisReport traced(Diagnosis d) throws Exception {
-        Diagnosis.Result r = d.run(caseDir, "case");
+    private DiagnosisReport traced(Diagnostician d) throws Exception {
+        Diagnostician.Result r = d.run(caseDir, "case");
         return r.report().withTrace(r.conclusions().trail());
     }
 
@@ -146,20 +146,20 @@ class RuleBaseCacheTest {
         assertThat(actionIds(original)).contains(FIRST).doesNotContain(SECOND);
 
         writeProbe(SECOND);
-        Diagnosis edited = load();
+        Diagnostician edited = load();
         assertThat(edited.ruleBase().fromCache()).isFalse();
         assertThat(actionIds(json(edited))).contains(SECOND).doesNotContain(FIRST);
         assertThat(entries()).hasSize(2);
 
         Files.delete(rules.resolve("zz-cache-test/probe.drl"));
-        Diagnosis deleted = load();
+        Diagnostician deleted = load();
         assertThat(deleted.ruleBase().fromCache()).isFalse();
         assertThat(deleted.ruleBase().rules()).noneMatch(r -> r.id().equals("cachetest.probe"));
         assertThat(actionIds(json(deleted))).doesNotContain(FIRST, SECOND);
         assertThat(entries()).hasSize(3);
 
         writeProbe(FIRST);
-        Diagnosis reverted = load();
+        Diagnostician reverted = load();
         assertThat(reverted.ruleBase().fromCache()).isTrue();
         assertThat(json(reverted)).isEqualTo(original);
         assertThat(entries()).hasSize(3);
@@ -182,13 +182,13 @@ class RuleBaseCacheTest {
         assertThat(text).contains(title);
         Files.writeString(actions, text.replace(title, title + " (edited)"), StandardCharsets.UTF_8);
 
-        Diagnosis edited = load();
+        Diagnostician edited = load();
         assertThat(edited.ruleBase().fromCache()).isFalse();
         assertThat(json(edited)).contains("is running (edited)");
         assertThat(entries()).hasSize(2);
 
         Files.writeString(actions, text, StandardCharsets.UTF_8);
-        Diagnosis reverted = load();
+        Diagnostician reverted = load();
         assertThat(reverted.ruleBase().fromCache()).isTrue();
         assertThat(json(reverted)).isEqualTo(original).doesNotContain("(edited)");
         assertThat(entries()).hasSize(2);
@@ -216,7 +216,7 @@ class RuleBaseCacheTest {
         byte[] good = Files.readAllBytes(entry);
         Files.write(entry, java.util.Arrays.copyOf(good, good.length / 2));
 
-        Diagnosis again = load();
+        Diagnostician again = load();
         assertThat(again.ruleBase().fromCache()).isFalse();
         assertThat(json(again)).isEqualTo(original);
         assertThat(entries()).containsExactly(entry);
@@ -231,7 +231,7 @@ class RuleBaseCacheTest {
         long size = Files.size(entry);
         for (byte[] junk : List.of(new byte[0], "not a rule base at all".getBytes(StandardCharsets.UTF_8))) {
             Files.write(entry, junk);
-            Diagnosis again = load();
+            Diagnostician again = load();
             assertThat(again.ruleBase().fromCache()).isFalse();
             assertThat(json(again)).isEqualTo(original);
             assertThat(Files.size(entry)).isGreaterThan(size / 2);
@@ -250,7 +250,7 @@ class RuleBaseCacheTest {
             bad[at] ^= 0x5A;
             bad[at - 1] ^= 0x21;
             Files.write(entry, bad);
-            Diagnosis again = load();
+            Diagnostician again = load();
             assertThat(again.ruleBase().fromCache()).as("corrupted at byte " + at).isFalse();
             assertThat(json(again)).isEqualTo(original);
             // rewritten (Drools does not serialise byte for byte the same twice, so compare with the bad copy)
@@ -264,11 +264,11 @@ class RuleBaseCacheTest {
         Path file = temp.resolve("a-file");
         Files.writeString(file, "x");
         cache = file.resolve("cache");
-        Diagnosis first = load();
+        Diagnostician first = load();
         assertThat(first.ruleBase().fromCache()).isFalse();
         String report = json(first);
         assertThat(actionIds(report)).contains(FIRST);
-        Diagnosis second = load();
+        Diagnostician second = load();
         assertThat(second.ruleBase().fromCache()).isFalse();
         assertThat(json(second)).isEqualTo(report);
         assertThat(Files.readString(file)).isEqualTo("x");
@@ -281,7 +281,7 @@ class RuleBaseCacheTest {
         Path entry = entries().get(0);
         Files.delete(entry);
         Files.createDirectories(entry.resolve("occupied"));
-        Diagnosis d = load();
+        Diagnostician d = load();
         assertThat(d.ruleBase().fromCache()).isFalse();
         try (Stream<Path> s = Files.list(cache)) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.iisdiag.TestPack;
-import org.iisdiag.diagnosis.Diagnosis;
+import org.iisdiag.diagnosis.Diagnostician;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class ShippedScenariosTest {
 
     @BeforeAll
     static void runAll() throws Exception {
-        Diagnosis d = TestPack.diagnosis();
+        Diagnostician d = TestPack.diagnosis();
         outcome = new ScenarioSuite(d, TestPack.home()).run(List.of(TestPack.kb().resolve("scenarios")), null);
         coverage = Coverage.of(outcome.results(), d.ruleBase(), d.knowledgeBase());
     }

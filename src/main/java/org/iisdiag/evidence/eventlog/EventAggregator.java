@@ -190,9 +190,14 @@ public final class EventAggregator {
         if (t.contains("could not start stdout redirection") || t.contains("could not create stdoutlogfile")) {
             return AncmEventKind.STDOUT_REDIRECTION_FAILED;
         }
+        // every event's data ends with "Description: IIS ASP.NET Core Module V2 Request Handler": success
+        // notices and the words "request handler" alone say nothing about a failure
+        if (t.contains("started successfully")) {
+            return AncmEventKind.OTHER;
+        }
         if (id == 1028 || id == 1029 || t.contains("could not find inprocess request handler")
                 || t.contains("could not find 'aspnetcorev2_inprocess.dll'") || t.contains("could not find the assembly")
-                || t.contains("request handler")) {
+                || t.contains("failed to load request handler") || t.contains("could not load request handler")) {
             return AncmEventKind.HANDLER_LOAD_FAILURE;
         }
         if (id == 1008 || t.contains("only one in-process application")) {

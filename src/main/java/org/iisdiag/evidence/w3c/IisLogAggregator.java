@@ -132,7 +132,8 @@ public final class IisLogAggregator {
             }
         }
         stats.hit(epochSecond, file, rec, cookieField);
-        if (status >= 400) {
+        // errors, and successes with an unusual win32 code (a client that hung up), keep their URIs
+        if (status >= 400 || win32 != 0) {
             stats.uri(rec, uriField);
         }
         if (timeTaken >= 0) {

@@ -1,0 +1,27 @@
+package org.iisdiag.classified;
+
+import java.util.List;
+
+import org.iisdiag.facts.EvidenceFact;
+
+/**
+ * Evidence a more specific rule has explained (a 500.19 whose HRESULT tells more than the substatus, and
+ * whose missing module tells more than the HRESULT; a 1309 whose exception message names the cause), so
+ * one cause is reported once, by the rule that knows the most. {@code specificity} orders them: 1 for
+ * what the entry itself adds (an HRESULT, a win32 code), 2 for evidence beyond it (configuration,
+ * events, traces, exception messages). A rule that diagnoses at specificity n tests
+ * {@code not Explained( fact == $x, specificity > n )} and inserts its own Explained at n; the general
+ * rules (specificity 0) test {@code not Explained( fact == $x )}.
+ */
+public record Explained(EvidenceFact fact, String by, int specificity) implements Classified {
+
+    @Override
+    public List<EvidenceFact> evidence() {
+        return List.of(fact);
+    }
+
+    @Override
+    public String toString() {
+        return "Explained (" + specificity + ") by " + by + ": " + fact.describe();
+    }
+}

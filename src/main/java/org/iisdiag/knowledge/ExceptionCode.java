@@ -1,0 +1,9 @@
+package org.iisdiag.knowledge;
+
+/**
+ * A native exception code of a process crash (Application Error 1000, WER): 0xc00000fd stack overflow,
+ * 0xc0000005 access violation, 0xe0434352 CLR exception ... with what it means and the diagnosis of a
+ * worker process that crashes with it.
+ */
+public record ExceptionCode(String code, String name, String meaning, String diagnosis) {
+}

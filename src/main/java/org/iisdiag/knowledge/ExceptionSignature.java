@@ -1,0 +1,13 @@
+package org.iisdiag.knowledge;
+
+import java.util.regex.Pattern;
+
+import org.iisdiag.conclusions.Certainty;
+
+/**
+ * A message an exception or error text carries that names its cause ("Login failed for user
+ * 'DOMAIN\HOST$'", "Could not load file or assembly 'X'"), with the diagnosis it supports. Named groups
+ * of the pattern ({@code (?<account>...)}) become the diagnosis's parameters.
+ */
+public record ExceptionSignature(String id, Pattern pattern, String diagnosis, Certainty certainty, String note) {
+}

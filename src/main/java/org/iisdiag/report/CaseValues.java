@@ -1,0 +1,280 @@
+package org.iisdiag.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.iisdiag.conclusions.StatusCodes;
+import org.iisdiag.conclusions.Target;
+import org.iisdiag.facts.AncmEvent;
+import org.iisdiag.facts.AppPoolDefinition;
+import org.iisdiag.facts.ApplicationType;
+import org.iisdiag.facts.AspNetCoreConfig;
+import org.iisdiag.facts.AspNetWebEvent;
+import org.iisdiag.facts.ClassicAspError;
+import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.FailedRequestTrace;
+import org.iisdiag.facts.HttpErrCount;
+import org.iisdiag.facts.IisStatusCount;
+import org.iisdiag.facts.ServerEnvironment;
+import org.iisdiag.facts.SiteInfo;
+import org.iisdiag.facts.Tristate;
+import org.iisdiag.facts.UriCount;
+import org.iisdiag.facts.WebFarmConfig;
+import org.iisdiag.targets.TargetDirectory;
+
+/**
+ * The values that fit catalog text to this case: for a conclusion's target, parameters and evidence,
+ * what a placeholder ({site}, {url}, {window}) stands for and what a step condition ({stack},
+ * {internetFacing}, {hostingModel}) reads. In order: the rule's parameters, the target, values read
+ * from the evidence, the case as a whole. Unknown values are null, so conditions can tell "not known"
+ * from "known to differ".
+ */
+final class CaseValues {
+    /** Parameters that collect over evidence: when conclusions merge, their values merge into a list. */
+    static final Set<String> AGGREGATES = Set.of("url", "urls", "count", "window", "statusCode", "statusCodes",
+            "evidenceText", "exceptionText", "firstCrash", "crashes", "failures", "offline", "queueFull", "slowest",
+            "arrTime", "backendTime", "timeTaken", "reasons", "installedCount");
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
+    private final ServerEnvironment server;
+    private final List<SiteInfo> sites;
+    private final TargetDirectory targets;
+    private final Map<String, String> globals;
+    private final String caseStack;
+    private final String hostingModel;
+    private final List<AppPoolDefinition> pools;
+
+    CaseValues(ServerEnvironment server, List<SiteInfo> sites, TargetDirectory targets, Map<String, String> globals,
+               Collection<?> facts) {
+        this.server = server;
+        this.sites = sites;
+        this.targets = targets;
+        this.globals = globals;
+        this.caseStack = stackOf(server, facts);
+        this.hostingModel = facts.stream().filter(f -> f instanceof AspNetCoreConfig).map(f -> ((AspNetCoreConfig) f).hostingModel())
+                .sorted().findFirst().orElse(null);
+        this.pools = facts.stream().filter(f -> f instanceof AppPoolDefinition).map(f -> (AppPoolDefinition) f).toList();
+    }
+
+    /**
+     * The case's stack when env.yaml does not say: the evidence shows it (ASP.NET Core Module settings or
+     * events, ASP.NET events, Classic ASP errors, an ARR farm), else env.yaml's, else null.
+     */
+    static String stackOf(ServerEnvironment server, Collection<?> facts) {
+        if (server.applicationType() != ApplicationType.UNKNOWN) {
+            return server.applicationType().key();
+        }
+        TreeSet<String> seen = new TreeSet<>();
+        for (Object f : facts) {
+            if (f instanceof AspNetCoreConfig || f instanceof AncmEvent) {
+                seen.add(ApplicationType.ASPNET_CORE.key());
+            } else if (f instanceof AspNetWebEvent) {
+                seen.add(ApplicationType.ASPNET.key());
+            } else if (f instanceof ClassicAspError) {
+                seen.add(ApplicationType.CLASSIC_ASP.key());
+            } else if (f instanceof WebFarmConfig || f instanceof FailedRequestTrace t && !t.backendServer().isEmpty()) {
+                seen.add(ApplicationType.ARR.key());
+            }
+        }
+        return seen.size() == 1 ? seen.first() : null;
+    }
+
+    /** Values for one conclusion; null for what the case does not know. */
+    Function<String, String> known(Target target, SortedMap<String, String> params, List<EvidenceFact> evidence) {
+        return name -> {
+            String v = params.get(name);
+            if (v != null && !v.isEmpty()) {
+                return v;
+            }
+            v = fromTarget(target, name);
+            if (v != null) {
+                return v;
+            }
+            v = fromEvidence(name, params, evidence);
+            if (v != null) {
+                return v;
+            }
+            return fromCase(target, name);
+        };
+    }
+
+    /** How prose (titles, explanations) names what the case does not know, where commands show a fill-in. */
+    private static final Map<String, String> PROSE = Map.of("site", "the site", "appPool", "its application pool",
+            "server", "the server", "url", "the failing URL", "urls", "the failing URLs", "app", "the application");
+
+    /** Values for commands: what is known, else the catalog's globals, else the entry's fallback, else "&lt;name&gt;". */
+    Function<String, String> forText(Function<String, String> known, Map<String, String> fallbacks) {
+        return name -> {
+            String v = known.apply(name);
+            if (v != null && !v.isEmpty()) {
+                return v;
+            }
+            String g = globals.get(name);
+            if (g != null && !g.startsWith("<")) {
+                return g;
+            }
+            return fallbacks.getOrDefault(name, g != null ? g : "<" + name + ">");
+        };
+    }
+
+    /** Values for prose: as {@link #forText}, but "the site" rather than "&lt;site name&gt;". */
+    Function<String, String> forProse(Function<String, String> known, Map<String, String> fallbacks) {
+        Function<String, String> text = forText(known, fallbacks);
+        return name -> {
+            String v = known.apply(name);
+            if ((v == null || v.isEmpty()) && PROSE.containsKey(name)) {
+                return PROSE.get(name);
+            }
+            return text.apply(name);
+        };
+    }
+
+    private String fromTarget(Target t, String name) {
+        return switch (name) {
+            case "site" -> t.siteName().isEmpty() ? nonEmpty(t.siteLabel()) : t.siteName();
+            case "siteLabel" -> nonEmpty(t.siteLabel());
+            case "siteId" -> t.siteId() < 0 ? null : Long.toString(t.siteId());
+            case "appPool" -> nonEmpty(t.appPool());
+            case "app" -> t.app().isEmpty() || "/".equals(t.app()) ? null : t.app();
+            case "server" -> !t.server().isEmpty() ? t.server() : nonEmpty(server.serverName());
+            default -> null;
+        };
+    }
+
+    private String fromEvidence(String name, SortedMap<String, String> params, List<EvidenceFact> evidence) {
+        switch (name) {
+            case "url": {
+                String urls = params.getOrDefault("urls", "");
+                if (!urls.isEmpty()) {
+                    return firstPath(urls);
+                }
+                return nonEmpty(firstPath(paths(evidence)));
+            }
+            case "urls": {
+                return nonEmpty(paths(evidence));
+            }
+            case "uploadPath": {
+                String url = fromEvidence("url", params, evidence);
+                return url == null ? null : nonEmpty(url.replaceFirst("^/", ""));
+            }
+            case "statusCode": {
+                return evidence.stream().filter(e -> e instanceof IisStatusCount).map(e -> ((IisStatusCount) e).code())
+                        .findFirst().orElse(null);
+            }
+            case "statusCodes": {
+                return nonEmpty(StatusCodes.forFreb(evidence));
+            }
+            case "window": {
+                return window(evidence);
+            }
+            case "exceptionFilter": {
+                String code = params.getOrDefault("exceptionCode", "");
+                return code.isEmpty() ? null : code.replaceFirst("(?i)^0x", "").toUpperCase(java.util.Locale.ROOT);
+            }
+            case "count": {
+                long n = StatusCodes.total(evidence);
+                return n == 0 ? null : StatusCodes.thousands(n);
+            }
+            default:
+                return null;
+        }
+    }
+
+    private String fromCase(Target t, String name) {
+        return switch (name) {
+            case "stack" -> siteStack(t);
+            case "internetFacing" -> server.internetFacing() == Tristate.UNKNOWN ? null
+                    : Boolean.toString(server.internetFacing() == Tristate.YES);
+            case "tracingInstalled" -> server.tracingInstalled() == Tristate.UNKNOWN ? null
+                    : Boolean.toString(server.tracingInstalled() == Tristate.YES);
+            case "hostingModel" -> hostingModel;
+            case "identityType" -> pools.stream().filter(p -> p.name().equalsIgnoreCase(t.appPool()))
+                    .map(AppPoolDefinition::identityType).findFirst().orElse(null);
+            case "iisVersion" -> nonEmpty(server.iisVersion());
+            case "extraAreas" -> extraAreas(siteStack(t));
+            default -> null;
+        };
+    }
+
+    /** The stack of the target's site (env.yaml sites), else the case's. */
+    private String siteStack(Target t) {
+        for (SiteInfo s : sites) {
+            if (s.id() == t.siteId() && s.applicationType() != ApplicationType.UNKNOWN) {
+                return s.applicationType().key();
+            }
+        }
+        return caseStack;
+    }
+
+    /** WWW Server trace areas beyond the base set for the stack: ANCM for ASP.NET Core, RequestRouting for ARR. */
+    static String extraAreas(String stack) {
+        if (ApplicationType.ASPNET_CORE.key().equals(stack)) {
+            return ",ANCM";
+        }
+        return ApplicationType.ARR.key().equals(stack) ? ",RequestRouting" : "";
+    }
+
+    static String paths(List<EvidenceFact> evidence) {
+        List<UriCount> all = new java.util.ArrayList<>();
+        for (EvidenceFact e : evidence) {
+            if (e instanceof IisStatusCount c) {
+                all.addAll(c.topUris());
+            } else if (e instanceof HttpErrCount h) {
+                all.addAll(h.topUris());
+            }
+        }
+        return StatusCodes.paths(all);
+    }
+
+    /** "/a" out of "/a (4), /b (2)". */
+    static String firstPath(String urls) {
+        if (urls == null || urls.isEmpty()) {
+            return "";
+        }
+        String first = urls.split(", ")[0];
+        int paren = first.lastIndexOf(" (");
+        return paren > 0 ? first.substring(0, paren) : first;
+    }
+
+    /** "2025-08-27 16:50 to 16:55 UTC" (the date again when it differs), or null without times. */
+    static String window(List<EvidenceFact> evidence) {
+        Instant first = null;
+        Instant last = null;
+        for (EvidenceFact e : evidence) {
+            Instant f = e.firstSeen();
+            Instant l = e.lastSeen();
+            if (f != null && (first == null || f.isBefore(first))) {
+                first = f;
+            }
+            if (l != null && (last == null || l.isAfter(last))) {
+                last = l;
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        if (last == null || last.equals(first)) {
+            return MINUTE.format(first) + " UTC";
+        }
+        boolean sameDay = MINUTE.format(first).substring(0, 10).equals(MINUTE.format(last).substring(0, 10));
+        return MINUTE.format(first) + " to " + (sameDay ? TIME.format(last) : MINUTE.format(last)) + " UTC";
+    }
+
+    TargetDirectory targets() {
+        return targets;
+    }
+
+    private static String nonEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}
