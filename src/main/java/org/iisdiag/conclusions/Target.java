@@ -18,6 +18,11 @@ import java.util.Locale;
 public record Target(String server, long siteId, String siteName, String app, String appPool) {
     public static final Target CASE = new Target("", -1, "", "", "");
 
+    /** The root application "/" is the site itself: one spelling, so conclusions about it merge. */
+    public Target {
+        app = "/".equals(app) ? "" : app;
+    }
+
     /** How much of a target an action is about: its merge key takes only these parts. */
     public enum Scope {
         SERVER, SITE, APP, POOL;

@@ -10,8 +10,9 @@ import org.iisdiag.facts.EvidenceKind;
 /**
  * Which server a log belongs to when one case holds several servers' logs (an ARR front end and its back
  * ends, the nodes of a farm): engineers put each server's files in a folder named after it. Only when
- * logs sit in two or more top-level folders are those folders taken as server names; a single "logs/"
- * folder names nothing. A field of the log itself (s-computername) wins over the folder.
+ * IIS logs sit in two or more top-level folders are those folders taken as server names (a single
+ * "logs/" folder, or an "HTTPERR/" folder next to the site logs, names nothing); the HTTPERR logs and
+ * traces in such a folder belong to that server. A field of the log itself (s-computername) wins.
  */
 public final class ServerFolders {
     private final Set<String> folders;
@@ -24,8 +25,7 @@ public final class ServerFolders {
         Set<String> found = new TreeSet<>();
         boolean atTop = false;
         for (CaseFile f : files) {
-            if (f.kind() == EvidenceKind.IIS_W3C_LOG || f.kind() == EvidenceKind.HTTPERR_LOG
-                    || f.kind() == EvidenceKind.FAILED_REQUEST_TRACE) {
+            if (f.kind() == EvidenceKind.IIS_W3C_LOG) {
                 String top = f.topFolder();
                 if (top.isEmpty()) {
                     atTop = true;
