@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,9 +159,5 @@ class DiagnoseInputTest {
                 .endsWith("(" + TestPack.home() + ")");
         CliRun named = CliRun.of("diagnose", "--rules", TestPack.rules().toString(), "--kb", "/no/such/kb", "--version");
         assertThat(named.out()).contains("rule pack unavailable (knowledge base folder not found: /no/such/kb)");
-    }
-
-    static String bytes(Path p) throws IOException {
-        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     }
 }

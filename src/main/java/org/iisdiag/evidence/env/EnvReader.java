@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,8 +99,7 @@ public final class EnvReader {
         for (RecordComponent c : type.getRecordComponents()) {
             components.put(c.getName(), c);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
             RecordComponent c = components.get(field.getKey());
             if (c == null) {
