@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** --out: the format follows the extension, and a bad target fails at once, before any analysis. */
 class DiagnoseOutputTest {
-    private static final String SAMPLE = TestPack.cases().resolve("503-rapid-fail").toString();
+    /** A small case: these tests are about where the report goes, not what it says. */
+    private static final String SAMPLE = TestPack.cases().resolve("classic-asp-errors").toString();
 
     @TempDir
     Path tmp;
