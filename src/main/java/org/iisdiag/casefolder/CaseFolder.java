@@ -21,11 +21,18 @@ import org.iisdiag.facts.EvidenceKind;
 
 /**
  * Walks a case folder in any layout (nested folders, loose files, .gz files, .zip archives) and
- * sniffs each file's kind from its content. Order is by relative path so runs are deterministic.
+ * sniffs each file's kind from its content. Order is by relative path so runs are deterministic. A
+ * single file (a log, an event export, a .zip or .gz archive) is a case of its own.
+ *
+ * <p>Archives are read in place, never unpacked to disk, so an entry named "../x" cannot write anywhere
+ * (its name is only shown, cleaned up); and what a .gz file or an archive entry decompresses to is
+ * capped at {@link #MAX_DECOMPRESSED_BYTES}, so a zip bomb fails that one entry instead of running for hours.
  */
 public final class CaseFolder {
     private static final int GZIP_MAGIC_0 = 0x1f;
     private static final int GZIP_MAGIC_1 = 0x8b;
+    /** Most bytes one compressed file or archive entry may decompress to: far above a day of IIS logs. */
+    public static final long MAX_DECOMPRESSED_BYTES = 64L << 30;
 
     private CaseFolder() {
     }
@@ -38,8 +45,11 @@ public final class CaseFolder {
         if (!Files.exists(root)) {
             throw new CaseFolderException("case folder does not exist: " + root);
         }
+        if (Files.isRegularFile(root)) {
+            return scanFile(root);
+        }
         if (!Files.isDirectory(root)) {
-            throw new CaseFolderException("not a folder: " + root);
+            throw new CaseFolderException("neither a folder nor a file: " + root);
         }
         if (!Files.isReadable(root)) {
             throw new CaseFolderException("case folder is not readable: " + root);
@@ -90,6 +100,41 @@ public final class CaseFolder {
         return new Scan(root, List.copyOf(files), List.copyOf(unreadable));
     }
 
+    /** One file as a whole case, named by its file name (entries of an archive as "case.zip!/entry"). */
+    private static Scan scanFile(Path file) throws CaseFolderException {
+        if (!Files.isReadable(file)) {
+            throw new CaseFolderException("case file is not readable: " + file);
+        }
+        String name = file.getFileName().toString();
+        List<CaseFile> files = new ArrayList<>();
+        List<UnreadableFile> unreadable = new ArrayList<>();
+        try {
+            if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                addZipEntries(file, name, files, unreadable);
+            } else {
+                files.add(sniffed(name, Files.size(file), plainOrGzip(file)));
+            }
+        } catch (IOException e) {
+            unreadable.add(new UnreadableFile(name, describe(e)));
+        }
+        unreadable.sort(Comparator.comparing(UnreadableFile::name));
+        return new Scan(file.toAbsolutePath().getParent(), List.copyOf(files), List.copyOf(unreadable));
+    }
+
+    /**
+     * An archive entry's name as shown: '/' separators (Windows PowerShell 5.1's Compress-Archive writes
+     * '\'), no drive, no leading '/', no "." or ".." parts.
+     */
+    static String entryName(String raw) {
+        List<String> parts = new ArrayList<>();
+        for (String part : raw.replace('\\', '/').split("/")) {
+            if (!part.isEmpty() && !part.equals(".") && !part.equals("..") && !part.matches("[A-Za-z]:")) {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
     private static boolean isHiddenPath(Path relative) {
         for (Path part : relative) {
             if (part.toString().startsWith(".")) {
@@ -110,7 +155,7 @@ public final class CaseFolder {
             gzip = in.read() == GZIP_MAGIC_0 && in.read() == GZIP_MAGIC_1;
         }
         if (gzip) {
-            return () -> new GZIPInputStream(Files.newInputStream(p), 1 << 16);
+            return () -> capped(new GZIPInputStream(Files.newInputStream(p), 1 << 16));
         }
         return () -> Files.newInputStream(p);
     }
@@ -125,10 +170,14 @@ public final class CaseFolder {
                     entries.add(entry);
                 }
             }
-            entries.sort(Comparator.comparing(ZipEntry::getName));
+            entries.sort(Comparator.comparing((ZipEntry e) -> entryName(e.getName())).thenComparing(ZipEntry::getName));
             for (ZipEntry entry : entries) {
-                String name = zipName + "!/" + entry.getName();
+                String name = zipName + "!/" + entryName(entry.getName());
                 String entryName = entry.getName();
+                if (entry.getSize() > MAX_DECOMPRESSED_BYTES) {
+                    unreadable.add(new UnreadableFile(name, tooLarge()));
+                    continue;
+                }
                 CaseFile.Opener opener = () -> {
                     ZipFile z = new ZipFile(zip.toFile());
                     InputStream in = z.getInputStream(z.getEntry(entryName));
@@ -143,9 +192,9 @@ public final class CaseFolder {
                         }
                     };
                     if (entryName.toLowerCase(Locale.ROOT).endsWith(".gz")) {
-                        return new GZIPInputStream(raw, 1 << 16);
+                        return capped(new GZIPInputStream(capped(raw), 1 << 16));
                     }
-                    return raw;
+                    return capped(raw);
                 };
                 try {
                     files.add(sniffed(name, entry.getSize(), opener));
@@ -154,6 +203,46 @@ public final class CaseFolder {
                 }
             }
         }
+    }
+
+    private static String tooLarge() {
+        return "decompresses to more than " + MAX_DECOMPRESSED_BYTES + " bytes (a zip bomb?); not read";
+    }
+
+    private static InputStream capped(InputStream in) {
+        return capped(in, MAX_DECOMPRESSED_BYTES);
+    }
+
+    /** Fails the read once more than {@code limit} bytes came out of a decompressor. */
+    static InputStream capped(InputStream in, long limit) {
+        return new java.io.FilterInputStream(in) {
+            private long total;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(long n) throws IOException {
+                total += n;
+                if (total > limit) {
+                    throw new IOException("decompresses to more than " + limit + " bytes (a zip bomb?); not read");
+                }
+            }
+        };
     }
 
     private static CaseFile sniffed(String name, long size, CaseFile.Opener opener) throws IOException {

@@ -14,6 +14,8 @@ import org.iisdiag.facts.EvidenceKind;
 public final class EvidenceSniffer {
     /** How much of the start of a file is looked at. */
     public static final int HEAD_BYTES = 8192;
+    /** The first line of the log collect/Collect-IisCase.ps1 writes next to what it collected. */
+    public static final String COLLECTION_LOG_HEADER = "# Collect-IisCase";
 
     private static final Pattern W3C_DATA_LINE =
             Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\S+( \\S+){8,}$", Pattern.MULTILINE);
@@ -34,6 +36,9 @@ public final class EvidenceSniffer {
         String baseName = lower.substring(Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\')) + 1);
         if (baseName.equals("env.yaml") || baseName.equals("env.yml")) {
             return EvidenceKind.ENV_YAML;
+        }
+        if (text.startsWith(COLLECTION_LOG_HEADER)) {
+            return EvidenceKind.COLLECTION_LOG;
         }
         if (text.contains("#Software: Microsoft HTTP API")
                 || text.matches("(?s).*#Fields:[^\\n]*\\bs-reason\\b.*")) {

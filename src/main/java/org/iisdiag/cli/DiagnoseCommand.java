@@ -5,18 +5,20 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 
 import org.iisdiag.casefolder.CaseFolderException;
 import org.iisdiag.diagnosis.Diagnostician;
+import org.iisdiag.evidence.CaseEvidence;
+import org.iisdiag.evidence.LineProblem;
+import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.explain.RuleIndex;
 import org.iisdiag.explain.WhyNot;
+import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.report.DiagnosisReport;
-import org.iisdiag.report.HtmlRenderer;
-import org.iisdiag.report.JsonRenderer;
-import org.iisdiag.report.MarkdownRenderer;
-import org.iisdiag.report.ReportRenderer;
-import org.iisdiag.report.TextRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,33 +26,34 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code iisdiag diagnose CASE_DIR}: read a case folder, run the rules, print prioritized actions. */
-@Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = "Diagnose a case folder (IIS logs, HTTPERR logs, env.yaml ...) and print prioritized actions.",
+/** {@code iisdiag diagnose CASE}: read a case folder or file, run the rules, print prioritized actions. */
+@Command(name = "diagnose", mixinStandardHelpOptions = true, versionProvider = IisDiag.Version.class,
+        description = "Diagnose a case (IIS logs, HTTPERR logs, env.yaml ...) and print prioritized actions.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:a diagnosis was produced (whatever it found)",
                 "1:internal error",
                 "2:usage error",
-                "3:the case folder is missing or unreadable",
+                "3:the case is missing or unreadable",
                 "4:the rules failed to compile or are invalid",
                 "5:the knowledge base is invalid",
-                "6:the output file could not be written"})
+                "6:the output file cannot be written (checked before the analysis)",
+                "11:no usable evidence: no file of the case could be read as evidence"},
+        footer = PackResolver.ENVIRONMENT_HELP)
 public final class DiagnoseCommand implements Callable<Integer> {
-    /** Output formats this version renders. */
-    public enum Format { text, json, md, html }
-
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CASE_DIR", description = "Folder with the evidence collected from the server.")
+    @Parameters(index = "0", paramLabel = "CASE",
+            description = "The evidence collected from the server: a folder, a .zip (as Collect-IisCase.ps1 makes) or one file (an IIS or HTTPERR log, a .gz, an event-log export ...).")
     Path caseDir;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: from the --out file's extension, else text).")
+    ReportFormat format;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output (.json, .md, .html or .txt choose the format).")
     Path out;
 
     @Option(names = "--trace", description = "Append the firing trail: each rule that fired, the facts it matched, what it inserted.")
@@ -66,15 +69,24 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     RulePackOptions pack;
 
+    /** Whether standard error is a terminal (progress is drawn only there); set by {@link IisDiag#commandLine}. */
+    BooleanSupplier errIsTerminal = () -> false;
+
     @Override
     public Integer call() throws Exception {
         int code = runOnce();
         if (!watch) {
             return code;
         }
-        try (ChangeWatcher watcher = new ChangeWatcher(java.util.List.of(caseDir, pack.rules, pack.kb))) {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            pack.resolve(err);
+        } catch (ExitException e) {
+            return e.code();
+        }
+        try (ChangeWatcher watcher = new ChangeWatcher(List.of(caseDir, pack.rulesDir(), pack.kbDir()))) {
             while (true) {
-                spec.commandLine().getErr().println("iisdiag: watching " + caseDir + ", " + pack.rules + " and " + pack.kb
+                err.println("iisdiag: watching " + caseDir + ", " + pack.rulesDir() + " and " + pack.kbDir()
                         + " for changes (Ctrl+C to stop) ...");
                 watcher.awaitChange(-1);
                 runOnce();
@@ -82,17 +94,35 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
     }
 
+    /** --format, else the --out file's extension, else text. */
+    ReportFormat effectiveFormat() {
+        if (format != null) {
+            return format;
+        }
+        return Optional.ofNullable(out).flatMap(ReportFormat::forFile).orElse(ReportFormat.text);
+    }
+
     private int runOnce() {
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if (out != null) {
+                Optional<String> problem = OutputFile.problem(out, caseDir);
+                if (problem.isPresent()) {
+                    err.println("iisdiag: cannot write the report: " + problem.get());
+                    return ExitCodes.OUTPUT_FAILED;
+                }
+            }
             Diagnostician diagnosis = pack.load(err);
             if (whyNot != null && diagnosis.knowledgeBase().action(whyNot) == null) {
                 err.println("iisdiag: --why-not: no action has the id '" + whyNot + "'");
                 return ExitCodes.USAGE;
             }
             DiagnosisReport report;
+            CaseEvidence evidence;
             try {
-                Diagnostician.Result result = diagnosis.run(caseDir, caseDir.toString().replace('\\', '/'));
+                Diagnostician.Result result = diagnosis.run(caseDir, caseDir.toString().replace('\\', '/'),
+                        TerminalProgress.forTerminal(err, errIsTerminal.getAsBoolean()));
+                evidence = result.evidence();
                 report = result.report();
                 if (trace) {
                     report = report.withTrace(result.conclusions().trail());
@@ -105,7 +135,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 err.println("iisdiag: " + e.getMessage());
                 return ExitCodes.CASE_UNREADABLE;
             }
-            String rendered = renderer().render(report);
+            printEnvProblems(evidence, err);
+            String rendered = effectiveFormat().renderer().render(report);
             if (out == null) {
                 PrintWriter w = spec.commandLine().getOut();
                 w.print(rendered);
@@ -120,18 +151,36 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 err.println("iisdiag: wrote " + report.actions().size() + " actions, " + report.diagnoses().size()
                         + " diagnoses to " + out);
             }
+            if (!evidence.hasUsableEvidence()) {
+                err.println("iisdiag: no usable evidence in " + caseDir + ": " + evidence.reports().size()
+                        + " file(s), none could be read as an IIS/HTTPERR log, trace, event export, config, HAR or env.yaml"
+                        + " (the report lists each file and why)");
+                return ExitCodes.NO_USABLE_EVIDENCE;
+            }
             return ExitCodes.OK;
         } catch (ExitException e) {
             return e.code();
         }
     }
 
-    private ReportRenderer renderer() {
-        return switch (format) {
-            case text -> new TextRenderer();
-            case json -> new JsonRenderer();
-            case md -> new MarkdownRenderer();
-            case html -> new HtmlRenderer();
-        };
+    /**
+     * env.yaml is written by hand, so its problems (a typo in a key, a wrong type) are said on stderr
+     * too, not only in the report: the valid keys are used, the bad ones would otherwise go unnoticed.
+     */
+    private static void printEnvProblems(CaseEvidence evidence, PrintWriter err) {
+        for (ReadReport r : evidence.reports()) {
+            if (r.kind() != EvidenceKind.ENV_YAML) {
+                continue;
+            }
+            if (r.failed()) {
+                err.println("iisdiag: " + r.fatalError() + " (" + r.file() + " not used)");
+            }
+            for (LineProblem p : r.problems()) {
+                err.println("iisdiag: " + p.location() + ": " + p.reason() + " (ignored; the rest of the file is used)");
+            }
+            if (r.rejected() > r.problems().size()) {
+                err.println("iisdiag: " + r.file() + ": " + (r.rejected() - r.problems().size()) + " more problem(s)");
+            }
+        }
     }
 }

@@ -14,8 +14,11 @@ public final class ExitCodes {
     public static final int RULES_INVALID = 4;
     /** A knowledge-base catalog is invalid. */
     public static final int KNOWLEDGE_BASE_INVALID = 5;
-    /** The output file could not be written. */
+    /** The output file could not be written (or its folder is missing, or it is inside the case). */
     public static final int OUTPUT_FAILED = 6;
+    // 7-10 are iisdiag test's (TestCommand)
+    /** The case holds no file that could be read as evidence (empty, or only unrecognised or unreadable files). */
+    public static final int NO_USABLE_EVIDENCE = 11;
 
     private ExitCodes() {
     }

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code iisdiag explain ID}: what an action, finding, question or rule means, who produces it, where it lives. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Explain an action, finding, question or rule id: what it means, which rules produce it from which facts, and where it is defined.")
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = IisDiag.Version.class,
+        description = "Explain an action, finding, question or rule id: what it means, which rules produce it from which facts, and where it is defined.",
+        footer = PackResolver.ENVIRONMENT_HELP)
 public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

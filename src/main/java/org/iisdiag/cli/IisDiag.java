@@ -1,16 +1,20 @@
 package org.iisdiag.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
 
+import org.iisdiag.pack.RulePackIdentity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The iisdiag command line: {@code diagnose}, {@code bench}. */
+/** The iisdiag command line: {@code diagnose}, {@code test}, {@code lint}, {@code explain}, {@code bench}. */
 @Command(name = "iisdiag", mixinStandardHelpOptions = true, versionProvider = IisDiag.Version.class,
         description = "Expert system that diagnoses IIS HTTP 4xx and 5xx errors from collected evidence.",
         subcommands = {DiagnoseCommand.class, TestCommand.class, LintCommand.class, ExplainCommand.class,
                 org.iisdiag.bench.BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class},
+        footer = PackResolver.ENVIRONMENT_HELP)
 public final class IisDiag implements Runnable {
     static final String NAME = "iisdiag";
 
@@ -22,24 +26,52 @@ public final class IisDiag implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'iisdiag diagnose CASE_DIR'");
     }
 
-    /** "iisdiag 0.1.0" from the jar manifest, or "iisdiag dev" when run from classes. */
+    /** "iisdiag 0.2.0" from the jar manifest, or "iisdiag dev" when run from classes. */
     public static String versionLine() {
-        String v = IisDiag.class.getPackage().getImplementationVersion();
-        return NAME + " " + (v == null ? "dev" : v);
+        return NAME + " " + RulePackIdentity.iisdiagVersion();
     }
 
+    /**
+     * --version: the tool, the Drools version and the rule pack in use (hash and origin); on a command
+     * with --rules/--kb ("iisdiag diagnose --rules X --version"), the pack those name.
+     */
     static final class Version implements CommandLine.IVersionProvider {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public String[] getVersion() {
-            return new String[] {versionLine()};
+            RulePackOptions options = new RulePackOptions();
+            if (spec != null) {
+                for (CommandLine.Model.CommandSpec mixin : spec.mixins().values()) {
+                    if (mixin.userObject() instanceof RulePackOptions given) {
+                        options = given;
+                    }
+                }
+            }
+            try {
+                return new String[] {RulePackIdentity.of(options.resolver.rules(options.rules),
+                        options.resolver.kb(options.kb)).line()};
+            } catch (IOException e) {
+                return new String[] {RulePackIdentity.lineWithoutPack(e.getMessage())};
+            }
         }
     }
 
     /** Builds the command line with iisdiag's error handling; tests use it with their own writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, () -> System.console() != null);
+    }
+
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter)}, with the decision whether standard error is a
+     * terminal (progress lines are only drawn on one) made by {@code errIsTerminal}.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, BooleanSupplier errIsTerminal) {
         CommandLine cl = new CommandLine(new IisDiag());
         cl.setOut(out);
         cl.setErr(err);
+        ((DiagnoseCommand) cl.getSubcommands().get("diagnose").getCommand()).errIsTerminal = errIsTerminal;
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("iisdiag: internal error: " + ex);
             for (StackTraceElement el : ex.getStackTrace()) {

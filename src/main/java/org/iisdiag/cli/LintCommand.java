@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code iisdiag lint}: check the rule pack and catalogs without running a case. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = IisDiag.Version.class,
         description = {"Compile the rules and validate the catalogs without running a case.",
                 "Prints file:line:col: level: message for each problem, then a count."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "0:no errors (warnings may be printed)",
                 "2:usage error",
                 "4:the rules have errors",
-                "5:the knowledge base has errors (and the rules none)"})
+                "5:the knowledge base has errors (and the rules none)"},
+        footer = PackResolver.ENVIRONMENT_HELP)
 public final class LintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,7 +31,12 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Linter.Result result = new Linter().lint(pack.rules, pack.kb);
+        try {
+            pack.resolve(spec.commandLine().getErr());
+        } catch (ExitException e) {
+            return e.code();
+        }
+        Linter.Result result = new Linter().lint(pack.rulesDir(), pack.kbDir());
         result.messages().forEach(out::println);
         out.printf("lint: %d error(s), %d warning(s)%n", result.count(LintMessage.Level.ERROR),
                 result.count(LintMessage.Level.WARNING));

@@ -1,5 +1,6 @@
 package org.iisdiag.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -7,23 +8,62 @@ import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.engine.RuleBaseCache;
 import org.iisdiag.engine.RuleCompilationException;
 import org.iisdiag.knowledge.KnowledgeBaseException;
+import org.iisdiag.pack.PackLocation;
 import picocli.CommandLine.Option;
 
 /** The --rules and --kb options every command that loads the rule pack shares. */
 public final class RulePackOptions {
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rule pack folder (default: ${DEFAULT-VALUE}).")
-    Path rules = Home.rules();
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rule pack folder (default: $IISDIAG_RULES, else $IISDIAG_HOME/rules, else the installation's rules/, else the pack built into the jar).")
+    Path rules;
 
-    @Option(names = "--kb", paramLabel = "DIR", description = "Knowledge-base folder (default: ${DEFAULT-VALUE}).")
-    Path kb = Home.knowledgeBase();
+    @Option(names = "--kb", paramLabel = "DIR",
+            description = "Knowledge-base folder (default: $IISDIAG_KB, else $IISDIAG_HOME/knowledge-base, else the installation's knowledge-base/, else the pack built into the jar).")
+    Path kb;
 
     @Option(names = "--no-cache", description = "Compile the rules even when a cached build of the same files exists.")
     boolean noCache;
 
+    /** Tests replace it to control the environment. */
+    PackResolver resolver = PackResolver.system();
+
+    private PackLocation rulesAt;
+    private PackLocation kbAt;
+
+    /** Decides where the rules and catalogs come from; prints why and throws an exit code when it cannot. */
+    void resolve(PrintWriter err) throws ExitException {
+        if (rulesAt != null) {
+            return;
+        }
+        try {
+            rulesAt = resolver.rules(rules);
+        } catch (IOException e) {
+            err.println("iisdiag: " + e.getMessage());
+            throw new ExitException(ExitCodes.RULES_INVALID);
+        }
+        try {
+            kbAt = resolver.kb(kb);
+        } catch (IOException e) {
+            err.println("iisdiag: " + e.getMessage());
+            throw new ExitException(ExitCodes.KNOWLEDGE_BASE_INVALID);
+        }
+    }
+
+    /** The rules folder in use; {@link #resolve} first. */
+    Path rulesDir() {
+        return rulesAt.dir();
+    }
+
+    /** The knowledge-base folder in use; {@link #resolve} first. */
+    Path kbDir() {
+        return kbAt.dir();
+    }
+
     /** Loads the pack, printing problems to {@code err}; throws an exit code on failure. */
     Diagnostician load(PrintWriter err) throws ExitException {
+        resolve(err);
         try {
-            return Diagnostician.load(rules, kb, IisDiag.versionLine(), noCache ? null : RuleBaseCache.defaultDir());
+            return Diagnostician.load(rulesDir(), kbDir(), IisDiag.versionLine(), noCache ? null : RuleBaseCache.defaultDir());
         } catch (KnowledgeBaseException e) {
             err.println("iisdiag: the knowledge base is invalid:");
             e.problems().forEach(p -> err.println("  " + p));

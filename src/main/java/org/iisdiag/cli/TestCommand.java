@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code iisdiag test}: run regression scenarios against the rule pack, with coverage and JUnit XML. */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = IisDiag.Version.class,
         description = "Run regression scenarios (evidence in, expected actions out) against the rule pack.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -34,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "7:some scenarios failed",
                 "8:some scenario files are invalid (unknown keys or ids, bad YAML)",
                 "9:no scenario matched",
-                "10:rule coverage is below --min-coverage"})
+                "10:rule coverage is below --min-coverage"},
+        footer = PackResolver.ENVIRONMENT_HELP)
 public final class TestCommand implements Callable<Integer> {
     public static final int FAILED = 7;
     public static final int INVALID_SCENARIOS = 8;
@@ -81,14 +82,19 @@ public final class TestCommand implements Callable<Integer> {
             err.println("iisdiag: invalid --regex: " + e.getDescription());
             return ExitCodes.USAGE;
         }
-        List<Path> roots = paths.isEmpty() ? List.of(pack.kb.resolve("scenarios")) : paths;
+        try {
+            pack.resolve(err);
+        } catch (ExitException e) {
+            return e.code();
+        }
+        List<Path> roots = paths.isEmpty() ? List.of(pack.kbDir().resolve("scenarios")) : paths;
         int code = runOnce(roots, filter, out, err);
         if (!watch) {
             return code;
         }
         List<Path> watched = new ArrayList<>(roots);
-        watched.add(pack.rules);
-        watched.add(pack.kb);
+        watched.add(pack.rulesDir());
+        watched.add(pack.kbDir());
         try (ChangeWatcher watcher = new ChangeWatcher(watched)) {
             while (true) {
                 out.println("watching " + watched + " for changes (Ctrl+C to stop) ...");
@@ -109,7 +115,9 @@ public final class TestCommand implements Callable<Integer> {
         }
         ScenarioSuite.Outcome outcome;
         try {
-            outcome = new ScenarioSuite(diagnosis, Home.dir()).run(roots, filter);
+            // scenario paths are shown from the folder holding knowledge-base/ ("knowledge-base/scenarios/...")
+            Path displayBase = pack.kbDir().toAbsolutePath().normalize().getParent();
+            outcome = new ScenarioSuite(diagnosis, displayBase).run(roots, filter);
         } catch (IOException e) {
             err.println("iisdiag: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -13,6 +13,7 @@ import org.iisdiag.engine.RuleBaseCache;
 import org.iisdiag.engine.RuleCompilationException;
 import org.iisdiag.evidence.CaseEvidence;
 import org.iisdiag.evidence.EvidenceCollector;
+import org.iisdiag.evidence.ReadProgress;
 import org.iisdiag.knowledge.KnowledgeBase;
 import org.iisdiag.knowledge.KnowledgeBaseException;
 import org.iisdiag.knowledge.KnowledgeBaseLoader;
@@ -98,7 +99,12 @@ public final class Diagnostician {
 
     /** As {@link #diagnose(Path, String)}, keeping the conclusions (which rules fired) for tests and traces. */
     public Result run(Path caseDir, String caseName) throws CaseFolderException {
-        CaseEvidence evidence = new EvidenceCollector().collect(caseName, CaseFolder.scan(caseDir));
+        return run(caseDir, caseName, ReadProgress.NONE);
+    }
+
+    /** As {@link #run(Path, String)}, telling {@code progress} how reading the evidence goes. */
+    public Result run(Path caseDir, String caseName, ReadProgress progress) throws CaseFolderException {
+        CaseEvidence evidence = new EvidenceCollector(progress).collect(caseName, CaseFolder.scan(caseDir));
         Conclusions conclusions = new Diagnoser(ruleBase, kb).run(evidence.facts());
         return new Result(evidence, conclusions, new ReportBuilder(kb).build(evidence, conclusions, tool));
     }

@@ -24,6 +24,15 @@ public record CaseEvidence(String caseFolder, List<ReadReport> reports, EnvFacts
     public record PeakMinute(String minute, long count) {
     }
 
+    /**
+     * Whether any file was read as evidence (a log, trace, event export, config, HAR or env.yaml), rather
+     * than the case holding only unrecognised or unreadable files, or only the collection script's log.
+     */
+    public boolean hasUsableEvidence() {
+        return reports.stream().anyMatch(r -> r.kind().supported() && !r.failed()
+                && r.kind() != org.iisdiag.facts.EvidenceKind.COLLECTION_LOG);
+    }
+
     /** The facts to insert into a Drools session. */
     public List<Object> facts() {
         List<Object> facts = new ArrayList<>(env.facts());

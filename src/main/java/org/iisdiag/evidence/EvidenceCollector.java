@@ -34,6 +34,17 @@ public final class EvidenceCollector {
     /** How many peak 5xx minutes the summary lists. */
     static final int PEAK_MINUTES = 5;
 
+    private final ReadProgress progress;
+
+    public EvidenceCollector() {
+        this(ReadProgress.NONE);
+    }
+
+    /** @param progress told which file is being read and how far, for a progress line */
+    public EvidenceCollector(ReadProgress progress) {
+        this.progress = progress;
+    }
+
     /**
      * Readers for the kinds beyond the IIS/HTTPERR logs and env.yaml (which feed the case summary and
      * are handled below). A kind is read when it is {@link EvidenceKind#supported()} and has a reader.
@@ -64,16 +75,21 @@ public final class EvidenceCollector {
         Map<EvidenceKind, long[]> present = new EnumMap<>(EvidenceKind.class);
 
         ServerFolders servers = ServerFolders.of(scan.files());
+        List<CaseFile> toRead = scan.files().stream().filter(f -> f.kind().supported()).toList();
+        progress.start(toRead.size(), toRead.stream().mapToLong(f -> Math.max(0, f.size())).sum());
+        int index = 0;
         for (CaseFile file : scan.files()) {
             ReadReport report = new ReadReport(file.name(), file.kind());
             reports.add(report);
             if (!file.kind().supported()) {
                 continue;
             }
-            try (InputStream in = file.open()) {
+            progress.file(++index, file.name());
+            try (InputStream in = new ProgressStream(file.open(), progress)) {
                 switch (file.kind()) {
                     case IIS_W3C_LOG -> iisReader.read(file.name(), file.siteHint(), servers.of(file), in, report);
                     case HTTPERR_LOG -> httpErrReader.read(file.name(), servers.of(file), in, report);
+                    case COLLECTION_LOG -> CollectionLog.read(in, report);
                     case ENV_YAML -> {
                         if (envSeen) {
                             report.fail("a second env.yaml; only the first (in name order) is used");
@@ -101,6 +117,7 @@ public final class EvidenceCollector {
                 tally[1] += report.lines();
             }
         }
+        progress.done();
         for (UnreadableFile u : scan.unreadable()) {
             ReadReport report = new ReadReport(u.name(), EvidenceKind.UNKNOWN);
             report.fail(u.reason());
@@ -122,6 +139,36 @@ public final class EvidenceCollector {
                 iis.statusCounts(),
                 httpErrCounts, iis.timeTaken(), iis.window(), peaks,
                 httpErrCounts.stream().mapToLong(HttpErrCount::count).sum());
+    }
+
+    /** Tells {@link ReadProgress} how many bytes of the current file have been read. */
+    private static final class ProgressStream extends java.io.FilterInputStream {
+        private final ReadProgress progress;
+        private long count;
+
+        ProgressStream(InputStream in, ReadProgress progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                progress.bytes(++count);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                progress.bytes(count);
+            }
+            return n;
+        }
     }
 
     private static String describe(Exception e) {

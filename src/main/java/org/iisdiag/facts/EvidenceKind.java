@@ -13,6 +13,7 @@ public enum EvidenceKind {
     WEB_CONFIG("web.config", true),
     APPLICATION_HOST_CONFIG("applicationHost.config", true),
     HAR("HAR capture", true),
+    COLLECTION_LOG("collection log (Collect-IisCase.ps1)", true),
     UNKNOWN("unrecognised", false);
 
     private final String label;

@@ -246,10 +246,61 @@ class CaseFolderTest {
     }
 
     @Test
-    void aFileInsteadOfAFolder() throws Exception {
-        Path f = write(root, "u_ex1.log", IIS_LOG);
-        assertThatThrownBy(() -> CaseFolder.scan(f)).isInstanceOf(CaseFolderException.class)
-                .hasMessage("not a folder: " + f);
+    void aSingleFileIsACaseOfItsOwnNamedByItsFileName() throws Exception {
+        Path f = write(root, "W3SVC4/u_ex1.log", IIS_LOG);
+        CaseFolder.Scan scan = CaseFolder.scan(f);
+        assertThat(scan.unreadable()).isEmpty();
+        assertThat(scan.files()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("u_ex1.log");
+            assertThat(c.kind()).isEqualTo(EvidenceKind.IIS_W3C_LOG);
+        });
+        Path gz = write(root, "httperr1.log.gz", gzip(HTTPERR_LOG));
+        assertThat(CaseFolder.scan(gz).files()).extracting(CaseFile::name, CaseFile::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("httperr1.log.gz", EvidenceKind.HTTPERR_LOG));
+    }
+
+    @Test
+    void aSingleZipIsReadEntryByEntry() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("W3SVC1/u_ex1.log", IIS_LOG.getBytes(StandardCharsets.UTF_8));
+        entries.put("HTTPERR/httperr1.log", HTTPERR_LOG.getBytes(StandardCharsets.UTF_8));
+        Path zip = write(root, "case.zip", zip(entries));
+        CaseFolder.Scan scan = CaseFolder.scan(zip);
+        assertThat(scan.files()).extracting(CaseFile::name)
+                .containsExactly("case.zip!/HTTPERR/httperr1.log", "case.zip!/W3SVC1/u_ex1.log");
+        assertThat(scan.files().get(1).siteHint()).isEqualTo("W3SVC1");
+    }
+
+    @Test
+    void archiveEntryNamesAreCleanedUpAndNothingIsWrittenOutside() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        // Windows PowerShell 5.1's Compress-Archive writes backslashes; a hostile archive climbs out
+        entries.put("W3SVC2\\u_ex1.log", IIS_LOG.getBytes(StandardCharsets.UTF_8));
+        entries.put("../../evil/u_ex2.log", IIS_LOG.getBytes(StandardCharsets.UTF_8));
+        entries.put("/C:/abs/./u_ex3.log", IIS_LOG.getBytes(StandardCharsets.UTF_8));
+        Path zip = write(root, "case/c.zip", zip(entries));
+        CaseFolder.Scan scan = CaseFolder.scan(root.resolve("case"));
+        assertThat(scan.files()).extracting(CaseFile::name)
+                .containsExactly("c.zip!/W3SVC2/u_ex1.log", "c.zip!/abs/u_ex3.log", "c.zip!/evil/u_ex2.log");
+        assertThat(scan.files().get(0).siteHint()).isEqualTo("W3SVC2");
+        try (InputStream in = scan.files().get(2).open()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(IIS_LOG);
+        }
+        try (var listing = Files.walk(root)) {
+            assertThat(listing.filter(Files::isRegularFile)).containsExactly(zip);
+        }
+    }
+
+    @Test
+    void decompressionPastTheCapFailsThatFile() throws Exception {
+        byte[] tenBytes = "0123456789".getBytes(StandardCharsets.UTF_8);
+        try (InputStream in = CaseFolder.capped(new java.io.ByteArrayInputStream(tenBytes), 10)) {
+            assertThat(in.readAllBytes()).hasSize(10);
+        }
+        try (InputStream in = CaseFolder.capped(new java.io.ByteArrayInputStream(tenBytes), 9)) {
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class).hasMessageContaining("zip bomb");
+        }
+        assertThat(CaseFolder.MAX_DECOMPRESSED_BYTES).isGreaterThanOrEqualTo(16L << 30);
     }
 
     @Test

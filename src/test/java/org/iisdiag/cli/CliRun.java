@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the iisdiag command line in-process and captures what it prints. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
     /** Runs {@code command} against the shipped rule pack and knowledge base, then {@code args}. */
-    static CliRun withPack(String command, String... args) {
+    public static CliRun withPack(String command, String... args) {
         String[] all = new String[args.length + 5];
         all[0] = command;
         all[1] = "--rules";
@@ -18,10 +18,20 @@ record CliRun(int exitCode, String out, String err) {
         return of(all);
     }
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
+        return run(false, args);
+    }
+
+    /** As {@link #of}, with standard error taken for a terminal (progress lines are drawn). */
+    static CliRun onTerminal(String... args) {
+        return run(true, args);
+    }
+
+    private static CliRun run(boolean errIsTerminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = IisDiag.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = IisDiag.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), () -> errIsTerminal)
+                .execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -154,14 +154,28 @@ class EvidenceCollectorTest {
 
     @Test
     void aFailedEnvYamlIsNotAnEvidenceSource() throws Exception {
-        write("env.yaml", "server:\n  nmae: WEB01\n");
+        write("env.yaml", "server:\n  name: WEB01\n   iisVersion: 10\n");
         write("u_ex1.log", GOOD_LOG);
         CaseEvidence ev = new EvidenceCollector().collect("c", CaseFolder.scan(root));
         ReadReport env = report(ev, "env.yaml");
         assertThat(env.failed()).isTrue();
-        assertThat(env.fatalError()).startsWith("env.yaml:2: unknown key 'nmae'");
+        assertThat(env.fatalError()).startsWith("env.yaml:3: ");
         assertThat(ev.env().server()).isEqualTo(ServerEnvironment.unknown());
         assertThat(ev.sources()).extracting(EvidenceSource::kind).containsExactly(EvidenceKind.IIS_W3C_LOG);
+    }
+
+    @Test
+    void anEnvYamlWithATypoKeepsItsValidKeys() throws Exception {
+        write("env.yaml", "server:\n  nmae: WEB01\n  iisVersion: '10.0'\n");
+        write("u_ex1.log", GOOD_LOG);
+        CaseEvidence ev = new EvidenceCollector().collect("c", CaseFolder.scan(root));
+        ReadReport env = report(ev, "env.yaml");
+        assertThat(env.failed()).isFalse();
+        assertThat(env.problems()).extracting(p -> p.location() + ": " + p.reason())
+                .singleElement().asString().startsWith("env.yaml:2: unknown key 'nmae'");
+        assertThat(ev.env().server().iisVersion()).isEqualTo("10.0");
+        assertThat(ev.sources()).extracting(EvidenceSource::kind)
+                .containsExactlyInAnyOrder(EvidenceKind.IIS_W3C_LOG, EvidenceKind.ENV_YAML);
     }
 
     @Test

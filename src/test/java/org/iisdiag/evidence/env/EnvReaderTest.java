@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.iisdiag.evidence.LineProblem;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.facts.ApplicationType;
 import org.iisdiag.facts.EvidenceKind;
@@ -92,49 +93,70 @@ class EnvReaderTest {
         }
     }
 
+    /** The file was used, with exactly these problems rejected (line and the start of the reason). */
+    private void assertRejected(String... lineAndReason) {
+        assertThat(report.failed()).as("the file is still used: %s", report.fatalError()).isFalse();
+        assertThat(report.rejected()).isEqualTo(lineAndReason.length);
+        for (int i = 0; i < lineAndReason.length; i++) {
+            LineProblem p = report.problems().get(i);
+            assertThat(p.file()).isEqualTo(FILE);
+            assertThat(p.line() + ": " + p.reason()).startsWith(lineAndReason[i]).doesNotContain("\n");
+        }
+    }
+
     @Test
-    void unknownKeyNamesTheKeyAndLine() throws IOException {
+    void unknownKeyNamesTheKeyAndLineAndTheOtherKeysAreUsed() throws IOException {
         EnvFacts facts = read("""
                 server:
                   name: WEB01
                   internetFacng: true
+                  tracingInstalled: true
                 """);
-        assertFailedWith(facts, FILE + ":3: unknown key 'internetFacng'");
-        assertThat(report.fatalError()).contains("internetFacing", "tracingInstalled");
+        assertRejected("3: unknown key 'internetFacng'");
+        assertThat(report.problems().get(0).reason()).contains("internetFacing", "tracingInstalled");
+        assertThat(facts.server()).isEqualTo(new ServerEnvironment("WEB01", "", ApplicationType.UNKNOWN,
+                Tristate.UNKNOWN, Tristate.YES));
     }
 
     @Test
-    void unknownTopLevelKey() throws IOException {
-        EnvFacts facts = read("server:\n  name: WEB01\nsite:\n  - id: 1\n");
-        assertFailedWith(facts, FILE + ":3: unknown key 'site'");
+    void unknownTopLevelKeyIsSkippedWithItsWholeValue() throws IOException {
+        EnvFacts facts = read("server:\n  name: WEB01\nsite:\n  - id: 1\n    name: X\nreported:\n  statusCodes: [503]\n");
+        assertRejected("3: unknown key 'site'");
+        assertThat(facts.server().serverName()).isEqualTo("WEB01");
+        assertThat(facts.sites()).isEmpty();
+        assertThat(facts.reported()).containsExactly(new ReportedSymptom(503));
     }
 
     @Test
-    void badApplicationType() throws IOException {
+    void badApplicationTypeFallsBackToUnknown() throws IOException {
         EnvFacts facts = read("""
                 server:
                   name: WEB01
                 applicationType: php
                 """);
-        assertFailedWith(facts, FILE + ":3: ");
-        assertThat(report.fatalError()).contains("unknown application type 'php'", "aspnetcore", "classic-asp");
+        assertRejected("3: unknown application type 'php'");
+        assertThat(report.problems().get(0).reason()).contains("aspnetcore", "classic-asp");
+        assertThat(facts.server().applicationType()).isEqualTo(ApplicationType.UNKNOWN);
+        assertThat(facts.server().serverName()).isEqualTo("WEB01");
     }
 
     @Test
-    void badApplicationTypeOfASite() throws IOException {
+    void badApplicationTypeOfASiteKeepsTheSiteWithTheDefaultType() throws IOException {
         EnvFacts facts = read("""
+                applicationType: aspnet
                 sites:
                   - id: 1
                     name: A
                   - id: 2
                     applicationType: node
                 """);
-        assertFailedWith(facts, FILE + ":5: ");
-        assertThat(report.fatalError()).contains("unknown application type 'node'");
+        assertRejected("6: unknown application type 'node'");
+        assertThat(facts.sites()).containsExactly(new SiteInfo(1, "A", "", ApplicationType.ASPNET),
+                new SiteInfo(2, "W3SVC2", "", ApplicationType.ASPNET));
     }
 
     @Test
-    void duplicateSiteId() throws IOException {
+    void duplicateSiteIdKeepsTheFirst() throws IOException {
         EnvFacts facts = read("""
                 sites:
                   - id: 1
@@ -144,15 +166,15 @@ class EnvReaderTest {
                   - id: 1
                     name: C
                 """);
-        assertFailedWith(facts, FILE + ":6: ");
-        assertThat(report.fatalError()).contains("site id 1 is listed twice");
+        assertRejected("6: site id 1 is listed twice");
+        assertThat(facts.sites()).extracting(SiteInfo::name).containsExactly("A", "B");
     }
 
     @Test
-    void siteWithoutId() throws IOException {
-        EnvFacts facts = read("sites:\n  - name: A\n");
-        assertFailedWith(facts, FILE + ":2: ");
-        assertThat(report.fatalError()).contains("'id'");
+    void siteWithoutIdIsSkipped() throws IOException {
+        EnvFacts facts = read("sites:\n  - name: A\n  - id: 2\n");
+        assertRejected("2: site without a numeric 'id'");
+        assertThat(facts.sites()).extracting(SiteInfo::id).containsExactly(2);
     }
 
     @Test
@@ -163,20 +185,38 @@ class EnvReaderTest {
                     - 503
                     - 5030
                 """);
-        assertFailedWith(facts, FILE + ":4: ");
-        assertThat(report.fatalError()).contains("reported.statusCodes must be HTTP status codes, got 5030");
+        assertRejected("4: reported.statusCodes must be HTTP status codes, got 5030");
+        assertThat(facts.reported()).containsExactly(new ReportedSymptom(503));
     }
 
     @Test
     void nonNumericStatusInReportedStatusCodes() throws IOException {
         EnvFacts facts = read("reported:\n  statusCodes: [503, \"5xx\"]\n");
-        assertFailedWith(facts, FILE + ":2: ");
+        assertRejected("2: each of 'statusCodes' must be a number, got '5xx'");
+        assertThat(facts.reported()).containsExactly(new ReportedSymptom(503));
     }
 
     @Test
-    void wrongTypeForABoolean() throws IOException {
+    void wrongTypeForABooleanLeavesItUnknown() throws IOException {
         EnvFacts facts = read("server:\n  name: WEB01\n  internetFacing: sometimes\n");
-        assertFailedWith(facts, FILE + ":3: ");
+        assertRejected("3: 'internetFacing' must be true or false, got 'sometimes'");
+        assertThat(facts.server().internetFacing()).isEqualTo(Tristate.UNKNOWN);
+        assertThat(facts.server().serverName()).isEqualTo("WEB01");
+    }
+
+    @Test
+    void aMappingOrListWhereAValueBelongsIsSkippedWhole() throws IOException {
+        EnvFacts facts = read("""
+                server: [WEB01, WEB02]
+                sites: 5
+                reported:
+                  description:
+                    text: nested
+                  statusCodes: [500]
+                """);
+        assertRejected("1: 'server' must be a mapping of keys, got a list", "2: 'sites' must be a list, got '5'",
+                "4: 'description' must be a text value, got a mapping");
+        assertThat(facts.reported()).containsExactly(new ReportedSymptom(500));
     }
 
     @Test
@@ -194,20 +234,22 @@ class EnvReaderTest {
     @Test
     void emptySiteEntry() throws IOException {
         EnvFacts facts = read("sites:\n  - id: 1\n  -\n");
-        assertFailedWith(facts, FILE + ":3: empty entry under sites");
+        assertRejected("3: empty entry under sites");
+        assertThat(facts.sites()).extracting(SiteInfo::id).containsExactly(1);
     }
 
     @Test
-    void unknownKeyInASiteNamesItsLine() throws IOException {
-        EnvFacts facts = read("sites:\n  - id: 1\n    pool: X\n");
-        assertFailedWith(facts, FILE + ":3: unknown key 'pool'");
-        assertThat(report.fatalError()).contains("appPool");
+    void unknownKeyInASiteNamesItsLineAndKeepsTheSite() throws IOException {
+        EnvFacts facts = read("sites:\n  - id: 1\n    pool: X\n    appPool: P\n");
+        assertRejected("3: unknown key 'pool'");
+        assertThat(report.problems().get(0).reason()).contains("appPool");
+        assertThat(facts.sites()).containsExactly(new SiteInfo(1, "W3SVC1", "P", ApplicationType.UNKNOWN));
     }
 
     @Test
-    void aListInsteadOfAMapping() throws IOException {
+    void aListInsteadOfAMappingIsUnusable() throws IOException {
         EnvFacts facts = read("- server\n- sites\n");
-        assertFailedWith(facts, FILE + ":1: ");
+        assertFailedWith(facts, FILE + ":1: env.yaml must be a mapping");
     }
 
     @Test
@@ -237,16 +279,20 @@ class EnvReaderTest {
     }
 
     @Test
-    void aChangeWithAnUnknownKindOrTimeIsAnErrorAtItsLine() throws IOException {
-        assertFailedWith(read("""
+    void aChangeWithAnUnknownKindOrTimeIsRejectedAtItsLineAndTheOthersKept() throws IOException {
+        EnvFacts facts = read("""
                 changes:
                   - when: 2025-10-19 18:00
                     what: reboot-ish
-                """), FILE + ":3: unknown change kind 'reboot-ish'");
-        assertFailedWith(read("""
-                changes:
                   - when: last tuesday
                     what: deployment
-                """), FILE + ":2: changes[0].when 'last tuesday' is not a date-time");
+                  - when: 2025-10-20T08:00:00Z
+                    what: deployment
+                """);
+        assertThat(report.failed()).isFalse();
+        assertThat(report.problems()).extracting(LineProblem::line).containsExactly(3L, 4L);
+        assertThat(report.problems().get(0).reason()).startsWith("unknown change kind 'reboot-ish'");
+        assertThat(report.problems().get(1).reason()).startsWith("changes[1].when 'last tuesday' is not a date-time");
+        assertThat(facts.changes()).extracting(c -> c.when().toString()).containsExactly("2025-10-20T08:00:00Z");
     }
 }
