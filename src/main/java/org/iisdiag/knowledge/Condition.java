@@ -35,12 +35,23 @@ public record Condition(Map<String, List<String>> when, Map<String, List<String>
         return names;
     }
 
+    /**
+     * Facts about the case that a case may simply not record (env.yaml left them out): a step that
+     * depends on one of them is shown with its condition when it is unknown. Any other name is a
+     * parameter of the conclusion: when the conclusion has none, the step is not about it.
+     */
+    public static final java.util.Set<String> CASE_FACTS = java.util.Set.of("stack", "internetFacing",
+            "tracingInstalled", "hostingModel", "identityType", "iisVersion");
+
     /** @param values the case's value of a parameter, or null (or "") when the case does not know it */
     public Verdict evaluate(Function<String, String> values) {
         boolean unknown = false;
         for (Map.Entry<String, List<String>> c : new TreeMap<>(when).entrySet()) {
             String v = values.apply(c.getKey());
             if (v == null || v.isEmpty()) {
+                if (!CASE_FACTS.contains(c.getKey())) {
+                    return Verdict.DROP;
+                }
                 unknown = true;
             } else if (!matches(c.getValue(), v)) {
                 return Verdict.DROP;
@@ -49,7 +60,7 @@ public record Condition(Map<String, List<String>> when, Map<String, List<String>
         for (Map.Entry<String, List<String>> c : new TreeMap<>(unless).entrySet()) {
             String v = values.apply(c.getKey());
             if (v == null || v.isEmpty()) {
-                unknown = true;
+                unknown |= CASE_FACTS.contains(c.getKey());
             } else if (matches(c.getValue(), v)) {
                 return Verdict.DROP;
             }

@@ -109,8 +109,8 @@ final class CaseValues {
     }
 
     /** How prose (titles, explanations) names what the case does not know, where commands show a fill-in. */
-    private static final Map<String, String> PROSE = Map.of("site", "the site", "appPool", "its application pool",
-            "server", "the server", "url", "the failing URL", "urls", "the failing URLs", "app", "the application");
+    private static final Map<String, String> PROSE = Map.of("site", "the site", "server", "the server",
+            "url", "the failing URL", "urls", "the failing URLs", "app", "the application");
 
     /** Values for commands: what is known, else the catalog's globals, else the entry's fallback, else "&lt;name&gt;". */
     Function<String, String> forText(Function<String, String> known, Map<String, String> fallbacks) {
