@@ -87,11 +87,10 @@ public final class StatusCodes {
 
     /** Entries or events in all behind the evidence facts of a collection. */
     public static long total(Collection<?> facts) {
+        // the evidence the items stand for, each fact once (classified facts wrap their evidence)
         long n = 0;
-        for (Object o : facts) {
-            if (o instanceof org.iisdiag.facts.EvidenceFact e) {
-                n += e.occurrences();
-            }
+        for (org.iisdiag.facts.EvidenceFact e : Conclude.evidence(facts)) {
+            n += e.occurrences();
         }
         return n;
     }

@@ -4,14 +4,23 @@ import java.util.List;
 import java.util.Map;
 
 import org.iisdiag.conclusions.PlanRole;
+import org.iisdiag.conclusions.Target;
 
 /**
  * A kind of diagnosis from the catalog: title and explanation templates, severity, the article section,
  * and the ordered plan: fix steps, what the fix needs collected, how to verify, what to try if it does
- * not help ({@link PlanRole} to action ids).
+ * not help ({@link PlanRole} to action ids). {@code scope}, when set, is how much of its target a diagnosis
+ * is about: an application pool that is down is one diagnosis whichever site's requests showed it
+ * (null: the target as concluded).
  */
 public record DiagnosisDefinition(String id, String title, String section, Severity severity, String explanation,
-                                  Map<String, String> params, Map<PlanRole, List<String>> plan, String source) {
+                                  Map<String, String> params, Map<PlanRole, List<String>> plan, Target.Scope scope,
+                                  String source) {
+
+    /** The target this diagnosis is about, cut to its scope. */
+    public Target about(Target concluded) {
+        return scope == null ? concluded : concluded.at(scope);
+    }
 
     /** The plan's steps in order: fix, collect, verify, then if-not-fixed, each in catalog order. */
     public List<PlanStep> steps() {

@@ -74,7 +74,7 @@ public final class KnowledgeBaseLoader {
     }
 
     record DiagnosisEntry(String id, String title, String section, String severity, String explanation,
-                          Map<String, String> params, PlanEntry plan, String source) {
+                          Map<String, String> params, PlanEntry plan, String scope, String source) {
     }
 
     record QuestionEntry(String id, String text, String why, String answeredBy, Map<String, String> params) {
@@ -402,8 +402,9 @@ public final class KnowledgeBaseLoader {
                 if (plan.values().stream().allMatch(List::isEmpty)) {
                     problems.add(where + ": the plan names no action (fix, collect, verify or ifNotFixed)");
                 }
+                Target.Scope scope = d.scope() == null ? null : enumValue(where, "scope", d.scope(), Target.Scope.class);
                 putUnique(out, d.id(), new DiagnosisDefinition(d.id(), d.title(), d.section(), severity,
-                        d.explanation().strip(), params, Map.copyOf(plan), display(name) + ":" + located.line()),
+                        d.explanation().strip(), params, Map.copyOf(plan), scope, display(name) + ":" + located.line()),
                         where, "diagnosis id");
             }
         }

@@ -43,6 +43,9 @@ final class CaseValues {
             "evidenceText", "exceptionText", "firstCrash", "crashes", "failures", "offline", "queueFull", "slowest",
             "arrTime", "backendTime", "timeTaken", "reasons", "installedCount", "eventId", "symptom");
 
+    /** Aggregated parameters that are counts: merged conclusions show their sum. */
+    static final Set<String> SUMS = Set.of("count", "queueFull", "crashes", "failures");
+
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 

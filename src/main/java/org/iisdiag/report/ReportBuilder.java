@@ -1,6 +1,7 @@
 package org.iisdiag.report;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -107,7 +108,12 @@ public final class ReportBuilder {
 
     /** Identity of a diagnosis: what it says, about which target. */
     private String identity(Diagnosis d) {
-        return kindKey(d) + "@" + d.target().key();
+        return kindKey(d) + "@" + about(d).key();
+    }
+
+    /** The target a diagnosis is about, cut to the scope its definition names. */
+    private Target about(Diagnosis d) {
+        return kb.diagnosis(d.diagnosisId()).about(d.target());
     }
 
     private List<ReportedDiagnosis> diagnoses(Conclusions c, CaseValues values, List<ActionGroup> groups,
@@ -120,7 +126,7 @@ public final class ReportBuilder {
             byIdentity.computeIfAbsent(identity(d), k -> new ArrayList<>()).add(d);
         }
         List<List<Diagnosis>> merged = absorb(new ArrayList<>(byIdentity.values()), g -> kindKey(g.get(0)),
-                g -> g.get(0).target(), (into, from) -> {
+                g -> about(g.get(0)), (into, from) -> {
             // the more specific target goes first, so it names the merged diagnosis
             into.addAll(from);
         });
@@ -133,14 +139,15 @@ public final class ReportBuilder {
             List<EvidenceFact> facts = distinct(group.stream().flatMap(d -> d.evidence().stream()).toList());
             Function<String, String> known = values.known(first.target(), params, facts);
             Function<String, String> text = values.forProse(known, def.params());
-            List<String> knownNotes = c.known().stream().filter(k -> k.target().covers(first.target()))
+            Target about = about(first);
+            List<String> knownNotes = c.known().stream().filter(k -> k.target().covers(about) && bears(k, def, facts))
                     .map(k -> k.revelation() + ": " + k.because()).distinct().sorted().toList();
             Set<String> keys = new LinkedHashSet<>();
             group.forEach(d -> keys.add(d.key()));
             List<PlanItem> plan = plan(def, keys, groups, ranks, c.notPlanned(), first.target());
             String window = CaseValues.window(facts);
             out.add(new ReportedDiagnosis(def.id(), oneLine(Template.fill(def.title(), text)), certainty.key(),
-                    lower(def.severity()), def.section(), ref(first.target()),
+                    lower(def.severity()), def.section(), ref(about),
                     oneLine(Template.fill(def.explanation(), text)),
                     firstSeen(facts), lastSeen(facts), evidenceItems(facts), facts.size(), knownNotes, plan,
                     group.stream().map(Diagnosis::ruleId).distinct().sorted().toList()));
@@ -150,6 +157,16 @@ public final class ReportBuilder {
                 .thenComparing(d -> -d.evidence().stream().mapToLong(EvidenceItem::occurrences).sum())
                 .thenComparing(ReportedDiagnosis::id).thenComparing(ReportedDiagnosis::title));
         return out;
+    }
+
+    /**
+     * Whether what the case already shows bears on a diagnosis: it rests on the same evidence, or it is
+     * what one of the diagnosis's plan steps would otherwise collect.
+     */
+    private boolean bears(Known k, DiagnosisDefinition def, List<EvidenceFact> facts) {
+        return k.evidence().stream().anyMatch(facts::contains)
+                || def.steps().stream().map(s -> kb.action(s.actionId()))
+                        .anyMatch(a -> a != null && a.reveals().contains(k.revelation()));
     }
 
     /** The diagnosis's plan, each step with the rank of the action it became or why it was left out. */
@@ -541,8 +558,22 @@ public final class ReportBuilder {
                 }
             }
         }
-        lists.forEach((k, v) -> out.put(k, String.join(k.equals("statusCodes") ? "," : "; ", v)));
+        lists.forEach((k, v) -> out.put(k, CaseValues.SUMS.contains(k) ? sum(v)
+                : String.join(k.equals("statusCodes") ? "," : "; ", v)));
         return out;
+    }
+
+    /** "264" and "1,037" make "1,301"; values that are not counts are listed instead. */
+    private static String sum(Collection<String> counts) {
+        long total = 0;
+        for (String c : counts) {
+            String digits = c.replace(",", "");
+            if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 15) {
+                return String.join("; ", counts);
+            }
+            total += Long.parseLong(digits);
+        }
+        return String.format(Locale.ROOT, "%,d", total);
     }
 
     private static List<EvidenceFact> distinct(List<EvidenceFact> facts) {
