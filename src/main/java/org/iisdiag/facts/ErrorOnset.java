@@ -5,18 +5,20 @@ import java.util.List;
 
 /**
  * When errors of one class (4xx or 5xx, counting the IIS log and HTTPERR together) began in the case's
- * timeline, and whether they began abruptly: after {@code cleanMinutesBefore} minutes of traffic
- * without them. An expert's first question at an abrupt start is what changed.
+ * timeline: the start of their largest burst, or of the first error in a quiet log. It began abruptly
+ * after {@code cleanMinutesBefore} minutes of traffic at the usual rate (at most {@code usualPerMinute}
+ * such errors a minute; 0: none). An expert's first question at an abrupt start is what changed.
  *
  * @param statusClass        4 or 5
  * @param firstRequest       the first minute with any entry
- * @param firstError         the first minute with an error of this class
- * @param lastError          the last such minute
- * @param errors             entries of this class in all
- * @param cleanMinutesBefore minutes with traffic but no such error before {@code firstError}
+ * @param firstError         the first minute of the burst (or the first error)
+ * @param lastError          its last minute
+ * @param errors             entries of this class in it
+ * @param cleanMinutesBefore minutes of the timeline before {@code firstError}
+ * @param usualPerMinute     the most errors of this class in one of those minutes
  */
 public record ErrorOnset(int statusClass, Instant firstRequest, Instant firstError, Instant lastError, long errors,
-                         long cleanMinutesBefore) implements EvidenceFact {
+                         long cleanMinutesBefore, long usualPerMinute) implements EvidenceFact {
 
     /** Errors after at least 10 minutes of clean traffic started abruptly. */
     public boolean abrupt() {
@@ -26,7 +28,13 @@ public record ErrorOnset(int statusClass, Instant firstRequest, Instant firstErr
     @Override
     public String describe() {
         return String.format(java.util.Locale.ROOT, "%,d %dxx errors from %s to %s%s", errors, statusClass, firstError,
-                lastError, cleanMinutesBefore > 0 ? ", after " + cleanMinutesBefore + " minutes of traffic without them" : "");
+                lastError, cleanMinutesBefore == 0 ? "" : ", after " + quietBefore());
+    }
+
+    /** "42 minutes without them", or "840 minutes of at most 2 a minute". */
+    public String quietBefore() {
+        return cleanMinutesBefore + " minutes " + (usualPerMinute == 0 ? "without them"
+                : "of at most " + usualPerMinute + " a minute");
     }
 
     @Override

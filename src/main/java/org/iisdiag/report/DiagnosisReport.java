@@ -42,8 +42,21 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, V
     public record Candidate(String rule, String location, boolean fired, List<String> conditions) {
     }
 
-    /** The answer first: how bad, what happened, what to do now, what is missing. */
-    public record Verdict(String severity, List<String> happened, List<String> doNow, List<String> missing) {
+    /**
+     * The answer first: how bad, what happened (the diagnoses that touched many requests), what was also
+     * seen (causes behind a handful of errors), what to do now, and what the case is missing.
+     */
+    public record Verdict(String severity, List<VerdictLine> happened, List<VerdictLine> alsoSeen,
+                          List<VerdictAction> doNow, List<String> missing) {
+    }
+
+    /** One diagnosis in the verdict: its title, how sure and how grave, when, and how many entries. */
+    public record VerdictLine(String diagnosis, String title, String severity, String certainty, String firstSeen,
+                              String lastSeen, long reach) {
+    }
+
+    /** One of the first actions, by rank. */
+    public record VerdictAction(int rank, String priority, String action, String title) {
     }
 
     /** The case at a glance. */
@@ -71,7 +84,8 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, V
                             List<LineProblem> problems, List<String> notes, String error) {
     }
 
-    public record EvidenceItem(String summary, long occurrences, List<SampleLine> samples) {
+    /** Evidence of a conclusion; {@code context} marks benign context that is shown but not counted. */
+    public record EvidenceItem(String summary, long occurrences, boolean context, List<SampleLine> samples) {
     }
 
     /** What a conclusion is about, as far as the case says. */
@@ -82,10 +96,14 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, V
     public record PlanItem(String role, String action, int rank, String note) {
     }
 
+    /**
+     * A diagnosis: {@code reach} counts the error entries and events it rests on (benign context aside),
+     * {@code isolated} says they are a handful in a busy log; the window spans that evidence.
+     */
     public record ReportedDiagnosis(String id, String title, String certainty, String severity, String section,
                                     TargetRef target, String explanation, String firstSeen, String lastSeen,
-                                    List<EvidenceItem> evidence, int evidenceTotal, List<String> known,
-                                    List<PlanItem> plan, List<String> rules) {
+                                    long reach, boolean isolated, List<EvidenceItem> evidence, int evidenceTotal,
+                                    List<String> known, List<PlanItem> plan, List<String> rules) {
     }
 
     /** Why an action sits where it does: its tier, and each weight within the tier, with the rule. */

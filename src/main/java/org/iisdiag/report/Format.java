@@ -74,4 +74,25 @@ final class Format {
                 + e.applicationType() + "; internet-facing " + e.internetFacing() + "; Tracing installed "
                 + e.tracingInstalled();
     }
+
+    /** "title [critical, probable; 2024-03-04 14:00 to 14:09 UTC; 396 entries]". */
+    static String verdictLine(DiagnosisReport.VerdictLine d) {
+        String w = window(d.firstSeen(), d.lastSeen());
+        return d.title() + " [" + d.severity() + ", " + d.certainty() + (w.isEmpty() ? "" : "; " + w)
+                + "; " + entries(d.reach()) + "]";
+    }
+
+    /** "title (5 entries)": a cause seen only a handful of times. */
+    static String alsoSeen(DiagnosisReport.VerdictLine d) {
+        return d.title() + " (" + entries(d.reach()) + ")";
+    }
+
+    /** "1. [P2] title". */
+    static String verdictAction(DiagnosisReport.VerdictAction a) {
+        return a.rank() + ". [" + a.priority() + "] " + a.title();
+    }
+
+    static String entries(long n) {
+        return n(n) + (n == 1 ? " entry" : " entries");
+    }
 }

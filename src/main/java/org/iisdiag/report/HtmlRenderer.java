@@ -67,16 +67,21 @@ public final class HtmlRenderer implements ReportRenderer {
     private void verdict(DiagnosisReport.Verdict v) {
         out.append("<h2>Verdict: <span class=\"badge ").append(esc(v.severity())).append("\">").append(esc(v.severity()))
                 .append("</span></h2><div class=\"card\">");
-        if (v.happened().isEmpty()) {
+        if (v.happened().isEmpty() && v.alsoSeen().isEmpty()) {
             out.append("<p>No problem found in the evidence: nothing to do.</p>");
-        } else {
+        } else if (!v.happened().isEmpty()) {
             out.append("<ul>");
-            v.happened().forEach(this::li);
+            v.happened().forEach(h -> li(Format.verdictLine(h)));
+            out.append("</ul>");
+        }
+        if (!v.alsoSeen().isEmpty()) {
+            out.append("<p><strong>Also seen, a handful of entries each:</strong></p><ul>");
+            v.alsoSeen().forEach(h -> li(Format.alsoSeen(h)));
             out.append("</ul>");
         }
         if (!v.doNow().isEmpty()) {
             out.append("<p><strong>Do now:</strong></p><ul>");
-            v.doNow().forEach(this::li);
+            v.doNow().forEach(a -> li(Format.verdictAction(a)));
             out.append("</ul>");
         }
         if (!v.missing().isEmpty()) {

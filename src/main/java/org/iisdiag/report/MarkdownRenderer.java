@@ -21,15 +21,21 @@ public final class MarkdownRenderer implements ReportRenderer {
         var v = r.verdict();
         line("## Verdict: " + v.severity());
         line("");
-        if (v.happened().isEmpty()) {
+        if (v.happened().isEmpty() && v.alsoSeen().isEmpty()) {
             line("No problem found in the evidence: nothing to do.");
         }
-        v.happened().forEach(h -> line("- " + text(h)));
+        v.happened().forEach(h -> line("- " + text(Format.verdictLine(h))));
         line("");
+        if (!v.alsoSeen().isEmpty()) {
+            line("**Also seen, a handful of entries each:**");
+            line("");
+            v.alsoSeen().forEach(h -> line("- " + text(Format.alsoSeen(h))));
+            line("");
+        }
         if (!v.doNow().isEmpty()) {
             line("**Do now:**");
             line("");
-            v.doNow().forEach(a -> line("- " + text(a)));
+            v.doNow().forEach(a -> line("- " + text(Format.verdictAction(a))));
             line("");
         }
         if (!v.missing().isEmpty()) {

@@ -22,6 +22,7 @@ import org.iisdiag.conclusions.NotPlanned;
 import org.iisdiag.conclusions.PlanRole;
 import org.iisdiag.conclusions.PlannedAction;
 import org.iisdiag.conclusions.Question;
+import org.iisdiag.conclusions.Reach;
 import org.iisdiag.conclusions.Target;
 import org.iisdiag.conclusions.Tier;
 import org.iisdiag.conclusions.Weight;
@@ -75,6 +76,9 @@ public final class ReportBuilder {
 
     public DiagnosisReport build(CaseEvidence evidence, Conclusions c, String tool) {
         TargetDirectory targets = TargetDirectory.of(evidence.facts());
+        Set<EvidenceFact> benign = new java.util.HashSet<>();
+        c.benign().forEach(b -> benign.add(b.fact()));
+        long requests = evidence.window().map(IisLogWindow::requests).orElse(0L);
         CaseValues values = new CaseValues(evidence.env().server(), evidence.env().sites(), targets, kb.globals(),
                 evidence.facts());
         List<ActionGroup> groups = actionGroups(c, values);
@@ -82,9 +86,9 @@ public final class ReportBuilder {
         Map<ActionGroup, Integer> ranks = new java.util.IdentityHashMap<>();
         for (ActionGroup g : groups) {
             ranks.put(g, actions.size() + 1);
-            actions.add(g.render(actions.size() + 1, values));
+            actions.add(g.render(actions.size() + 1, values, benign));
         }
-        List<ReportedDiagnosis> diagnoses = diagnoses(c, values, groups, ranks);
+        List<ReportedDiagnosis> diagnoses = diagnoses(c, values, groups, ranks, benign, requests);
         List<OpenQuestion> questions = questions(c.questions(), values);
         DiagnosisReport.Summary summary = summary(evidence, c);
         return new DiagnosisReport(DiagnosisReport.SCHEMA_VERSION, tool, summary,
@@ -117,7 +121,8 @@ public final class ReportBuilder {
     }
 
     private List<ReportedDiagnosis> diagnoses(Conclusions c, CaseValues values, List<ActionGroup> groups,
-                                              Map<ActionGroup, Integer> ranks) {
+                                              Map<ActionGroup, Integer> ranks, Set<EvidenceFact> benign,
+                                              long requests) {
         Map<String, List<Diagnosis>> byIdentity = new TreeMap<>();
         for (Diagnosis d : c.diagnoses()) {
             if (kb.diagnosis(d.diagnosisId()) == null) {
@@ -145,16 +150,20 @@ public final class ReportBuilder {
             Set<String> keys = new LinkedHashSet<>();
             group.forEach(d -> keys.add(d.key()));
             List<PlanItem> plan = plan(def, keys, groups, ranks, c.notPlanned(), first.target());
-            String window = CaseValues.window(facts);
+            List<EvidenceFact> counted = counted(facts, benign);
+            long reach = Reach.of(facts, benign);
             out.add(new ReportedDiagnosis(def.id(), oneLine(Template.fill(def.title(), text)), certainty.key(),
                     lower(def.severity()), def.section(), ref(about),
                     oneLine(Template.fill(def.explanation(), text)),
-                    firstSeen(facts), lastSeen(facts), evidenceItems(facts), facts.size(), knownNotes, plan,
+                    firstSeen(counted), lastSeen(counted), reach, Reach.isolated(reach, requests),
+                    evidenceItems(facts, benign), facts.size(), knownNotes, plan,
                     group.stream().map(Diagnosis::ruleId).distinct().sorted().toList()));
         }
-        out.sort(Comparator.comparing((ReportedDiagnosis d) -> Severity.valueOf(d.severity().toUpperCase(Locale.ROOT))).reversed()
+        // what touched many users first; within that, graver, surer and wider first
+        out.sort(Comparator.comparing(ReportedDiagnosis::isolated)
+                .thenComparing(Comparator.comparing((ReportedDiagnosis d) -> Severity.valueOf(d.severity().toUpperCase(Locale.ROOT))).reversed())
                 .thenComparing(d -> Certainty.valueOf(d.certainty().toUpperCase(Locale.ROOT)))
-                .thenComparing(d -> -d.evidence().stream().mapToLong(EvidenceItem::occurrences).sum())
+                .thenComparing(d -> -d.reach())
                 .thenComparing(ReportedDiagnosis::id).thenComparing(ReportedDiagnosis::title));
         return out;
     }
@@ -221,7 +230,7 @@ public final class ReportBuilder {
             return distinct(plans.stream().flatMap(p -> p.evidence().stream()).toList());
         }
 
-        RankedAction render(int rank, CaseValues values) {
+        RankedAction render(int rank, CaseValues values, Set<EvidenceFact> benign) {
             SortedMap<String, String> params = params();
             List<EvidenceFact> facts = evidence();
             Function<String, String> known = values.known(target, params, facts);
@@ -251,7 +260,7 @@ public final class ReportBuilder {
             String role = plans.stream().map(PlannedAction::role).min(Comparator.naturalOrder()).orElseThrow().key();
             return new RankedAction(rank, def.id(), tier, "P" + tier, oneLine(Template.fill(def.title(), prose)),
                     def.section(), lower(def.kind()), lower(def.cost()), lower(def.risk()), def.changesServerState(),
-                    ref(target), serves, role, oneLine(Template.fill(def.why(), prose)), evidenceItems(facts), facts.size(),
+                    ref(target), serves, role, oneLine(Template.fill(def.why(), prose)), evidenceItems(facts, benign), facts.size(),
                     steps, verify, def.risks().stream().map(r -> Template.fill(r, text)).toList(), revert,
                     List.copyOf(cautions), List.copyOf(requires), rationale,
                     plans.stream().map(PlannedAction::ruleId).distinct().sorted().toList());
@@ -455,13 +464,14 @@ public final class ReportBuilder {
         String severity = diagnoses.stream().filter(d -> !d.certainty().equals(Certainty.POSSIBLE.key()))
                 .map(ReportedDiagnosis::severity).findFirst()
                 .orElse(diagnoses.isEmpty() ? "none" : diagnoses.get(0).severity());
-        List<String> happened = diagnoses.stream().map(d -> d.title() + " [" + d.severity() + ", " + d.certainty()
-                + (d.firstSeen().isEmpty() ? "" : "; " + Format.window(d.firstSeen(), d.lastSeen()))
-                + "; " + Format.n(d.evidence().stream().mapToLong(EvidenceItem::occurrences).sum()) + " entries]").toList();
-        List<String> doNow = actions.stream().limit(VERDICT_ACTIONS).map(a -> a.rank() + ". [" + a.priority() + "] " + a.title())
-                .toList();
+        Function<ReportedDiagnosis, DiagnosisReport.VerdictLine> line = d -> new DiagnosisReport.VerdictLine(d.id(),
+                d.title(), d.severity(), d.certainty(), d.firstSeen(), d.lastSeen(), d.reach());
+        List<DiagnosisReport.VerdictLine> happened = diagnoses.stream().filter(d -> !d.isolated()).map(line).toList();
+        List<DiagnosisReport.VerdictLine> alsoSeen = diagnoses.stream().filter(ReportedDiagnosis::isolated).map(line).toList();
+        List<DiagnosisReport.VerdictAction> doNow = actions.stream().limit(VERDICT_ACTIONS)
+                .map(a -> new DiagnosisReport.VerdictAction(a.rank(), a.priority(), a.id(), a.title())).toList();
         List<String> missing = questions.stream().map(OpenQuestion::text).toList();
-        return new DiagnosisReport.Verdict(severity, happened, doNow, missing);
+        return new DiagnosisReport.Verdict(severity, happened, alsoSeen, doNow, missing);
     }
 
     private static DiagnosisReport.Summary summary(CaseEvidence e, Conclusions c) {
@@ -580,13 +590,21 @@ public final class ReportBuilder {
         return facts.stream().distinct().toList();
     }
 
-    private static List<EvidenceItem> evidenceItems(List<EvidenceFact> facts) {
+    /** Evidence items, the problem's own first and benign context last, each group most frequent first. */
+    private static List<EvidenceItem> evidenceItems(List<EvidenceFact> facts, Set<EvidenceFact> benign) {
         return facts.stream().distinct()
-                .sorted(Comparator.comparingLong(EvidenceFact::occurrences).reversed()
+                .sorted(Comparator.comparing((EvidenceFact f) -> benign.contains(f))
+                        .thenComparing(Comparator.comparingLong(EvidenceFact::occurrences).reversed())
                         .thenComparing(EvidenceFact::describe))
                 .limit(MAX_EVIDENCE_ITEMS)
-                .map(f -> new EvidenceItem(f.describe(), f.occurrences(), f.samples()))
+                .map(f -> new EvidenceItem(f.describe(), f.occurrences(), benign.contains(f), f.samples()))
                 .toList();
+    }
+
+    /** The evidence that is the problem itself: benign context left out, unless that is all there is. */
+    private static List<EvidenceFact> counted(List<EvidenceFact> facts, Set<EvidenceFact> benign) {
+        List<EvidenceFact> own = facts.stream().filter(f -> !benign.contains(f)).toList();
+        return own.isEmpty() ? facts : own;
     }
 
     private static String firstSeen(List<EvidenceFact> facts) {

@@ -52,13 +52,17 @@ public final class TextRenderer implements ReportRenderer {
 
     private void verdict(DiagnosisReport.Verdict v) {
         heading("VERDICT: " + v.severity().toUpperCase(java.util.Locale.ROOT));
-        if (v.happened().isEmpty()) {
+        if (v.happened().isEmpty() && v.alsoSeen().isEmpty()) {
             line("  No problem found in the evidence: nothing to do.");
         }
-        v.happened().forEach(h -> wrap("* " + h, "    "));
+        v.happened().forEach(h -> wrap("* " + Format.verdictLine(h), "    "));
+        if (!v.alsoSeen().isEmpty()) {
+            line("  Also seen, a handful of entries each:");
+            v.alsoSeen().forEach(h -> wrap("- " + Format.alsoSeen(h), "      ", "    "));
+        }
         if (!v.doNow().isEmpty()) {
             line("  Do now:");
-            v.doNow().forEach(a -> wrap(a, "       ", "    "));
+            v.doNow().forEach(a -> wrap(Format.verdictAction(a), "       ", "    "));
         }
         if (!v.missing().isEmpty()) {
             line("  Missing from the case:");
