@@ -38,6 +38,22 @@ public final class Reach {
         return n;
     }
 
+    /**
+     * The requests a problem about {@code target} is measured against: its server's, when the case holds
+     * several servers and the target names one, else the whole IIS log's.
+     */
+    public static long requests(Target target, org.iisdiag.facts.IisLogWindow window,
+                                Collection<?> servers) {
+        if (!target.server().isEmpty()) {
+            for (Object o : servers) {
+                if (o instanceof org.iisdiag.facts.ServerTraffic t && t.server().equalsIgnoreCase(target.server())) {
+                    return t.requests();
+                }
+            }
+        }
+        return window == null ? 0 : window.requests();
+    }
+
     /** Whether {@code reach} errors are a handful among the {@code requests} of the IIS log. */
     public static boolean isolated(long reach, long requests) {
         return requests >= BUSY_LOG_REQUESTS && (reach < HANDFUL || reach * SHARE < requests);

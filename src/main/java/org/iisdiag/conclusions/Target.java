@@ -41,6 +41,11 @@ public record Target(String server, long siteId, String siteName, String app, St
         return siteId >= 0 || !siteName.isEmpty();
     }
 
+    /** The same target on another server ("" for none). */
+    public Target onServer(String name) {
+        return new Target(name, siteId, siteName, app, appPool);
+    }
+
     /** This target cut down to a scope, so that two actions about the same pool (say) merge. */
     public Target at(Scope scope) {
         return switch (scope) {

@@ -38,6 +38,7 @@ public record CaseEvidence(String caseFolder, List<ReadReport> reports, EnvFacts
         List<Object> facts = new ArrayList<>(env.facts());
         facts.addAll(sources);
         facts.addAll(statusCounts);
+        facts.addAll(ServerShares.of(statusCounts));
         facts.addAll(httpErrCounts);
         facts.addAll(timeTaken);
         window.ifPresent(facts::add);

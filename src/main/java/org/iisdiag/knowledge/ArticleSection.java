@@ -23,6 +23,7 @@ public final class ArticleSection {
             "Classification",
             "What is known",
             "What changed",
+            "Servers of a farm",
             "Planning",
             "Ranking");
 

@@ -89,7 +89,8 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, V
     }
 
     /** What a conclusion is about, as far as the case says. */
-    public record TargetRef(String text, String server, long siteId, String siteName, String app, String appPool) {
+    public record TargetRef(String text, String server, long siteId, String siteName, String app, String appPool,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> servers) {
     }
 
     /** A step of a diagnosis's plan and what became of it: the rank of its action, or why it is not recommended. */

@@ -34,6 +34,7 @@ import org.iisdiag.facts.HttpErrCount;
 import org.iisdiag.facts.IisLogWindow;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.ServerEnvironment;
+import org.iisdiag.facts.ServerTraffic;
 import org.iisdiag.knowledge.ActionDefinition;
 import org.iisdiag.knowledge.Condition;
 import org.iisdiag.knowledge.DiagnosisDefinition;
@@ -78,7 +79,18 @@ public final class ReportBuilder {
         TargetDirectory targets = TargetDirectory.of(evidence.facts());
         Set<EvidenceFact> benign = new java.util.HashSet<>();
         c.benign().forEach(b -> benign.add(b.fact()));
-        long requests = evidence.window().map(IisLogWindow::requests).orElse(0L);
+        // statuses users reported that the log shows only a handful of times: what shows them is never "isolated"
+        Set<Integer> reportedStatuses = new java.util.TreeSet<>();
+        long allRequests = evidence.window().map(IisLogWindow::requests).orElse(0L);
+        evidence.env().reported().forEach(r -> {
+            long n = Reach.of(evidence.facts().stream().filter(EvidenceFact.class::isInstance).map(EvidenceFact.class::cast)
+                    .filter(f -> f.status() == r.status()).toList(), benign);
+            if (Reach.isolated(n, allRequests)) {
+                reportedStatuses.add(r.status());
+            }
+        });
+        Requests requests = new Requests(evidence.window().orElse(null),
+                evidence.facts().stream().filter(ServerTraffic.class::isInstance).toList());
         CaseValues values = new CaseValues(evidence.env().server(), evidence.env().sites(), targets, kb.globals(),
                 evidence.facts());
         List<ActionGroup> groups = actionGroups(c, values);
@@ -88,7 +100,7 @@ public final class ReportBuilder {
             ranks.put(g, actions.size() + 1);
             actions.add(g.render(actions.size() + 1, values, benign));
         }
-        List<ReportedDiagnosis> diagnoses = diagnoses(c, values, groups, ranks, benign, requests);
+        List<ReportedDiagnosis> diagnoses = diagnoses(c, values, groups, ranks, benign, requests, reportedStatuses);
         List<OpenQuestion> questions = questions(c.questions(), values);
         DiagnosisReport.Summary summary = summary(evidence, c);
         return new DiagnosisReport(DiagnosisReport.SCHEMA_VERSION, tool, summary,
@@ -122,7 +134,7 @@ public final class ReportBuilder {
 
     private List<ReportedDiagnosis> diagnoses(Conclusions c, CaseValues values, List<ActionGroup> groups,
                                               Map<ActionGroup, Integer> ranks, Set<EvidenceFact> benign,
-                                              long requests) {
+                                              Requests requests, Set<Integer> reportedStatuses) {
         Map<String, List<Diagnosis>> byIdentity = new TreeMap<>();
         for (Diagnosis d : c.diagnoses()) {
             if (kb.diagnosis(d.diagnosisId()) == null) {
@@ -135,16 +147,25 @@ public final class ReportBuilder {
             // the more specific target goes first, so it names the merged diagnosis
             into.addAll(from);
         });
+        // the same diagnosis on several servers of a farm is one diagnosis that names them
+        Map<String, List<Diagnosis>> acrossServers = new LinkedHashMap<>();
+        for (List<Diagnosis> g : merged) {
+            Target t = about(g.get(0));
+            String key = kindKey(g.get(0)) + "@" + new Target("", t.siteId(), t.siteName(), t.app(), t.appPool()).key();
+            acrossServers.computeIfAbsent(key, k -> new ArrayList<>()).addAll(g);
+        }
         List<ReportedDiagnosis> out = new ArrayList<>();
-        for (List<Diagnosis> group : merged) {
+        for (List<Diagnosis> group : acrossServers.values()) {
             Diagnosis first = group.get(0);
+            Set<String> servers = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            group.forEach(d -> servers.add(about(d).server()));
             DiagnosisDefinition def = kb.diagnosis(first.diagnosisId());
             Certainty certainty = group.stream().map(Diagnosis::certainty).min(Comparator.naturalOrder()).orElseThrow();
             SortedMap<String, String> params = mergeParams(group.stream().map(Diagnosis::params).toList());
             List<EvidenceFact> facts = distinct(group.stream().flatMap(d -> d.evidence().stream()).toList());
             Function<String, String> known = values.known(first.target(), params, facts);
             Function<String, String> text = values.forProse(known, def.params());
-            Target about = about(first);
+            Target about = servers.size() > 1 ? about(first).onServer("") : about(first);
             List<String> knownNotes = c.known().stream().filter(k -> k.target().covers(about) && bears(k, def, facts))
                     .map(k -> k.revelation() + ": " + k.because()).distinct().sorted().toList();
             Set<String> keys = new LinkedHashSet<>();
@@ -153,9 +174,10 @@ public final class ReportBuilder {
             List<EvidenceFact> counted = counted(facts, benign);
             long reach = Reach.of(facts, benign);
             out.add(new ReportedDiagnosis(def.id(), oneLine(Template.fill(def.title(), text)), certainty.key(),
-                    lower(def.severity()), def.section(), ref(about),
+                    lower(def.severity()), def.section(), ref(about, servers),
                     oneLine(Template.fill(def.explanation(), text)),
-                    firstSeen(counted), lastSeen(counted), reach, Reach.isolated(reach, requests),
+                    firstSeen(counted), lastSeen(counted), reach,
+                    Reach.isolated(reach, requests.of(servers)) && !reported(facts, reportedStatuses),
                     evidenceItems(facts, benign), facts.size(), knownNotes, plan,
                     group.stream().map(Diagnosis::ruleId).distinct().sorted().toList()));
         }
@@ -569,8 +591,17 @@ public final class ReportBuilder {
             }
         }
         lists.forEach((k, v) -> out.put(k, CaseValues.SUMS.contains(k) ? sum(v)
+                : k.equals("urls") ? urls(v)
                 : String.join(k.equals("statusCodes") ? "," : "; ", v)));
         return out;
+    }
+
+    /** URL lists of merged conclusions ("/a, /b" and "/b, /c"): one list, each path once, the first five. */
+    private static String urls(Collection<String> lists) {
+        LinkedHashSet<String> paths = new LinkedHashSet<>();
+        lists.forEach(l -> java.util.Arrays.stream(l.split(", ")).map(String::strip).filter(x -> !x.isEmpty())
+                .forEach(paths::add));
+        return String.join(", ", paths.stream().limit(5).toList());
     }
 
     /** "264" and "1,037" make "1,301"; values that are not counts are listed instead. */
@@ -590,20 +621,24 @@ public final class ReportBuilder {
         return facts.stream().distinct().toList();
     }
 
-    /** Evidence items, the problem's own first and benign context last, each group most frequent first. */
+    /**
+     * Evidence items, the problem's own first and context last (benign entries, the traffic of peer
+     * servers), each group most frequent first.
+     */
     private static List<EvidenceItem> evidenceItems(List<EvidenceFact> facts, Set<EvidenceFact> benign) {
+        java.util.function.Predicate<EvidenceFact> context = f -> benign.contains(f) || !Reach.counts(f);
         return facts.stream().distinct()
-                .sorted(Comparator.comparing((EvidenceFact f) -> benign.contains(f))
+                .sorted(Comparator.comparing(context::test)
                         .thenComparing(Comparator.comparingLong(EvidenceFact::occurrences).reversed())
                         .thenComparing(EvidenceFact::describe))
                 .limit(MAX_EVIDENCE_ITEMS)
-                .map(f -> new EvidenceItem(f.describe(), f.occurrences(), benign.contains(f), f.samples()))
+                .map(f -> new EvidenceItem(f.describe(), f.occurrences(), context.test(f), f.samples()))
                 .toList();
     }
 
     /** The evidence that is the problem itself: benign context left out, unless that is all there is. */
     private static List<EvidenceFact> counted(List<EvidenceFact> facts, Set<EvidenceFact> benign) {
-        List<EvidenceFact> own = facts.stream().filter(f -> !benign.contains(f)).toList();
+        List<EvidenceFact> own = facts.stream().filter(f -> !benign.contains(f) && Reach.counts(f)).toList();
         return own.isEmpty() ? facts : own;
     }
 
@@ -618,7 +653,30 @@ public final class ReportBuilder {
     }
 
     private static TargetRef ref(Target t) {
-        return new TargetRef(t.describe(), t.server(), t.siteId(), t.siteName(), t.app(), t.appPool());
+        return ref(t, Set.of(t.server()));
+    }
+
+    /** A target, and the servers it was seen on when there are several. */
+    private static TargetRef ref(Target t, Set<String> servers) {
+        List<String> named = servers.stream().filter(x -> !x.isEmpty()).toList();
+        String text = named.size() > 1 ? t.describe() + " on servers " + String.join(", ", named) : t.describe();
+        return new TargetRef(text, t.server(), t.siteId(), t.siteName(), t.app(), t.appPool(),
+                named.size() > 1 ? named : List.of());
+    }
+
+    /** Whether the evidence shows a status users reported that the log shows little else of. */
+    private static boolean reported(List<EvidenceFact> facts, Set<Integer> statuses) {
+        return facts.stream().anyMatch(f -> statuses.contains(f.status()));
+    }
+
+    /** The requests a problem is measured against: those of the servers it was seen on, or the whole log's. */
+    private record Requests(IisLogWindow window, List<Object> servers) {
+        long of(Set<String> on) {
+            if (on.isEmpty() || on.contains("")) {
+                return window == null ? 0 : window.requests();
+            }
+            return on.stream().mapToLong(s -> Reach.requests(new Target(s, -1, "", "", ""), window, servers)).sum();
+        }
     }
 
     private static String oneLine(String s) {
