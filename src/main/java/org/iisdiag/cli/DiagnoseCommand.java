@@ -19,6 +19,7 @@ import org.iisdiag.explain.RuleIndex;
 import org.iisdiag.explain.WhyNot;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.report.DiagnosisReport;
+import org.iisdiag.report.Detail;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,6 +56,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
             description = "Write the report to FILE instead of standard output (.json, .md, .html or .txt choose the format).")
     Path out;
+
+    @Option(names = "--detail", paramLabel = "LEVEL",
+            description = "How much to show: ${COMPLETION-CANDIDATES} (default: normal, and full for json). "
+                    + "summary is the verdict and the first actions; normal fits a GitHub issue body.")
+    Detail detail;
 
     @Option(names = "--trace", description = "Append the firing trail: each rule that fired, the facts it matched, what it inserted.")
     boolean trace;
@@ -102,6 +108,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return Optional.ofNullable(out).flatMap(ReportFormat::forFile).orElse(ReportFormat.text);
     }
 
+    /** --detail, else full for JSON (it is for programs) and normal for people. */
+    Detail effectiveDetail() {
+        return detail != null ? detail : effectiveFormat() == ReportFormat.json ? Detail.full : Detail.normal;
+    }
+
     private int runOnce() {
         PrintWriter err = spec.commandLine().getErr();
         try {
@@ -136,7 +147,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 return ExitCodes.CASE_UNREADABLE;
             }
             printEnvProblems(evidence, err);
-            String rendered = effectiveFormat().renderer().render(report);
+            String rendered = effectiveFormat().renderer().render(effectiveDetail().apply(report));
             if (out == null) {
                 PrintWriter w = spec.commandLine().getOut();
                 w.print(rendered);

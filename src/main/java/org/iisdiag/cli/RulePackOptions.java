@@ -9,6 +9,7 @@ import org.iisdiag.engine.RuleBaseCache;
 import org.iisdiag.engine.RuleCompilationException;
 import org.iisdiag.knowledge.KnowledgeBaseException;
 import org.iisdiag.pack.PackLocation;
+import org.iisdiag.pack.RulePackIdentity;
 import picocli.CommandLine.Option;
 
 /** The --rules and --kb options every command that loads the rule pack shares. */
@@ -59,11 +60,21 @@ public final class RulePackOptions {
         return kbAt.dir();
     }
 
+    /** What every report says produced it: iisdiag, Drools and the rule pack's hash and origin. */
+    private String identity(PrintWriter err) throws ExitException {
+        try {
+            return RulePackIdentity.of(rulesAt, kbAt).line();
+        } catch (IOException e) {
+            err.println("iisdiag: " + e.getMessage());
+            throw new ExitException(ExitCodes.KNOWLEDGE_BASE_INVALID);
+        }
+    }
+
     /** Loads the pack, printing problems to {@code err}; throws an exit code on failure. */
     Diagnostician load(PrintWriter err) throws ExitException {
         resolve(err);
         try {
-            return Diagnostician.load(rulesDir(), kbDir(), IisDiag.versionLine(), noCache ? null : RuleBaseCache.defaultDir());
+            return Diagnostician.load(rulesDir(), kbDir(), identity(err), noCache ? null : RuleBaseCache.defaultDir());
         } catch (KnowledgeBaseException e) {
             err.println("iisdiag: the knowledge base is invalid:");
             e.problems().forEach(p -> err.println("  " + p));

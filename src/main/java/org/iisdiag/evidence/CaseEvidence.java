@@ -18,10 +18,11 @@ import org.iisdiag.facts.TimeTakenSummary;
 public record CaseEvidence(String caseFolder, List<ReadReport> reports, EnvFacts env, List<EvidenceSource> sources,
                            List<Object> otherFacts, List<IisStatusCount> statusCounts, List<HttpErrCount> httpErrCounts,
                            List<TimeTakenSummary> timeTaken, Optional<IisLogWindow> window,
-                           List<PeakMinute> peakServerErrorMinutes, long httpErrEntries) {
+                           List<PeakMinute> peakServerErrorMinutes, long httpErrEntries,
+                           List<TimelineSeries> series) {
 
-    /** A minute with many server errors, for the summary. */
-    public record PeakMinute(String minute, long count) {
+    /** A minute with many server errors, for the summary: in all, and in the IIS log and HTTPERR. */
+    public record PeakMinute(String minute, long count, long iisLog, long httpErr) {
     }
 
     /**

@@ -128,17 +128,20 @@ public final class EvidenceCollector {
         List<EvidenceSource> sources = new ArrayList<>();
         present.forEach((kind, t) -> sources.add(new EvidenceSource(kind, (int) t[0], t[1])));
         List<HttpErrCount> httpErrCounts = httpErr.counts();
-        List<CaseEvidence.PeakMinute> peaks = iis.timeline().peaks(5, PEAK_MINUTES).stream()
-                .filter(b -> b.count(5) > 0)
-                .map(b -> new CaseEvidence.PeakMinute(b.start().toString(), b.count(5)))
-                .toList();
+        List<TimelineSeries> series = new ArrayList<>();
+        series.add(new TimelineSeries("iis 5xx", "IIS 5xx", "IIS log", 5, iis.timeline()));
+        series.add(new TimelineSeries("iis 4xx", "IIS 4xx", "IIS log", 4, iis.timeline()));
+        series.add(new TimelineSeries("httperr 5xx", "HTTP.sys 5xx", "HTTPERR", 5, httpErr.timeline()));
+        series.add(new TimelineSeries("httperr 4xx", "HTTP.sys 4xx", "HTTPERR", 4, httpErr.timeline()));
+        others.values().stream().distinct().forEach(r -> series.addAll(r.series()));
+        List<CaseEvidence.PeakMinute> peaks = PeakMinutes.of(iis.timeline(), httpErr.timeline(), PEAK_MINUTES);
         List<Object> otherFacts = new ArrayList<>(iis.classicAspErrors());
         otherFacts.addAll(Onsets.of(iis.timeline(), httpErr.timeline()));
         others.values().stream().distinct().forEach(r -> otherFacts.addAll(r.facts()));
         return new CaseEvidence(caseName, List.copyOf(reports), env, List.copyOf(sources), List.copyOf(otherFacts),
                 iis.statusCounts(),
                 httpErrCounts, iis.timeTaken(), iis.window(), peaks,
-                httpErrCounts.stream().mapToLong(HttpErrCount::count).sum());
+                httpErrCounts.stream().mapToLong(HttpErrCount::count).sum(), List.copyOf(series));
     }
 
     /** Tells {@link ReadProgress} how many bytes of the current file have been read. */

@@ -22,4 +22,9 @@ public interface EvidenceReader {
 
     /** The facts for the Drools session, in a deterministic order. */
     List<Object> facts();
+
+    /** Series for the case's timeline (events per kind per minute, say), in a deterministic order. */
+    default List<TimelineSeries> series() {
+        return List.of();
+    }
 }

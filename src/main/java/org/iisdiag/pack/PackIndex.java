@@ -88,7 +88,7 @@ public final class PackIndex {
         return Sha256.hex(format().getBytes(StandardCharsets.UTF_8));
     }
 
-    static String relative(Path root, Path file) {
+    public static String relative(Path root, Path file) {
         return root.relativize(file).toString().replace('\\', '/');
     }
 

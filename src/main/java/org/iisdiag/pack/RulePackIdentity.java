@@ -40,9 +40,9 @@ public record RulePackIdentity(String sha256, String source) {
         for (Path file : RuleFiles.list(rules.dir())) {
             add(sha, "rules/" + PackIndex.relative(rules.dir(), file), Files.readAllBytes(file));
         }
-        for (String catalog : KnowledgeBaseLoader.FILES) {
-            Path file = kb.dir().resolve(catalog);
-            add(sha, "knowledge-base/" + catalog, Files.isRegularFile(file) ? Files.readAllBytes(file) : null);
+        for (Path file : KnowledgeBaseLoader.catalogFiles(kb.dir())) {
+            add(sha, "knowledge-base/" + PackIndex.relative(kb.dir(), file),
+                    Files.isRegularFile(file) ? Files.readAllBytes(file) : null);
         }
         return new RulePackIdentity(Sha256.hex(sha), source(rules, kb));
     }

@@ -13,7 +13,8 @@ import org.iisdiag.facts.TimeTakenSummary;
  * The result of one diagnosis, ready for any renderer. Field order is the JSON schema's order; see
  * README ("JSON output"). Times are ISO-8601 UTC strings so output is stable and portable.
  */
-public record DiagnosisReport(int schemaVersion, String tool, Summary summary, Verdict verdict, List<InputFile> inputs,
+public record DiagnosisReport(int schemaVersion, String tool, String detail, int omitted, Summary summary,
+                              Verdict verdict, Timeline timeline, List<InputFile> inputs,
                               List<ReportedDiagnosis> diagnoses, List<RankedAction> actions,
                               List<NotRecommended> notRecommended, List<OpenQuestion> questions,
                               List<BenignNote> benign,
@@ -24,14 +25,41 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, V
 
     /** The report with the firing trail attached (diagnose --trace). */
     public DiagnosisReport withTrace(List<Conclusions.Firing> firings) {
-        return new DiagnosisReport(schemaVersion, tool, summary, verdict, inputs, diagnoses, actions, notRecommended,
-                questions, benign, whyNot, firings);
+        return new DiagnosisReport(schemaVersion, tool, detail, omitted, summary, verdict, timeline, inputs, diagnoses,
+                actions, notRecommended, questions, benign, whyNot, firings);
     }
 
     /** The report with a --why-not analysis attached. */
     public DiagnosisReport withWhyNot(WhyNot analysis) {
-        return new DiagnosisReport(schemaVersion, tool, summary, verdict, inputs, diagnoses, actions, notRecommended,
-                questions, benign, analysis, trace);
+        return new DiagnosisReport(schemaVersion, tool, detail, omitted, summary, verdict, timeline, inputs, diagnoses,
+                actions, notRecommended, questions, benign, analysis, trace);
+    }
+
+    /** The report marked with the detail it was cut to and how many items were left out. */
+    public DiagnosisReport atDetail(String level, int left) {
+        return new DiagnosisReport(schemaVersion, tool, level, left, summary, verdict, timeline, inputs, diagnoses,
+                actions, notRecommended, questions, benign, whyNot, trace);
+    }
+
+    /**
+     * Every source on one time axis: {@code bucketMinutes}-wide buckets from {@code start} (coarser for
+     * long windows so that a series has at most about 1,440 points), each series with a count per bucket,
+     * and the changes on record as markers.
+     */
+    public record Timeline(String start, String end, int bucketMinutes, List<Series> series, List<Marker> changes) {
+    }
+
+    /** Entries of one source per bucket, its total, and its busiest bucket. */
+    public record Series(String id, String label, String source, long total, String peakAt, long peak,
+                         List<Long> counts) {
+    }
+
+    /** A change on record (env.yaml), placed on the timeline. */
+    public record Marker(String at, String text) {
+    }
+
+    /** Server errors of one source: "IIS log" 213, "HTTPERR" 359. */
+    public record SourceCount(String source, long count) {
     }
 
     /** Why an action is (or is not) in the result: the rules that could produce it and what they lacked. */
@@ -64,6 +92,7 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, V
                           long entries, long linesRejected, String firstSeen, String lastSeen, long requests,
                           long clientErrors, long serverErrors, long httpErrEntries, Environment environment,
                           String reported, List<StatusTotal> errorStatuses, List<String> changes,
+                          long serverErrorsAllSources, List<SourceCount> serverErrorSources,
                           List<CaseEvidence.PeakMinute> peakServerErrorMinutes, List<TimeTakenSummary> timeTaken) {
     }
 
@@ -116,7 +145,15 @@ public record DiagnosisReport(int schemaVersion, String tool, Summary summary, V
                                List<String> serves, String role, String why, List<EvidenceItem> evidence,
                                int evidenceTotal, List<String> steps, List<String> verify, List<String> risks,
                                List<String> revert, List<String> caveats, List<String> requires,
-                               List<Reason> rationale, List<String> rules) {
+                               List<Reason> rationale, List<String> rules,
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean brief) {
+
+        /** This action without its steps, verify, risks and revert (--detail normal, past the first actions). */
+        public RankedAction inBrief(List<EvidenceItem> fewer) {
+            return new RankedAction(rank, id, tier, priority, title, section, kind, cost, risk, changesServerState, target,
+                    serves, role, why, fewer, evidenceTotal, List.of(), List.of(), List.of(), List.of(), caveats, requires,
+                    rationale, rules, true);
+        }
     }
 
     /** A plan step left out because the case already shows what it would collect. */

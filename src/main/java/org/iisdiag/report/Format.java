@@ -9,6 +9,9 @@ final class Format {
     private Format() {
     }
 
+    /** Said where an action is shown in brief. */
+    static final String BRIEF = "Steps, verification, risks and revert: run with --detail full (JSON always has them).";
+
     static String n(long v) {
         return String.format(Locale.ROOT, "%,d", v);
     }
@@ -94,5 +97,57 @@ final class Format {
 
     static String entries(long n) {
         return n(n) + (n == 1 ? " entry" : " entries");
+    }
+
+    /** "2024-03-04 14:00" from an ISO instant; "" stays "". */
+    static String time(String iso) {
+        String t = iso.replace('T', ' ');
+        return t.length() >= 16 ? t.substring(0, 16) : t;
+    }
+
+    /** "1 minute", "20 minutes", "2 hours", "1 day". */
+    static String minutes(long m) {
+        if (m % 1440 == 0) {
+            return m == 1440 ? "1 day" : m / 1440 + " days";
+        }
+        if (m % 60 == 0) {
+            return m == 60 ? "1 hour" : m / 60 + " hours";
+        }
+        return m == 1 ? "1 minute" : m + " minutes";
+    }
+
+    /** "572 server errors (5xx): 213 in the IIS log, 359 answered by HTTP.sys (HTTPERR)", or "". */
+    static String serverErrors(DiagnosisReport.Summary s) {
+        if (s.serverErrorsAllSources() == 0) {
+            return "";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (DiagnosisReport.SourceCount c : s.serverErrorSources()) {
+            if (c.count() > 0) {
+                parts.add(n(c.count()) + (c.source().equals("HTTPERR") ? " answered by HTTP.sys (HTTPERR)"
+                        : " in the " + c.source()));
+            }
+        }
+        return n(s.serverErrorsAllSources()) + " server errors (5xx): " + String.join(", ", parts);
+    }
+
+    /** "busiest minute 2024-03-04 14:00 with 59 (5 IIS log, 54 HTTPERR)", or "". */
+    static String busiestMinute(DiagnosisReport.Summary s) {
+        if (s.peakServerErrorMinutes().isEmpty()) {
+            return "";
+        }
+        return "busiest minute " + peak(s.peakServerErrorMinutes().get(0));
+    }
+
+    /** "2024-03-04 14:00 with 59 (5 IIS log, 54 HTTPERR)". */
+    static String peak(org.iisdiag.evidence.CaseEvidence.PeakMinute p) {
+        return time(p.minute()) + " with " + n(p.count()) + " (" + n(p.iisLog()) + " IIS log, " + n(p.httpErr())
+                + " HTTPERR)";
+    }
+
+    /** "Detail normal: 37 evidence items, samples or actions left out (--detail full, or JSON, shows them).", or "". */
+    static String detailNote(DiagnosisReport r) {
+        return r.omitted() == 0 ? "" : "Detail " + r.detail() + ": " + n(r.omitted())
+                + " evidence items, diagnoses or actions left out or in brief (--detail full, or JSON, shows them).";
     }
 }

@@ -29,6 +29,13 @@ public final class HtmlRenderer implements ReportRenderer {
             table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
             details summary{cursor:pointer;font-weight:600;margin:6px 0}
             ul.samples{list-style:none;padding-left:12px}ul.samples li{font:12px ui-monospace,monospace;color:#424a53;word-break:break-all}
+            svg.timeline{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px 0;font:11px system-ui,sans-serif}
+            svg.timeline .label{font-weight:600;fill:#1b1f24}svg.timeline .total,svg.timeline .tick{fill:#57606a}
+            svg.timeline .base{stroke:#d0d7de}svg.timeline .change{stroke:#1d4ed8;stroke-dasharray:4 3;stroke-width:1.5}
+            svg.timeline .e5{fill:#b42318}svg.timeline .e4{fill:#dc6803}svg.timeline .hs{fill:#7a2e9e}svg.timeline .ev{fill:#1570ef}
+            @media print{body{background:#fff}main{max-width:none;padding:0}
+            details::details-content{content-visibility:visible;display:block;block-size:auto}
+            details summary{list-style:none}.card{break-inside:avoid}pre{white-space:pre-wrap}}
             """;
 
     private final StringBuilder out = new StringBuilder();
@@ -42,7 +49,14 @@ public final class HtmlRenderer implements ReportRenderer {
                 .append("</style></head><body><main>\n");
         out.append("<h1>Diagnosis of ").append(esc(r.summary().caseFolder())).append("</h1><div class=\"tool\">")
                 .append(esc(r.tool())).append("</div>\n");
-        verdict(r.verdict());
+        if (!Format.detailNote(r).isEmpty()) {
+            out.append("<p class=\"meta\">").append(esc(Format.detailNote(r))).append("</p>\n");
+        }
+        verdict(r.verdict(), r.summary());
+        String chart = TimelineSvg.render(r.timeline(), HtmlRenderer::esc);
+        if (!chart.isEmpty()) {
+            out.append("<h2>Timeline</h2>\n").append(chart);
+        }
         actions(r.actions());
         diagnoses(r);
         questions(r);
@@ -64,9 +78,13 @@ public final class HtmlRenderer implements ReportRenderer {
         return out.toString();
     }
 
-    private void verdict(DiagnosisReport.Verdict v) {
+    private void verdict(DiagnosisReport.Verdict v, DiagnosisReport.Summary s) {
         out.append("<h2>Verdict: <span class=\"badge ").append(esc(v.severity())).append("\">").append(esc(v.severity()))
                 .append("</span></h2><div class=\"card\">");
+        if (!Format.serverErrors(s).isEmpty()) {
+            out.append("<p class=\"headline\">").append(esc(Format.serverErrors(s) + "; " + Format.busiestMinute(s)))
+                    .append("</p>");
+        }
         if (v.happened().isEmpty() && v.alsoSeen().isEmpty()) {
             out.append("<p>No problem found in the evidence: nothing to do.</p>");
         } else if (!v.happened().isEmpty()) {
@@ -128,6 +146,9 @@ public final class HtmlRenderer implements ReportRenderer {
             a.caveats().forEach(c -> out.append("<div class=\"caution\"><strong>Caution:</strong> ").append(esc(c)).append("</div>"));
             if (!a.requires().isEmpty()) {
                 out.append("<div class=\"meta\">Requires first: ").append(esc(String.join(", ", a.requires()))).append("</div>");
+            }
+            if (a.brief()) {
+                out.append("<p class=\"meta\">").append(esc(Format.BRIEF)).append("</p>");
             }
             list("Steps", a.steps(), true, true);
             list("Verify", a.verify(), false, false);

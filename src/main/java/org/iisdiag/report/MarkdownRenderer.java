@@ -18,9 +18,17 @@ public final class MarkdownRenderer implements ReportRenderer {
         line("");
         line("_" + text(r.tool()) + "_");
         line("");
+        if (!Format.detailNote(r).isEmpty()) {
+            line("_" + text(Format.detailNote(r)) + "_");
+            line("");
+        }
         var v = r.verdict();
         line("## Verdict: " + v.severity());
         line("");
+        if (!Format.serverErrors(r.summary()).isEmpty()) {
+            line(text(Format.serverErrors(r.summary()) + "; " + Format.busiestMinute(r.summary()) + "."));
+            line("");
+        }
         if (v.happened().isEmpty() && v.alsoSeen().isEmpty()) {
             line("No problem found in the evidence: nothing to do.");
         }
@@ -42,6 +50,13 @@ public final class MarkdownRenderer implements ReportRenderer {
             line("**Missing from the case:**");
             line("");
             v.missing().forEach(m -> line("- " + text(m)));
+            line("");
+        }
+        List<String> chart = Sparkline.lines(r.timeline());
+        if (!chart.isEmpty()) {
+            line("## Timeline");
+            line("");
+            block(chart);
             line("");
         }
         line("## Actions (" + r.actions().size() + ", in order)");
@@ -126,6 +141,10 @@ public final class MarkdownRenderer implements ReportRenderer {
                     + Format.n(s.clientErrors()) + " 4xx, " + Format.n(s.serverErrors()) + " 5xx");
         }
         line("- HTTPERR: " + Format.n(s.httpErrEntries()) + " entries");
+        if (!Format.serverErrors(s).isEmpty()) {
+            line("- " + text(Format.serverErrors(s)));
+            line("- Busiest 5xx minutes: " + text(String.join("; ", s.peakServerErrorMinutes().stream().map(Format::peak).toList())));
+        }
         line("- " + text(Format.server(s.environment())));
         s.environment().sites().forEach(site -> line("- Site " + code(site.logLabel()) + ": " + text(site.name())
                 + (site.appPool().isEmpty() ? "" : ", app pool " + code(site.appPool()))));
@@ -153,6 +172,10 @@ public final class MarkdownRenderer implements ReportRenderer {
         }
         if (!a.requires().isEmpty()) {
             line("Requires first: " + codes(a.requires()));
+            line("");
+        }
+        if (a.brief()) {
+            line("_" + Format.BRIEF + "_");
             line("");
         }
         steps("Steps", a.steps(), true);
@@ -197,6 +220,22 @@ public final class MarkdownRenderer implements ReportRenderer {
 
     private void line(String s) {
         out.append(s).append('\n');
+    }
+
+    /** A fenced code block whose fence is longer than any run of backticks in it. */
+    private void block(List<String> lines) {
+        int longest = 0;
+        for (String l : lines) {
+            int run = 0;
+            for (int i = 0; i < l.length(); i++) {
+                run = l.charAt(i) == '`' ? run + 1 : 0;
+                longest = Math.max(longest, run);
+            }
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        line(fence + "text");
+        lines.forEach(this::line);
+        line(fence);
     }
 
     /** Inline code that survives backticks in the content. */

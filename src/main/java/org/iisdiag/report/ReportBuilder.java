@@ -103,8 +103,9 @@ public final class ReportBuilder {
         List<ReportedDiagnosis> diagnoses = diagnoses(c, values, groups, ranks, benign, requests, reportedStatuses);
         List<OpenQuestion> questions = questions(c.questions(), values);
         DiagnosisReport.Summary summary = summary(evidence, c);
-        return new DiagnosisReport(DiagnosisReport.SCHEMA_VERSION, tool, summary,
-                verdict(diagnoses, actions, questions), inputs(evidence.reports()), diagnoses, actions,
+        return new DiagnosisReport(DiagnosisReport.SCHEMA_VERSION, tool, Detail.full.name(), 0, summary,
+                verdict(diagnoses, actions, questions), TimelineBuilder.of(evidence), inputs(evidence.reports()),
+                diagnoses, actions,
                 notRecommended(c.notPlanned()), questions, benign(c.benign()), null, null);
     }
 
@@ -285,7 +286,7 @@ public final class ReportBuilder {
                     ref(target), serves, role, oneLine(Template.fill(def.why(), prose)), evidenceItems(facts, benign), facts.size(),
                     steps, verify, def.risks().stream().map(r -> Template.fill(r, text)).toList(), revert,
                     List.copyOf(cautions), List.copyOf(requires), rationale,
-                    plans.stream().map(PlannedAction::ruleId).distinct().sorted().toList());
+                    plans.stream().map(PlannedAction::ruleId).distinct().sorted().toList(), false);
         }
     }
 
@@ -523,11 +524,17 @@ public final class ReportBuilder {
                         x.applicationType().key())).toList(),
                 e.env().reported().stream().map(r -> r.status()).toList());
         IisLogWindow w = e.window().orElse(null);
+        // what HTTP.sys answered itself never reaches the IIS log: the outage's 503s are often all there
+        long httpErr5xx = e.httpErrCounts().stream().filter(h -> h.status() >= 500 && h.status() <= 599)
+                .mapToLong(HttpErrCount::count).sum();
         return new DiagnosisReport.Summary(e.caseFolder(), read, notUsed, failed, lines, entries, rejected,
                 w == null ? "" : w.first().toString(), w == null ? "" : w.last().toString(),
                 w == null ? 0 : w.requests(), w == null ? 0 : w.clientErrors(), w == null ? 0 : w.serverErrors(),
                 e.httpErrEntries(), env, e.env().description(), errorStatuses(e, c),
                 e.env().changes().stream().map(ch -> ch.describe()).toList(),
+                (w == null ? 0 : w.serverErrors()) + httpErr5xx, List.of(
+                        new DiagnosisReport.SourceCount("IIS log", w == null ? 0 : w.serverErrors()),
+                        new DiagnosisReport.SourceCount("HTTPERR", httpErr5xx)),
                 e.peakServerErrorMinutes(), e.timeTaken());
     }
 

@@ -31,9 +31,14 @@ public final class TextRenderer implements ReportRenderer {
     @Override
     public String render(DiagnosisReport report) {
         out.setLength(0);
-        line(report.tool() + ": diagnosis of " + report.summary().caseFolder());
+        line("Diagnosis of " + report.summary().caseFolder());
+        line(report.tool());
+        if (!Format.detailNote(report).isEmpty()) {
+            wrap(Format.detailNote(report), "", "");
+        }
         line("");
-        verdict(report.verdict());
+        verdict(report.verdict(), report.summary());
+        timeline(report.timeline());
         actions(report.actions());
         diagnoses(report.diagnoses());
         questions(report.questions(), report.actions());
@@ -50,8 +55,11 @@ public final class TextRenderer implements ReportRenderer {
         return out.toString();
     }
 
-    private void verdict(DiagnosisReport.Verdict v) {
+    private void verdict(DiagnosisReport.Verdict v, Summary s) {
         heading("VERDICT: " + v.severity().toUpperCase(java.util.Locale.ROOT));
+        if (!Format.serverErrors(s).isEmpty()) {
+            wrap(Format.serverErrors(s) + "; " + Format.busiestMinute(s), "    ");
+        }
         if (v.happened().isEmpty() && v.alsoSeen().isEmpty()) {
             line("  No problem found in the evidence: nothing to do.");
         }
@@ -68,6 +76,16 @@ public final class TextRenderer implements ReportRenderer {
             line("  Missing from the case:");
             v.missing().forEach(m -> wrap("? " + m, "      ", "    "));
         }
+        line("");
+    }
+
+    private void timeline(DiagnosisReport.Timeline t) {
+        List<String> lines = Sparkline.lines(t);
+        if (lines.isEmpty()) {
+            return;
+        }
+        heading("TIMELINE");
+        lines.forEach(l -> line("  " + l));
         line("");
     }
 
@@ -100,11 +118,13 @@ public final class TextRenderer implements ReportRenderer {
             wrap("Reported: " + s.reported(), "    ");
         }
         s.changes().forEach(c -> wrap("Change: " + c, "    "));
+        if (!Format.serverErrors(s).isEmpty()) {
+            wrap(Format.serverErrors(s), "    ");
+        }
         if (!s.peakServerErrorMinutes().isEmpty()) {
-            StringBuilder b = new StringBuilder("Peak 5xx minutes:");
-            s.peakServerErrorMinutes().forEach(p -> b.append(' ').append(p.minute()).append(" (").append(Format.n(p.count()))
-                    .append(')'));
-            wrap(b.toString(), "    ");
+            StringBuilder b = new StringBuilder("Busiest 5xx minutes:");
+            s.peakServerErrorMinutes().forEach(p -> b.append(' ').append(Format.peak(p)).append(';'));
+            wrap(b.substring(0, b.length() - 1), "    ");
         }
         List<TimeTakenSummary> errors = s.timeTaken().stream().filter(t -> t.status() >= 400).toList();
         if (!errors.isEmpty()) {
@@ -174,6 +194,9 @@ public final class TextRenderer implements ReportRenderer {
             }
             if (!a.requires().isEmpty()) {
                 line("     Requires first: " + String.join(", ", a.requires()));
+            }
+            if (a.brief()) {
+                line("     " + Format.BRIEF);
             }
             list("Steps", a.steps(), true);
             list("Verify", a.verify(), false);

@@ -87,6 +87,32 @@ public final class EventAggregator {
         if (!kept) {
             addOther(e, t, sample, isRecognised(e));
         }
+        chart(e);
+    }
+
+    /** Events per kind and minute for the timeline: the ones the rules read, and only in UTC (see README). */
+    private final java.util.Map<String, org.iisdiag.evidence.Timeline> perKind = new java.util.TreeMap<>();
+
+    private void chart(RawEvent e) {
+        String p = e.provider();
+        String source = isAncm(p) ? "ANCM" : isWas(p) ? "WAS" : isW3svc(p) ? "W3SVC" : p.startsWith("ASP.NET") ? "ASP.NET"
+                : isRecognised(e) ? p : "";
+        if (source.isEmpty() || e.time() == null || !e.utc() || perKind.size() >= MAX_CHARTED_KINDS) {
+            return;
+        }
+        perKind.computeIfAbsent(source + " " + e.eventId(), k -> new org.iisdiag.evidence.Timeline())
+                .add(e.time().toEpochSecond(java.time.ZoneOffset.UTC), 0);
+    }
+
+    /** Kinds of events charted at most: enough for every kind the rules know. */
+    static final int MAX_CHARTED_KINDS = 40;
+
+    /** One series per kind of event, by name: "WAS 5002", "ANCM 1011". */
+    public List<org.iisdiag.evidence.TimelineSeries> series() {
+        List<org.iisdiag.evidence.TimelineSeries> out = new ArrayList<>();
+        perKind.forEach((kind, t) -> out.add(new org.iisdiag.evidence.TimelineSeries("event " + kind, kind,
+                "event log", org.iisdiag.evidence.TimelineSeries.ALL, t)));
+        return out;
     }
 
     private boolean isRecognised(RawEvent e) {

@@ -90,6 +90,11 @@ public final class EventLogReader implements EvidenceReader {
         return agg.facts();
     }
 
+    @Override
+    public List<org.iisdiag.evidence.TimelineSeries> series() {
+        return agg.series();
+    }
+
     /** Counts the line breaks that pass through, for the report's line count. */
     private static final class LineCounter extends Reader {
         private final Reader in;
