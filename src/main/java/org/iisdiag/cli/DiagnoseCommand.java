@@ -63,6 +63,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Diagnose again whenever a file of the case, the rules or the catalogs changes (Ctrl+C to stop).")
     boolean watch;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads that parse IIS and HTTPERR logs (default: the number of cores); the report is the same for any N.")
+    Integer threads;
+
     @Mixin
     RulePackOptions pack;
 
@@ -92,7 +96,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             DiagnosisReport report;
             try {
-                Diagnosis.Result result = diagnosis.run(caseDir, caseDir.toString().replace('\\', '/'));
+                Diagnosis.Result result = diagnosis.run(caseDir, caseDir.toString().replace('\\', '/'),
+                        threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors());
                 report = result.report();
                 if (trace) {
                     report = report.withTrace(result.conclusions().trail());

@@ -13,6 +13,7 @@ import org.iisdiag.engine.RuleBaseCache;
 import org.iisdiag.engine.RuleCompilationException;
 import org.iisdiag.evidence.CaseEvidence;
 import org.iisdiag.evidence.EvidenceCollector;
+import org.iisdiag.evidence.w3c.LogLayouts;
 import org.iisdiag.knowledge.KnowledgeBase;
 import org.iisdiag.knowledge.KnowledgeBaseException;
 import org.iisdiag.knowledge.KnowledgeBaseLoader;
@@ -27,11 +28,13 @@ public final class Diagnosis {
     private final KnowledgeBase kb;
     private final RuleBase ruleBase;
     private final String tool;
+    private final LogLayouts logLayouts;
 
-    private Diagnosis(KnowledgeBase kb, RuleBase ruleBase, String tool) {
+    private Diagnosis(KnowledgeBase kb, RuleBase ruleBase, String tool, LogLayouts logLayouts) {
         this.kb = kb;
         this.ruleBase = ruleBase;
         this.tool = tool;
+        this.logLayouts = logLayouts;
     }
 
     /** Loads and validates the catalogs, then compiles the rules against them (no cache). */
@@ -65,7 +68,7 @@ public final class Diagnosis {
         }
         KnowledgeBase kb = await(catalogs);
         rules.checkAgainst(kb);
-        return new Diagnosis(kb, rules, tool);
+        return new Diagnosis(kb, rules, tool, LogLayouts.forKnowledgeBase(kbDir)); // parsed when a log needs it
     }
 
     private static KnowledgeBase await(CompletableFuture<KnowledgeBase> catalogs) throws KnowledgeBaseException {
@@ -98,7 +101,12 @@ public final class Diagnosis {
 
     /** As {@link #diagnose(Path, String)}, keeping the conclusions (which rules fired) for tests and traces. */
     public Result run(Path caseDir, String caseName) throws CaseFolderException {
-        CaseEvidence evidence = new EvidenceCollector().collect(caseName, CaseFolder.scan(caseDir));
+        return run(caseDir, caseName, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #run(Path, String)}, parsing logs on {@code threads} threads (the result is the same for any number). */
+    public Result run(Path caseDir, String caseName, int threads) throws CaseFolderException {
+        CaseEvidence evidence = new EvidenceCollector(threads, logLayouts).collect(caseName, CaseFolder.scan(caseDir));
         Conclusions conclusions = new Diagnoser(ruleBase, kb).run(evidence.facts());
         return new Result(evidence, conclusions, new ReportBuilder(kb).build(evidence, conclusions, tool));
     }

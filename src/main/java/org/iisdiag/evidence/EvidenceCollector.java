@@ -22,6 +22,9 @@ import org.iisdiag.evidence.httperr.HttpErrAggregator;
 import org.iisdiag.evidence.httperr.HttpErrReader;
 import org.iisdiag.evidence.w3c.IisLogAggregator;
 import org.iisdiag.evidence.w3c.IisLogReader;
+import org.iisdiag.evidence.w3c.LogIngest;
+import org.iisdiag.evidence.w3c.LogLayouts;
+import org.iisdiag.evidence.w3c.LogSource;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.EvidenceSource;
 import org.iisdiag.facts.HttpErrCount;
@@ -29,8 +32,24 @@ import org.iisdiag.facts.HttpErrCount;
 /**
  * Reads every file of a scanned case with the reader for its kind, aggregating as it streams. A file
  * that fails is reported and the others go on; kinds this version does not read are listed as such.
+ * IIS and HTTPERR logs are parsed on {@code threads} cores (see {@link LogIngest}) with the same result
+ * for any number of threads; the other kinds are small and read on the calling thread meanwhile.
  */
 public final class EvidenceCollector {
+    private final int threads;
+    private final LogLayouts layouts;
+
+    /** All cores, the built-in log layout catalog. */
+    public EvidenceCollector() {
+        this(Runtime.getRuntime().availableProcessors(), LogLayouts.builtIn());
+    }
+
+    /** @param threads threads that parse logs (0: the calling thread alone) */
+    public EvidenceCollector(int threads, LogLayouts layouts) {
+        this.threads = threads;
+        this.layouts = layouts;
+    }
+
     /** How many peak 5xx minutes the summary lists. */
     static final int PEAK_MINUTES = 5;
 
@@ -53,50 +72,21 @@ public final class EvidenceCollector {
     }
 
     public CaseEvidence collect(String caseName, CaseFolder.Scan scan) {
-        Map<EvidenceKind, EvidenceReader> others = otherReaders();
-        IisLogAggregator iis = new IisLogAggregator();
-        HttpErrAggregator httpErr = new HttpErrAggregator();
-        IisLogReader iisReader = new IisLogReader(iis);
-        HttpErrReader httpErrReader = new HttpErrReader(httpErr);
-        EnvFacts env = EnvFacts.unknown();
-        boolean envSeen = false;
-        List<ReadReport> reports = new ArrayList<>();
+        Run run = new Run(ServerFolders.of(scan.files()));
+        try (LogIngest ingest = new LogIngest(threads, layouts)) {
+            for (CaseFile file : scan.files()) {
+                run.read(file, ingest);
+            }
+            ingest.finish();
+        }
+        IisLogAggregator iis = run.iis;
+        HttpErrAggregator httpErr = run.httpErr;
+        List<ReadReport> reports = run.reports;
+        Map<EvidenceKind, EvidenceReader> others = run.others;
         Map<EvidenceKind, long[]> present = new EnumMap<>(EvidenceKind.class);
-
-        ServerFolders servers = ServerFolders.of(scan.files());
-        for (CaseFile file : scan.files()) {
-            ReadReport report = new ReadReport(file.name(), file.kind());
-            reports.add(report);
-            if (!file.kind().supported()) {
-                continue;
-            }
-            try (InputStream in = file.open()) {
-                switch (file.kind()) {
-                    case IIS_W3C_LOG -> iisReader.read(file.name(), file.siteHint(), servers.of(file), in, report);
-                    case HTTPERR_LOG -> httpErrReader.read(file.name(), servers.of(file), in, report);
-                    case ENV_YAML -> {
-                        if (envSeen) {
-                            report.fail("a second env.yaml; only the first (in name order) is used");
-                        } else {
-                            envSeen = true;
-                            env = new EnvReader().read(in, report);
-                        }
-                    }
-                    default -> {
-                        EvidenceReader reader = others.get(file.kind());
-                        if (reader == null) {
-                            throw new IllegalStateException("no reader for supported kind " + file.kind());
-                        }
-                        reader.read(file.name(), file.siteHint(), in, report);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // One bad file (truncated gzip, I/O error) must not stop the rest of the case.
-                report.fail(describe(e) + (report.lines() > 0
-                        ? " (the first " + report.lines() + " lines were read and are counted)" : ""));
-            }
-            if (!report.failed()) {
-                long[] tally = present.computeIfAbsent(file.kind(), k -> new long[2]);
+        for (ReadReport report : reports) {
+            if (report.kind().supported() && !report.failed()) {
+                long[] tally = present.computeIfAbsent(report.kind(), k -> new long[2]);
                 tally[0]++;
                 tally[1] += report.lines();
             }
@@ -117,10 +107,67 @@ public final class EvidenceCollector {
                 .toList();
         List<Object> otherFacts = new ArrayList<>(iis.classicAspErrors());
         others.values().stream().distinct().forEach(r -> otherFacts.addAll(r.facts()));
-        return new CaseEvidence(caseName, List.copyOf(reports), env, List.copyOf(sources), List.copyOf(otherFacts),
+        return new CaseEvidence(caseName, List.copyOf(reports), run.env, List.copyOf(sources), List.copyOf(otherFacts),
                 iis.statusCounts(),
                 httpErrCounts, iis.timeTaken(), iis.window(), peaks,
                 httpErrCounts.stream().mapToLong(HttpErrCount::count).sum());
+    }
+
+    /** The aggregates and reports of one case while its files are read. */
+    private static final class Run {
+        final Map<EvidenceKind, EvidenceReader> others = otherReaders();
+        final IisLogAggregator iis = new IisLogAggregator();
+        final HttpErrAggregator httpErr = new HttpErrAggregator();
+        final List<ReadReport> reports = new ArrayList<>();
+        final ServerFolders servers;
+        EnvFacts env = EnvFacts.unknown();
+        boolean envSeen;
+
+        Run(ServerFolders servers) {
+            this.servers = servers;
+        }
+
+        /** Reads a file, or for logs starts reading it (its report is complete after {@link LogIngest#finish}). */
+        void read(CaseFile file, LogIngest ingest) {
+            ReadReport report = new ReadReport(file.name(), file.kind());
+            reports.add(report);
+            if (!file.kind().supported()) {
+                return;
+            }
+            try (InputStream in = file.open()) {
+                switch (file.kind()) {
+                    case IIS_W3C_LOG -> ingest.read(IisLogReader.FORMAT, iis,
+                            new LogSource(file.name(), file.siteHint(), servers.of(file)), in, report, e -> failed(report, e));
+                    case HTTPERR_LOG -> ingest.read(HttpErrReader.FORMAT, httpErr,
+                            new LogSource(file.name(), "", servers.of(file)), in, report, e -> failed(report, e));
+                    case ENV_YAML -> {
+                        if (envSeen) {
+                            report.fail("a second env.yaml; only the first (in name order) is used");
+                        } else {
+                            envSeen = true;
+                            env = new EnvReader().read(in, report);
+                        }
+                    }
+                    default -> {
+                        EvidenceReader reader = others.get(file.kind());
+                        if (reader == null) {
+                            throw new IllegalStateException("no reader for supported kind " + file.kind());
+                        }
+                        reader.read(file.name(), file.siteHint(), in, report);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                failed(report, e);
+            }
+        }
+    }
+
+    /** One bad file (truncated gzip, I/O error) must not stop the rest of the case. */
+    private static void failed(ReadReport report, Exception e) {
+        if (e != null) {
+            report.fail(describe(e) + (report.lines() > 0
+                    ? " (the first " + report.lines() + " lines were read and are counted)" : ""));
+        }
     }
 
     private static String describe(Exception e) {

@@ -28,7 +28,6 @@ public final class HttpErrAggregator {
     private final Timeline timeline = new Timeline();
     private long folded;
 
-    /** One entry; fields are columns of the record (-1 when the layout lacks them). */
     /** One entry of {@code server} ({@code serverBytes} is its UTF-8, made once per file, not per line). */
     void add(String server, byte[] sv, W3cRecord rec, long epochSecond, int status, int reason, int siteId, int queue,
              int uri, String file) {
@@ -52,6 +51,31 @@ public final class HttpErrAggregator {
 
     private static String text(W3cRecord rec, int f) {
         return f < 0 ? "" : rec.text(f);
+    }
+
+    /**
+     * Adds the aggregate of a later block or file, as if its entries had been added here ({@code part}'s
+     * sample lines count from {@code lineBase}).
+     */
+    public void merge(HttpErrAggregator part, long lineBase) {
+        folded += part.folded;
+        for (KeyStats<Key> s : part.keys.inOrder()) {
+            Key k = s.key();
+            boolean foldKey = OTHER_REASON.equals(k.reason()) && k.server().isEmpty() && k.siteId().isEmpty()
+                    && k.queue().isEmpty() && s == part.keys.begin().putInt(k.status()).putInt(-1).get();
+            KeyStats<Key> into = foldKey ? null : keys.begin().putText(k.server()).putInt(k.status()).putText(k.reason())
+                    .putText(k.siteId()).putText(k.queue()).get();
+            if (into == null && (foldKey || keys.full())) {
+                if (!foldKey) {
+                    folded += s.count();
+                }
+                into = keys.begin().putInt(k.status()).putInt(-1).getOrCreate(new Key("", OTHER_REASON, k.status(), "", ""));
+            } else if (into == null) {
+                into = keys.create(k);
+            }
+            into.merge(s, lineBase);
+        }
+        timeline.merge(part.timeline);
     }
 
     public long foldedEntries() {

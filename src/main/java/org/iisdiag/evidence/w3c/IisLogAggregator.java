@@ -23,7 +23,7 @@ import org.iisdiag.facts.TimeTakenSummary;
  * are folded into one key per status with substatus and win32 -1 on site {@link #OTHER_SITE}), at most
  * {@link #MAX_SITES} site labels and {@link #MAX_HISTOGRAMS} time-taken histograms (further ones go to
  * {@link #OTHER_SITE} too), a fixed-size URI sketch per key, and a bounded {@link Timeline}.
- * Not thread-safe: one reader at a time.
+ * Not thread-safe: each block of a log is aggregated on its own and {@link #merge merged} in order.
  */
 public final class IisLogAggregator {
     public static final int MAX_KEYS = 5_000;
@@ -203,6 +203,18 @@ public final class IisLogAggregator {
     }
 
     private void recordTimeTaken(int site, int status, long ms) {
+        Histogram h = histogram(site, status);
+        h.recordValue(ms);
+        if (timeTaken[site] == null || h != timeTaken[site][status]) {
+            site = otherSite;
+        }
+        if (ms > maxTimeTaken[site][status]) {
+            maxTimeTaken[site][status] = ms;
+        }
+    }
+
+    /** The histogram of (site, status), made on first use; beyond the cap, the "(other)" site's. */
+    private Histogram histogram(int site, int status) {
         if (timeTaken[site] == null || timeTaken[site][status] == null) {
             if (histograms >= MAX_HISTOGRAMS) {
                 site = otherSite; // bounded: further (site, status) pairs share the "(other)" site
@@ -217,9 +229,71 @@ public final class IisLogAggregator {
                 histograms++;
             }
         }
-        timeTaken[site][status].recordValue(ms);
-        if (ms > maxTimeTaken[site][status]) {
-            maxTimeTaken[site][status] = ms;
+        return timeTaken[site][status];
+    }
+
+    /**
+     * Adds the aggregate of a later block or file, as if its entries had been added here: labels are
+     * mapped by name, keys and Classic ASP errors beyond the caps fold as {@link #add} folds them, and
+     * {@code part}'s sample lines count from {@code lineBase}.
+     */
+    public void merge(IisLogAggregator part, long lineBase) {
+        int[] label = new int[part.sites.size()];
+        for (int i = 0; i < label.length; i++) {
+            label[i] = siteIndex(part.sites.get(i));
+        }
+        folded += part.folded;
+        for (KeyStats<Key> s : part.keys.inOrder()) {
+            Key k = s.key();
+            int server = label[k.server()];
+            int site = label[k.site()];
+            KeyStats<Key> into = keys.begin().putInt(server).putInt(site).putInt(k.status()).putInt(k.substatus())
+                    .putLong(k.win32()).get();
+            if (into == null && keys.full()) {
+                if (k.substatus() != -1) { // -1: the part's own fold key, already counted in part.folded
+                    folded += s.count();
+                }
+                into = keys.begin().putInt(otherSite).putInt(otherSite).putInt(k.status()).putInt(-1).putLong(-1)
+                        .getOrCreate(new Key(otherSite, otherSite, k.status(), -1, -1));
+            } else if (into == null) {
+                into = keys.create(new Key(server, site, k.status(), k.substatus(), k.win32()));
+            }
+            into.merge(s, lineBase);
+        }
+        for (int site = 0; site < part.sites.size(); site++) {
+            for (int status = 0; part.timeTaken[site] != null && status < STATUSES; status++) {
+                Histogram h = part.timeTaken[site][status];
+                if (h != null) {
+                    Histogram into = histogram(label[site], status);
+                    into.add(h);
+                    int at = timeTaken[label[site]] != null && into == timeTaken[label[site]][status] ? label[site] : otherSite;
+                    maxTimeTaken[at][status] = Math.max(maxTimeTaken[at][status], part.maxTimeTaken[site][status]);
+                }
+            }
+        }
+        timeline.merge(part.timeline);
+        first = Math.min(first, part.first);
+        last = Math.max(last, part.last);
+        requests += part.requests;
+        clientErrors += part.clientErrors;
+        serverErrors += part.serverErrors;
+        aspFolded += part.aspFolded;
+        for (KeyStats<AspError> s : part.aspErrors.inOrder()) {
+            AspError k = s.key();
+            boolean foldKey = k.site == part.otherSite && OTHER_ASP.equals(k.page); // pages start with '/'
+            KeyStats<AspError> into = foldKey ? null
+                    : aspErrors.begin().putInt(label[k.site]).putText(k.page).putInt(k.line).putText(k.code).get();
+            if (into == null && (foldKey || aspErrors.full())) {
+                if (!foldKey) {
+                    aspFolded += s.count();
+                }
+                into = aspErrors.begin().putInt(otherSite).putInt(-1)
+                        .getOrCreate(new AspError(otherSite, OTHER_ASP, 0, OTHER_ASP, "(several)"));
+            } else if (into == null) {
+                into = aspErrors.create(new AspError(label[k.site], k.page, k.line, k.code, k.description));
+            }
+            into.merge(s, lineBase);
+            into.key().status = Math.max(into.key().status, k.status);
         }
     }
 

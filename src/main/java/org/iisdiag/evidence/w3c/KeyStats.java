@@ -78,6 +78,33 @@ public final class KeyStats<K> {
         }
     }
 
+    /**
+     * Adds the entries of the same key from a later block or file: counts and the time-taken range
+     * exactly, the URI sketches by {@link TopUriSketch#merge}, and samples in order ({@code other}'s lines
+     * count from {@code lineBase}).
+     */
+    public void merge(KeyStats<?> other, long lineBase) {
+        count += other.count;
+        first = Math.min(first, other.first);
+        last = Math.max(last, other.last);
+        timed += other.timed;
+        totalTime += other.totalTime;
+        minTime = Math.min(minTime, other.minTime);
+        maxTime = Math.max(maxTime, other.maxTime);
+        if (other.uris != null) {
+            if (uris == null) {
+                uris = new TopUriSketch(SKETCH_CAPACITY);
+            }
+            uris.merge(other.uris);
+        }
+        for (SampleLine s : other.samples) {
+            if (samples.size() >= MAX_SAMPLES) {
+                break;
+            }
+            samples.add(lineBase == 0 ? s : new SampleLine(s.file(), s.line() + lineBase, s.text()));
+        }
+    }
+
     /** The time-taken of this key's entries, or {@link TimeTakenRange#NONE} when none logged it. */
     public TimeTakenRange timeTakenRange() {
         return timed == 0 ? TimeTakenRange.NONE : new TimeTakenRange(timed, minTime, maxTime, totalTime / timed);

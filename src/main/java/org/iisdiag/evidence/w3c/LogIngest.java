@@ -1,0 +1,314 @@
+package org.iisdiag.evidence.w3c;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.iisdiag.evidence.ReadReport;
+
+/**
+ * Reads W3C logs on every core. The calling thread reads (and decompresses) each file in turn and cuts
+ * it into blocks of whole lines; worker threads parse and aggregate the blocks, each into an aggregate
+ * of its own; the blocks are then folded into the case's aggregate strictly in file and line order
+ * (by whichever thread finishes the block that is next). Blocks depend only on the content, never on
+ * the number of threads, so the result is the same for any number, including none (the calling thread
+ * parses each block itself).
+ *
+ * <p>What a block cannot know until the blocks before it are placed is kept relative and fixed when it
+ * is folded in: its first line number, and the {@code #Fields} in force where it starts. The latter is
+ * guessed from the file's header; a block whose guess proves wrong (the field list changed earlier in
+ * the file) is parsed again with the right one when its turn comes.
+ */
+public final class LogIngest implements AutoCloseable {
+    /** Block size: large enough that per-block overhead vanishes, small enough to spread a file over cores. */
+    public static final int BLOCK_BYTES = 8 << 20;
+
+    private final LogLayouts catalog;
+    private final ExecutorService workers;
+    private final BlockingQueue<byte[]> buffers;
+    private final byte[] carry = new byte[BLOCK_BYTES];
+    private final ArrayDeque<Slot<?>> pending = new ArrayDeque<>(); // guarded by this
+    private Throwable bug;
+
+    /** @param threads worker threads; 0 parses on the calling thread */
+    public LogIngest(int threads, LogLayouts catalog) {
+        this.catalog = catalog;
+        int n = Math.max(0, threads);
+        int blocks = n == 0 ? 1 : 2 * n + 1;
+        this.buffers = new ArrayBlockingQueue<>(blocks);
+        for (int i = 0; i < blocks; i++) {
+            buffers.add(new byte[BLOCK_BYTES]);
+        }
+        if (n == 0) {
+            workers = null;
+        } else {
+            AtomicInteger id = new AtomicInteger();
+            workers = Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "iisdiag-ingest-" + id.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    /** Reads one file whole on the calling thread: for tests, tools and Spark executors. */
+    public static <A> void readNow(LogFormat<A> format, A total, LogSource source, InputStream in, ReadReport report)
+            throws IOException {
+        Exception[] failure = new Exception[1];
+        try (LogIngest ingest = new LogIngest(0, LogLayouts.builtIn())) {
+            ingest.read(format, total, source, in, report, e -> failure[0] = e);
+            ingest.finish();
+        }
+        if (failure[0] instanceof IOException e) {
+            throw e;
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a file into blocks and hands them to the workers; returns when the file is read, usually
+     * before its last blocks are parsed. {@code onDone} is called, in file order, once the file is
+     * wholly folded into {@code total} and its report complete, with what stopped reading it or null.
+     */
+    public <A> void read(LogFormat<A> format, A total, LogSource source, InputStream in, ReadReport report,
+                         Consumer<Exception> onDone) {
+        FileState<A> file = new FileState<>(format, total, source, report, onDone);
+        LineBlocks blocks = new LineBlocks(in, buffers, carry);
+        W3cLayout guess = null;
+        try {
+            LineBlocks.Block b;
+            while ((b = blocks.next()) != null) {
+                Slot<A> slot = new Slot<>(file, b, b.first() ? null : guess); // nothing is in force before the first
+                if (b.first() && b.buf() != null) {
+                    guess = headerFields(b.buf(), b.length());
+                }
+                enqueue(slot);
+                if (workers == null) {
+                    slot.parse(catalog);
+                    completed(slot);
+                } else {
+                    workers.execute(() -> {
+                        slot.parse(catalog);
+                        completed(slot);
+                    });
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            file.error = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            file.error = new IOException("interrupted");
+        }
+        file.bytes = blocks.bytes();
+        Slot<A> end = new Slot<>(file, null, null);
+        enqueue(end);
+        completed(end);
+    }
+
+    /** Waits until every file read so far is folded in. */
+    public void finish() {
+        synchronized (this) {
+            while (!pending.isEmpty() && bug == null) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading logs", e);
+                }
+            }
+            if (bug != null) {
+                throw new IllegalStateException("reading logs failed: " + bug, bug);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+
+    private synchronized void enqueue(Slot<?> slot) {
+        pending.add(slot);
+    }
+
+    /** Marks a slot done and folds in every slot that is now next in order. */
+    private synchronized void completed(Slot<?> slot) {
+        slot.done = true;
+        try {
+            while (!pending.isEmpty() && pending.peek().done) {
+                Slot<?> head = pending.poll();
+                head.fold(catalog);
+                if (head.block != null && head.block.buf() != null) {
+                    buffers.add(head.block.buf());
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            bug = e;
+        }
+        notifyAll();
+    }
+
+    /** The last #Fields of the directives a file starts with: the guess for the blocks after the first. */
+    static W3cLayout headerFields(byte[] b, int len) {
+        W3cLayout fields = null;
+        int pos = len >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (pos < len && b[pos] == '#') {
+            int nl = pos;
+            while (nl < len && b[nl] != '\n') {
+                nl++;
+            }
+            String line = new String(b, pos, nl - pos, java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (line.regionMatches(true, 0, "#Fields:", 0, 8) && line.length() > 8) {
+                fields = W3cLayout.fields(line.substring(8), 0);
+            }
+            pos = nl + 1;
+        }
+        return fields;
+    }
+
+    /** What is known of a file while its blocks are folded in. */
+    private static final class FileState<A> {
+        final LogFormat<A> format;
+        final A total;
+        final LogSource source;
+        final ReadReport report;
+        final Consumer<Exception> onDone;
+        long[] shapeCounts = new long[0]; // sized when a block first reads lines by their shape
+        long[] shapeFirst = new long[0];
+        long[] before;
+        long lines;
+        long bytes;
+        int directiveNotes;
+        W3cLayout fieldsInForce; // absolute line
+        Exception error;
+
+        FileState(LogFormat<A> format, A total, LogSource source, ReadReport report, Consumer<Exception> onDone) {
+            this.format = format;
+            this.total = total;
+            this.source = source;
+            this.report = report;
+            this.onDone = onDone;
+        }
+    }
+
+    /** One block of a file (or, with a null block, the end of the file) on its way through. */
+    private static final class Slot<A> {
+        final FileState<A> file;
+        final LineBlocks.Block block;
+        final W3cLayout guess;
+        A part;
+        W3cScanner scan;
+        RuntimeException failure;
+        boolean done; // guarded by the LogIngest
+
+        Slot(FileState<A> file, LineBlocks.Block block, W3cLayout guess) {
+            this.file = file;
+            this.block = block;
+            this.guess = guess;
+        }
+
+        void parse(LogLayouts catalog) {
+            parse(catalog, guess);
+        }
+
+        private void parse(LogLayouts catalog, W3cLayout inherited) {
+            try {
+                LogFormat<A> f = file.format;
+                part = f.newAggregator();
+                scan = new W3cScanner(block.buf(), block.first(), inherited, f.handler(part, file.source), catalog,
+                        f.kind());
+                if (block.overLong()) {
+                    scan.overLongLine();
+                } else {
+                    scan.scan(0, block.length());
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        /** Places this block in its file (on the thread that holds the LogIngest's lock). */
+        void fold(LogLayouts catalog) {
+            FileState<A> f = file;
+            if (f.before == null) {
+                f.before = f.format.counters(f.total);
+            }
+            if (block == null) {
+                end(catalog);
+                return;
+            }
+            if (failure == null && !(f.fieldsInForce == null ? guess == null : f.fieldsInForce.sameFields(guess))) {
+                parse(catalog, f.fieldsInForce); // the #Fields changed before this block: parse it with the right one
+            }
+            if (failure != null) {
+                if (f.error == null) {
+                    f.error = failure;
+                }
+                return;
+            }
+            long base = f.lines;
+            f.format.merge(f.total, part, base);
+            ReadReport r = f.report;
+            for (W3cScanner.Problem p : scan.problems) {
+                String origin = p.layout() == null ? ""
+                        : p.layout() == scan.inherited() ? f.fieldsInForce.origin() : p.layout().origin(base);
+                r.reject(base + p.line(), p.reason() + origin + p.tail());
+            }
+            r.countRejected(scan.rejected - scan.problems.size());
+            r.addLines(scan.lines);
+            r.addEntries(scan.entries);
+            for (String note : scan.directiveNotes) {
+                if (f.directiveNotes++ < W3cScanner.MAX_DIRECTIVE_NOTES) {
+                    r.note(note);
+                }
+            }
+            if (scan.shapeCounts.length > f.shapeCounts.length) {
+                f.shapeCounts = java.util.Arrays.copyOf(f.shapeCounts, scan.shapeCounts.length);
+                f.shapeFirst = java.util.Arrays.copyOf(f.shapeFirst, scan.shapeCounts.length);
+            }
+            for (int i = 0; i < scan.shapeCounts.length; i++) {
+                if (scan.shapeCounts[i] > 0 && f.shapeCounts[i] == 0) {
+                    f.shapeFirst[i] = base + scan.shapeFirst[i];
+                }
+                f.shapeCounts[i] += scan.shapeCounts[i];
+            }
+            if (scan.lastFields != null) {
+                f.fieldsInForce = scan.lastFields.rebased(base);
+            }
+            f.lines += scan.lines;
+            part = null;
+            scan = null;
+        }
+
+        private void end(LogLayouts catalog) {
+            FileState<A> f = file;
+            ReadReport r = f.report;
+            r.addBytes(f.bytes);
+            for (int i = 0; i < f.shapeCounts.length; i++) {
+                if (f.shapeCounts[i] > 0) {
+                    KnownLayout k = catalog.all().get(i);
+                    r.note(String.format(java.util.Locale.ROOT,
+                            "%,d line%s that no #Fields directive describes read by %s shape as layout %s (%s), the first"
+                                    + " at line %d: %s", f.shapeCounts[i], f.shapeCounts[i] == 1 ? "" : "s",
+                            f.shapeCounts[i] == 1 ? "its" : "their", k.name(), k.description(), f.shapeFirst[i],
+                            String.join(" ", k.layout().names())));
+                }
+            }
+            if (f.bytes == 0 && f.error == null) {
+                r.note("empty file");
+            }
+            f.format.notes(f.total, f.before, r);
+            f.onDone.accept(f.error);
+        }
+    }
+}
