@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.iisdiag.evidence.aggregate.AggregateFile;
 import org.iisdiag.evidence.w3c.LogKind;
 import org.iisdiag.evidence.w3c.LogLayouts;
 import org.iisdiag.facts.EvidenceKind;
@@ -51,6 +52,9 @@ public final class EvidenceSniffer {
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("<")) {
             return sniffXml(trimmed, baseName);
+        }
+        if (AggregateFile.recognise(trimmed)) {
+            return EvidenceKind.FLEET_AGGREGATE;
         }
         if (trimmed.startsWith("{") && text.contains("\"log\"") && text.contains("\"entries\"")) {
             return EvidenceKind.HAR;

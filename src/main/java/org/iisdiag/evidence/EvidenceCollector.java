@@ -10,6 +10,7 @@ import java.util.Map;
 import org.iisdiag.casefolder.CaseFile;
 import org.iisdiag.casefolder.CaseFolder;
 import org.iisdiag.casefolder.UnreadableFile;
+import org.iisdiag.evidence.aggregate.AggregateFile;
 import org.iisdiag.evidence.config.ApplicationHostConfigReader;
 import org.iisdiag.evidence.config.WebConfigReader;
 import org.iisdiag.evidence.ancm.AncmLogReader;
@@ -38,6 +39,7 @@ import org.iisdiag.facts.HttpErrCount;
 public final class EvidenceCollector {
     private final int threads;
     private final LogLayouts layouts;
+    private final int blockBytes;
 
     /** All cores, the built-in log layout catalog. */
     public EvidenceCollector() {
@@ -46,8 +48,14 @@ public final class EvidenceCollector {
 
     /** @param threads threads that parse logs (0: the calling thread alone) */
     public EvidenceCollector(int threads, LogLayouts layouts) {
+        this(threads, layouts, LogIngest.BLOCK_BYTES);
+    }
+
+    /** @param blockBytes the size of the blocks logs are cut into (see {@link LogIngest}) */
+    public EvidenceCollector(int threads, LogLayouts layouts, int blockBytes) {
         this.threads = threads;
         this.layouts = layouts;
+        this.blockBytes = blockBytes;
     }
 
     /** How many peak 5xx minutes the summary lists. */
@@ -73,7 +81,7 @@ public final class EvidenceCollector {
 
     public CaseEvidence collect(String caseName, CaseFolder.Scan scan) {
         Run run = new Run(ServerFolders.of(scan.files()));
-        try (LogIngest ingest = new LogIngest(threads, layouts)) {
+        try (LogIngest ingest = new LogIngest(threads, layouts, blockBytes)) {
             for (CaseFile file : scan.files()) {
                 run.read(file, ingest);
             }
@@ -85,10 +93,17 @@ public final class EvidenceCollector {
         Map<EvidenceKind, EvidenceReader> others = run.others;
         Map<EvidenceKind, long[]> present = new EnumMap<>(EvidenceKind.class);
         for (ReadReport report : reports) {
-            if (report.kind().supported() && !report.failed()) {
+            if (report.kind().supported() && report.kind() != EvidenceKind.FLEET_AGGREGATE && !report.failed()) {
                 long[] tally = present.computeIfAbsent(report.kind(), k -> new long[2]);
                 tally[0]++;
                 tally[1] += report.lines();
+            }
+        }
+        for (AggregateFile.Source s : run.aggregated) { // the logs behind an aggregate count as present
+            if (s.error().isEmpty()) {
+                long[] tally = present.computeIfAbsent(s.kind(), k -> new long[2]);
+                tally[0]++;
+                tally[1] += s.lines();
             }
         }
         for (UnreadableFile u : scan.unreadable()) {
@@ -120,6 +135,7 @@ public final class EvidenceCollector {
         final HttpErrAggregator httpErr = new HttpErrAggregator();
         final List<ReadReport> reports = new ArrayList<>();
         final ServerFolders servers;
+        final List<AggregateFile.Source> aggregated = new ArrayList<>();
         EnvFacts env = EnvFacts.unknown();
         boolean envSeen;
 
@@ -140,6 +156,10 @@ public final class EvidenceCollector {
                             new LogSource(file.name(), file.siteHint(), servers.of(file)), in, report, e -> failed(report, e));
                     case HTTPERR_LOG -> ingest.read(HttpErrReader.FORMAT, httpErr,
                             new LogSource(file.name(), "", servers.of(file)), in, report, e -> failed(report, e));
+                    case FLEET_AGGREGATE -> {
+                        AggregateFile.Contents c = AggregateFile.read(in);
+                        ingest.inOrder(() -> aggregate(c, report));
+                    }
                     case ENV_YAML -> {
                         if (envSeen) {
                             report.fail("a second env.yaml; only the first (in name order) is used");
@@ -160,10 +180,28 @@ public final class EvidenceCollector {
                 failed(report, e);
             }
         }
+        /** Logs another machine read (the fleet job): they join the aggregates as the logs would have. */
+        void aggregate(AggregateFile.Contents c, ReadReport report) {
+            iis.merge(c.iis(), 0);
+            httpErr.merge(c.httpErr(), 0);
+            aggregated.addAll(c.sources());
+            long failed = 0;
+            for (AggregateFile.Source s : c.sources()) {
+                report.addLines(s.lines());
+                report.addEntries(s.entries());
+                report.countRejected(s.rejected());
+                report.addBytes(s.bytes());
+                failed += s.error().isEmpty() ? 0 : 1;
+            }
+            report.note(String.format(java.util.Locale.ROOT, "aggregate of %,d log files (%,d could not be read)",
+                    c.sources().size(), failed));
+            c.sources().stream().flatMap(s -> s.problems().stream()).limit(ReadReport.MAX_PROBLEMS_KEPT)
+                    .forEach(p -> report.note(p.location() + ": " + p.reason()));
+        }
     }
 
-    /** One bad file (truncated gzip, I/O error) must not stop the rest of the case. */
-    private static void failed(ReadReport report, Exception e) {
+    /** One bad file (truncated gzip, I/O error) must not stop the rest of the case: it is reported as failed. */
+    public static void failed(ReadReport report, Exception e) {
         if (e != null) {
             report.fail(describe(e) + (report.lines() > 0
                     ? " (the first " + report.lines() + " lines were read and are counted)" : ""));

@@ -14,6 +14,7 @@ public enum EvidenceKind {
     WEB_CONFIG("web.config", true),
     APPLICATION_HOST_CONFIG("applicationHost.config", true),
     HAR("HAR capture", true),
+    FLEET_AGGREGATE("iisdiag aggregate of IIS/HTTPERR logs", true),
     UNKNOWN("unrecognised", false);
 
     private final String label;

@@ -1,7 +1,11 @@
 package org.iisdiag.evidence.httperr;
 
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.iisdiag.evidence.Timeline;
 import org.iisdiag.evidence.w3c.KeyStats;
@@ -61,8 +65,7 @@ public final class HttpErrAggregator {
         folded += part.folded;
         for (KeyStats<Key> s : part.keys.inOrder()) {
             Key k = s.key();
-            boolean foldKey = OTHER_REASON.equals(k.reason()) && k.server().isEmpty() && k.siteId().isEmpty()
-                    && k.queue().isEmpty() && s == part.keys.begin().putInt(k.status()).putInt(-1).get();
+            boolean foldKey = part.isFoldKey(s);
             KeyStats<Key> into = foldKey ? null : keys.begin().putText(k.server()).putInt(k.status()).putText(k.reason())
                     .putText(k.siteId()).putText(k.queue()).get();
             if (into == null && (foldKey || keys.full())) {
@@ -76,6 +79,53 @@ public final class HttpErrAggregator {
             into.merge(s, lineBase);
         }
         timeline.merge(part.timeline);
+    }
+
+    /** Whether {@code s} is the key entries beyond {@link #MAX_KEYS} fold into (it has a key of its own shape). */
+    private boolean isFoldKey(KeyStats<Key> s) {
+        return OTHER_REASON.equals(s.key().reason()) && s == keys.begin().putInt(s.key().status()).putInt(-1).get();
+    }
+
+    /** Writes the whole aggregate as a JSON object, for an aggregate file (see {@link #read}). */
+    public void write(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("keys");
+        for (KeyStats<Key> s : keys.inOrder()) {
+            Key k = s.key();
+            g.writeStartObject();
+            g.writeStringField("server", k.server());
+            g.writeStringField("reason", k.reason());
+            g.writeNumberField("status", k.status());
+            g.writeStringField("siteId", k.siteId());
+            g.writeStringField("queue", k.queue());
+            if (isFoldKey(s)) {
+                g.writeBooleanField("fold", true);
+            }
+            s.write(g);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeFieldName("timeline");
+        timeline.write(g);
+        g.writeNumberField("folded", folded);
+        g.writeEndObject();
+    }
+
+    /** The aggregate {@link #write} wrote, exactly. */
+    public static HttpErrAggregator read(JsonNode n) {
+        HttpErrAggregator a = new HttpErrAggregator();
+        for (JsonNode k : n.get("keys")) {
+            Key key = new Key(k.get("server").asText(), k.get("reason").asText(), k.get("status").asInt(),
+                    k.get("siteId").asText(), k.get("queue").asText());
+            boolean foldKey = k.path("fold").asBoolean(false);
+            KeyTable<Key> t = foldKey ? a.keys.begin().putInt(key.status()).putInt(-1)
+                    : a.keys.begin().putText(key.server()).putInt(key.status()).putText(key.reason()).putText(key.siteId())
+                    .putText(key.queue());
+            t.create(key).read(k);
+        }
+        a.timeline.merge(Timeline.read(n.get("timeline")));
+        a.folded = n.get("folded").asLong();
+        return a;
     }
 
     public long foldedEntries() {

@@ -1,10 +1,17 @@
 package org.iisdiag.evidence.w3c;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.HdrHistogram.Histogram;
 import org.iisdiag.evidence.Timeline;
@@ -295,6 +302,118 @@ public final class IisLogAggregator {
             into.merge(s, lineBase);
             into.key().status = Math.max(into.key().status, k.status);
         }
+    }
+
+    /** Writes the whole aggregate as a JSON object, for an aggregate file (see {@link #read}). */
+    public void write(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("labels");
+        for (String label : sites) {
+            g.writeString(label);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("keys");
+        for (KeyStats<Key> s : keys.inOrder()) {
+            Key k = s.key();
+            g.writeStartObject();
+            g.writeNumberField("server", k.server());
+            g.writeNumberField("site", k.site());
+            g.writeNumberField("status", k.status());
+            g.writeNumberField("substatus", k.substatus());
+            g.writeNumberField("win32", k.win32());
+            s.write(g);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("timeTaken");
+        for (int site = 0; site < sites.size(); site++) {
+            for (int status = 0; timeTaken[site] != null && status < STATUSES; status++) {
+                Histogram h = timeTaken[site][status];
+                if (h != null) {
+                    ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+                    int n = h.encodeIntoCompressedByteBuffer(buf);
+                    g.writeStartObject();
+                    g.writeNumberField("site", site);
+                    g.writeNumberField("status", status);
+                    g.writeNumberField("max", maxTimeTaken[site][status]);
+                    g.writeStringField("hdr", Base64.getEncoder().encodeToString(Arrays.copyOf(buf.array(), n)));
+                    g.writeEndObject();
+                }
+            }
+        }
+        g.writeEndArray();
+        g.writeFieldName("timeline");
+        timeline.write(g);
+        g.writeNumberField("first", first);
+        g.writeNumberField("last", last);
+        g.writeNumberField("requests", requests);
+        g.writeNumberField("clientErrors", clientErrors);
+        g.writeNumberField("serverErrors", serverErrors);
+        g.writeNumberField("folded", folded);
+        g.writeNumberField("aspFolded", aspFolded);
+        g.writeArrayFieldStart("classicAsp");
+        for (KeyStats<AspError> s : aspErrors.inOrder()) {
+            AspError k = s.key();
+            g.writeStartObject();
+            g.writeNumberField("site", k.site);
+            g.writeStringField("page", k.page);
+            g.writeNumberField("line", k.line);
+            g.writeStringField("code", k.code);
+            g.writeStringField("description", k.description);
+            g.writeNumberField("status", k.status);
+            s.write(g);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** The aggregate {@link #write} wrote, exactly (no cap is applied again). */
+    public static IisLogAggregator read(JsonNode n) throws IOException {
+        IisLogAggregator a = new IisLogAggregator();
+        for (JsonNode label : n.get("labels")) {
+            a.siteIndex(label.asText());
+        }
+        for (JsonNode k : n.get("keys")) {
+            Key key = new Key(k.get("server").asInt(), k.get("site").asInt(), k.get("status").asInt(),
+                    k.get("substatus").asInt(), k.get("win32").asLong());
+            a.keys.begin().putInt(key.server()).putInt(key.site()).putInt(key.status()).putInt(key.substatus())
+                    .putLong(key.win32()).create(key).read(k);
+        }
+        for (JsonNode h : n.get("timeTaken")) {
+            int site = h.get("site").asInt();
+            int status = h.get("status").asInt();
+            if (a.timeTaken[site] == null) {
+                a.timeTaken[site] = new Histogram[STATUSES];
+                a.maxTimeTaken[site] = new long[STATUSES];
+            }
+            try {
+                a.timeTaken[site][status] = Histogram.decodeFromCompressedByteBuffer(
+                        ByteBuffer.wrap(Base64.getDecoder().decode(h.get("hdr").asText())), 0);
+            } catch (java.util.zip.DataFormatException e) {
+                throw new IOException("corrupt time-taken histogram for site " + site + ", status " + status, e);
+            }
+            a.maxTimeTaken[site][status] = h.get("max").asLong();
+            a.histograms++;
+        }
+        a.timeline.merge(Timeline.read(n.get("timeline")));
+        a.first = n.get("first").asLong();
+        a.last = n.get("last").asLong();
+        a.requests = n.get("requests").asLong();
+        a.clientErrors = n.get("clientErrors").asLong();
+        a.serverErrors = n.get("serverErrors").asLong();
+        a.folded = n.get("folded").asLong();
+        a.aspFolded = n.get("aspFolded").asLong();
+        for (JsonNode k : n.get("classicAsp")) {
+            AspError e = new AspError(k.get("site").asInt(), k.get("page").asText(), k.get("line").asInt(),
+                    k.get("code").asText(), k.get("description").asText());
+            e.status = k.get("status").asInt();
+            boolean foldKey = e.site == a.otherSite && OTHER_ASP.equals(e.page);
+            KeyTable<AspError> t = foldKey ? a.aspErrors.begin().putInt(a.otherSite).putInt(-1)
+                    : a.aspErrors.begin().putInt(e.site).putText(e.page).putInt(e.line).putText(e.code);
+            t.create(e).read(k);
+        }
+        return a;
     }
 
     /** Entries folded into the "(other)" key because {@link #MAX_KEYS} was reached. */

@@ -16,9 +16,12 @@ import org.iisdiag.evidence.ReadReport;
  * Reads W3C logs on every core. The calling thread reads (and decompresses) each file in turn and cuts
  * it into blocks of whole lines; worker threads parse and aggregate the blocks, each into an aggregate
  * of its own; the blocks are then folded into the case's aggregate strictly in file and line order
- * (by whichever thread finishes the block that is next). Blocks depend only on the content, never on
- * the number of threads, so the result is the same for any number, including none (the calling thread
- * parses each block itself).
+ * (by whichever thread finishes the block that is next): first into an aggregate of the file, which is
+ * folded into the case's when the file ends. Blocks depend only on the content, never on the number
+ * of threads, so the result is the same for any number, including none (the calling thread parses
+ * each block itself); and a file's aggregate is the same wherever it is read, so the fleet job, which
+ * reads each file on some machine of a cluster and folds them together in the same order, gets the
+ * same result too.
  *
  * <p>What a block cannot know until the blocks before it are placed is kept relative and fixed when it
  * is folded in: its first line number, and the {@code #Fields} in force where it starts. The latter is
@@ -32,19 +35,28 @@ public final class LogIngest implements AutoCloseable {
     private final LogLayouts catalog;
     private final ExecutorService workers;
     private final BlockingQueue<byte[]> buffers;
-    private final byte[] carry = new byte[BLOCK_BYTES];
+    private final byte[] carry;
     private final ArrayDeque<Slot<?>> pending = new ArrayDeque<>(); // guarded by this
     private Throwable bug;
 
     /** @param threads worker threads; 0 parses on the calling thread */
     public LogIngest(int threads, LogLayouts catalog) {
+        this(threads, catalog, BLOCK_BYTES);
+    }
+
+    /**
+     * @param blockBytes the block size (tests use small ones to cross block borders often); the result
+     *                   depends on it (URI sketches are merged per block), never on {@code threads}
+     */
+    public LogIngest(int threads, LogLayouts catalog, int blockBytes) {
         this.catalog = catalog;
         int n = Math.max(0, threads);
         int blocks = n == 0 ? 1 : 2 * n + 1;
         this.buffers = new ArrayBlockingQueue<>(blocks);
         for (int i = 0; i < blocks; i++) {
-            buffers.add(new byte[BLOCK_BYTES]);
+            buffers.add(new byte[blockBytes]);
         }
+        this.carry = new byte[blockBytes];
         if (n == 0) {
             workers = null;
         } else {
@@ -111,6 +123,17 @@ public final class LogIngest implements AutoCloseable {
         Slot<A> end = new Slot<>(file, null, null);
         enqueue(end);
         completed(end);
+    }
+
+    /**
+     * Runs {@code action} (on some thread, holding this ingest's lock) once everything read before it is
+     * folded in and before anything read after it: how other evidence joins the same aggregates in order.
+     */
+    public void inOrder(Runnable action) {
+        Slot<Object> slot = new Slot<>(null, null, null);
+        slot.action = action;
+        enqueue(slot);
+        completed(slot);
     }
 
     /** Waits until every file read so far is folded in. */
@@ -180,12 +203,12 @@ public final class LogIngest implements AutoCloseable {
     private static final class FileState<A> {
         final LogFormat<A> format;
         final A total;
+        final A file;
         final LogSource source;
         final ReadReport report;
         final Consumer<Exception> onDone;
         long[] shapeCounts = new long[0]; // sized when a block first reads lines by their shape
         long[] shapeFirst = new long[0];
-        long[] before;
         long lines;
         long bytes;
         int directiveNotes;
@@ -195,6 +218,7 @@ public final class LogIngest implements AutoCloseable {
         FileState(LogFormat<A> format, A total, LogSource source, ReadReport report, Consumer<Exception> onDone) {
             this.format = format;
             this.total = total;
+            this.file = format.newAggregator();
             this.source = source;
             this.report = report;
             this.onDone = onDone;
@@ -209,6 +233,7 @@ public final class LogIngest implements AutoCloseable {
         A part;
         W3cScanner scan;
         RuntimeException failure;
+        Runnable action; // instead of a block: see inOrder
         boolean done; // guarded by the LogIngest
 
         Slot(FileState<A> file, LineBlocks.Block block, W3cLayout guess) {
@@ -239,10 +264,11 @@ public final class LogIngest implements AutoCloseable {
 
         /** Places this block in its file (on the thread that holds the LogIngest's lock). */
         void fold(LogLayouts catalog) {
-            FileState<A> f = file;
-            if (f.before == null) {
-                f.before = f.format.counters(f.total);
+            if (action != null) {
+                action.run();
+                return;
             }
+            FileState<A> f = file;
             if (block == null) {
                 end(catalog);
                 return;
@@ -257,7 +283,7 @@ public final class LogIngest implements AutoCloseable {
                 return;
             }
             long base = f.lines;
-            f.format.merge(f.total, part, base);
+            f.format.merge(f.file, part, base);
             ReadReport r = f.report;
             for (W3cScanner.Problem p : scan.problems) {
                 String origin = p.layout() == null ? ""
@@ -307,7 +333,9 @@ public final class LogIngest implements AutoCloseable {
             if (f.bytes == 0 && f.error == null) {
                 r.note("empty file");
             }
-            f.format.notes(f.total, f.before, r);
+            long[] before = f.format.counters(f.total);
+            f.format.merge(f.total, f.file, 0);
+            f.format.notes(f.total, before, r);
             f.onDone.accept(f.error);
         }
     }

@@ -113,6 +113,33 @@ public final class TopUriSketch {
         }
     }
 
+    /** Writes the sketch for an aggregate file: URIs as ISO-8859-1 text, so any bytes survive. */
+    public void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        g.writeStartArray();
+        for (int i = 0; i < size; i++) {
+            g.writeStartArray();
+            g.writeString(new String(uris[i], StandardCharsets.ISO_8859_1));
+            g.writeNumber(counts[i]);
+            g.writeNumber(errors[i]);
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+    }
+
+    /** The sketch {@link #write} wrote. */
+    public static TopUriSketch read(com.fasterxml.jackson.databind.JsonNode n, int capacity) {
+        TopUriSketch s = new TopUriSketch(capacity);
+        for (com.fasterxml.jackson.databind.JsonNode e : n) {
+            byte[] uri = e.get(0).asText().getBytes(StandardCharsets.ISO_8859_1);
+            s.uris[s.size] = uri;
+            s.hashes[s.size] = ByteKeyMap.hash(uri, 0, uri.length);
+            s.counts[s.size] = e.get(1).asLong();
+            s.errors[s.size] = e.get(2).asLong();
+            s.size++;
+        }
+        return s;
+    }
+
     private int find(byte[] uri, int hash) {
         for (int i = 0; i < size; i++) {
             if (hashes[i] == hash && Arrays.equals(uris[i], uri)) {
