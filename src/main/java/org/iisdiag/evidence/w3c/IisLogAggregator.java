@@ -68,7 +68,14 @@ public final class IisLogAggregator {
 
     /** A key as numbers; server and site are indexes into {@link #sites} (one label table for both). */
     record Key(int server, int site, int status, int substatus, long win32) {
+        boolean is(int sv, int st, int code, int sub, long w32) {
+            return status == code && substatus == sub && win32 == w32 && site == st && server == sv;
+        }
     }
+
+    /** Recently used keys, direct-mapped: most lines repeat a handful of keys, found without hashing bytes. */
+    @SuppressWarnings("unchecked")
+    private final KeyStats<Key>[] recent = new KeyStats[64];
 
     private final List<String> sites = new ArrayList<>();
     private final ByteKeyMap<Integer> siteIds = new ByteKeyMap<>();
@@ -124,18 +131,12 @@ public final class IisLogAggregator {
      */
     void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
              W3cRecord rec, int uriField, int cookieField, String file) {
-        KeyStats<Key> stats = keys.begin().putInt(server).putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
-        if (stats == null) {
-            if (keys.full()) {
-                folded++;
-                server = otherSite;
-                site = otherSite;
-                substatus = -1;
-                win32 = -1;
-                stats = keys.begin().putInt(server).putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
-            }
-            if (stats == null) {
-                stats = keys.create(new Key(server, site, status, substatus, win32));
+        int slot = (status * 31 + substatus * 7 + (int) win32 * 13 + site * 131 + server * 17) & (recent.length - 1);
+        KeyStats<Key> stats = recent[slot];
+        if (stats == null || !stats.key().is(server, site, status, substatus, win32)) {
+            stats = lookup(server, site, status, substatus, win32);
+            if (stats.key().is(server, site, status, substatus, win32)) { // not folded: cache it
+                recent[slot] = stats;
             }
         }
         stats.hit(epochSecond, file, rec, cookieField);
@@ -144,7 +145,7 @@ public final class IisLogAggregator {
         }
         if (timeTaken >= 0) {
             stats.timeTaken(timeTaken);
-            recordTimeTaken(site, status, timeTaken);
+            recordTimeTaken(stats.key().site(), status, timeTaken); // a folded key's site is "(other)"
         }
         timeline.add(epochSecond, status);
         requests++;
@@ -159,6 +160,20 @@ public final class IisLogAggregator {
         if (epochSecond > last) {
             last = epochSecond;
         }
+    }
+
+    /** The stats of a key, made when new; beyond {@link #MAX_KEYS}, those of the status's "(other)" key. */
+    private KeyStats<Key> lookup(int server, int site, int status, int substatus, long win32) {
+        KeyStats<Key> stats = keys.begin().putInt(server).putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
+        if (stats != null) {
+            return stats;
+        }
+        if (keys.full()) {
+            folded++;
+            Key other = new Key(otherSite, otherSite, status, -1, -1);
+            return keys.begin().putInt(otherSite).putInt(otherSite).putInt(status).putInt(-1).putLong(-1).getOrCreate(other);
+        }
+        return keys.create(new Key(server, site, status, substatus, win32));
     }
 
     /**
