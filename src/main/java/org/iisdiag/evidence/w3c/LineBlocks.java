@@ -2,7 +2,6 @@ package org.iisdiag.evidence.w3c;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Cuts a stream into blocks of whole lines, each in a buffer taken from a bounded pool (so memory stays
@@ -15,8 +14,8 @@ final class LineBlocks {
     }
 
     private final InputStream in;
-    private final BlockingQueue<byte[]> pool;
-    private final byte[] carry;
+    private final BlockPool pool;
+    private byte[] carry = new byte[4096]; // the unfinished line after a block: grows to the longest one
     private int carryLen;
     private boolean eof;
     private boolean skipping; // inside an over-long line, discarding up to its newline
@@ -24,10 +23,9 @@ final class LineBlocks {
     private long bytes;
     private IOException failure; // thrown once the lines read before it are handed out
 
-    LineBlocks(InputStream in, BlockingQueue<byte[]> pool, byte[] carry) {
+    LineBlocks(InputStream in, BlockPool pool) {
         this.in = in;
         this.pool = pool;
-        this.carry = carry;
     }
 
     /** Uncompressed bytes read so far. */
@@ -61,7 +59,7 @@ final class LineBlocks {
                 eof = true;
                 int last = skipping ? -1 : lastNewline(b, len);
                 if (last < 0) {
-                    pool.add(b);
+                    pool.give(b);
                     throw e;
                 }
                 return block(b, last + 1, false);
@@ -69,31 +67,34 @@ final class LineBlocks {
             if (skipping) {
                 int nl = indexOf(b, 0, len);
                 if (nl < 0) {
-                    pool.add(b);
+                    pool.give(b);
                     continue;
                 }
                 skipping = false;
                 len -= nl + 1;
                 System.arraycopy(b, nl + 1, b, 0, len);
                 if (len == 0) {
-                    pool.add(b);
+                    pool.give(b);
                     continue;
                 }
             }
             if (eof) {
                 if (len == 0) {
-                    pool.add(b);
+                    pool.give(b);
                     return null;
                 }
                 return block(b, len, false);
             }
             int last = lastNewline(b, len);
             if (last < 0) {
-                pool.add(b);
+                pool.give(b);
                 skipping = true;
                 return block(null, 0, true);
             }
             carryLen = len - last - 1;
+            if (carryLen > carry.length) {
+                carry = new byte[Math.max(carryLen, 2 * carry.length)];
+            }
             System.arraycopy(b, last + 1, carry, 0, carryLen);
             return block(b, last + 1, false);
         }

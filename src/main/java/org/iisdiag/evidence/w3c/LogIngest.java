@@ -3,8 +3,6 @@ package org.iisdiag.evidence.w3c;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +32,7 @@ public final class LogIngest implements AutoCloseable {
 
     private final LogLayouts catalog;
     private final ExecutorService workers;
-    private final BlockingQueue<byte[]> buffers;
-    private final byte[] carry;
+    private final BlockPool buffers;
     private final ArrayDeque<Slot<?>> pending = new ArrayDeque<>(); // guarded by this
     private Throwable bug;
 
@@ -52,11 +49,7 @@ public final class LogIngest implements AutoCloseable {
         this.catalog = catalog;
         int n = Math.max(0, threads);
         int blocks = n == 0 ? 1 : 2 * n + 1;
-        this.buffers = new ArrayBlockingQueue<>(blocks);
-        for (int i = 0; i < blocks; i++) {
-            buffers.add(new byte[blockBytes]);
-        }
-        this.carry = new byte[blockBytes];
+        this.buffers = new BlockPool(blockBytes, blocks);
         if (n == 0) {
             workers = null;
         } else {
@@ -93,7 +86,7 @@ public final class LogIngest implements AutoCloseable {
     public <A> void read(LogFormat<A> format, A total, LogSource source, InputStream in, ReadReport report,
                          Consumer<Exception> onDone) {
         FileState<A> file = new FileState<>(format, total, source, report, onDone);
-        LineBlocks blocks = new LineBlocks(in, buffers, carry);
+        LineBlocks blocks = new LineBlocks(in, buffers);
         W3cLayout guess = null;
         try {
             LineBlocks.Block b;
@@ -172,7 +165,7 @@ public final class LogIngest implements AutoCloseable {
                 Slot<?> head = pending.poll();
                 head.fold(catalog);
                 if (head.block != null && head.block.buf() != null) {
-                    buffers.add(head.block.buf());
+                    buffers.give(head.block.buf());
                 }
             }
         } catch (RuntimeException | Error e) {

@@ -1,5 +1,8 @@
 package org.iisdiag.evidence.w3c;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,14 +108,39 @@ public final class W3cScanner {
 
     /**
      * One pass over a line: records the position of every space into {@code bounds} and returns the
-     * index of the newline, or -1 when the block ends first.
+     * index of the newline, or -1 when the block ends first. Eight bytes at a time (SWAR): a word with
+     * neither a space nor a newline, most of a URI or a user agent, costs a few instructions.
      */
     private int split(int from, int lim) {
         final byte[] b = buf;
         final int[] bd = bounds;
         int nf = 0;
         bd[0] = from - 1;
-        for (int i = from; i < lim; i++) {
+        int i = from;
+        for (; i + 8 <= lim; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long spaces = zeroBytes(w ^ SPACES);
+            long newline = zeroBytes(w ^ NEWLINES);
+            if (newline != 0) {
+                int at = Long.numberOfTrailingZeros(newline) >>> 3;
+                spaces &= (1L << (at << 3)) - 1; // only the spaces before the newline
+                while (spaces != 0) {
+                    if (++nf < MAX_FIELDS) {
+                        bd[nf] = i + (Long.numberOfTrailingZeros(spaces) >>> 3);
+                    }
+                    spaces &= spaces - 1;
+                }
+                rec.count = nf + 1;
+                return i + at;
+            }
+            while (spaces != 0) {
+                if (++nf < MAX_FIELDS) {
+                    bd[nf] = i + (Long.numberOfTrailingZeros(spaces) >>> 3);
+                }
+                spaces &= spaces - 1;
+            }
+        }
+        for (; i < lim; i++) {
             byte c = b[i];
             if (c == ' ') {
                 if (++nf < MAX_FIELDS) {
@@ -125,6 +153,16 @@ public final class W3cScanner {
         }
         rec.count = nf + 1;
         return -1;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+    /** The high bit of every byte of {@code v} that is zero, and no other bit (exact, unlike the borrow trick). */
+    private static long zeroBytes(long v) {
+        return ~(((v & LOW7) + LOW7) | v | LOW7);
     }
 
     /** Handles the line in [start, end) whose spaces {@link #split} has just recorded. */
