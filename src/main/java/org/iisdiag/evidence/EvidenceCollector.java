@@ -81,7 +81,10 @@ public final class EvidenceCollector {
 
     public CaseEvidence collect(String caseName, CaseFolder.Scan scan) {
         Run run = new Run(ServerFolders.of(scan.files()));
-        try (LogIngest ingest = new LogIngest(threads, layouts, blockBytes)) {
+        // logs that fit in one block are parsed on this thread: no pool to start for a small case
+        long logBytes = scan.files().stream().filter(f -> f.kind() == EvidenceKind.IIS_W3C_LOG
+                || f.kind() == EvidenceKind.HTTPERR_LOG).mapToLong(CaseFile::size).sum();
+        try (LogIngest ingest = new LogIngest(logBytes <= blockBytes ? 0 : threads, layouts, blockBytes)) {
             for (CaseFile file : scan.files()) {
                 run.read(file, ingest);
             }

@@ -46,6 +46,10 @@ public final class Timeline {
     }
 
     private void add(long epochSecond, int cls, long n) {
+        if (lastCounts != null && epochSecond >= lastStart && epochSecond - lastStart < bucketSeconds) { // current bucket: no division
+            lastCounts[cls] += n;
+            return;
+        }
         long start = Math.floorDiv(epochSecond, bucketSeconds) * bucketSeconds;
         if (start != lastStart) {
             long[] c = buckets.get(start);
