@@ -38,7 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only-1g", description = "with --scale: the 1 GB input only (no 10 GB, no fleet job)")
     boolean only1g;
 
-    @Option(names = "--threads", paramLabel = "N", description = "with --scale: the all-cores thread count (default: the cores)")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads that parse logs (default: the cores); with --scale, the all-cores run's count")
     Integer threads;
 
     @Option(names = "--case", paramLabel = "DIR",
@@ -79,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
         IngestBenchmark bench = new IngestBenchmark(
                 generator != null ? generator : home.resolve("../shared/tools/gen-iis-logs.py").normalize(),
                 data != null ? data : cwd.resolve("bench-data"),
-                reps, xmx, targetMbps, System.out);
+                reps, xmx, targetMbps, threads != null ? threads : Runtime.getRuntime().availableProcessors(), System.out);
         return bench.run(IngestBenchmark.parseSize(size)) ? 0 : 1;
     }
 
