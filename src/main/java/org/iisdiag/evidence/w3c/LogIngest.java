@@ -101,8 +101,11 @@ public final class LogIngest implements AutoCloseable {
                     completed(slot);
                 } else {
                     workers.execute(() -> {
-                        slot.parse(catalog);
-                        completed(slot);
+                        try {
+                            slot.parse(catalog);
+                        } finally {
+                            completed(slot); // always: finish() waits for every slot
+                        }
                     });
                 }
             }
@@ -160,16 +163,18 @@ public final class LogIngest implements AutoCloseable {
     /** Marks a slot done and folds in every slot that is now next in order. */
     private synchronized void completed(Slot<?> slot) {
         slot.done = true;
-        try {
-            while (!pending.isEmpty() && pending.peek().done) {
-                Slot<?> head = pending.poll();
-                head.fold(catalog);
-                if (head.block != null && head.block.buf() != null) {
-                    buffers.give(head.block.buf());
+        while (!pending.isEmpty() && pending.peek().done) {
+            Slot<?> head = pending.poll();
+            try {
+                if (bug == null) {
+                    head.fold(catalog);
                 }
+            } catch (RuntimeException | Error e) {
+                bug = e; // finish() reports it; the buffers keep coming back so the reading thread never hangs
             }
-        } catch (RuntimeException | Error e) {
-            bug = e;
+            if (head.block != null && head.block.buf() != null) {
+                buffers.give(head.block.buf());
+            }
         }
         notifyAll();
     }
@@ -225,7 +230,7 @@ public final class LogIngest implements AutoCloseable {
         final W3cLayout guess;
         A part;
         W3cScanner scan;
-        RuntimeException failure;
+        Throwable failure; // a RuntimeException fails the file; an Error fails the whole read
         Runnable action; // instead of a block: see inOrder
         boolean done; // guarded by the LogIngest
 
@@ -250,7 +255,7 @@ public final class LogIngest implements AutoCloseable {
                 } else {
                     scan.scan(0, block.length());
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 failure = e;
             }
         }
@@ -270,8 +275,11 @@ public final class LogIngest implements AutoCloseable {
                 parse(catalog, f.fieldsInForce); // the #Fields changed before this block: parse it with the right one
             }
             if (failure != null) {
+                if (failure instanceof Error e) {
+                    throw e;
+                }
                 if (f.error == null) {
-                    f.error = failure;
+                    f.error = (RuntimeException) failure;
                 }
                 return;
             }

@@ -45,6 +45,68 @@ class LogIngestTest {
                 + c.samples().get(0).line()).containsExactly("200 x1 first at 2", "404 x5000 first at 4", "503 x5000 first at 5006");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void aBugInABlockFailsTheReadInsteadOfHangingIt(int threads) {
+        LogFormat<IisLogAggregator> failing = new LogFormat<>() {
+            @Override
+            public LogKind kind() {
+                return LogKind.IIS;
+            }
+
+            @Override
+            public IisLogAggregator newAggregator() {
+                return new IisLogAggregator();
+            }
+
+            @Override
+            public W3cRecordHandler handler(IisLogAggregator block, LogSource source) {
+                W3cRecordHandler real = IisLogReader.FORMAT.handler(block, source);
+                return new W3cRecordHandler() {
+                    @Override
+                    public String layout(W3cLayout layout) {
+                        return real.layout(layout);
+                    }
+
+                    @Override
+                    public String record(W3cRecord r) {
+                        if (r.text(2).equals("/boom")) {
+                            throw new AssertionError("a bug");
+                        }
+                        return real.record(r);
+                    }
+                };
+            }
+
+            @Override
+            public void merge(IisLogAggregator total, IisLogAggregator block, long lineBase) {
+                total.merge(block, lineBase);
+            }
+
+            @Override
+            public long[] counters(IisLogAggregator total) {
+                return new long[0];
+            }
+
+            @Override
+            public void notes(IisLogAggregator total, long[] before, ReadReport report) {
+            }
+        };
+        String log = FIELDS + "2025-01-09 10:00:02 /b 404\n".repeat(20_000) + "2025-01-09 10:00:02 /boom 500\n"
+                + "2025-01-09 10:00:02 /b 404\n".repeat(20_000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            try (LogIngest ingest = new LogIngest(threads, LogLayouts.builtIn(), 64 * 1024)) {
+                for (int i = 0; i < 3; i++) { // more blocks than buffers after the failing one
+                    ingest.read(failing, new IisLogAggregator(), new LogSource("u" + i + ".log", "", ""), in(log),
+                            new ReadReport("u.log", EvidenceKind.IIS_W3C_LOG), e -> {
+                            });
+                }
+                org.assertj.core.api.Assertions.assertThatThrownBy(ingest::finish)
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("a bug");
+            }
+        });
+    }
+
     private static InputStream in(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
