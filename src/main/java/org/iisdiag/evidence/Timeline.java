@@ -134,6 +134,14 @@ public final class Timeline {
         return t;
     }
 
+    /** Empties the timeline (back to one-minute buckets). */
+    public void clear() {
+        buckets.clear();
+        bucketSeconds = 60;
+        lastStart = Long.MIN_VALUE;
+        lastCounts = null;
+    }
+
     /** Width of a bucket: 60 unless the timeline had to be coarsened. */
     public long bucketSeconds() {
         return bucketSeconds;

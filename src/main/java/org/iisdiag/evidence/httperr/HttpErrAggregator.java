@@ -128,6 +128,13 @@ public final class HttpErrAggregator {
         return a;
     }
 
+    /** Empties the aggregate for reuse on another block. */
+    public void clear() {
+        keys.clear();
+        timeline.clear();
+        folded = 0;
+    }
+
     public long foldedEntries() {
         return folded;
     }

@@ -50,6 +50,11 @@ public final class HttpErrReader {
         }
 
         @Override
+        public void clear(HttpErrAggregator block) {
+            block.clear();
+        }
+
+        @Override
         public W3cRecordHandler handler(HttpErrAggregator block, LogSource source) {
             return new Handler(block, source.displayName(), source.serverHint());
         }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.iisdiag.evidence.Timeline;
 import org.iisdiag.facts.ClassicAspError;
 import org.iisdiag.facts.IisLogWindow;
@@ -85,7 +86,9 @@ public final class IisLogAggregator {
     private final long[][] maxTimeTaken = new long[MAX_SITES + 1][];
     private int histograms;
     private final Timeline timeline = new Timeline();
-    private final int otherSite;
+    private int otherSite;
+    /** Histograms of a cleared aggregate, reset and reused: a block's histograms grow as values come, once. */
+    private final java.util.ArrayDeque<Histogram> spare = new java.util.ArrayDeque<>();
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
     private long requests;
@@ -247,7 +250,13 @@ public final class IisLogAggregator {
             }
             if (timeTaken[site][status] == null) {
                 // auto-resizing, 2 significant digits: percentiles within 1%, about 10 KB each
-                timeTaken[site][status] = new Histogram(2);
+                Histogram h = spare.poll();
+                if (h == null) {
+                    h = new Histogram(2);
+                } else {
+                    h.reset();
+                }
+                timeTaken[site][status] = h;
                 histograms++;
             }
         }
@@ -287,7 +296,10 @@ public final class IisLogAggregator {
                 Histogram h = part.timeTaken[site][status];
                 if (h != null) {
                     Histogram into = histogram(label[site], status);
-                    into.add(h);
+                    // value by value, not add(): the result must not depend on how far h's array had grown
+                    for (HistogramIterationValue v : h.recordedValues()) {
+                        into.recordValueWithCount(v.getValueIteratedTo(), v.getCountAddedInThisIterationStep());
+                    }
                     int at = timeTaken[label[site]] != null && into == timeTaken[label[site]][status] ? label[site] : otherSite;
                     maxTimeTaken[at][status] = Math.max(maxTimeTaken[at][status], part.maxTimeTaken[site][status]);
                 }
@@ -429,6 +441,35 @@ public final class IisLogAggregator {
             t.create(e).read(k);
         }
         return a;
+    }
+
+    /** Empties the aggregate for reuse on another block, keeping its arrays and histograms to reuse. */
+    void clear() {
+        for (int site = 0; site < timeTaken.length; site++) {
+            Histogram[] bySite = timeTaken[site];
+            for (int status = 0; bySite != null && status < STATUSES; status++) {
+                if (bySite[status] != null) {
+                    spare.push(bySite[status]);
+                    bySite[status] = null;
+                    maxTimeTaken[site][status] = 0;
+                }
+            }
+        }
+        histograms = 0;
+        sites.clear();
+        siteIds.clear();
+        keys.clear();
+        java.util.Arrays.fill(recent, null);
+        timeline.clear();
+        first = Long.MAX_VALUE;
+        last = Long.MIN_VALUE;
+        requests = 0;
+        clientErrors = 0;
+        serverErrors = 0;
+        folded = 0;
+        aspErrors.clear();
+        aspFolded = 0;
+        otherSite = siteIndex(OTHER_SITE);
     }
 
     /** Entries folded into the "(other)" key because {@link #MAX_KEYS} was reached. */

@@ -46,6 +46,11 @@ public final class IisLogReader {
         }
 
         @Override
+        public void clear(IisLogAggregator block) {
+            block.clear();
+        }
+
+        @Override
         public W3cRecordHandler handler(IisLogAggregator block, LogSource source) {
             return new Handler(block, source.displayName(), block.siteIndex(source.siteHint()),
                     block.siteIndex(source.serverHint()));

@@ -93,6 +93,11 @@ public final class KeyTable<K> {
         return map.values();
     }
 
+    /** Forgets every key (see {@link ByteKeyMap#clear}). */
+    public void clear() {
+        map.clear();
+    }
+
     public int size() {
         return map.size();
     }

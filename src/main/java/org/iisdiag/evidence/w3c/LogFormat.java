@@ -15,6 +15,9 @@ public interface LogFormat<A> {
 
     A newAggregator();
 
+    /** Empties a block's aggregate after it was merged, so that the next block reuses it. */
+    void clear(A block);
+
     /** The handler that feeds one block's lines of {@code source} into {@code block}. */
     W3cRecordHandler handler(A block, LogSource source);
 

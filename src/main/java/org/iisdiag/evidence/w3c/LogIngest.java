@@ -33,6 +33,7 @@ public final class LogIngest implements AutoCloseable {
     private final LogLayouts catalog;
     private final ExecutorService workers;
     private final BlockPool buffers;
+    private final PartPool parts = new PartPool();
     private final ArrayDeque<Slot<?>> pending = new ArrayDeque<>(); // guarded by this
     private Throwable bug;
 
@@ -91,7 +92,7 @@ public final class LogIngest implements AutoCloseable {
         try {
             LineBlocks.Block b;
             while ((b = blocks.next()) != null) {
-                Slot<A> slot = new Slot<>(file, b, b.first() ? null : guess); // nothing is in force before the first
+                Slot<A> slot = new Slot<>(file, b, b.first() ? null : guess, parts); // nothing is in force before the first
                 if (b.first() && b.buf() != null) {
                     guess = headerFields(b.buf(), b.length());
                 }
@@ -116,7 +117,7 @@ public final class LogIngest implements AutoCloseable {
             file.error = new IOException("interrupted");
         }
         file.bytes = blocks.bytes();
-        Slot<A> end = new Slot<>(file, null, null);
+        Slot<A> end = new Slot<>(file, null, null, parts);
         enqueue(end);
         completed(end);
     }
@@ -126,7 +127,7 @@ public final class LogIngest implements AutoCloseable {
      * folded in and before anything read after it: how other evidence joins the same aggregates in order.
      */
     public void inOrder(Runnable action) {
-        Slot<Object> slot = new Slot<>(null, null, null);
+        Slot<Object> slot = new Slot<>(null, null, null, parts);
         slot.action = action;
         enqueue(slot);
         completed(slot);
@@ -197,6 +198,26 @@ public final class LogIngest implements AutoCloseable {
         return fields;
     }
 
+    /** Block aggregates to reuse, per format: a block's aggregate is emptied and serves a later block. */
+    private static final class PartPool {
+        private final java.util.Map<LogFormat<?>, java.util.concurrent.ConcurrentLinkedDeque<Object>> free =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <A> A take(LogFormat<A> format) {
+            A part = (A) free.computeIfAbsent(format, k -> new java.util.concurrent.ConcurrentLinkedDeque<>()).poll();
+            if (part == null) {
+                return format.newAggregator();
+            }
+            format.clear(part);
+            return part;
+        }
+
+        <A> void give(LogFormat<A> format, A part) {
+            free.computeIfAbsent(format, k -> new java.util.concurrent.ConcurrentLinkedDeque<>()).push(part);
+        }
+    }
+
     /** What is known of a file while its blocks are folded in. */
     private static final class FileState<A> {
         final LogFormat<A> format;
@@ -228,16 +249,18 @@ public final class LogIngest implements AutoCloseable {
         final FileState<A> file;
         final LineBlocks.Block block;
         final W3cLayout guess;
+        final PartPool parts;
         A part;
         W3cScanner scan;
         Throwable failure; // a RuntimeException fails the file; an Error fails the whole read
         Runnable action; // instead of a block: see inOrder
         boolean done; // guarded by the LogIngest
 
-        Slot(FileState<A> file, LineBlocks.Block block, W3cLayout guess) {
+        Slot(FileState<A> file, LineBlocks.Block block, W3cLayout guess, PartPool parts) {
             this.file = file;
             this.block = block;
             this.guess = guess;
+            this.parts = parts;
         }
 
         void parse(LogLayouts catalog) {
@@ -247,7 +270,10 @@ public final class LogIngest implements AutoCloseable {
         private void parse(LogLayouts catalog, W3cLayout inherited) {
             try {
                 LogFormat<A> f = file.format;
-                part = f.newAggregator();
+                if (part != null) {
+                    parts.give(f, part); // parsed before with the wrong #Fields
+                }
+                part = parts.take(f);
                 scan = new W3cScanner(block.buf(), block.first(), inherited, f.handler(part, file.source), catalog,
                         f.kind());
                 if (block.overLong()) {
@@ -285,6 +311,7 @@ public final class LogIngest implements AutoCloseable {
             }
             long base = f.lines;
             f.format.merge(f.file, part, base);
+            parts.give(f.format, part);
             ReadReport r = f.report;
             for (W3cScanner.Problem p : scan.problems) {
                 String origin = p.layout() == null ? ""

@@ -66,6 +66,9 @@ public final class TopUriSketch {
      * ties broken by the URI's bytes so the result is deterministic.
      */
     public void merge(TopUriSketch other) {
+        if (mergeInPlace(other)) {
+            return;
+        }
         long floorA = size == uris.length ? min() : 0;
         long floorB = other.size == other.uris.length ? other.min() : 0;
         int total = size + other.size;
@@ -138,6 +141,37 @@ public final class TopUriSketch {
             s.size++;
         }
         return s;
+    }
+
+    /**
+     * The common case without allocating: neither sketch is full (so no URI was ever evicted, nothing to
+     * credit) and their union fits. Gives the same entries as the general merge, whose order is only
+     * that of output, which sorts.
+     */
+    private boolean mergeInPlace(TopUriSketch other) {
+        if (size == uris.length || other.size == other.uris.length) {
+            return false;
+        }
+        int added = 0;
+        for (int j = 0; j < other.size; j++) {
+            if (find(other.uris[j], other.hashes[j]) < 0) {
+                added++;
+            }
+        }
+        if (size + added > uris.length) {
+            return false;
+        }
+        for (int j = 0; j < other.size; j++) {
+            int i = find(other.uris[j], other.hashes[j]);
+            if (i < 0) {
+                i = size++;
+                uris[i] = other.uris[j];
+                hashes[i] = other.hashes[j];
+            }
+            counts[i] += other.counts[j];
+            errors[i] += other.errors[j];
+        }
+        return true;
     }
 
     private int find(byte[] uri, int hash) {

@@ -60,6 +60,11 @@ class LogIngestTest {
             }
 
             @Override
+            public void clear(IisLogAggregator block) {
+                block.clear();
+            }
+
+            @Override
             public W3cRecordHandler handler(IisLogAggregator block, LogSource source) {
                 W3cRecordHandler real = IisLogReader.FORMAT.handler(block, source);
                 return new W3cRecordHandler() {
