@@ -23,6 +23,9 @@ import org.iisdiag.evidence.httperr.HttpErrAggregator;
 import org.iisdiag.evidence.httperr.HttpErrReader;
 import org.iisdiag.evidence.w3c.IisLogAggregator;
 import org.iisdiag.evidence.w3c.IisLogReader;
+import org.iisdiag.evidence.w3c.LogIngest;
+import org.iisdiag.evidence.w3c.LogLayouts;
+import org.iisdiag.evidence.w3c.LogSource;
 import org.iisdiag.facts.EvidenceKind;
 
 import picocli.CommandLine;
@@ -43,8 +46,10 @@ public final class IngestBenchmark {
     private final String xmx;
     private final double targetMbps;
     private final PrintStream out;
+    private final int threads;
 
-    IngestBenchmark(Path generator, Path dataDir, int reps, String xmx, double targetMbps, PrintStream out) {
+    IngestBenchmark(Path generator, Path dataDir, int reps, String xmx, double targetMbps, int threads, PrintStream out) {
+        this.threads = threads;
         this.generator = generator;
         this.dataDir = dataDir;
         this.reps = Math.max(1, reps);
@@ -78,8 +83,8 @@ public final class IngestBenchmark {
         List<Path> tenth = dataset(size / 10);
         long bytes = totalBytes(full);
 
-        out.printf(Locale.ROOT, "iisdiag ingest benchmark: seed %d, %d cores, ingest JVM -Xmx%s, %d repetitions%n",
-                SEED, Runtime.getRuntime().availableProcessors(), xmx, reps);
+        out.printf(Locale.ROOT, "iisdiag ingest benchmark: seed %d, %d cores, ingest JVM -Xmx%s on %d threads, %d repetitions%n",
+                SEED, Runtime.getRuntime().availableProcessors(), xmx, threads, reps);
         out.printf(Locale.ROOT, "input: %,d bytes in %d files (%s)%n%n", bytes, full.size(), full.get(0).getParent());
 
         Timing wc = baseline(command(List.of("wc", "-l"), full), bytes);
@@ -206,7 +211,8 @@ public final class IngestBenchmark {
 
     private ChildResult child(List<Path> files) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + xmx, "-cp", System.getProperty("java.class.path"), Child.class.getName()));
+                "-Xmx" + xmx, "-Diisdiag.threads=" + threads, "-cp", System.getProperty("java.class.path"),
+                Child.class.getName()));
         files.forEach(f -> cmd.add(f.toString()));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -253,6 +259,11 @@ public final class IngestBenchmark {
         }
     }
 
+    /** Bytes allocated so far by all live threads. */
+    static long allocated(com.sun.management.ThreadMXBean threads) {
+        return Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
+    }
+
     /**
      * The measured side, run in its own JVM: ingests the files given as arguments (u_ex*.log with the
      * IIS reader, httperr*.log with the HTTPERR reader) and prints one RESULT line.
@@ -263,20 +274,31 @@ public final class IngestBenchmark {
             HttpErrAggregator httpErr = new HttpErrAggregator();
             long bytes = 0, lines = 0, entries = 0, rejected = 0;
             com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long alloc0 = threads.getCurrentThreadAllocatedBytes();
+            long alloc0 = allocated(threads);
+            long allocated;
             long t0 = System.nanoTime();
-            for (String a : args) {
-                Path p = Path.of(a);
-                boolean w3c = isIisLog(p);
-                ReadReport report = new ReadReport(p.getFileName().toString(),
-                        w3c ? EvidenceKind.IIS_W3C_LOG : EvidenceKind.HTTPERR_LOG);
-                try (InputStream in = Files.newInputStream(p)) {
-                    if (w3c) {
-                        new IisLogReader(iis).read(p.getFileName().toString(), "W3SVC1", "", in, report);
-                    } else {
-                        new HttpErrReader(httpErr).read(p.getFileName().toString(), "", in, report);
+            List<ReadReport> reports = new ArrayList<>();
+            try (LogIngest ingest = new LogIngest(Integer.getInteger("iisdiag.threads", 1), LogLayouts.builtIn())) {
+                for (String a : args) {
+                    Path p = Path.of(a);
+                    boolean w3c = isIisLog(p);
+                    ReadReport report = new ReadReport(p.getFileName().toString(),
+                            w3c ? EvidenceKind.IIS_W3C_LOG : EvidenceKind.HTTPERR_LOG);
+                    reports.add(report);
+                    try (InputStream in = Files.newInputStream(p)) {
+                        if (w3c) {
+                            ingest.read(IisLogReader.FORMAT, iis, new LogSource(report.file(), "W3SVC1", ""), in, report, e -> {
+                            });
+                        } else {
+                            ingest.read(HttpErrReader.FORMAT, httpErr, new LogSource(report.file(), "", ""), in, report, e -> {
+                            });
+                        }
                     }
                 }
+                ingest.finish();
+                allocated = allocated(threads) - alloc0; // while the workers are alive to be asked
+            }
+            for (ReadReport report : reports) {
                 bytes += report.bytes();
                 lines += report.lines();
                 entries += report.entries();
@@ -288,7 +310,6 @@ public final class IngestBenchmark {
                     + (iis.window().isPresent() ? 1 : 0);
             int httpErrKeys = httpErr.counts().size();
             long nanos = System.nanoTime() - t0;
-            long allocated = threads.getCurrentThreadAllocatedBytes() - alloc0;
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {

@@ -190,10 +190,48 @@ public final class StartupBenchmark {
                     + " repetition and -Xshare:off; warm = a cache primed once; AppCDS = -XX:SharedArchiveFile of an"
                     + " archive made once with -XX:ArchiveClassesAtExit, as ./iisdiag does; floor = java -version with"
                     + " default flags)");
+            if (cds != null) {
+                out.println();
+                out.print(phases(useOptions(jsa), home, primed));
+            }
             return passes(cds, targetSeconds);
         } finally {
             deleteTree(work);
         }
+    }
+
+    /** The median time of each phase of a warm + AppCDS start, one phase after the other (see {@link StartupPhases}). */
+    private String phases(List<String> jvmOptions, Path home, Path cache) throws IOException, InterruptedException {
+        java.util.Map<String, long[]> byPhase = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < reps; i++) {
+            List<String> cmd = new ArrayList<>(List.of(java.toString()));
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of("-Diisdiag.home=" + home, "-cp", jar.toString(), StartupPhases.class.getName(),
+                    home.resolve("rules").toString(), home.resolve("knowledge-base").toString(), caseDir.toString(),
+                    cache.toString()));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            SCRUBBED_ENV.forEach(pb.environment()::remove);
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IOException("start-up phases failed:\n" + output);
+            }
+            int rep = i;
+            output.lines().filter(l -> l.startsWith("PHASE ")).forEach(l -> {
+                int eq = l.lastIndexOf('=');
+                byPhase.computeIfAbsent(l.substring(6, eq), k -> new long[reps])[rep] = Long.parseLong(l.substring(eq + 1));
+            });
+        }
+        StringBuilder b = new StringBuilder("where a warm + AppCDS start goes (phases one after the other, median ms;"
+                + " diagnose overlaps the catalogs with the rule base):\n");
+        long total = 0;
+        for (java.util.Map.Entry<String, long[]> e : byPhase.entrySet()) {
+            long[] v = e.getValue().clone();
+            Arrays.sort(v);
+            total += v[v.length / 2];
+            b.append(String.format(Locale.ROOT, "  %-52s %6d%n", e.getKey(), v[v.length / 2]));
+        }
+        return b.append(String.format(Locale.ROOT, "  %-52s %6d%n", "sum", total)).toString();
     }
 
     private interface Measurement {

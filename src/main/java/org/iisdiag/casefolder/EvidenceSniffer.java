@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.iisdiag.evidence.aggregate.AggregateFile;
+import org.iisdiag.evidence.w3c.LogKind;
+import org.iisdiag.evidence.w3c.LogLayouts;
 import org.iisdiag.facts.EvidenceKind;
 
 /**
@@ -40,6 +43,9 @@ public final class EvidenceSniffer {
         if (text.startsWith(COLLECTION_LOG_HEADER)) {
             return EvidenceKind.COLLECTION_LOG;
         }
+        if (LogLayouts.ftpDirectives(text)) {
+            return EvidenceKind.FTP_LOG;
+        }
         if (text.contains("#Software: Microsoft HTTP API")
                 || text.matches("(?s).*#Fields:[^\\n]*\\bs-reason\\b.*")) {
             return EvidenceKind.HTTPERR_LOG;
@@ -51,6 +57,9 @@ public final class EvidenceSniffer {
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("<")) {
             return sniffXml(trimmed, baseName);
+        }
+        if (AggregateFile.recognise(trimmed)) {
+            return EvidenceKind.FLEET_AGGREGATE;
         }
         if (trimmed.startsWith("{") && text.contains("\"log\"") && text.contains("\"entries\"")) {
             return EvidenceKind.HAR;
@@ -65,11 +74,24 @@ public final class EvidenceSniffer {
         if (IIS_NATIVE_LINE.matcher(text).find() || NCSA_LINE.matcher(text).find()) {
             return EvidenceKind.IIS_NATIVE_LOG;
         }
-        // A W3C log whose directives were cut off: data lines in the IIS default layout.
+        // A W3C log whose directives were cut off: its lines' shape tells IIS, HTTPERR and FTP apart.
+        EvidenceKind byShape = byShape(text);
+        if (byShape != null) {
+            return byShape;
+        }
         if (W3C_DATA_LINE.matcher(text).find()) {
             return baseName.startsWith("httperr") ? EvidenceKind.HTTPERR_LOG : EvidenceKind.IIS_W3C_LOG;
         }
         return EvidenceKind.UNKNOWN;
+    }
+
+    private static EvidenceKind byShape(String text) {
+        LogKind kind = LogLayouts.builtIn().kindByShape(text);
+        return kind == null ? null : switch (kind) {
+            case IIS -> EvidenceKind.IIS_W3C_LOG;
+            case HTTPERR -> EvidenceKind.HTTPERR_LOG;
+            case FTP -> EvidenceKind.FTP_LOG;
+        };
     }
 
     private static EvidenceKind sniffXml(String text, String baseName) {

@@ -72,6 +72,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Diagnose again whenever a file of the case, the rules or the catalogs changes (Ctrl+C to stop).")
     boolean watch;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads that parse IIS and HTTPERR logs (default: the number of cores); the report is the same for any N.")
+    Integer threads;
+
     @Mixin
     RulePackOptions pack;
 
@@ -132,7 +136,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             CaseEvidence evidence;
             try {
                 Diagnostician.Result result = diagnosis.run(caseDir, caseDir.toString().replace('\\', '/'),
-                        TerminalProgress.forTerminal(err, errIsTerminal.getAsBoolean()));
+                        TerminalProgress.forTerminal(err, errIsTerminal.getAsBoolean()),
+                        threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors());
                 evidence = result.evidence();
                 report = result.report();
                 if (trace) {

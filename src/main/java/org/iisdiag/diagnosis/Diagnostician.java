@@ -14,6 +14,8 @@ import org.iisdiag.engine.RuleCompilationException;
 import org.iisdiag.evidence.CaseEvidence;
 import org.iisdiag.evidence.EvidenceCollector;
 import org.iisdiag.evidence.ReadProgress;
+import org.iisdiag.evidence.w3c.LogIngest;
+import org.iisdiag.evidence.w3c.LogLayouts;
 import org.iisdiag.knowledge.KnowledgeBase;
 import org.iisdiag.knowledge.KnowledgeBaseException;
 import org.iisdiag.knowledge.KnowledgeBaseLoader;
@@ -28,11 +30,13 @@ public final class Diagnostician {
     private final KnowledgeBase kb;
     private final RuleBase ruleBase;
     private final String tool;
+    private final LogLayouts logLayouts;
 
-    private Diagnostician(KnowledgeBase kb, RuleBase ruleBase, String tool) {
+    private Diagnostician(KnowledgeBase kb, RuleBase ruleBase, String tool, LogLayouts logLayouts) {
         this.kb = kb;
         this.ruleBase = ruleBase;
         this.tool = tool;
+        this.logLayouts = logLayouts;
     }
 
     /** Loads and validates the catalogs, then compiles the rules against them (no cache). */
@@ -56,7 +60,7 @@ public final class Diagnostician {
             }
         });
         RuleBaseCache cache = cacheDir == null ? null : new RuleBaseCache(cacheDir,
-                KnowledgeBaseLoader.FILES.stream().map(kbDir::resolve).toList());
+                KnowledgeBaseLoader.catalogFiles(kbDir));
         RuleBase rules;
         try {
             rules = RuleBase.load(rulesDir, null, cache);
@@ -66,7 +70,7 @@ public final class Diagnostician {
         }
         KnowledgeBase kb = await(catalogs);
         rules.checkAgainst(kb);
-        return new Diagnostician(kb, rules, tool);
+        return new Diagnostician(kb, rules, tool, LogLayouts.forKnowledgeBase(kbDir)); // parsed when a log needs it
     }
 
     private static KnowledgeBase await(CompletableFuture<KnowledgeBase> catalogs) throws KnowledgeBaseException {
@@ -99,12 +103,16 @@ public final class Diagnostician {
 
     /** As {@link #diagnose(Path, String)}, keeping the conclusions (which rules fired) for tests and traces. */
     public Result run(Path caseDir, String caseName) throws CaseFolderException {
-        return run(caseDir, caseName, ReadProgress.NONE);
+        return run(caseDir, caseName, ReadProgress.NONE, Runtime.getRuntime().availableProcessors());
     }
 
-    /** As {@link #run(Path, String)}, telling {@code progress} how reading the evidence goes. */
-    public Result run(Path caseDir, String caseName, ReadProgress progress) throws CaseFolderException {
-        CaseEvidence evidence = new EvidenceCollector(progress).collect(caseName, CaseFolder.scan(caseDir));
+    /**
+     * As {@link #run(Path, String)}, telling {@code progress} how reading the evidence goes and parsing logs
+     * on {@code threads} threads (the result is the same for any number).
+     */
+    public Result run(Path caseDir, String caseName, ReadProgress progress, int threads) throws CaseFolderException {
+        CaseEvidence evidence = new EvidenceCollector(threads, logLayouts, LogIngest.BLOCK_BYTES, progress)
+                .collect(caseName, CaseFolder.scan(caseDir));
         Conclusions conclusions = new Diagnoser(ruleBase, kb).run(evidence.facts());
         return new Result(evidence, conclusions, new ReportBuilder(kb).build(evidence, conclusions, tool));
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.iisdiag.casefolder.CaseFile;
 import org.iisdiag.casefolder.CaseFolder;
 import org.iisdiag.casefolder.UnreadableFile;
+import org.iisdiag.evidence.aggregate.AggregateFile;
 import org.iisdiag.evidence.config.ApplicationHostConfigReader;
 import org.iisdiag.evidence.config.WebConfigReader;
 import org.iisdiag.evidence.ancm.AncmLogReader;
@@ -22,6 +23,9 @@ import org.iisdiag.evidence.httperr.HttpErrAggregator;
 import org.iisdiag.evidence.httperr.HttpErrReader;
 import org.iisdiag.evidence.w3c.IisLogAggregator;
 import org.iisdiag.evidence.w3c.IisLogReader;
+import org.iisdiag.evidence.w3c.LogIngest;
+import org.iisdiag.evidence.w3c.LogLayouts;
+import org.iisdiag.evidence.w3c.LogSource;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.EvidenceSource;
 import org.iisdiag.facts.HttpErrCount;
@@ -29,21 +33,40 @@ import org.iisdiag.facts.HttpErrCount;
 /**
  * Reads every file of a scanned case with the reader for its kind, aggregating as it streams. A file
  * that fails is reported and the others go on; kinds this version does not read are listed as such.
+ * IIS and HTTPERR logs are parsed on {@code threads} cores (see {@link LogIngest}) with the same result
+ * for any number of threads; the other kinds are small and read on the calling thread meanwhile.
  */
 public final class EvidenceCollector {
-    /** How many peak 5xx minutes the summary lists. */
-    static final int PEAK_MINUTES = 5;
-
+    private final int threads;
+    private final LogLayouts layouts;
+    private final int blockBytes;
     private final ReadProgress progress;
 
+    /** All cores, the built-in log layout catalog. */
     public EvidenceCollector() {
-        this(ReadProgress.NONE);
+        this(Runtime.getRuntime().availableProcessors(), LogLayouts.builtIn());
+    }
+
+    /** @param threads threads that parse logs (0: the calling thread alone) */
+    public EvidenceCollector(int threads, LogLayouts layouts) {
+        this(threads, layouts, LogIngest.BLOCK_BYTES, ReadProgress.NONE);
+    }
+
+    /** @param blockBytes the size of the blocks logs are cut into (see {@link LogIngest}) */
+    public EvidenceCollector(int threads, LogLayouts layouts, int blockBytes) {
+        this(threads, layouts, blockBytes, ReadProgress.NONE);
     }
 
     /** @param progress told which file is being read and how far, for a progress line */
-    public EvidenceCollector(ReadProgress progress) {
+    public EvidenceCollector(int threads, LogLayouts layouts, int blockBytes, ReadProgress progress) {
+        this.threads = threads;
+        this.layouts = layouts;
+        this.blockBytes = blockBytes;
         this.progress = progress;
     }
+
+    /** How many peak 5xx minutes the summary lists. */
+    static final int PEAK_MINUTES = 5;
 
     /**
      * Readers for the kinds beyond the IIS/HTTPERR logs and env.yaml (which feed the case summary and
@@ -64,60 +87,38 @@ public final class EvidenceCollector {
     }
 
     public CaseEvidence collect(String caseName, CaseFolder.Scan scan) {
-        Map<EvidenceKind, EvidenceReader> others = otherReaders();
-        IisLogAggregator iis = new IisLogAggregator();
-        HttpErrAggregator httpErr = new HttpErrAggregator();
-        IisLogReader iisReader = new IisLogReader(iis);
-        HttpErrReader httpErrReader = new HttpErrReader(httpErr);
-        EnvFacts env = EnvFacts.unknown();
-        boolean envSeen = false;
-        List<ReadReport> reports = new ArrayList<>();
-        Map<EvidenceKind, long[]> present = new EnumMap<>(EvidenceKind.class);
-
-        ServerFolders servers = ServerFolders.of(scan.files());
+        Run run = new Run(ServerFolders.of(scan.files()), progress);
         List<CaseFile> toRead = scan.files().stream().filter(f -> f.kind().supported()).toList();
         progress.start(toRead.size(), toRead.stream().mapToLong(f -> Math.max(0, f.size())).sum());
-        int index = 0;
-        for (CaseFile file : scan.files()) {
-            ReadReport report = new ReadReport(file.name(), file.kind());
-            reports.add(report);
-            if (!file.kind().supported()) {
-                continue;
+        // logs that fit in one block are parsed on this thread: no pool to start for a small case
+        long logBytes = scan.files().stream().filter(f -> f.kind() == EvidenceKind.IIS_W3C_LOG
+                || f.kind() == EvidenceKind.HTTPERR_LOG).mapToLong(CaseFile::size).sum();
+        try (LogIngest ingest = new LogIngest(logBytes <= blockBytes ? 0 : threads, layouts, blockBytes)) {
+            for (CaseFile file : scan.files()) {
+                run.read(file, ingest);
             }
-            progress.file(++index, file.name());
-            try (InputStream in = new ProgressStream(file.open(), progress)) {
-                switch (file.kind()) {
-                    case IIS_W3C_LOG -> iisReader.read(file.name(), file.siteHint(), servers.of(file), in, report);
-                    case HTTPERR_LOG -> httpErrReader.read(file.name(), servers.of(file), in, report);
-                    case COLLECTION_LOG -> CollectionLog.read(in, report);
-                    case ENV_YAML -> {
-                        if (envSeen) {
-                            report.fail("a second env.yaml; only the first (in name order) is used");
-                        } else {
-                            envSeen = true;
-                            env = new EnvReader().read(in, report);
-                        }
-                    }
-                    default -> {
-                        EvidenceReader reader = others.get(file.kind());
-                        if (reader == null) {
-                            throw new IllegalStateException("no reader for supported kind " + file.kind());
-                        }
-                        reader.read(file.name(), file.siteHint(), in, report);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // One bad file (truncated gzip, I/O error) must not stop the rest of the case.
-                report.fail(describe(e) + (report.lines() > 0
-                        ? " (the first " + report.lines() + " lines were read and are counted)" : ""));
-            }
-            if (!report.failed()) {
-                long[] tally = present.computeIfAbsent(file.kind(), k -> new long[2]);
+            ingest.finish();
+        }
+        progress.done();
+        IisLogAggregator iis = run.iis;
+        HttpErrAggregator httpErr = run.httpErr;
+        List<ReadReport> reports = run.reports;
+        Map<EvidenceKind, EvidenceReader> others = run.others;
+        Map<EvidenceKind, long[]> present = new EnumMap<>(EvidenceKind.class);
+        for (ReadReport report : reports) {
+            if (report.kind().supported() && report.kind() != EvidenceKind.FLEET_AGGREGATE && !report.failed()) {
+                long[] tally = present.computeIfAbsent(report.kind(), k -> new long[2]);
                 tally[0]++;
                 tally[1] += report.lines();
             }
         }
-        progress.done();
+        for (AggregateFile.Source s : run.aggregated) { // the logs behind an aggregate count as present
+            if (s.error().isEmpty()) {
+                long[] tally = present.computeIfAbsent(s.kind(), k -> new long[2]);
+                tally[0]++;
+                tally[1] += s.lines();
+            }
+        }
         for (UnreadableFile u : scan.unreadable()) {
             ReadReport report = new ReadReport(u.name(), EvidenceKind.UNKNOWN);
             report.fail(u.reason());
@@ -138,7 +139,7 @@ public final class EvidenceCollector {
         List<Object> otherFacts = new ArrayList<>(iis.classicAspErrors());
         otherFacts.addAll(Onsets.of(iis.timeline(), httpErr.timeline()));
         others.values().stream().distinct().forEach(r -> otherFacts.addAll(r.facts()));
-        return new CaseEvidence(caseName, List.copyOf(reports), env, List.copyOf(sources), List.copyOf(otherFacts),
+        return new CaseEvidence(caseName, List.copyOf(reports), run.env, List.copyOf(sources), List.copyOf(otherFacts),
                 iis.statusCounts(),
                 httpErrCounts, iis.timeTaken(), iis.window(), peaks,
                 httpErrCounts.stream().mapToLong(HttpErrCount::count).sum(), List.copyOf(series));
@@ -171,6 +172,91 @@ public final class EvidenceCollector {
                 progress.bytes(count);
             }
             return n;
+        }
+    }
+
+    /** The aggregates and reports of one case while its files are read. */
+    private static final class Run {
+        final Map<EvidenceKind, EvidenceReader> others = otherReaders();
+        final IisLogAggregator iis = new IisLogAggregator();
+        final HttpErrAggregator httpErr = new HttpErrAggregator();
+        final List<ReadReport> reports = new ArrayList<>();
+        final ServerFolders servers;
+        final List<AggregateFile.Source> aggregated = new ArrayList<>();
+        final ReadProgress progress;
+        EnvFacts env = EnvFacts.unknown();
+        boolean envSeen;
+        int index;
+
+        Run(ServerFolders servers, ReadProgress progress) {
+            this.servers = servers;
+            this.progress = progress;
+        }
+
+        /** Reads a file, or for logs starts reading it (its report is complete after {@link LogIngest#finish}). */
+        void read(CaseFile file, LogIngest ingest) {
+            ReadReport report = new ReadReport(file.name(), file.kind());
+            reports.add(report);
+            if (!file.kind().supported()) {
+                return;
+            }
+            progress.file(++index, file.name());
+            try (InputStream in = new ProgressStream(file.open(), progress)) {
+                switch (file.kind()) {
+                    case IIS_W3C_LOG -> ingest.read(IisLogReader.FORMAT, iis,
+                            new LogSource(file.name(), file.siteHint(), servers.of(file)), in, report, e -> failed(report, e));
+                    case HTTPERR_LOG -> ingest.read(HttpErrReader.FORMAT, httpErr,
+                            new LogSource(file.name(), "", servers.of(file)), in, report, e -> failed(report, e));
+                    case COLLECTION_LOG -> CollectionLog.read(in, report);
+                    case FLEET_AGGREGATE -> {
+                        AggregateFile.Contents c = AggregateFile.read(in);
+                        ingest.inOrder(() -> aggregate(c, report));
+                    }
+                    case ENV_YAML -> {
+                        if (envSeen) {
+                            report.fail("a second env.yaml; only the first (in name order) is used");
+                        } else {
+                            envSeen = true;
+                            env = new EnvReader().read(in, report);
+                        }
+                    }
+                    default -> {
+                        EvidenceReader reader = others.get(file.kind());
+                        if (reader == null) {
+                            throw new IllegalStateException("no reader for supported kind " + file.kind());
+                        }
+                        reader.read(file.name(), file.siteHint(), in, report);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                failed(report, e);
+            }
+        }
+        /** Logs another machine read (the fleet job): they join the aggregates as the logs would have. */
+        void aggregate(AggregateFile.Contents c, ReadReport report) {
+            iis.merge(c.iis(), 0);
+            httpErr.merge(c.httpErr(), 0);
+            aggregated.addAll(c.sources());
+            long failed = 0;
+            for (AggregateFile.Source s : c.sources()) {
+                report.addLines(s.lines());
+                report.addEntries(s.entries());
+                report.countRejected(s.rejected());
+                report.addBytes(s.bytes());
+                failed += s.error().isEmpty() ? 0 : 1;
+            }
+            report.note(String.format(java.util.Locale.ROOT, "aggregate of %,d log files (%,d could not be read)",
+                    c.sources().size(), failed));
+            c.sources().stream().flatMap(s -> s.problems().stream()).limit(ReadReport.MAX_PROBLEMS_KEPT)
+                    .forEach(p -> report.note(p.location() + ": " + p.reason()));
+        }
+    }
+
+    /** One bad file (truncated gzip, I/O error) must not stop the rest of the case: it is reported as failed. */
+    public static void failed(ReadReport report, Exception e) {
+        if (e != null) {
+            report.fail(describe(e) + (report.lines() > 0
+                    ? " (the first " + report.lines() + " lines were read and are counted)" : ""));
         }
     }
 

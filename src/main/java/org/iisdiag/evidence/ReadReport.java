@@ -93,6 +93,11 @@ public final class ReadReport {
         }
     }
 
+    /** Counts rejected lines whose detail is not kept (a block's beyond its first {@link #MAX_PROBLEMS_KEPT}). */
+    public void countRejected(long n) {
+        rejected += n;
+    }
+
     /** A note is kept once, however often it is said. */
     public void note(String note) {
         if (!notes.contains(note)) {

@@ -46,6 +46,10 @@ public final class Timeline {
     }
 
     private void add(long epochSecond, int cls, long n) {
+        if (lastCounts != null && epochSecond >= lastStart && epochSecond - lastStart < bucketSeconds) { // current bucket: no division
+            lastCounts[cls] += n;
+            return;
+        }
         long start = Math.floorDiv(epochSecond, bucketSeconds) * bucketSeconds;
         if (start != lastStart) {
             long[] c = buckets.get(start);
@@ -95,6 +99,45 @@ public final class Timeline {
             }
             width *= 2;
         }
+        lastStart = Long.MIN_VALUE;
+        lastCounts = null;
+    }
+
+    /** Writes the timeline for an aggregate file: the bucket width, then [start, counts per class...] by start. */
+    public void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeNumberField("bucketSeconds", bucketSeconds);
+        g.writeArrayFieldStart("buckets");
+        for (Map.Entry<Long, long[]> e : new java.util.TreeMap<>(buckets).entrySet()) {
+            g.writeStartArray();
+            g.writeNumber(e.getKey());
+            for (long c : e.getValue()) {
+                g.writeNumber(c);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** The timeline {@link #write} wrote. */
+    public static Timeline read(com.fasterxml.jackson.databind.JsonNode n) {
+        Timeline t = new Timeline();
+        t.bucketSeconds = n.get("bucketSeconds").asLong();
+        for (com.fasterxml.jackson.databind.JsonNode b : n.get("buckets")) {
+            long[] c = new long[CLASSES];
+            for (int i = 0; i < CLASSES; i++) {
+                c[i] = b.get(i + 1).asLong();
+            }
+            t.buckets.put(b.get(0).asLong(), c);
+        }
+        return t;
+    }
+
+    /** Empties the timeline (back to one-minute buckets). */
+    public void clear() {
+        buckets.clear();
+        bucketSeconds = 60;
         lastStart = Long.MIN_VALUE;
         lastCounts = null;
     }

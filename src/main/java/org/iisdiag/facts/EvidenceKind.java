@@ -6,6 +6,7 @@ public enum EvidenceKind {
     HTTPERR_LOG("HTTPERR log", true),
     ENV_YAML("env.yaml", true),
     IIS_NATIVE_LOG("IIS/NCSA-format log", false),
+    FTP_LOG("IIS FTP log", false),
     FAILED_REQUEST_TRACE("Failed Request Tracing XML", true),
     EVENT_LOG_XML("event log export (XML)", true),
     EVENT_LOG_CSV("event log export (CSV)", true),
@@ -14,6 +15,7 @@ public enum EvidenceKind {
     APPLICATION_HOST_CONFIG("applicationHost.config", true),
     HAR("HAR capture", true),
     COLLECTION_LOG("collection log (Collect-IisCase.ps1)", true),
+    FLEET_AGGREGATE("iisdiag aggregate of IIS/HTTPERR logs", true),
     UNKNOWN("unrecognised", false);
 
     private final String label;

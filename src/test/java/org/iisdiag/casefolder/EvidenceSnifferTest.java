@@ -87,8 +87,10 @@ class EvidenceSnifferTest {
     void w3cDataLinesWithoutDirectives() {
         assertThat(sniff("u_ex250109.log", DATA_LINES)).isEqualTo(EvidenceKind.IIS_W3C_LOG);
         assertThat(sniff("cut.txt", "garbage first line\n" + DATA_LINES)).isEqualTo(EvidenceKind.IIS_W3C_LOG);
-        assertThat(sniff("HTTPERR/httperr7.log", DATA_LINES)).as("name breaks the tie for bare data lines")
-                .isEqualTo(EvidenceKind.HTTPERR_LOG);
+        assertThat(sniff("HTTPERR/httperr7.log", DATA_LINES)).as("the lines' shape wins over the name")
+                .isEqualTo(EvidenceKind.IIS_W3C_LOG);
+        assertThat(sniff("HTTPERR/httperr7.log", "2025-01-09 11:00:00 10.0.0.10 GET /Default.aspx - 80 - 10.0.0.7 Mozilla/5.0 - 200 0"))
+                .as("the name still decides for W3C-like lines of no known layout").isEqualTo(EvidenceKind.HTTPERR_LOG);
     }
 
     @Test

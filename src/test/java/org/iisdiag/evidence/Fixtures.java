@@ -25,6 +25,16 @@ public final class Fixtures {
         return in;
     }
 
+    /** A fixture file or folder on disk (test resources are plain files under target/test-classes). */
+    public static java.nio.file.Path path(String path) {
+        try {
+            return java.nio.file.Path.of(java.util.Objects.requireNonNull(Fixtures.class.getResource("/fixtures/" + path),
+                    "no fixture " + path).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public static byte[] bytes(String path) {
         try (InputStream in = resource(path)) {
             return in.readAllBytes();

@@ -29,19 +29,22 @@ class RealFixturesTest {
     }
 
     @Test
-    void theBeatsAccessSampleParsesExceptItsTwoLinesWithTheWrongFieldCount() throws IOException {
+    void theBeatsAccessSampleParsesWholeItsTwoLinesOfAnotherLayoutByTheirShape() throws IOException {
         IisLogAggregator agg = new IisLogAggregator();
         ReadReport r = Fixtures.iis(agg, "test.log", "", resource("real/beats-iis-access-test.log"));
-        assertThat(r.entries()).isEqualTo(3);
-        assertThat(r.problems()).extracting(LineProblem::line, LineProblem::reason).containsExactly(
-                tuple(16L, "15 fields, but the #Fields at line 14 lists 22"),
-                tuple(17L, "15 fields, but the #Fields at line 14 lists 22"));
+        // lines 16 and 17 have the 15 fields of the IIS default layout under a #Fields that lists 22
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).isEqualTo(5);
+        assertThat(r.notes()).singleElement().asString().startsWith("2 lines that no #Fields directive describes")
+                .contains("layout iis-default").contains("the first at line 16");
         // three header blocks with different layouts: s-sitename appears from the second one on, and
         // s-computername from the third, so that entry is counted for its server
         assertThat(agg.statusCounts())
                 .extracting(IisStatusCount::server, IisStatusCount::site, IisStatusCount::status, IisStatusCount::count)
-                .containsExactly(tuple("", "", 200, 1L), tuple("", "W3SVC1", 200, 1L), tuple("MACHINE-NAME", "W3SVC1", 200, 1L));
-        assertThat(agg.timeTaken()).extracting(t -> t.site() + " " + t.max()).containsExactly(" 123", "W3SVC1 789");
+                .containsExactly(tuple("", "", 200, 1L), tuple("", "", 401, 1L), tuple("", "", 404, 1L),
+                        tuple("", "W3SVC1", 200, 1L), tuple("MACHINE-NAME", "W3SVC1", 200, 1L));
+        assertThat(agg.statusCounts()).filteredOn(c -> c.status() == 404).singleElement()
+                .satisfies(c -> assertThat(c.samples()).extracting(s -> s.line()).containsExactly(17L));
     }
 
     @Test

@@ -1,7 +1,11 @@
 package org.iisdiag.evidence.httperr;
 
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.iisdiag.evidence.Timeline;
 import org.iisdiag.evidence.w3c.KeyStats;
@@ -28,7 +32,6 @@ public final class HttpErrAggregator {
     private final Timeline timeline = new Timeline();
     private long folded;
 
-    /** One entry; fields are columns of the record (-1 when the layout lacks them). */
     /** One entry of {@code server} ({@code serverBytes} is its UTF-8, made once per file, not per line). */
     void add(String server, byte[] sv, W3cRecord rec, long epochSecond, int status, int reason, int siteId, int queue,
              int uri, String file) {
@@ -52,6 +55,84 @@ public final class HttpErrAggregator {
 
     private static String text(W3cRecord rec, int f) {
         return f < 0 ? "" : rec.text(f);
+    }
+
+    /**
+     * Adds the aggregate of a later block or file, as if its entries had been added here ({@code part}'s
+     * sample lines count from {@code lineBase}).
+     */
+    public void merge(HttpErrAggregator part, long lineBase) {
+        folded += part.folded;
+        for (KeyStats<Key> s : part.keys.inOrder()) {
+            Key k = s.key();
+            boolean foldKey = part.isFoldKey(s);
+            KeyStats<Key> into = foldKey ? null : keys.begin().putText(k.server()).putInt(k.status()).putText(k.reason())
+                    .putText(k.siteId()).putText(k.queue()).get();
+            if (into == null && (foldKey || keys.full())) {
+                if (!foldKey) {
+                    folded += s.count();
+                }
+                into = keys.begin().putInt(k.status()).putInt(-1).getOrCreate(new Key("", OTHER_REASON, k.status(), "", ""));
+            } else if (into == null) {
+                into = keys.create(k);
+            }
+            into.merge(s, lineBase);
+        }
+        timeline.merge(part.timeline);
+    }
+
+    /** Whether {@code s} is the key entries beyond {@link #MAX_KEYS} fold into (it has a key of its own shape). */
+    private boolean isFoldKey(KeyStats<Key> s) {
+        return OTHER_REASON.equals(s.key().reason()) && s == keys.begin().putInt(s.key().status()).putInt(-1).get();
+    }
+
+    /** Writes the whole aggregate as a JSON object, for an aggregate file (see {@link #read}). */
+    public void write(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("keys");
+        for (KeyStats<Key> s : keys.inOrder()) {
+            Key k = s.key();
+            g.writeStartObject();
+            g.writeStringField("server", k.server());
+            g.writeStringField("reason", k.reason());
+            g.writeNumberField("status", k.status());
+            g.writeStringField("siteId", k.siteId());
+            g.writeStringField("queue", k.queue());
+            if (isFoldKey(s)) {
+                g.writeBooleanField("fold", true);
+            }
+            s.write(g);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeFieldName("timeline");
+        timeline.write(g);
+        g.writeNumberField("folded", folded);
+        g.writeEndObject();
+    }
+
+    /** The aggregate {@link #write} wrote, exactly. */
+    public static HttpErrAggregator read(JsonNode n) {
+        HttpErrAggregator a = new HttpErrAggregator();
+        for (JsonNode k : n.get("keys")) {
+            Key key = new Key(k.get("server").asText(), k.get("reason").asText(), k.get("status").asInt(),
+                    k.get("siteId").asText(), k.get("queue").asText());
+            boolean foldKey = k.path("fold").asBoolean(false);
+            KeyTable<Key> t = foldKey ? a.keys.begin().putInt(key.status()).putInt(-1)
+                    : a.keys.begin().putText(key.server()).putInt(key.status()).putText(key.reason()).putText(key.siteId())
+                    .putText(key.queue());
+            t.create(key).read(k);
+        }
+        a.timeline.merge(Timeline.read(n.get("timeline")));
+        a.folded = n.get("folded").asLong();
+        return a;
+    }
+
+    /** Empties the aggregate for reuse on another block. */
+    public void clear() {
+        keys.clear();
+        timeline.clear();
+        folded = 0;
     }
 
     public long foldedEntries() {

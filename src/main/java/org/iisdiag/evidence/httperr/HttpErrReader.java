@@ -4,22 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.evidence.w3c.LogFormat;
+import org.iisdiag.evidence.w3c.LogIngest;
+import org.iisdiag.evidence.w3c.LogKind;
+import org.iisdiag.evidence.w3c.LogSource;
+import org.iisdiag.evidence.w3c.W3cRecordHandler;
 import org.iisdiag.evidence.w3c.W3cLayout;
 import org.iisdiag.evidence.w3c.W3cRecord;
 import org.iisdiag.evidence.w3c.TimestampedHandler;
-import org.iisdiag.evidence.w3c.W3cScanner;
 
 /**
- * Reads one HTTP.sys error log (httperr*.log) into an {@link HttpErrAggregator}, on the same scanner as
- * the IIS log. Header variants (with or without streamid, the shorter HTTP API 1.0 lists) are handled
- * by the {@code #Fields} line; date, time and s-reason are required; "-" status counts as 0.
+ * Reads HTTP.sys error logs (httperr*.log) into an {@link HttpErrAggregator}, on the same scanner as the
+ * IIS log. Header variants (with or without streamid, the shorter HTTP API 1.0 lists) are handled by
+ * the {@code #Fields} line, or by the lines' shape when it is missing; date, time and s-reason are
+ * required; "-" status counts as 0.
  */
 public final class HttpErrReader {
-    /** HTTP API 2.0 field list, assumed (with a note) when a file has no #Fields. */
-    public static final W3cLayout DEFAULT_LAYOUT = W3cLayout.of(
-            "date time c-ip c-port s-ip s-port cs-version cs-method cs-uri streamid sc-status s-siteid s-reason s-queuename",
-            "the HTTP API 2.0 default field set (no #Fields directive)");
-    private static final W3cScanner SCANNER = new W3cScanner(DEFAULT_LAYOUT);
+    /** How {@link LogIngest} reads HTTPERR logs. */
+    public static final LogFormat<HttpErrAggregator> FORMAT = new Format();
 
     private final HttpErrAggregator agg;
 
@@ -27,25 +29,66 @@ public final class HttpErrReader {
         this.agg = agg;
     }
 
-    /** @param serverHint the server the folder names when the case holds several servers' logs, or "" */
+    /**
+     * Reads one whole file on the calling thread (tests and tools; a case is read by {@link LogIngest}).
+     *
+     * @param serverHint the server the folder names when the case holds several servers' logs, or ""
+     */
     public void read(String displayName, String serverHint, InputStream in, ReadReport report) throws IOException {
-        long foldedBefore = agg.foldedEntries();
-        SCANNER.scan(in, report, new Handler(displayName, serverHint == null ? "" : serverHint));
-        if (agg.foldedEntries() > foldedBefore) {
-            report.note("more than " + HttpErrAggregator.MAX_KEYS + " distinct (reason, status, site, queue) keys:"
-                    + " further ones are counted as reason " + HttpErrAggregator.OTHER_REASON);
-        }
-        agg.timeline().noteCoarsening(report);
+        LogIngest.readNow(FORMAT, agg, new LogSource(displayName, "", serverHint), in, report);
     }
 
-    private final class Handler extends TimestampedHandler {
+    private static final class Format implements LogFormat<HttpErrAggregator> {
+        @Override
+        public LogKind kind() {
+            return LogKind.HTTPERR;
+        }
+
+        @Override
+        public HttpErrAggregator newAggregator() {
+            return new HttpErrAggregator();
+        }
+
+        @Override
+        public void clear(HttpErrAggregator block) {
+            block.clear();
+        }
+
+        @Override
+        public W3cRecordHandler handler(HttpErrAggregator block, LogSource source) {
+            return new Handler(block, source.displayName(), source.serverHint());
+        }
+
+        @Override
+        public void merge(HttpErrAggregator total, HttpErrAggregator block, long lineBase) {
+            total.merge(block, lineBase);
+        }
+
+        @Override
+        public long[] counters(HttpErrAggregator total) {
+            return new long[] {total.foldedEntries()};
+        }
+
+        @Override
+        public void notes(HttpErrAggregator total, long[] before, ReadReport report) {
+            if (total.foldedEntries() > before[0]) {
+                report.note("more than " + HttpErrAggregator.MAX_KEYS + " distinct (reason, status, site, queue) keys:"
+                        + " further ones are counted as reason " + HttpErrAggregator.OTHER_REASON);
+            }
+            total.timeline().noteCoarsening(report);
+        }
+    }
+
+    private static final class Handler extends TimestampedHandler {
+        private final HttpErrAggregator agg;
         private final String file;
         private final String server;
         private final byte[] serverBytes;
         private int status, reason, siteId, queue, uri;
 
-        Handler(String file, String server) {
+        Handler(HttpErrAggregator agg, String file, String server) {
             super("s-reason");
+            this.agg = agg;
             this.file = file;
             this.server = server;
             this.serverBytes = server.getBytes(java.nio.charset.StandardCharsets.UTF_8);

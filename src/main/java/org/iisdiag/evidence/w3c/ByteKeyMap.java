@@ -32,6 +32,15 @@ public final class ByteKeyMap<V> {
         return inOrder;
     }
 
+    /** Empties the map, keeping its capacity (a block's aggregate is reused for the next block). */
+    public void clear() {
+        if (!inOrder.isEmpty()) {
+            Arrays.fill(keys, null);
+            Arrays.fill(values, null);
+            inOrder.clear();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public V get(byte[] b, int off, int len, int hash) {
         int mask = keys.length - 1;

@@ -1,12 +1,20 @@
 package org.iisdiag.evidence.w3c;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.iisdiag.evidence.Timeline;
 import org.iisdiag.facts.ClassicAspError;
 import org.iisdiag.facts.IisLogWindow;
@@ -23,7 +31,7 @@ import org.iisdiag.facts.TimeTakenSummary;
  * are folded into one key per status with substatus and win32 -1 on site {@link #OTHER_SITE}), at most
  * {@link #MAX_SITES} site labels and {@link #MAX_HISTOGRAMS} time-taken histograms (further ones go to
  * {@link #OTHER_SITE} too), a fixed-size URI sketch per key, and a bounded {@link Timeline}.
- * Not thread-safe: one reader at a time.
+ * Not thread-safe: each block of a log is aggregated on its own and {@link #merge merged} in order.
  */
 public final class IisLogAggregator {
     public static final int MAX_KEYS = 5_000;
@@ -61,7 +69,14 @@ public final class IisLogAggregator {
 
     /** A key as numbers; server and site are indexes into {@link #sites} (one label table for both). */
     record Key(int server, int site, int status, int substatus, long win32) {
+        boolean is(int sv, int st, int code, int sub, long w32) {
+            return status == code && substatus == sub && win32 == w32 && site == st && server == sv;
+        }
     }
+
+    /** Recently used keys, direct-mapped: most lines repeat a handful of keys, found without hashing bytes. */
+    @SuppressWarnings("unchecked")
+    private final KeyStats<Key>[] recent = new KeyStats[64];
 
     private final List<String> sites = new ArrayList<>();
     private final ByteKeyMap<Integer> siteIds = new ByteKeyMap<>();
@@ -71,7 +86,9 @@ public final class IisLogAggregator {
     private final long[][] maxTimeTaken = new long[MAX_SITES + 1][];
     private int histograms;
     private final Timeline timeline = new Timeline();
-    private final int otherSite;
+    private int otherSite;
+    /** Histograms of a cleared aggregate, reset and reused: a block's histograms grow as values come, once. */
+    private final java.util.ArrayDeque<Histogram> spare = new java.util.ArrayDeque<>();
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
     private long requests;
@@ -117,18 +134,12 @@ public final class IisLogAggregator {
      */
     void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
              W3cRecord rec, int uriField, int cookieField, String file) {
-        KeyStats<Key> stats = keys.begin().putInt(server).putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
-        if (stats == null) {
-            if (keys.full()) {
-                folded++;
-                server = otherSite;
-                site = otherSite;
-                substatus = -1;
-                win32 = -1;
-                stats = keys.begin().putInt(server).putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
-            }
-            if (stats == null) {
-                stats = keys.create(new Key(server, site, status, substatus, win32));
+        int slot = (status * 31 + substatus * 7 + (int) win32 * 13 + site * 131 + server * 17) & (recent.length - 1);
+        KeyStats<Key> stats = recent[slot];
+        if (stats == null || !stats.key().is(server, site, status, substatus, win32)) {
+            stats = lookup(server, site, status, substatus, win32);
+            if (stats.key().is(server, site, status, substatus, win32)) { // not folded: cache it
+                recent[slot] = stats;
             }
         }
         stats.hit(epochSecond, file, rec, cookieField);
@@ -138,7 +149,7 @@ public final class IisLogAggregator {
         }
         if (timeTaken >= 0) {
             stats.timeTaken(timeTaken);
-            recordTimeTaken(site, status, timeTaken);
+            recordTimeTaken(stats.key().site(), status, timeTaken); // a folded key's site is "(other)"
         }
         timeline.add(epochSecond, status);
         requests++;
@@ -153,6 +164,20 @@ public final class IisLogAggregator {
         if (epochSecond > last) {
             last = epochSecond;
         }
+    }
+
+    /** The stats of a key, made when new; beyond {@link #MAX_KEYS}, those of the status's "(other)" key. */
+    private KeyStats<Key> lookup(int server, int site, int status, int substatus, long win32) {
+        KeyStats<Key> stats = keys.begin().putInt(server).putInt(site).putInt(status).putInt(substatus).putLong(win32).get();
+        if (stats != null) {
+            return stats;
+        }
+        if (keys.full()) {
+            folded++;
+            Key other = new Key(otherSite, otherSite, status, -1, -1);
+            return keys.begin().putInt(otherSite).putInt(otherSite).putInt(status).putInt(-1).putLong(-1).getOrCreate(other);
+        }
+        return keys.create(new Key(server, site, status, substatus, win32));
     }
 
     /**
@@ -204,6 +229,18 @@ public final class IisLogAggregator {
     }
 
     private void recordTimeTaken(int site, int status, long ms) {
+        Histogram h = histogram(site, status);
+        h.recordValue(ms);
+        if (timeTaken[site] == null || h != timeTaken[site][status]) {
+            site = otherSite;
+        }
+        if (ms > maxTimeTaken[site][status]) {
+            maxTimeTaken[site][status] = ms;
+        }
+    }
+
+    /** The histogram of (site, status), made on first use; beyond the cap, the "(other)" site's. */
+    private Histogram histogram(int site, int status) {
         if (timeTaken[site] == null || timeTaken[site][status] == null) {
             if (histograms >= MAX_HISTOGRAMS) {
                 site = otherSite; // bounded: further (site, status) pairs share the "(other)" site
@@ -214,14 +251,226 @@ public final class IisLogAggregator {
             }
             if (timeTaken[site][status] == null) {
                 // auto-resizing, 2 significant digits: percentiles within 1%, about 10 KB each
-                timeTaken[site][status] = new Histogram(2);
+                Histogram h = spare.poll();
+                if (h == null) {
+                    h = new Histogram(2);
+                } else {
+                    h.reset();
+                }
+                timeTaken[site][status] = h;
                 histograms++;
             }
         }
-        timeTaken[site][status].recordValue(ms);
-        if (ms > maxTimeTaken[site][status]) {
-            maxTimeTaken[site][status] = ms;
+        return timeTaken[site][status];
+    }
+
+    /**
+     * Adds the aggregate of a later block or file, as if its entries had been added here: labels are
+     * mapped by name, keys and Classic ASP errors beyond the caps fold as {@link #add} folds them, and
+     * {@code part}'s sample lines count from {@code lineBase}.
+     */
+    public void merge(IisLogAggregator part, long lineBase) {
+        int[] label = new int[part.sites.size()];
+        for (int i = 0; i < label.length; i++) {
+            label[i] = siteIndex(part.sites.get(i));
         }
+        folded += part.folded;
+        for (KeyStats<Key> s : part.keys.inOrder()) {
+            Key k = s.key();
+            int server = label[k.server()];
+            int site = label[k.site()];
+            KeyStats<Key> into = keys.begin().putInt(server).putInt(site).putInt(k.status()).putInt(k.substatus())
+                    .putLong(k.win32()).get();
+            if (into == null && keys.full()) {
+                if (k.substatus() != -1) { // -1: the part's own fold key, already counted in part.folded
+                    folded += s.count();
+                }
+                into = keys.begin().putInt(otherSite).putInt(otherSite).putInt(k.status()).putInt(-1).putLong(-1)
+                        .getOrCreate(new Key(otherSite, otherSite, k.status(), -1, -1));
+            } else if (into == null) {
+                into = keys.create(new Key(server, site, k.status(), k.substatus(), k.win32()));
+            }
+            into.merge(s, lineBase);
+        }
+        for (int site = 0; site < part.sites.size(); site++) {
+            for (int status = 0; part.timeTaken[site] != null && status < STATUSES; status++) {
+                Histogram h = part.timeTaken[site][status];
+                if (h != null) {
+                    Histogram into = histogram(label[site], status);
+                    // value by value, not add(): the result must not depend on how far h's array had grown
+                    for (HistogramIterationValue v : h.recordedValues()) {
+                        into.recordValueWithCount(v.getValueIteratedTo(), v.getCountAddedInThisIterationStep());
+                    }
+                    int at = timeTaken[label[site]] != null && into == timeTaken[label[site]][status] ? label[site] : otherSite;
+                    maxTimeTaken[at][status] = Math.max(maxTimeTaken[at][status], part.maxTimeTaken[site][status]);
+                }
+            }
+        }
+        timeline.merge(part.timeline);
+        first = Math.min(first, part.first);
+        last = Math.max(last, part.last);
+        requests += part.requests;
+        clientErrors += part.clientErrors;
+        serverErrors += part.serverErrors;
+        aspFolded += part.aspFolded;
+        for (KeyStats<AspError> s : part.aspErrors.inOrder()) {
+            AspError k = s.key();
+            boolean foldKey = k.site == part.otherSite && OTHER_ASP.equals(k.page); // pages start with '/'
+            KeyStats<AspError> into = foldKey ? null
+                    : aspErrors.begin().putInt(label[k.site]).putText(k.page).putInt(k.line).putText(k.code).get();
+            if (into == null && (foldKey || aspErrors.full())) {
+                if (!foldKey) {
+                    aspFolded += s.count();
+                }
+                into = aspErrors.begin().putInt(otherSite).putInt(-1)
+                        .getOrCreate(new AspError(otherSite, OTHER_ASP, 0, OTHER_ASP, "(several)"));
+            } else if (into == null) {
+                into = aspErrors.create(new AspError(label[k.site], k.page, k.line, k.code, k.description));
+            }
+            into.merge(s, lineBase);
+            into.key().status = Math.max(into.key().status, k.status);
+        }
+    }
+
+    /** Writes the whole aggregate as a JSON object, for an aggregate file (see {@link #read}). */
+    public void write(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("labels");
+        for (String label : sites) {
+            g.writeString(label);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("keys");
+        for (KeyStats<Key> s : keys.inOrder()) {
+            Key k = s.key();
+            g.writeStartObject();
+            g.writeNumberField("server", k.server());
+            g.writeNumberField("site", k.site());
+            g.writeNumberField("status", k.status());
+            g.writeNumberField("substatus", k.substatus());
+            g.writeNumberField("win32", k.win32());
+            s.write(g);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("timeTaken");
+        for (int site = 0; site < sites.size(); site++) {
+            for (int status = 0; timeTaken[site] != null && status < STATUSES; status++) {
+                Histogram h = timeTaken[site][status];
+                if (h != null) {
+                    ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+                    int n = h.encodeIntoCompressedByteBuffer(buf);
+                    g.writeStartObject();
+                    g.writeNumberField("site", site);
+                    g.writeNumberField("status", status);
+                    g.writeNumberField("max", maxTimeTaken[site][status]);
+                    g.writeStringField("hdr", Base64.getEncoder().encodeToString(Arrays.copyOf(buf.array(), n)));
+                    g.writeEndObject();
+                }
+            }
+        }
+        g.writeEndArray();
+        g.writeFieldName("timeline");
+        timeline.write(g);
+        g.writeNumberField("first", first);
+        g.writeNumberField("last", last);
+        g.writeNumberField("requests", requests);
+        g.writeNumberField("clientErrors", clientErrors);
+        g.writeNumberField("serverErrors", serverErrors);
+        g.writeNumberField("folded", folded);
+        g.writeNumberField("aspFolded", aspFolded);
+        g.writeArrayFieldStart("classicAsp");
+        for (KeyStats<AspError> s : aspErrors.inOrder()) {
+            AspError k = s.key();
+            g.writeStartObject();
+            g.writeNumberField("site", k.site);
+            g.writeStringField("page", k.page);
+            g.writeNumberField("line", k.line);
+            g.writeStringField("code", k.code);
+            g.writeStringField("description", k.description);
+            g.writeNumberField("status", k.status);
+            s.write(g);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** The aggregate {@link #write} wrote, exactly (no cap is applied again). */
+    public static IisLogAggregator read(JsonNode n) throws IOException {
+        IisLogAggregator a = new IisLogAggregator();
+        for (JsonNode label : n.get("labels")) {
+            a.siteIndex(label.asText());
+        }
+        for (JsonNode k : n.get("keys")) {
+            Key key = new Key(k.get("server").asInt(), k.get("site").asInt(), k.get("status").asInt(),
+                    k.get("substatus").asInt(), k.get("win32").asLong());
+            a.keys.begin().putInt(key.server()).putInt(key.site()).putInt(key.status()).putInt(key.substatus())
+                    .putLong(key.win32()).create(key).read(k);
+        }
+        for (JsonNode h : n.get("timeTaken")) {
+            int site = h.get("site").asInt();
+            int status = h.get("status").asInt();
+            if (a.timeTaken[site] == null) {
+                a.timeTaken[site] = new Histogram[STATUSES];
+                a.maxTimeTaken[site] = new long[STATUSES];
+            }
+            try {
+                a.timeTaken[site][status] = Histogram.decodeFromCompressedByteBuffer(
+                        ByteBuffer.wrap(Base64.getDecoder().decode(h.get("hdr").asText())), 0);
+            } catch (java.util.zip.DataFormatException e) {
+                throw new IOException("corrupt time-taken histogram for site " + site + ", status " + status, e);
+            }
+            a.maxTimeTaken[site][status] = h.get("max").asLong();
+            a.histograms++;
+        }
+        a.timeline.merge(Timeline.read(n.get("timeline")));
+        a.first = n.get("first").asLong();
+        a.last = n.get("last").asLong();
+        a.requests = n.get("requests").asLong();
+        a.clientErrors = n.get("clientErrors").asLong();
+        a.serverErrors = n.get("serverErrors").asLong();
+        a.folded = n.get("folded").asLong();
+        a.aspFolded = n.get("aspFolded").asLong();
+        for (JsonNode k : n.get("classicAsp")) {
+            AspError e = new AspError(k.get("site").asInt(), k.get("page").asText(), k.get("line").asInt(),
+                    k.get("code").asText(), k.get("description").asText());
+            e.status = k.get("status").asInt();
+            boolean foldKey = e.site == a.otherSite && OTHER_ASP.equals(e.page);
+            KeyTable<AspError> t = foldKey ? a.aspErrors.begin().putInt(a.otherSite).putInt(-1)
+                    : a.aspErrors.begin().putInt(e.site).putText(e.page).putInt(e.line).putText(e.code);
+            t.create(e).read(k);
+        }
+        return a;
+    }
+
+    /** Empties the aggregate for reuse on another block, keeping its arrays and histograms to reuse. */
+    void clear() {
+        for (int site = 0; site < timeTaken.length; site++) {
+            Histogram[] bySite = timeTaken[site];
+            for (int status = 0; bySite != null && status < STATUSES; status++) {
+                if (bySite[status] != null) {
+                    spare.push(bySite[status]);
+                    bySite[status] = null;
+                    maxTimeTaken[site][status] = 0;
+                }
+            }
+        }
+        histograms = 0;
+        sites.clear();
+        siteIds.clear();
+        keys.clear();
+        java.util.Arrays.fill(recent, null);
+        timeline.clear();
+        first = Long.MAX_VALUE;
+        last = Long.MIN_VALUE;
+        requests = 0;
+        clientErrors = 0;
+        serverErrors = 0;
+        folded = 0;
+        aspErrors.clear();
+        aspFolded = 0;
+        otherSite = siteIndex(OTHER_SITE);
     }
 
     /** Entries folded into the "(other)" key because {@link #MAX_KEYS} was reached. */

@@ -6,17 +6,14 @@ import java.io.InputStream;
 import org.iisdiag.evidence.ReadReport;
 
 /**
- * Reads one IIS W3C extended log (already decompressed) into an {@link IisLogAggregator}. Any
- * {@code #Fields} order or subset works; date, time and sc-status are required, sc-substatus and
- * sc-win32-status count as 0 and time-taken as "not logged" when absent.
+ * Reads IIS W3C extended logs (already decompressed) into an {@link IisLogAggregator}. Any
+ * {@code #Fields} order or subset works, and lines that no #Fields describes are read by their shape
+ * (see {@link W3cScanner}); date, time and sc-status are required, sc-substatus and sc-win32-status
+ * count as 0 and time-taken as "not logged" when absent.
  */
 public final class IisLogReader {
-    /** IIS 7.5-10 default field set, assumed (with a note) when a file has no #Fields. */
-    public static final W3cLayout DEFAULT_LAYOUT = W3cLayout.of(
-            "date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) "
-                    + "cs(Referer) sc-status sc-substatus sc-win32-status time-taken",
-            "the IIS 10 default field set (no #Fields directive)");
-    private static final W3cScanner SCANNER = new W3cScanner(DEFAULT_LAYOUT);
+    /** How {@link LogIngest} reads IIS logs. */
+    public static final LogFormat<IisLogAggregator> FORMAT = new Format();
 
     private final IisLogAggregator agg;
 
@@ -25,6 +22,8 @@ public final class IisLogReader {
     }
 
     /**
+     * Reads one whole file on the calling thread (tests and tools; a case is read by {@link LogIngest}).
+     *
      * @param displayName file name used in samples, e.g. "W3SVC1/u_ex250109.log"
      * @param siteHint    site label from the folder name ("W3SVC1") or ""; an s-sitename field wins
      * @param serverHint  server label from the folder name when the case holds several servers' logs, or "";
@@ -32,30 +31,66 @@ public final class IisLogReader {
      */
     public void read(String displayName, String siteHint, String serverHint, InputStream in, ReadReport report)
             throws IOException {
-        long foldedBefore = agg.foldedEntries();
-        long aspFoldedBefore = agg.foldedClassicAspErrors();
-        SCANNER.scan(in, report, new Handler(displayName, agg.siteIndex(siteHint == null ? "" : siteHint),
-                agg.siteIndex(serverHint == null ? "" : serverHint)));
-        if (agg.foldedEntries() > foldedBefore) {
-            report.note("more than " + IisLogAggregator.MAX_KEYS + " distinct (site, status, substatus, win32) keys:"
-                    + " further ones are counted as site " + IisLogAggregator.OTHER_SITE + ", substatus -1, win32 -1");
+        LogIngest.readNow(FORMAT, agg, new LogSource(displayName, siteHint, serverHint), in, report);
+    }
+
+    private static final class Format implements LogFormat<IisLogAggregator> {
+        @Override
+        public LogKind kind() {
+            return LogKind.IIS;
         }
-        if (agg.foldedClassicAspErrors() > aspFoldedBefore) {
-            report.note("more than " + IisLogAggregator.MAX_ASP_KEYS + " distinct Classic ASP errors (site, page, line, code):"
-                    + " further ones are counted as page " + IisLogAggregator.OTHER_ASP + " on site " + IisLogAggregator.OTHER_SITE);
+
+        @Override
+        public IisLogAggregator newAggregator() {
+            return new IisLogAggregator();
         }
-        agg.timeline().noteCoarsening(report);
+
+        @Override
+        public void clear(IisLogAggregator block) {
+            block.clear();
+        }
+
+        @Override
+        public W3cRecordHandler handler(IisLogAggregator block, LogSource source) {
+            return new Handler(block, source.displayName(), block.siteIndex(source.siteHint()),
+                    block.siteIndex(source.serverHint()));
+        }
+
+        @Override
+        public void merge(IisLogAggregator total, IisLogAggregator block, long lineBase) {
+            total.merge(block, lineBase);
+        }
+
+        @Override
+        public long[] counters(IisLogAggregator total) {
+            return new long[] {total.foldedEntries(), total.foldedClassicAspErrors()};
+        }
+
+        @Override
+        public void notes(IisLogAggregator total, long[] before, ReadReport report) {
+            if (total.foldedEntries() > before[0]) {
+                report.note("more than " + IisLogAggregator.MAX_KEYS + " distinct (site, status, substatus, win32) keys:"
+                        + " further ones are counted as site " + IisLogAggregator.OTHER_SITE + ", substatus -1, win32 -1");
+            }
+            if (total.foldedClassicAspErrors() > before[1]) {
+                report.note("more than " + IisLogAggregator.MAX_ASP_KEYS + " distinct Classic ASP errors (site, page, line, code):"
+                        + " further ones are counted as page " + IisLogAggregator.OTHER_ASP + " on site " + IisLogAggregator.OTHER_SITE);
+            }
+            total.timeline().noteCoarsening(report);
+        }
     }
 
     /** Maps the columns of the current layout, then parses each line's fields straight from bytes. */
-    private final class Handler extends TimestampedHandler {
+    private static final class Handler extends TimestampedHandler {
+        private final IisLogAggregator agg;
         private final String file;
         private final int hintSite;
         private final int hintServer;
         private int server, site, uriStem, uriQuery, status, substatus, win32, timeTaken, cookie;
 
-        Handler(String file, int hintSite, int hintServer) {
+        Handler(IisLogAggregator agg, String file, int hintSite, int hintServer) {
             super("sc-status");
+            this.agg = agg;
             this.file = file;
             this.hintSite = hintSite;
             this.hintServer = hintServer;

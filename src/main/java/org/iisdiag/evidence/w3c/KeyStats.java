@@ -78,6 +78,74 @@ public final class KeyStats<K> {
         }
     }
 
+    /**
+     * Adds the entries of the same key from a later block or file: counts and the time-taken range
+     * exactly, the URI sketches by {@link TopUriSketch#merge}, and samples in order ({@code other}'s lines
+     * count from {@code lineBase}).
+     */
+    public void merge(KeyStats<?> other, long lineBase) {
+        count += other.count;
+        first = Math.min(first, other.first);
+        last = Math.max(last, other.last);
+        timed += other.timed;
+        totalTime += other.totalTime;
+        minTime = Math.min(minTime, other.minTime);
+        maxTime = Math.max(maxTime, other.maxTime);
+        if (other.uris != null) {
+            if (uris == null) {
+                uris = new TopUriSketch(SKETCH_CAPACITY);
+            }
+            uris.merge(other.uris);
+        }
+        for (SampleLine s : other.samples) {
+            if (samples.size() >= MAX_SAMPLES) {
+                break;
+            }
+            samples.add(lineBase == 0 ? s : new SampleLine(s.file(), s.line() + lineBase, s.text()));
+        }
+    }
+
+    /** Writes the stats (not the key) as fields of the current JSON object, for an aggregate file. */
+    public void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        g.writeNumberField("count", count);
+        g.writeNumberField("first", first);
+        g.writeNumberField("last", last);
+        g.writeNumberField("timed", timed);
+        g.writeNumberField("minTime", minTime);
+        g.writeNumberField("maxTime", maxTime);
+        g.writeNumberField("totalTime", totalTime);
+        if (uris != null) {
+            g.writeFieldName("uris");
+            uris.write(g);
+        }
+        g.writeArrayFieldStart("samples");
+        for (SampleLine s : samples) {
+            g.writeStartArray();
+            g.writeString(s.file());
+            g.writeNumber(s.line());
+            g.writeString(s.text());
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+    }
+
+    /** Restores what {@link #write} wrote into these (new) stats. */
+    public void read(com.fasterxml.jackson.databind.JsonNode n) {
+        count = n.get("count").asLong();
+        first = n.get("first").asLong();
+        last = n.get("last").asLong();
+        timed = n.get("timed").asLong();
+        minTime = n.get("minTime").asLong();
+        maxTime = n.get("maxTime").asLong();
+        totalTime = n.get("totalTime").asLong();
+        if (n.has("uris")) {
+            uris = TopUriSketch.read(n.get("uris"), SKETCH_CAPACITY);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode s : n.get("samples")) {
+            samples.add(new SampleLine(s.get(0).asText(), s.get(1).asLong(), s.get(2).asText()));
+        }
+    }
+
     /** The time-taken of this key's entries, or {@link TimeTakenRange#NONE} when none logged it. */
     public TimeTakenRange timeTakenRange() {
         return timed == 0 ? TimeTakenRange.NONE : new TimeTakenRange(timed, minTime, maxTime, totalTime / timed);

@@ -76,6 +76,28 @@ public final class KeyTable<K> {
         return s;
     }
 
+    /** Appends a string's UTF-8 bytes, exactly as {@link #putField} appends a field with that text ("" as "-"). */
+    public KeyTable<K> putText(String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return putBytes(b, 0, b.length);
+    }
+
+    /** The stats of the key built since {@link #begin()}, created for {@code k} when new. */
+    public KeyStats<K> getOrCreate(K k) {
+        KeyStats<K> s = get();
+        return s != null ? s : create(k);
+    }
+
+    /** Keys with their stats, in the order they were created. */
+    public List<KeyStats<K>> inOrder() {
+        return map.values();
+    }
+
+    /** Forgets every key (see {@link ByteKeyMap#clear}). */
+    public void clear() {
+        map.clear();
+    }
+
     public int size() {
         return map.size();
     }

@@ -4,14 +4,13 @@ import java.util.stream.Stream;
 
 /**
  * The part both readers share: a layout must have date, time and the reader's own required fields
- * (otherwise each of its lines is rejected saying which is missing), and every entry gets its UTC
+ * (the scanner rejects the lines of a layout that lacks one, saying which), and every entry gets its UTC
  * timestamp parsed before the reader sees it.
  */
 public abstract class TimestampedHandler implements W3cRecordHandler {
     private final String[] required;
     private int date;
     private int time;
-    private String missing;
 
     /** @param required fields this reader needs besides date and time */
     protected TimestampedHandler(String... required) {
@@ -19,18 +18,15 @@ public abstract class TimestampedHandler implements W3cRecordHandler {
     }
 
     @Override
-    public final void layout(W3cLayout layout) {
+    public final String layout(W3cLayout layout) {
         date = layout.indexOf("date");
         time = layout.indexOf("time");
-        missing = layout.missing(required);
         columns(layout);
+        return layout.firstMissing(required);
     }
 
     @Override
     public final String record(W3cRecord r) {
-        if (missing != null) {
-            return missing;
-        }
         long ts = r.epochSecond(date, time);
         if (ts == W3cRecord.NO_TIME) {
             return r.badTime(date, time);

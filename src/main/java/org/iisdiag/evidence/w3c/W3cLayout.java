@@ -3,21 +3,57 @@ package org.iisdiag.evidence.w3c;
 import java.util.List;
 
 /**
- * The field names of one {@code #Fields} directive (or an assumed default set), in column order.
- * Looked up once per header block, never per line.
+ * The field names of one {@code #Fields} directive (or of a known layout), in column order. Looked up
+ * once per layout change, never per line.
  *
- * @param names  field names as written, e.g. "cs(User-Agent)"
- * @param origin where the layout came from, for reject messages, e.g. "the #Fields at line 4"
+ * @param names       field names as written, e.g. "cs(User-Agent)"
+ * @param description where the layout came from when it is not a {@code #Fields} directive, e.g.
+ *                    "layout iis-default (the IIS 7.5-10 default field set)"
+ * @param fieldsLine  the line of the {@code #Fields} directive, or -1; inside a block of a file being read
+ *                    in parallel it counts from the block's start until the block is placed in the file
  */
-public record W3cLayout(List<String> names, String origin) {
+public record W3cLayout(List<String> names, String description, long fieldsLine) {
 
     public W3cLayout {
         names = List.copyOf(names);
     }
 
-    /** A layout from a space-separated field list. */
-    public static W3cLayout of(String fieldList, String origin) {
-        return new W3cLayout(List.of(fieldList.trim().split("\\s+")), origin);
+    /** A layout from a space-separated field list that no #Fields directive gave. */
+    public static W3cLayout of(String fieldList, String description) {
+        return new W3cLayout(split(fieldList), description, -1);
+    }
+
+    /** The layout of a #Fields directive at {@code line}. */
+    static W3cLayout fields(String fieldList, long line) {
+        return new W3cLayout(split(fieldList), "", line);
+    }
+
+    private static List<String> split(String fieldList) {
+        return List.of(fieldList.trim().split("\\s+"));
+    }
+
+    public boolean fromFieldsDirective() {
+        return fieldsLine >= 0;
+    }
+
+    /** For messages: "the #Fields at line 4", or the description. */
+    public String origin() {
+        return origin(0);
+    }
+
+    /** As {@link #origin()}, for a layout whose {@link #fieldsLine} is relative to {@code lineBase}. */
+    public String origin(long lineBase) {
+        return fieldsLine < 0 ? description : "the #Fields at line " + (fieldsLine + lineBase);
+    }
+
+    /** The same layout with its #Fields line moved by {@code lineBase}. */
+    W3cLayout rebased(long lineBase) {
+        return fieldsLine < 0 || lineBase == 0 ? this : new W3cLayout(names, description, fieldsLine + lineBase);
+    }
+
+    /** Same field list (which is all that reading a line depends on). */
+    public boolean sameFields(W3cLayout other) {
+        return other != null && names.equals(other.names);
     }
 
     public int size() {
@@ -34,11 +70,11 @@ public record W3cLayout(List<String> names, String origin) {
         return -1;
     }
 
-    /** The reject reason for lines under this layout when a required field is absent, or null. */
-    public String missing(String... required) {
+    /** The first of {@code required} this layout lacks, or null. */
+    public String firstMissing(String... required) {
         for (String name : required) {
             if (indexOf(name) < 0) {
-                return "no " + name + " field in " + origin;
+                return name;
             }
         }
         return null;

@@ -1,246 +1,307 @@
 package org.iisdiag.evidence.w3c;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-import org.iisdiag.evidence.ReadReport;
-
 /**
- * Streams a W3C extended-format log (IIS W3C logs and HTTP.sys HTTPERR logs both use it) and hands
- * each data line, split into fields, to a {@link W3cRecordHandler}.
+ * Parses one block of a W3C extended-format log (IIS W3C logs and HTTP.sys HTTPERR logs both use it):
+ * whole lines in memory, split into fields and handed to a {@link W3cRecordHandler}. A file is read as
+ * a sequence of such blocks (see {@link LogIngest}), possibly in parallel, so everything a block finds
+ * that depends on what came before it (line numbers, the {@code #Fields} in force) is kept relative
+ * and placed in the file when the blocks are joined in order.
  *
- * <p>Byte-level on purpose: one reusable buffer, lines are split in place into an offset array in a
- * single pass, nothing is allocated per line or per field. Directives ({@code #Fields} may change
- * mid-file), CRLF or LF, a UTF-8 BOM, blank lines and a last line without newline are handled; a
- * malformed line is rejected into the {@link ReadReport} with its 1-based physical line number and
- * reading goes on. A line longer than {@link #MAX_LINE_BYTES} is skipped and counted without being
- * buffered.
+ * <p>Byte-level on purpose: lines are split in place into an offset array in a single pass, nothing is
+ * allocated per line or per field. Directives ({@code #Fields} may change mid-file), CRLF or LF, a
+ * UTF-8 BOM, blank lines and a last line without newline are handled; a malformed line is rejected
+ * with its line number and reading goes on.
+ *
+ * <p>A line that no {@code #Fields} describes (none in force, or another field count) is matched by its
+ * shape against the {@link LogLayouts known layouts} of the log kind with its field count, in catalog
+ * order: the first is tried as is, the others only when the line's fields have their types. That choice
+ * depends on the line alone, so it is the same however the file is cut into blocks.
  */
 public final class W3cScanner {
     /** IIS caps a log line at 65536 bytes ({@code maxLogLineLength}); anything longer is not a log line. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
     /** More columns than any real layout; longer lines are counted but not split further. */
     static final int MAX_FIELDS = 256;
-    private static final int BUFFER_BYTES = 256 * 1024; // > MAX_LINE_BYTES: a kept partial line always leaves room to read
-    private static final int MAX_DIRECTIVE_NOTES = 10;
+    static final int MAX_DIRECTIVE_NOTES = 10;
 
-    private final W3cLayout defaultLayout;
-
-    /** @param defaultLayout used, with a note, for data lines that come before any {@code #Fields} */
-    public W3cScanner(W3cLayout defaultLayout) {
-        this.defaultLayout = defaultLayout;
+    /** A rejected line: {@code reason}, then the origin of {@code layout} (when not null) and {@code tail}. */
+    record Problem(long line, String reason, W3cLayout layout, String tail) {
     }
 
-    public void scan(InputStream in, ReadReport report, W3cRecordHandler handler) throws IOException {
-        new Run(report, handler).scan(in);
+    private final byte[] buf;
+    private final W3cRecord rec;
+    private final int[] bounds;
+    private final W3cRecordHandler handler;
+    private final LogKind kind;
+    private KnownLayout[][] shapes; // by field count, made on the first line that needs them
+    private final boolean firstBlock;
+    private final W3cLayout inherited;
+    private final LogLayouts catalog;
+
+    private W3cLayout layout;           // the #Fields in force, or null
+    private W3cLayout handlerLayout;    // what the handler was last given
+    private String missing;             // a required field handlerLayout lacks
+    long lines;
+    long entries;
+    long rejected;
+    final List<Problem> problems = new ArrayList<>();
+    final List<String> directiveNotes = new ArrayList<>();
+    /** The last #Fields of the block (fieldsLine relative to the block), or null when it has none. */
+    W3cLayout lastFields;
+    /**
+     * Per known layout (index into {@link LogLayouts#all()}): lines read with it, and the first (relative)
+     * line; empty while no line needed the catalog.
+     */
+    long[] shapeCounts = new long[0];
+    long[] shapeFirst = new long[0];
+
+    /**
+     * @param inherited the #Fields in force where the block starts (null: none), whose origin the joining
+     *                  step fills in
+     */
+    W3cScanner(byte[] buf, boolean firstBlock, W3cLayout inherited, W3cRecordHandler handler, LogLayouts catalog,
+               LogKind kind) {
+        this.buf = buf;
+        this.rec = new W3cRecord(buf, MAX_FIELDS);
+        this.bounds = rec.bounds;
+        this.handler = handler;
+        this.firstBlock = firstBlock;
+        this.inherited = inherited;
+        this.layout = inherited;
+        this.catalog = catalog;
+        this.kind = kind;
     }
 
-    /** The state of one scan; the scanner itself is immutable and shareable. */
-    private final class Run {
-        private final ReadReport report;
-        private final W3cRecordHandler handler;
-        private final byte[] buf = new byte[BUFFER_BYTES];
-        private final W3cRecord rec = new W3cRecord(buf, MAX_FIELDS);
-        private final int[] bounds = rec.bounds;
-        private W3cLayout layout;
-        private int layoutSize = -1;
-        private long lineNo;
-        private long entries;
-        private long bytes;
-        private int directiveNotes;
+    W3cLayout inherited() {
+        return inherited;
+    }
 
-        Run(ReadReport report, W3cRecordHandler handler) {
-            this.report = report;
-            this.handler = handler;
+    /** Parses the lines in [from, to); the last may lack its newline. */
+    W3cScanner scan(int from, int to) {
+        int pos = from;
+        if (firstBlock && to - from >= 3 && (buf[from] & 0xFF) == 0xEF && (buf[from + 1] & 0xFF) == 0xBB
+                && (buf[from + 2] & 0xFF) == 0xBF) {
+            pos += 3;
         }
-
-        void scan(InputStream in) throws IOException {
-            try {
-                loop(in);
-            } finally {
-                report.addLines(lineNo);
-                report.addEntries(entries);
-                report.addBytes(bytes);
-            }
-            if (bytes == 0) {
-                report.note("empty file");
-            }
+        while (pos < to) {
+            int nl = split(pos, to);
+            line(pos, nl < 0 ? to : nl);
+            pos = nl < 0 ? to : nl + 1;
         }
+        return this;
+    }
 
-        private void loop(InputStream in) throws IOException {
-            int lim = fill(in, 0, 3); // enough to see a BOM
-            int pos = lim >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF ? 3 : 0;
-            boolean skipping = false; // inside an over-long line, discarding up to its newline
-            while (true) {
-                if (skipping) {
-                    int nl = indexOfNewline(pos, lim);
-                    if (nl >= 0) {
-                        skipping = false;
-                        pos = nl + 1;
-                    } else {
-                        pos = lim;
-                    }
-                }
-                if (!skipping) {
-                    int nl;
-                    while ((nl = split(pos, lim)) >= 0) {
-                        line(pos, nl);
-                        pos = nl + 1;
-                    }
-                    if (lim - pos > MAX_LINE_BYTES + 1) { // +1: a CR may still belong to a line of exactly the limit
-                        lineNo++;
-                        tooLong();
-                        skipping = true;
-                        pos = lim;
-                    }
-                }
-                // keep the unfinished line, read more behind it
-                int keep = lim - pos;
-                System.arraycopy(buf, pos, buf, 0, keep);
-                pos = 0;
-                int n = in.read(buf, keep, buf.length - keep);
-                if (n < 0) {
-                    if (keep > 0 && !skipping) {
-                        split(0, keep);
-                        line(0, keep); // last line without newline
-                    }
-                    return;
-                }
-                bytes += n;
-                lim = keep + n;
-            }
-        }
+    /** A block that is one line longer than a whole block: counted and rejected unread. */
+    W3cScanner overLongLine() {
+        lines++;
+        tooLong();
+        return this;
+    }
 
-        private int fill(InputStream in, int lim, int want) throws IOException {
-            while (lim < want) {
-                int n = in.read(buf, lim, buf.length - lim);
-                if (n < 0) {
-                    break;
-                }
-                bytes += n;
-                lim += n;
-            }
-            return lim;
-        }
-
-        private int indexOfNewline(int from, int lim) {
-            for (int i = from; i < lim; i++) {
-                if (buf[i] == '\n') {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        /**
-         * One pass over a line: records the position of every space into {@code bounds} and returns
-         * the index of the newline, or -1 when the buffer ends first.
-         */
-        private int split(int from, int lim) {
-            final byte[] b = buf;
-            final int[] bd = bounds;
-            int nf = 0;
-            bd[0] = from - 1;
-            for (int i = from; i < lim; i++) {
-                byte c = b[i];
-                if (c == ' ') {
+    /**
+     * One pass over a line: records the position of every space into {@code bounds} and returns the
+     * index of the newline, or -1 when the block ends first. Eight bytes at a time (SWAR): a word with
+     * neither a space nor a newline, most of a URI or a user agent, costs a few instructions.
+     */
+    private int split(int from, int lim) {
+        final byte[] b = buf;
+        final int[] bd = bounds;
+        int nf = 0;
+        bd[0] = from - 1;
+        int i = from;
+        for (; i + 8 <= lim; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long spaces = zeroBytes(w ^ SPACES);
+            long newline = zeroBytes(w ^ NEWLINES);
+            if (newline != 0) {
+                int at = Long.numberOfTrailingZeros(newline) >>> 3;
+                spaces &= (1L << (at << 3)) - 1; // only the spaces before the newline
+                while (spaces != 0) {
                     if (++nf < MAX_FIELDS) {
-                        bd[nf] = i;
+                        bd[nf] = i + (Long.numberOfTrailingZeros(spaces) >>> 3);
                     }
-                } else if (c == '\n') {
-                    rec.count = nf + 1;
-                    return i;
+                    spaces &= spaces - 1;
                 }
+                rec.count = nf + 1;
+                return i + at;
             }
-            rec.count = nf + 1;
-            return -1;
+            while (spaces != 0) {
+                if (++nf < MAX_FIELDS) {
+                    bd[nf] = i + (Long.numberOfTrailingZeros(spaces) >>> 3);
+                }
+                spaces &= spaces - 1;
+            }
         }
-
-        /** Handles the line in [start, end) whose spaces {@link #split} has just recorded. */
-        private void line(int start, int end) {
-            lineNo++;
-            if (end > start && buf[end - 1] == '\r') {
-                end--;
+        for (; i < lim; i++) {
+            byte c = b[i];
+            if (c == ' ') {
+                if (++nf < MAX_FIELDS) {
+                    bd[nf] = i;
+                }
+            } else if (c == '\n') {
+                rec.count = nf + 1;
+                return i;
             }
-            if (end - start > MAX_LINE_BYTES) {
-                tooLong();
+        }
+        rec.count = nf + 1;
+        return -1;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+    /** The high bit of every byte of {@code v} that is zero, and no other bit (exact, unlike the borrow trick). */
+    private static long zeroBytes(long v) {
+        return ~(((v & LOW7) + LOW7) | v | LOW7);
+    }
+
+    /** Handles the line in [start, end) whose spaces {@link #split} has just recorded. */
+    private void line(int start, int end) {
+        lines++;
+        if (end > start && buf[end - 1] == '\r') {
+            end--;
+        }
+        if (end - start > MAX_LINE_BYTES) {
+            tooLong();
+            return;
+        }
+        if (end == start || isBlank(start, end)) {
+            return;
+        }
+        if (buf[start] == '#') {
+            directive(new String(buf, start, end - start, StandardCharsets.UTF_8));
+            return;
+        }
+        int count = rec.count;
+        if (count > 1 && count <= MAX_FIELDS && bounds[count - 1] == end - 1) {
+            count--; // tolerate one trailing space
+        }
+        if (count >= MAX_FIELDS) {
+            reject(count + " fields, more than any log layout", null, "");
+            return;
+        }
+        rec.count = count;
+        bounds[count] = end;
+        rec.lineNo = lines;
+        if (layout != null && count == layout.size()) {
+            String why = offer(layout);
+            if (why != null) {
+                reject(why, missing != null ? layout : null, "");
+            }
+            return;
+        }
+        byShape(count);
+    }
+
+    /** Hands the line to the handler under {@code l}: null when it was used, else why not. */
+    private String offer(W3cLayout l) {
+        if (l != handlerLayout) {
+            handlerLayout = l;
+            missing = handler.layout(l);
+        }
+        if (missing != null) {
+            return "no " + missing + " field in ";
+        }
+        String why = handler.record(rec);
+        if (why == null) {
+            entries++;
+        }
+        return why;
+    }
+
+    private void byShape(int count) {
+        if (shapes == null) {
+            shapes = new KnownLayout[MAX_FIELDS + 1][];
+            for (int n = 1; n <= MAX_FIELDS; n++) {
+                KnownLayout[] c = catalog.candidates(kind, n);
+                shapes[n] = c.length == 0 ? null : c;
+            }
+            shapeCounts = new long[catalog.all().size()];
+            shapeFirst = new long[shapeCounts.length];
+        }
+        KnownLayout[] candidates = shapes[count];
+        String why = null;
+        KnownLayout whyLayout = null;
+        for (int i = 0; candidates != null && i < candidates.length; i++) {
+            KnownLayout k = candidates[i];
+            boolean fits = i > 0 && k.fits(rec); // the first of a field count is tried as is (the fast path)
+            if (i > 0 && !fits) {
+                continue;
+            }
+            String w = offer(k.layout());
+            if (w == null) {
+                int idx = catalog.index(k);
+                if (shapeCounts[idx]++ == 0) {
+                    shapeFirst[idx] = lines;
+                }
                 return;
             }
-            if (end == start || isBlank(start, end)) {
-                return;
-            }
-            if (buf[start] == '#') {
-                directive(new String(buf, start, end - start, StandardCharsets.UTF_8));
-                return;
-            }
-            int count = rec.count;
-            if (count > 1 && count <= MAX_FIELDS && bounds[count - 1] == end - 1) {
-                count--; // tolerate one trailing space
-            }
-            if (layout == null) {
-                useLayout(defaultLayout);
-                report.note("no #Fields directive before the first data line (line " + lineNo
-                        + "): read with " + defaultLayout.origin() + ": " + String.join(" ", defaultLayout.names()));
-            }
-            if (count != layoutSize) {
-                report.reject(lineNo, count + " fields, but " + layout.origin() + " lists " + layoutSize);
-                return;
-            }
-            rec.count = count;
-            bounds[count] = end;
-            rec.lineNo = lineNo;
-            String why = handler.record(rec);
-            if (why == null) {
-                entries++;
-            } else {
-                report.reject(lineNo, why);
+            if (why == null && (fits || k.fits(rec))) {
+                why = missing != null ? w + k.layout().origin() : w;
+                whyLayout = k;
             }
         }
-
-        private boolean isBlank(int start, int end) {
-            for (int i = start; i < end; i++) {
-                if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') {
-                    return false;
-                }
-            }
-            return true;
+        String asKnown = whyLayout == null ? "" : "; as " + whyLayout.name() + ": " + why;
+        if (layout == null) {
+            reject(count + " fields, no #Fields directive in force and no known layout fits" + asKnown, null, "");
+        } else {
+            reject(count + " fields, but ", layout, " lists " + layout.size() + asKnown);
         }
+    }
 
-        private void tooLong() {
-            report.reject(lineNo, "line longer than " + MAX_LINE_BYTES + " bytes, skipped");
-        }
-
-        private void directive(String text) {
-            int colon = text.indexOf(':');
-            String name = (colon < 0 ? text : text.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
-            String value = colon < 0 ? "" : text.substring(colon + 1).trim();
-            switch (name) {
-                case "#fields" -> {
-                    if (value.isEmpty()) {
-                        report.reject(lineNo, "empty #Fields directive");
-                    } else if (value.split("\\s+").length >= MAX_FIELDS) {
-                        report.reject(lineNo, "#Fields lists more than " + (MAX_FIELDS - 1) + " fields");
-                    } else {
-                        useLayout(W3cLayout.of(value, "the #Fields at line " + lineNo));
-                    }
-                }
-                case "#software", "#version", "#date", "#remark", "#start-date", "#end-date" -> {
-                    // informational: the layout is all a reader needs
-                }
-                default -> {
-                    if (directiveNotes++ < MAX_DIRECTIVE_NOTES) {
-                        report.note("unknown directive " + name + " ignored");
-                    }
-                }
+    private boolean isBlank(int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r') {
+                return false;
             }
         }
+        return true;
+    }
 
-        private void useLayout(W3cLayout l) {
-            layout = l;
-            layoutSize = l.size();
-            handler.layout(l);
+    private void tooLong() {
+        reject("line longer than " + MAX_LINE_BYTES + " bytes, skipped", null, "");
+    }
+
+    private void reject(String reason, W3cLayout origin, String tail) {
+        rejected++;
+        if (problems.size() < org.iisdiag.evidence.ReadReport.MAX_PROBLEMS_KEPT) {
+            problems.add(new Problem(lines, reason, origin, tail));
+        }
+    }
+
+    private void directive(String text) {
+        int colon = text.indexOf(':');
+        String name = (colon < 0 ? text : text.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+        String value = colon < 0 ? "" : text.substring(colon + 1).trim();
+        switch (name) {
+            case "#fields" -> {
+                if (value.isEmpty()) {
+                    reject("empty #Fields directive", null, "");
+                } else if (value.split("\\s+").length >= MAX_FIELDS) {
+                    reject("#Fields lists more than " + (MAX_FIELDS - 1) + " fields", null, "");
+                } else {
+                    layout = W3cLayout.fields(value, lines);
+                    lastFields = layout;
+                }
+            }
+            case "#software", "#version", "#date", "#remark", "#start-date", "#end-date" -> {
+                // informational: the layout is all a reader needs
+            }
+            default -> {
+                if (directiveNotes.size() < MAX_DIRECTIVE_NOTES) {
+                    directiveNotes.add("unknown directive " + name + " ignored");
+                }
+            }
         }
     }
 }

@@ -80,15 +80,19 @@ class HttpErrReaderTest {
     }
 
     @Test
-    void withoutFieldsTheApi20DefaultIsAssumedAndOtherFieldCountsAreRejected() throws IOException {
+    void withoutFieldsEachLineIsReadByItsShapeWithAndWithoutStreamid() throws IOException {
         String log = "2025-01-09 10:00:05 10.0.0.5 51234 10.0.0.10 443 HTTP/1.1 GET /x - 503 3 QueueFull DefaultAppPool\n"
-                + "2025-01-09 10:00:06 10.0.0.5 51234 10.0.0.10 443 HTTP/1.1 GET /x 503 3 QueueFull DefaultAppPool\n";
+                + "2025-01-09 10:00:06 10.0.0.5 51234 10.0.0.10 443 HTTP/1.1 GET /x 503 3 QueueFull DefaultAppPool\n"
+                + "2025-01-09 10:00:07 10.0.0.5 51234 10.0.0.10 443 HTTP/1.1 GET /x 503 QueueFull\n";
         HttpErrAggregator agg = new HttpErrAggregator();
         ReadReport r = httpErr(agg, "httperr9.log", text(log));
-        assertThat(r.entries()).isEqualTo(1);
-        assertThat(r.notes()).singleElement().asString().contains("HTTP API 2.0 default field set");
+        assertThat(r.entries()).isEqualTo(2);
+        assertThat(r.notes()).hasSize(2).anySatisfy(n -> assertThat(n).startsWith("1 line that no #Fields directive describes")
+                .contains("layout httperr-2.0").contains("first at line 1"))
+                .anySatisfy(n -> assertThat(n).contains("layout httperr-1.0").contains("first at line 2"));
+        assertThat(agg.counts()).singleElement().satisfies(c -> assertThat(c.count()).isEqualTo(2));
         assertThat(r.problems()).extracting(LineProblem::location, LineProblem::reason).containsExactly(
-                tuple("httperr9.log:2", "13 fields, but the HTTP API 2.0 default field set (no #Fields directive) lists 14"));
+                tuple("httperr9.log:3", "11 fields, no #Fields directive in force and no known layout fits"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ClassicAspErrorTest {
     private static final String HEADER = "#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n"
-            + "#Date: 2025-01-09 00:00:00\n#Fields: " + String.join(" ", IisLogReader.DEFAULT_LAYOUT.names()) + "\n";
+            + "#Date: 2025-01-09 00:00:00\n#Fields: " + "date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken" + "\n";
 
     private static String line(String time, String stem, String query, String status) {
         return "2025-01-09 " + time + " 10.0.0.10 GET " + stem + " " + query + " 80 - 10.0.0.5 "

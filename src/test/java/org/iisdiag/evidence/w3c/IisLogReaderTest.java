@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class IisLogReaderTest {
     private static final String HEADER = "#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n"
-            + "#Date: 2025-01-09 00:00:00\n#Fields: " + String.join(" ", IisLogReader.DEFAULT_LAYOUT.names()) + "\n";
+            + "#Date: 2025-01-09 00:00:00\n#Fields: " + "date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken" + "\n";
 
     private static String line(String time, String stem, String status) {
         return "2025-01-09 " + time + " 10.0.0.10 GET " + stem + " - 443 - 10.0.0.5 Mozilla/5.0 - " + status + " 12\n";
@@ -78,8 +78,8 @@ class IisLogReaderTest {
         ReadReport r = iis(agg, "u_ex.log", "", resource("w3c/no-directives.log"));
         assertThat(r.entries()).isEqualTo(2);
         assertThat(r.notes()).singleElement().asString()
-                .contains("no #Fields directive").contains("line 1").contains("IIS 10 default field set")
-                .contains("sc-win32-status time-taken");
+                .contains("2 lines that no #Fields directive describes").contains("layout iis-default")
+                .contains("the first at line 1").contains("sc-win32-status time-taken");
         assertThat(codes(agg)).isEqualTo(":200.0.0x1,:503.2.0x1");
     }
 
@@ -91,7 +91,8 @@ class IisLogReaderTest {
         assertThat(r.rejected()).isEqualTo(6);
         assertThat(r.lines()).isEqualTo(12);
         assertThat(r.problems()).extracting(LineProblem::location, LineProblem::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("W3SVC1/u_ex250109.log:6", "14 fields, but the #Fields at line 4 lists 15"),
+                org.assertj.core.groups.Tuple.tuple("W3SVC1/u_ex250109.log:6", "14 fields, but the #Fields at line 4 lists 15;"
+                        + " as iis-7-default: sc-status '-' is not a number from 0 to 999"),
                 org.assertj.core.groups.Tuple.tuple("W3SVC1/u_ex250109.log:7", "bad date/time '2025-13-09 12:00:02'"),
                 org.assertj.core.groups.Tuple.tuple("W3SVC1/u_ex250109.log:8", "bad date/time '2025-01-09 25:00:03'"),
                 org.assertj.core.groups.Tuple.tuple("W3SVC1/u_ex250109.log:9", "sc-status 'OK' is not a number from 0 to 999"),

@@ -1,0 +1,65 @@
+package org.iisdiag.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.iisdiag.casefolder.CaseFolder;
+import org.iisdiag.engine.Conclusions;
+import org.iisdiag.engine.Diagnoser;
+import org.iisdiag.engine.RuleBase;
+import org.iisdiag.engine.RuleBaseCache;
+import org.iisdiag.evidence.CaseEvidence;
+import org.iisdiag.evidence.EvidenceCollector;
+import org.iisdiag.evidence.w3c.LogLayouts;
+import org.iisdiag.knowledge.KnowledgeBase;
+import org.iisdiag.knowledge.KnowledgeBaseLoader;
+import org.iisdiag.report.JsonRenderer;
+import org.iisdiag.report.ReportBuilder;
+
+/**
+ * Where a warm start of {@code diagnose} goes: run in a fresh JVM (as the launcher starts it), it does
+ * what {@code diagnose} does one phase after the other (diagnose overlaps the catalogs and the rule base)
+ * and prints one {@code PHASE name millis} line each; each phase includes loading its classes.
+ * Arguments: RULES_DIR KB_DIR CASE_DIR CACHE_DIR.
+ */
+public final class StartupPhases {
+    private static long last;
+
+    private StartupPhases() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        last = System.currentTimeMillis();
+        phase("JVM start to main", last - jvmStart);
+        Path rules = Path.of(args[0]);
+        Path kbDir = Path.of(args[1]);
+        KnowledgeBase kb = KnowledgeBaseLoader.load(kbDir);
+        phase("catalogs (YAML parse, validation)");
+        RuleBase rb = RuleBase.load(rules, null, new RuleBaseCache(Path.of(args[3]),
+                KnowledgeBaseLoader.catalogFiles(kbDir)));
+        phase("rule base from the compiled-rule cache" + (rb.fromCache() ? "" : " (NOT cached: compiled)"));
+        rb.checkAgainst(kb);
+        phase("rule/catalog cross-checks");
+        CaseEvidence ev = new EvidenceCollector(Runtime.getRuntime().availableProcessors(), LogLayouts.forKnowledgeBase(kbDir))
+                .collect(args[2], CaseFolder.scan(Path.of(args[2])));
+        phase("case read (scan, sniff, readers)");
+        rb.newSession(kb, org.iisdiag.targets.TargetDirectory.of(ev.facts())).dispose();
+        phase("first session creation");
+        Conclusions c = new Diagnoser(rb, kb).run(ev.facts());
+        phase("session, facts inserted, rules fired");
+        new JsonRenderer().render(new ReportBuilder(kb).build(ev, c, "iisdiag"));
+        phase("report built and rendered (JSON)");
+    }
+
+    private static void phase(String name) {
+        long now = System.currentTimeMillis();
+        phase(name, now - last);
+        last = now;
+    }
+
+    private static void phase(String name, long millis) {
+        System.out.printf(Locale.ROOT, "PHASE %s=%d%n", name, millis);
+    }
+}
