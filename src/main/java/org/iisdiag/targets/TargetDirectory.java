@@ -267,7 +267,8 @@ public final class TargetDirectory {
                 }
             }
         }
-        return new Target(t.server(), id, name, t.app(), pool);
+        // the root application "/" is the site itself: one identity, so conclusions about it merge
+        return new Target(t.server(), id, name, "/".equals(t.app()) ? "" : t.app(), pool);
     }
 
     /** The applications the configuration assigns to a pool, as "site/path" in order. */
