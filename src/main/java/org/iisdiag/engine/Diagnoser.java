@@ -115,10 +115,19 @@ public final class Diagnoser {
                     List.copyOf(trail), gaps.stream().distinct()
                             .sorted(Comparator.comparing(Conclusions.EvidenceGap::ruleId)
                                     .thenComparing(Conclusions.EvidenceGap::conclusion)
-                                    .thenComparing(Conclusions.EvidenceGap::missing)).toList());
+                                    .thenComparing(Conclusions.EvidenceGap::missing)).toList(),
+                    workingMemory(session));
         } finally {
             session.dispose();
         }
+    }
+
+    /** How many objects of each type the settled session holds (distinct ones, as the lists above). */
+    private static java.util.SortedMap<String, Integer> workingMemory(KieSession session) {
+        java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+        session.getObjects().stream().distinct()
+                .forEach(o -> counts.merge(o.getClass().getSimpleName(), 1, Integer::sum));
+        return java.util.Collections.unmodifiableSortedMap(counts);
     }
 
     /**
