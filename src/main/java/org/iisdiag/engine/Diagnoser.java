@@ -91,13 +91,18 @@ public final class Diagnoser {
             return new Conclusions(
                     sorted(session.getObjects(o -> o instanceof Diagnosis), Diagnosis.class,
                             Comparator.comparing(Diagnosis::key).thenComparing(Diagnosis::ruleId)
-                                    .thenComparing(d -> d.params().toString())),
+                                    .thenComparing(d -> d.params().toString())
+                                    .thenComparing(d -> evidenceKey(d.evidence()))),
                     sorted(session.getObjects(o -> o instanceof Known), Known.class,
                             Comparator.comparing((Known k) -> k.target().key()).thenComparing(Known::revelation)
                                     .thenComparing(Known::ruleId).thenComparing(Known::because)),
                     sorted(session.getObjects(o -> o instanceof PlannedAction), PlannedAction.class,
                             Comparator.comparing(PlannedAction::key).thenComparing(p -> p.target().key())
-                                    .thenComparing(PlannedAction::ruleId)),
+                                    .thenComparing(PlannedAction::ruleId)
+                                    // two diagnoses of one thing for one target plan the same step: their
+                                    // parameters and evidence decide, never the session's hash order
+                                    .thenComparing(p -> p.params().toString())
+                                    .thenComparing(p -> evidenceKey(p.evidence()))),
                     sorted(session.getObjects(o -> o instanceof NotPlanned), NotPlanned.class,
                             Comparator.comparing(NotPlanned::actionId).thenComparing(n2 -> n2.target().key())
                                     .thenComparing(NotPlanned::reason).thenComparing(NotPlanned::why)),
@@ -107,9 +112,11 @@ public final class Diagnoser {
                             Comparator.comparing(Weight::plannedKey).thenComparing(Weight::ruleId)
                                     .thenComparing(Weight::reason)),
                     sorted(session.getObjects(o -> o instanceof Caveat), Caveat.class,
-                            Comparator.comparing(Caveat::plannedKey).thenComparing(Caveat::text)),
+                            Comparator.comparing(Caveat::plannedKey).thenComparing(Caveat::text)
+                                    .thenComparing(Caveat::ruleId)),
                     sorted(session.getObjects(o -> o instanceof Question), Question.class,
-                            Comparator.comparing(Question::key).thenComparing(Question::ruleId)),
+                            Comparator.comparing(Question::key).thenComparing(Question::ruleId)
+                                    .thenComparing(q -> evidenceKey(q.evidence()))),
                     sorted(session.getObjects(o -> o instanceof Benign), Benign.class,
                             Comparator.comparing((Benign b) -> b.fact().describe()).thenComparing(Benign::ruleId)),
                     List.copyOf(trail), gaps.stream().distinct()
@@ -227,6 +234,11 @@ public final class Diagnoser {
         }
         String s = String.valueOf(o);
         return s.length() > 160 ? s.substring(0, 157) + "..." : s;
+    }
+
+    /** A stable text for a list of evidence facts, to break ties in the order of conclusions. */
+    private static String evidenceKey(List<EvidenceFact> evidence) {
+        return evidence.stream().map(EvidenceFact::describe).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static <T> List<T> sorted(Collection<?> objects, Class<T> type, Comparator<T> order) {

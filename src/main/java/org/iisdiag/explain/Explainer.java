@@ -78,7 +78,11 @@ public final class Explainer {
             ActionDefinition a = kb.action(s.actionId());
             b.append("    ").append(s.role().key()).append(": ").append(s.actionId());
             if (a != null && !a.reveals().isEmpty()) {
-                b.append(" (reveals ").append(String.join(", ", a.reveals())).append("; left out when all of it is known)");
+                // only collection steps are left out when the case shows what they reveal (rules/planning)
+                boolean collects = s.role() == org.iisdiag.conclusions.PlanRole.COLLECT
+                        || s.role() == org.iisdiag.conclusions.PlanRole.IF_NOT_FIXED;
+                b.append(" (reveals ").append(String.join(", ", a.reveals()))
+                        .append(collects ? "; left out when all of it is known)" : ")");
             }
             b.append('\n');
         }

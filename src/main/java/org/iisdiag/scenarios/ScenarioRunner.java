@@ -58,7 +58,10 @@ public final class ScenarioRunner {
         }
     }
 
-    /** Which catalog entries this run touched: actions it recommended, status codes and reasons it saw. */
+    /**
+     * Which catalog entries this run touched: actions it recommended, diagnoses it concluded, status codes
+     * and reasons it saw.
+     */
     private ScenarioResult.Exercised exercised(Diagnostician.Result result) {
         var kb = diagnosis.knowledgeBase();
         Set<String> actions = new java.util.TreeSet<>();
@@ -76,7 +79,9 @@ public final class ScenarioRunner {
                 reasons.add(e.reason());
             }
         });
-        return new ScenarioResult.Exercised(actions, codes, reasons);
+        Set<String> diagnoses = new java.util.TreeSet<>();
+        result.report().diagnoses().forEach(d -> diagnoses.add(d.id()));
+        return new ScenarioResult.Exercised(actions, codes, reasons, diagnoses);
     }
 
     private static long millis(long start) {
