@@ -183,10 +183,10 @@ public final class TargetDirectory {
             return on(c.server(), site(c.site()));
         }
         if (fact instanceof HttpErrCount e) {
-            Target t = !e.siteId().isEmpty() ? site(e.siteId()) : Target.CASE;
-            if (!e.queue().isEmpty() && t.appPool().isEmpty()) {
-                t = resolve(new Target("", t.siteId(), t.siteName(), t.app(), e.queue()));
-            }
+            Target site = !e.siteId().isEmpty() ? site(e.siteId()) : server();
+            // the queue is the pool HTTP.sys handed the request to: it wins over the site's root pool
+            Target t = e.queue().isEmpty() ? site
+                    : resolve(new Target("", site.siteId(), site.siteName(), "", e.queue()));
             return on(e.server(), t);
         }
         if (fact instanceof FailedRequestTrace t) {
