@@ -88,7 +88,8 @@ public final class ScenarioRunner {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static void layOut(ScenarioFile sf, Path dir) throws IOException {
+    /** Writes the scenario's evidence into {@code dir} as a case folder (package-private for tests). */
+    static void layOut(ScenarioFile sf, Path dir) throws IOException {
         Scenario.Evidence ev = sf.scenario().evidence();
         if (ev.caseDir() != null) {
             Path src = sf.file().toAbsolutePath().getParent().resolve(ev.caseDir()).normalize();
