@@ -189,6 +189,16 @@ class KnowledgeBaseLoaderTest {
                 "System.Data.SqlClient.SqlException: Login failed for user 'CONTOSO\\WEB01$'.");
         assertThat(m).isNotEmpty();
         assertThat(m.get(0).signature().diagnosis()).isEqualTo("sql-login-failed-machine-account");
+        // each login names one cause: the machine account, the pool's virtual account, or any other login
+        assertThat(shipped.exceptionCauses("SqlException: Login failed for user 'IIS APPPOOL\\ShopPool'."))
+                .extracting(x -> x.signature().diagnosis()).containsExactly("sql-login-failed-pool-identity");
+        assertThat(shipped.exceptionCauses("SqlException: Login failed for user 'CONTOSO\\WEB01$'."))
+                .extracting(x -> x.signature().diagnosis()).containsExactly("sql-login-failed-machine-account");
+        assertThat(shipped.exceptionCauses("SqlException: Login failed for user 'orders_app'."))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.signature().diagnosis()).isEqualTo("sql-login-failed");
+                    assertThat(x.params()).containsEntry("account", "orders_app");
+                });
         assertThat(shipped.exceptionCauses("")).isEmpty();
         assertThat(shipped.exceptionCauses(null)).isEmpty();
         // written with or without 0x, in any case
