@@ -35,7 +35,9 @@ import org.iisdiag.facts.WasEvent;
  */
 public final class TargetDirectory {
     private static final Pattern SITE_LABEL = Pattern.compile("(?i)W3SVC(\\d{1,9})");
-    private static final Pattern LM_APP = Pattern.compile("(?i)/LM/W3SVC/(\\d{1,9})/ROOT(/[^-\\s]*)?");
+    private static final Pattern LM_APP = Pattern.compile("(?i)/LM/W3SVC/(\\d{1,9})/ROOT(/[^\\s'\"]*)?");
+    /** What ASP.NET appends to an application's metabase path to name its application domain: "-1-133807...". */
+    private static final Pattern APP_DOMAIN_SUFFIX = Pattern.compile("-\\d{1,4}-\\d{10,}$");
     private static final Pattern APPHOST_APP = Pattern.compile("(?i)MACHINE/WEBROOT/APPHOST/([^/]+)(/.*)?");
     private static final String POOL_ACCOUNT = "IIS APPPOOL\\";
 
@@ -157,7 +159,9 @@ public final class TargetDirectory {
         }
         Matcher lm = LM_APP.matcher(appId.strip());
         if (lm.find()) {
-            String path = lm.group(2) == null || lm.group(2).isEmpty() ? "/" : lm.group(2);
+            // an application path may hold '-' ("/orders-api"); only an application domain's suffix goes
+            String path = lm.group(2) == null ? "" : APP_DOMAIN_SUFFIX.matcher(lm.group(2)).replaceFirst("");
+            path = path.isEmpty() ? "/" : path;
             return resolve(new Target("", Long.parseLong(lm.group(1)), "", path, ""));
         }
         Matcher ah = APPHOST_APP.matcher(appId.strip());

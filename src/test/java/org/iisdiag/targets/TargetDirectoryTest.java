@@ -98,8 +98,11 @@ class TargetDirectoryTest {
         // the root application is the site: one identity, so conclusions about either merge
         assertThat(d.application("/LM/W3SVC/1/ROOT")).isEqualTo(d.site(1))
                 .isEqualTo(new Target("", 1, "Default Web Site", "", "DefaultAppPool"));
-        // an ASP.NET application domain id
+        // an ASP.NET application domain id, of the root and of an application
         assertThat(d.application("/LM/W3SVC/2/ROOT-1-133512345678901234")).isEqualTo(d.site(2));
+        assertThat(d.application("/LM/W3SVC/1/ROOT/api-1-133807020551234567")).isEqualTo(api);
+        // a '-' in an application's own name is kept
+        assertThat(d.application("/LM/W3SVC/1/ROOT/orders-api").app()).isEqualTo("/orders-api");
         // an application under an unknown path takes the site's root pool
         assertThat(d.application("/LM/W3SVC/1/ROOT/legacy").appPool()).isEqualTo("DefaultAppPool");
         assertThat(d.application("something else")).isEqualTo(d.server());
