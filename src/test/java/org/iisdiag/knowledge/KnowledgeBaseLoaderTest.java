@@ -199,6 +199,10 @@ class KnowledgeBaseLoaderTest {
                     assertThat(x.signature().diagnosis()).isEqualTo("sql-login-failed");
                     assertThat(x.params()).containsEntry("account", "orders_app");
                 });
+        // a missing file: the whole path, and the file's name for titles
+        assertThat(shipped.exceptionCauses("System.IO.FileNotFoundException: Could not find file 'C:\\app\\certs\\signing.pfx'."))
+                .singleElement().satisfies(x -> assertThat(x.params()).containsEntry("file", "signing.pfx")
+                        .containsEntry("path", "C:\\app\\certs\\signing.pfx"));
         assertThat(shipped.exceptionCauses("")).isEmpty();
         assertThat(shipped.exceptionCauses(null)).isEmpty();
         // written with or without 0x, in any case
