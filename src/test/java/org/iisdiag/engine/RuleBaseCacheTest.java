@@ -67,7 +67,10 @@ class RuleBaseCacheTest {
         rules = temp.resolve("rules");
         kb = temp.resolve("knowledge-base");
         cache = temp.resolve("cache");
-        copyTree(TestPack.rules(), rules);
+        // planning and ranking turn the probe's diagnosis into a ranked action; the rest of the pack would
+        // only make each of the many compilations here slower
+        copyTree(TestPack.rules().resolve("planning"), rules.resolve("planning"));
+        copyTree(TestPack.rules().resolve("ranking"), rules.resolve("ranking"));
         Files.createDirectories(kb);
         try (Stream<Path> files = Files.list(TestPack.kb())) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".yaml")).toList()) {
@@ -126,7 +129,7 @@ class RuleBaseCacheTest {
         assertThat(first.ruleBase().fromCache()).isFalse();
         assertThat(entries()).hasSize(1);
         String compiled = json(first);
-        assertThat(actionIds(compiled)).contains(FIRST, "check-app-pool-state");
+        assertThat(actionIds(compiled)).containsExactly(FIRST);
 
         Diagnostician second = load();
         assertThat(second.ruleBase().fromCache()).isTrue();
@@ -186,13 +189,13 @@ class RuleBaseCacheTest {
         String original = json(load());
         Path actions = kb.resolve("actions.yaml");
         String text = Files.readString(actions, StandardCharsets.UTF_8);
-        String title = "title: Check whether application pool {appPool} is running";
+        String title = "title: Review and raise the connection limit of {site}";
         assertThat(text).contains(title);
         Files.writeString(actions, text.replace(title, title + " (edited)"), StandardCharsets.UTF_8);
 
         Diagnostician edited = load();
         assertThat(edited.ruleBase().fromCache()).isFalse();
-        assertThat(json(edited)).contains("is running (edited)");
+        assertThat(json(edited)).contains("connection limit of W3SVC1 (edited)");
         assertThat(entries()).hasSize(2);
 
         Files.writeString(actions, text, StandardCharsets.UTF_8);
