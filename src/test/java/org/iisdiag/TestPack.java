@@ -66,7 +66,7 @@ public final class TestPack {
         return new IisStatusCount("", site, status, substatus, win32, count, T0, T1, List.copyOf(top),
                 List.of(new SampleLine(site + "/u_ex250109.log", 42,
                         "2025-01-09 10:00:00 10.0.0.10 GET /app/page - 443 - 10.0.0.5 Mozilla/5.0 - " + status + " "
-                                + substatus + " " + win32 + " 15")), new TimeTakenRange(count, 15, 15, 15));
+                                + substatus + " " + win32 + " 15")), new TimeTakenRange(count, 15, 15, 15, null));
     }
 
     public static EvidenceSource source(EvidenceKind kind) {

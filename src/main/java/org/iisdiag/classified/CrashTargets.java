@@ -63,4 +63,16 @@ public final class CrashTargets {
         }
         return bestCount >= 2 && bestCount * 10 >= crashes * 8 ? best : "";
     }
+
+    /**
+     * Whether two crash events are reports of the same crashes: the .NET runtime writes 1026 and Windows
+     * Error Reporting writes Application Error 1000 within seconds of each other for one process death.
+     * Their time spans must overlap give or take ten seconds; unknown times never match.
+     */
+    public static boolean sameCrashes(org.iisdiag.facts.EventTimes a, org.iisdiag.facts.EventTimes b) {
+        if (a == null || b == null || a.first() == null || b.first() == null) {
+            return false;
+        }
+        return !a.first().minusSeconds(10).isAfter(b.last()) && !b.first().minusSeconds(10).isAfter(a.last());
+    }
 }

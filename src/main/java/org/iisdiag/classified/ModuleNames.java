@@ -7,9 +7,11 @@ public final class ModuleNames {
     private ModuleNames() {
     }
 
-    /** The diagnosis of a missing module: "ancm-not-installed" for AspNetCoreModule(V2), else "native-module-not-installed". */
-    public static String diagnosisFor(String module) {
-        return module != null && module.toLowerCase(Locale.ROOT).startsWith("aspnetcoremodule")
-                ? "ancm-not-installed" : "native-module-not-installed";
+    /**
+     * Whether the module is the ASP.NET Core Module (AspNetCoreModule, AspNetCoreModuleV2). The rule names
+     * the diagnosis for each case itself, so that the ids are checked when the rules load.
+     */
+    public static boolean isAspNetCoreModule(String module) {
+        return module != null && module.toLowerCase(Locale.ROOT).startsWith("aspnetcoremodule");
     }
 }

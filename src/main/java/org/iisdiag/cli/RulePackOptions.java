@@ -63,7 +63,7 @@ public final class RulePackOptions {
     /** What every report says produced it: iisdiag, Drools and the rule pack's hash and origin. */
     private String identity(PrintWriter err) throws ExitException {
         try {
-            return RulePackIdentity.of(rulesAt, kbAt).line();
+            return RulePackIdentity.of(rulesAt, kbAt).reportLine();
         } catch (IOException e) {
             err.println("iisdiag: " + e.getMessage());
             throw new ExitException(ExitCodes.KNOWLEDGE_BASE_INVALID);

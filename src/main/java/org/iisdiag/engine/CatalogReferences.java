@@ -18,10 +18,13 @@ public final class CatalogReferences {
     }
 
     private static final Pattern CALL =
-            Pattern.compile("\\b(diagnose|ask|planAnswer)\\s*\\(\\s*kcontext\\s*,\\s*(\"([^\"]*)\"|[^,)]+)");
-    /** know(kcontext, target, "revelation", ...): the id is the third argument. */
-    private static final Pattern KNOW =
-            Pattern.compile("\\bknow\\s*\\(\\s*kcontext\\s*,\\s*[^,]+,\\s*(\"([^\"]*)\"|[^,)]+)");
+            Pattern.compile("\\b(diagnose|ask)\\s*\\(\\s*kcontext\\s*,\\s*(\"([^\"]*)\"|[^,)]+)");
+    /**
+     * know(kcontext, target, "revelation", ...) and planAnswer(kcontext, question, "action"): the id is the
+     * third argument.
+     */
+    private static final Pattern THIRD =
+            Pattern.compile("\\b(know|planAnswer)\\s*\\(\\s*kcontext\\s*,\\s*[^,]+,\\s*(\"([^\"]*)\"|[^,)]+)");
 
     private CatalogReferences() {
     }
@@ -30,21 +33,70 @@ public final class CatalogReferences {
         List<Reference> refs = new ArrayList<>();
         Matcher m = CALL.matcher(drl);
         while (m.find()) {
-            Kind kind = switch (m.group(1)) {
-                case "diagnose" -> Kind.DIAGNOSIS;
-                case "planAnswer" -> Kind.ACTION;
-                default -> Kind.QUESTION;
-            };
-            String id = m.group(3) != null ? m.group(3) : null;
-            refs.add(new Reference(kind, id, lineOf(drl, m.start()), m.start() - drl.lastIndexOf('\n', m.start() - 1)));
+            Kind kind = m.group(1).equals("diagnose") ? Kind.DIAGNOSIS : Kind.QUESTION;
+            add(refs, kind, drl, m.start(), m.start(2));
         }
-        Matcher k = KNOW.matcher(drl);
+        Matcher k = THIRD.matcher(drl);
         while (k.find()) {
-            refs.add(new Reference(Kind.REVELATION, k.group(2), lineOf(drl, k.start()),
-                    k.start() - drl.lastIndexOf('\n', k.start() - 1)));
+            add(refs, k.group(1).equals("know") ? Kind.REVELATION : Kind.ACTION, drl, k.start(), k.start(2));
         }
         refs.sort(java.util.Comparator.comparingInt(Reference::line).thenComparingInt(Reference::column));
         return refs;
+    }
+
+    /** A literal id after '?' or ':' of a conditional id argument ({@code $on ? "a" : "b"}). */
+    private static final Pattern CHOICE = Pattern.compile("[?:]\\s*\"([^\"]*)\"");
+
+    /**
+     * The references of one call whose id argument starts at {@code arg}: the literal, or each literal a
+     * conditional chooses between (so they are checked too), or one reference without an id when the id is
+     * computed (taken from a catalog field, checked when that catalog loads).
+     */
+    private static void add(List<Reference> refs, Kind kind, String drl, int call, int arg) {
+        int line = lineOf(drl, call);
+        int column = call - drl.lastIndexOf('\n', call - 1);
+        String text = argument(drl, arg);
+        if (text.startsWith("\"") && text.endsWith("\"") && text.length() >= 2 && text.indexOf('"', 1) == text.length() - 1) {
+            refs.add(new Reference(kind, text.substring(1, text.length() - 1), line, column));
+            return;
+        }
+        Matcher c = CHOICE.matcher(text);
+        boolean any = false;
+        while (c.find()) {
+            refs.add(new Reference(kind, c.group(1), line, column));
+            any = true;
+        }
+        if (!any) {
+            refs.add(new Reference(kind, null, line, column));
+        }
+    }
+
+    /** The argument starting at {@code from}: up to the comma or closing parenthesis at its own depth. */
+    static String argument(String drl, int from) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = from; i < drl.length(); i++) {
+            char ch = drl.charAt(i);
+            if (quoted) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')' || ch == ',') {
+                if (depth == 0) {
+                    return drl.substring(from, i).strip();
+                }
+                if (ch == ')') {
+                    depth--;
+                }
+            }
+        }
+        return drl.substring(from).strip();
     }
 
     /**

@@ -12,11 +12,15 @@ import org.iisdiag.conclusions.Question;
 import org.iisdiag.conclusions.Tier;
 import org.iisdiag.conclusions.Weight;
 
-/** Everything the rules concluded for one case, before ranking and rendering. */
+/**
+ * Everything the rules concluded for one case, before ranking and rendering. {@code workingMemory} counts
+ * what the session held when it settled, by type (evidence, classified facts, conclusions), for
+ * {@code --why-not}: a rule's conditions name those types.
+ */
 public record Conclusions(List<Diagnosis> diagnoses, List<Known> known, List<PlannedAction> planned,
                           List<NotPlanned> notPlanned, List<Tier> tiers, List<Weight> weights, List<Caveat> caveats,
                           List<Question> questions, List<Benign> benign, List<Firing> trail,
-                          List<EvidenceGap> evidenceGaps) {
+                          List<EvidenceGap> evidenceGaps, java.util.SortedMap<String, Integer> workingMemory) {
 
     /** Rule ids in firing order (a rule appears once per firing). */
     public List<String> firedRules() {

@@ -91,13 +91,18 @@ public final class Diagnoser {
             return new Conclusions(
                     sorted(session.getObjects(o -> o instanceof Diagnosis), Diagnosis.class,
                             Comparator.comparing(Diagnosis::key).thenComparing(Diagnosis::ruleId)
-                                    .thenComparing(d -> d.params().toString())),
+                                    .thenComparing(d -> d.params().toString())
+                                    .thenComparing(d -> evidenceKey(d.evidence()))),
                     sorted(session.getObjects(o -> o instanceof Known), Known.class,
                             Comparator.comparing((Known k) -> k.target().key()).thenComparing(Known::revelation)
                                     .thenComparing(Known::ruleId).thenComparing(Known::because)),
                     sorted(session.getObjects(o -> o instanceof PlannedAction), PlannedAction.class,
                             Comparator.comparing(PlannedAction::key).thenComparing(p -> p.target().key())
-                                    .thenComparing(PlannedAction::ruleId)),
+                                    .thenComparing(PlannedAction::ruleId)
+                                    // two diagnoses of one thing for one target plan the same step: their
+                                    // parameters and evidence decide, never the session's hash order
+                                    .thenComparing(p -> p.params().toString())
+                                    .thenComparing(p -> evidenceKey(p.evidence()))),
                     sorted(session.getObjects(o -> o instanceof NotPlanned), NotPlanned.class,
                             Comparator.comparing(NotPlanned::actionId).thenComparing(n2 -> n2.target().key())
                                     .thenComparing(NotPlanned::reason).thenComparing(NotPlanned::why)),
@@ -107,18 +112,29 @@ public final class Diagnoser {
                             Comparator.comparing(Weight::plannedKey).thenComparing(Weight::ruleId)
                                     .thenComparing(Weight::reason)),
                     sorted(session.getObjects(o -> o instanceof Caveat), Caveat.class,
-                            Comparator.comparing(Caveat::plannedKey).thenComparing(Caveat::text)),
+                            Comparator.comparing(Caveat::plannedKey).thenComparing(Caveat::text)
+                                    .thenComparing(Caveat::ruleId)),
                     sorted(session.getObjects(o -> o instanceof Question), Question.class,
-                            Comparator.comparing(Question::key).thenComparing(Question::ruleId)),
+                            Comparator.comparing(Question::key).thenComparing(Question::ruleId)
+                                    .thenComparing(q -> evidenceKey(q.evidence()))),
                     sorted(session.getObjects(o -> o instanceof Benign), Benign.class,
                             Comparator.comparing((Benign b) -> b.fact().describe()).thenComparing(Benign::ruleId)),
                     List.copyOf(trail), gaps.stream().distinct()
                             .sorted(Comparator.comparing(Conclusions.EvidenceGap::ruleId)
                                     .thenComparing(Conclusions.EvidenceGap::conclusion)
-                                    .thenComparing(Conclusions.EvidenceGap::missing)).toList());
+                                    .thenComparing(Conclusions.EvidenceGap::missing)).toList(),
+                    workingMemory(session));
         } finally {
             session.dispose();
         }
+    }
+
+    /** How many objects of each type the settled session holds (distinct ones, as the lists above). */
+    private static java.util.SortedMap<String, Integer> workingMemory(KieSession session) {
+        java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+        session.getObjects().stream().distinct()
+                .forEach(o -> counts.merge(o.getClass().getSimpleName(), 1, Integer::sum));
+        return java.util.Collections.unmodifiableSortedMap(counts);
     }
 
     /**
@@ -156,6 +172,10 @@ public final class Diagnoser {
 
     /** A one-line description of a fact or conclusion for the firing trail. */
     static String describe(Object o) {
+        if (o instanceof Object[] args) {
+            // the arguments of a query the rule used (isolated($p;)): described, never an identity hash
+            return "query (" + String.join(", ", java.util.Arrays.stream(args).map(Diagnoser::describe).toList()) + ")";
+        }
         if (o instanceof org.iisdiag.facts.EvidenceFact e) {
             return e.describe();
         }
@@ -218,6 +238,11 @@ public final class Diagnoser {
         }
         String s = String.valueOf(o);
         return s.length() > 160 ? s.substring(0, 157) + "..." : s;
+    }
+
+    /** A stable text for a list of evidence facts, to break ties in the order of conclusions. */
+    private static String evidenceKey(List<EvidenceFact> evidence) {
+        return evidence.stream().map(EvidenceFact::describe).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private static <T> List<T> sorted(Collection<?> objects, Class<T> type, Comparator<T> order) {

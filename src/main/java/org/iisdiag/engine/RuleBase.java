@@ -165,7 +165,13 @@ public final class RuleBase {
         List<Rule> all = new ArrayList<>();
         Map<Rule, String[]> whereByRule = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
+            // queries are shared conditions (rules use them), not guidance of their own
+            java.util.Set<String> queries = new java.util.HashSet<>();
+            pkg.getQueries().forEach(q -> queries.add(q.getName()));
             for (Rule rule : pkg.getRules()) {
+                if (queries.contains(rule.getName())) {
+                    continue;
+                }
                 all.add(rule);
                 whereByRule.put(rule, whereByName.getOrDefault(rule.getPackageName() + "\u0000" + rule.getName(),
                         new String[] {"?", "0"}));

@@ -15,6 +15,14 @@ import org.iisdiag.facts.EvidenceKind;
  * traces in such a folder belong to that server. A field of the log itself (s-computername) wins.
  */
 public final class ServerFolders {
+    /**
+     * Folders that name a site's logs or a part of one server's collection (the layout of IIS itself and
+     * of Collect-IisCase.ps1), never a server: W3SVC1/ and W3SVC2/ side by side are two sites.
+     */
+    private static final java.util.regex.Pattern NOT_A_SERVER = java.util.regex.Pattern.compile(
+            "(?i)(W3SVC|FTPSVC|SMTPSVC)\\d*|HTTPERR|LogFiles|logs?|FailedReqLogFiles|inetpub|iis|events?|config|"
+                    + "ancm|stdout|traces?|freb");
+
     private final Set<String> folders;
 
     private ServerFolders(Set<String> folders) {
@@ -27,7 +35,7 @@ public final class ServerFolders {
         for (CaseFile f : files) {
             if (f.kind() == EvidenceKind.IIS_W3C_LOG) {
                 String top = f.topFolder();
-                if (top.isEmpty()) {
+                if (top.isEmpty() || NOT_A_SERVER.matcher(top).matches()) {
                     atTop = true;
                 } else {
                     found.add(top);

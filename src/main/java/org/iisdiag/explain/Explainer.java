@@ -73,12 +73,17 @@ public final class Explainer {
         b.append("  severity:    ").append(lower(d.severity())).append('\n');
         b.append("  section:     ").append(d.section()).append('\n');
         b.append("  explanation: ").append(d.explanation().replaceAll("\\s+", " ")).append('\n');
-        b.append("  plan (tier 1 when confirmed, 2 when probable, 3 when possible; if-not-fixed in tier 4):\n");
+        b.append("  plan (tier 1 when confirmed, 2 when probable, 3 when possible or seen only a handful of times; "
+                + "if-not-fixed in tier 4):\n");
         for (DiagnosisDefinition.PlanStep s : d.steps()) {
             ActionDefinition a = kb.action(s.actionId());
             b.append("    ").append(s.role().key()).append(": ").append(s.actionId());
             if (a != null && !a.reveals().isEmpty()) {
-                b.append(" (reveals ").append(String.join(", ", a.reveals())).append("; left out when all of it is known)");
+                // only collection steps are left out when the case shows what they reveal (rules/planning)
+                boolean collects = s.role() == org.iisdiag.conclusions.PlanRole.COLLECT
+                        || s.role() == org.iisdiag.conclusions.PlanRole.IF_NOT_FIXED;
+                b.append(" (reveals ").append(String.join(", ", a.reveals()))
+                        .append(collects ? "; left out when all of it is known)" : ")");
             }
             b.append('\n');
         }

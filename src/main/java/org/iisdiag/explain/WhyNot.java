@@ -94,17 +94,11 @@ public final class WhyNot {
         return new DiagnosisReport.WhyNot(actionId, verdict, out, routes);
     }
 
+    /**
+     * What the session held when it settled, by type: the evidence and also what rules derived from it
+     * (classified facts such as ErrorStatus, Explained, conclusions), since conditions name those too.
+     */
     private static Map<String, Integer> factCounts(Diagnostician.Result result) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Object fact : result.evidence().facts()) {
-            counts.merge(fact.getClass().getSimpleName(), 1, Integer::sum);
-        }
-        var c = result.conclusions();
-        counts.merge("Diagnosis", c.diagnoses().size(), Integer::sum);
-        counts.merge("Known", c.known().size(), Integer::sum);
-        counts.merge("PlannedAction", c.planned().size(), Integer::sum);
-        counts.merge("Question", c.questions().size(), Integer::sum);
-        counts.merge("Benign", c.benign().size(), Integer::sum);
-        return counts;
+        return result.conclusions().workingMemory();
     }
 }

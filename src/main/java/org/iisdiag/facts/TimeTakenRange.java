@@ -2,10 +2,18 @@ package org.iisdiag.facts;
 
 /**
  * The time-taken (ms) of the entries behind one aggregated key: how many logged it, the fastest, the
- * slowest and the mean. Exact, unlike the percentiles of {@link TimeTakenSummary}, and cheap per key.
+ * slowest and the mean, and when the slowest was logged (null when unknown): IIS logs a request when it
+ * ends, so it ran from {@code slowestAt - max} to {@code slowestAt}. Exact, unlike the percentiles of
+ * {@link TimeTakenSummary}, and cheap per key.
  */
-public record TimeTakenRange(long count, long min, long max, long mean) {
-    public static final TimeTakenRange NONE = new TimeTakenRange(0, -1, -1, -1);
+public record TimeTakenRange(long count, long min, long max, long mean, java.time.Instant slowestAt) {
+    public static final TimeTakenRange NONE = new TimeTakenRange(0, -1, -1, -1, null);
+
+    /** Whether the slowest request was running at some time in [from, to] (with the correlation slack). */
+    public boolean slowestDuring(java.time.Instant from, java.time.Instant to) {
+        return slowestAt != null && org.iisdiag.conclusions.Correlation.overlaps(slowestAt.minusMillis(max), slowestAt,
+                from, to);
+    }
 
     public boolean known() {
         return count > 0;

@@ -60,7 +60,10 @@ public final class Linter {
             out.addAll(metadataFromText(rulesDir));
         }
         out.addAll(ignoredFiles(rulesDir));
-        out.addAll(EvidenceUnderExists.check(rulesDir));
+        List<LintMessage> hidden = EvidenceUnderExists.check(rulesDir);
+        out.addAll(hidden);
+        // a rule that hides its evidence is a rule error even though the pack compiles (exit code 4)
+        ruleErrors |= hidden.stream().anyMatch(m -> m.level() == Level.ERROR);
         if (kb != null && ruleBase != null) {
             out.addAll(unusedCatalogEntries(ruleBase, kb));
         }

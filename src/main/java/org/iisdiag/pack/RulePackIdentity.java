@@ -74,6 +74,14 @@ public record RulePackIdentity(String sha256, String source) {
         return sha256.substring(0, SHORT);
     }
 
+    /**
+     * "iisdiag 0.2.0, Drools 10.2.0, rule pack 3f2a9c1b7e4d": what a report says produced it. Not where
+     * the pack was read from, so the same pack gives the same report from any folder or the jar.
+     */
+    public String reportLine() {
+        return toolAndEngine() + ", rule pack " + shortHash();
+    }
+
     /** "iisdiag 0.2.0, Drools 10.2.0, rule pack 3f2a9c1b7e4d (built-in)". */
     public String line() {
         return toolAndEngine() + ", rule pack " + shortHash() + " (" + source + ")";

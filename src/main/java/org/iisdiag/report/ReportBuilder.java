@@ -584,21 +584,24 @@ public final class ReportBuilder {
     /** Parameters of merged conclusions: aggregates join (distinct, in order), others keep the first value. */
     static SortedMap<String, String> mergeParams(List<SortedMap<String, String>> all) {
         Map<String, LinkedHashSet<String>> lists = new LinkedHashMap<>();
+        Map<String, List<String>> counts = new LinkedHashMap<>(); // every conclusion's count, equal ones too
         TreeMap<String, String> out = new TreeMap<>();
         for (SortedMap<String, String> p : all) {
             for (Map.Entry<String, String> e : p.entrySet()) {
                 if (e.getValue().isEmpty()) {
                     continue;
                 }
-                if (CaseValues.AGGREGATES.contains(e.getKey())) {
+                if (CaseValues.SUMS.contains(e.getKey())) {
+                    counts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+                } else if (CaseValues.AGGREGATES.contains(e.getKey())) {
                     lists.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(e.getValue());
                 } else {
                     out.putIfAbsent(e.getKey(), e.getValue());
                 }
             }
         }
-        lists.forEach((k, v) -> out.put(k, CaseValues.SUMS.contains(k) ? sum(v)
-                : k.equals("urls") ? urls(v)
+        counts.forEach((k, v) -> out.put(k, sum(v)));
+        lists.forEach((k, v) -> out.put(k, k.equals("urls") ? urls(v)
                 : String.join(k.equals("statusCodes") ? "," : "; ", v)));
         return out;
     }
@@ -611,13 +614,13 @@ public final class ReportBuilder {
         return String.join(", ", paths.stream().limit(5).toList());
     }
 
-    /** "264" and "1,037" make "1,301"; values that are not counts are listed instead. */
+    /** "264" and "1,037" make "1,301"; values that are not counts are listed instead (distinct, in order). */
     private static String sum(Collection<String> counts) {
         long total = 0;
         for (String c : counts) {
             String digits = c.replace(",", "");
             if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit) || digits.length() > 15) {
-                return String.join("; ", counts);
+                return String.join("; ", new LinkedHashSet<>(counts));
             }
             total += Long.parseLong(digits);
         }

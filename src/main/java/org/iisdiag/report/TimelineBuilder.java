@@ -17,8 +17,8 @@ import org.iisdiag.report.DiagnosisReport.Series;
  * on record as markers. Series without an entry are left out.
  */
 final class TimelineBuilder {
-    /** A series has at most about this many points: a day at one minute. */
-    static final int MAX_POINTS = 1_440;
+    /** A series has at most this many points: a day at one minute fits. */
+    static final int MAX_POINTS = 1_500;
     /** Bucket widths in minutes, finest first. */
     private static final int[] WIDTHS = {1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1_440, 2_880, 10_080};
 

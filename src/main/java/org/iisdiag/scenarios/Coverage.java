@@ -10,16 +10,18 @@ import org.iisdiag.engine.CatalogReferences;
 import org.iisdiag.engine.RuleBase;
 import org.iisdiag.engine.RuleInfo;
 import org.iisdiag.knowledge.ActionDefinition;
+import org.iisdiag.knowledge.DiagnosisDefinition;
 import org.iisdiag.knowledge.HttpErrReason;
 import org.iisdiag.knowledge.KnowledgeBase;
 import org.iisdiag.knowledge.StatusCodeInfo;
 
 /**
  * What a suite of scenarios covered: rules fired (and shown silent) at least once, and which catalog
- * entries no rule can produce or no scenario exercised.
+ * entries no rule can produce or no scenario exercised (actions, diagnoses, status codes, HTTPERR reasons).
  */
 public record Coverage(int ruleCount, List<RuleInfo> neverFired, List<RuleInfo> neverShownSilent,
                        List<String> actionsNoRuleProduces, List<String> actionsNeverRecommended,
+                       List<String> diagnosesNoRuleConcludes, List<String> diagnosesNeverConcluded,
                        List<String> statusCodesNotExercised, List<String> reasonsNotExercised) {
 
     /** Percentage of rules that fired in at least one scenario. */
@@ -38,7 +40,9 @@ public record Coverage(int ruleCount, List<RuleInfo> neverFired, List<RuleInfo> 
         Set<String> recommended = new TreeSet<>();
         Set<String> codes = new TreeSet<>();
         Set<String> reasons = new TreeSet<>();
+        Set<String> concluded = new TreeSet<>();
         for (ScenarioResult r : results) {
+            concluded.addAll(r.exercised().diagnoses());
             fired.addAll(r.firedRules());
             recommended.addAll(r.exercised().actions());
             codes.addAll(r.exercised().statusCodes());
@@ -61,11 +65,21 @@ public record Coverage(int ruleCount, List<RuleInfo> neverFired, List<RuleInfo> 
                 neverRecommended.add(a.id() + " (" + a.source() + ")");
             }
         }
+        Set<String> concludable = CatalogReferences.producibleDiagnoses(rules, kb);
+        List<String> diagnosesUnreachable = new ArrayList<>();
+        List<String> diagnosesLeft = new ArrayList<>();
+        kb.diagnoses().stream().sorted(java.util.Comparator.comparing(DiagnosisDefinition::id)).forEach(d -> {
+            if (!concludable.contains(d.id())) {
+                diagnosesUnreachable.add(d.id() + " (" + d.source() + ")");
+            } else if (!concluded.contains(d.id())) {
+                diagnosesLeft.add(d.id() + " (" + d.source() + ")");
+            }
+        });
         List<String> codesLeft = kb.statusCodes().stream().map(StatusCodeInfo::code).filter(c -> !codes.contains(c))
                 .sorted().toList();
         List<String> reasonsLeft = kb.reasons().stream().map(HttpErrReason::reason).filter(x -> !reasons.contains(x))
                 .sorted().toList();
-        return new Coverage(rules.rules().size(), neverFired, neverSilent, unproducible, neverRecommended, codesLeft,
-                reasonsLeft);
+        return new Coverage(rules.rules().size(), neverFired, neverSilent, unproducible, neverRecommended,
+                diagnosesUnreachable, diagnosesLeft, codesLeft, reasonsLeft);
     }
 }

@@ -11,8 +11,9 @@ public record ScenarioResult(ScenarioFile scenario, List<String> failures, List<
 
     /** The catalog entries this scenario's evidence and conclusions used, for catalog coverage. */
     public record Exercised(java.util.Set<String> actions, java.util.Set<String> statusCodes,
-                            java.util.Set<String> reasons) {
-        static final Exercised NONE = new Exercised(java.util.Set.of(), java.util.Set.of(), java.util.Set.of());
+                            java.util.Set<String> reasons, java.util.Set<String> diagnoses) {
+        static final Exercised NONE = new Exercised(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
+                java.util.Set.of());
     }
 
     public boolean passed() {

@@ -58,7 +58,10 @@ public final class ScenarioRunner {
         }
     }
 
-    /** Which catalog entries this run touched: actions it recommended, status codes and reasons it saw. */
+    /**
+     * Which catalog entries this run touched: actions it recommended, diagnoses it concluded, status codes
+     * and reasons it saw.
+     */
     private ScenarioResult.Exercised exercised(Diagnostician.Result result) {
         var kb = diagnosis.knowledgeBase();
         Set<String> actions = new java.util.TreeSet<>();
@@ -76,14 +79,17 @@ public final class ScenarioRunner {
                 reasons.add(e.reason());
             }
         });
-        return new ScenarioResult.Exercised(actions, codes, reasons);
+        Set<String> diagnoses = new java.util.TreeSet<>();
+        result.report().diagnoses().forEach(d -> diagnoses.add(d.id()));
+        return new ScenarioResult.Exercised(actions, codes, reasons, diagnoses);
     }
 
     private static long millis(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static void layOut(ScenarioFile sf, Path dir) throws IOException {
+    /** Writes the scenario's evidence into {@code dir} as a case folder (package-private for tests). */
+    static void layOut(ScenarioFile sf, Path dir) throws IOException {
         Scenario.Evidence ev = sf.scenario().evidence();
         if (ev.caseDir() != null) {
             Path src = sf.file().toAbsolutePath().getParent().resolve(ev.caseDir()).normalize();

@@ -52,6 +52,8 @@ public final class SuiteText {
                     coverage.neverShownSilent().stream().map(x -> x.id() + " (" + x.location() + ")").toList());
             list(b, "actions no rule can recommend", coverage.actionsNoRuleProduces());
             list(b, "actions no scenario recommends", coverage.actionsNeverRecommended());
+            list(b, "diagnoses no rule or catalog entry concludes", coverage.diagnosesNoRuleConcludes());
+            list(b, "diagnoses no scenario concludes", coverage.diagnosesNeverConcluded());
             b.append("  status codes no scenario exercises: ").append(coverage.statusCodesNotExercised().size())
                     .append(verbose ? " " + coverage.statusCodesNotExercised() : "").append('\n');
             b.append("  HTTPERR reasons no scenario exercises: ").append(coverage.reasonsNotExercised().size())

@@ -35,7 +35,9 @@ import org.iisdiag.facts.WasEvent;
  */
 public final class TargetDirectory {
     private static final Pattern SITE_LABEL = Pattern.compile("(?i)W3SVC(\\d{1,9})");
-    private static final Pattern LM_APP = Pattern.compile("(?i)/LM/W3SVC/(\\d{1,9})/ROOT(/[^-\\s]*)?");
+    private static final Pattern LM_APP = Pattern.compile("(?i)/LM/W3SVC/(\\d{1,9})/ROOT(/[^\\s'\"]*)?");
+    /** What ASP.NET appends to an application's metabase path to name its application domain: "-1-133807...". */
+    private static final Pattern APP_DOMAIN_SUFFIX = Pattern.compile("-\\d{1,4}-\\d{10,}$");
     private static final Pattern APPHOST_APP = Pattern.compile("(?i)MACHINE/WEBROOT/APPHOST/([^/]+)(/.*)?");
     private static final String POOL_ACCOUNT = "IIS APPPOOL\\";
 
@@ -157,7 +159,9 @@ public final class TargetDirectory {
         }
         Matcher lm = LM_APP.matcher(appId.strip());
         if (lm.find()) {
-            String path = lm.group(2) == null || lm.group(2).isEmpty() ? "/" : lm.group(2);
+            // an application path may hold '-' ("/orders-api"); only an application domain's suffix goes
+            String path = lm.group(2) == null ? "" : APP_DOMAIN_SUFFIX.matcher(lm.group(2)).replaceFirst("");
+            path = path.isEmpty() ? "/" : path;
             return resolve(new Target("", Long.parseLong(lm.group(1)), "", path, ""));
         }
         Matcher ah = APPHOST_APP.matcher(appId.strip());
@@ -183,10 +187,10 @@ public final class TargetDirectory {
             return on(c.server(), site(c.site()));
         }
         if (fact instanceof HttpErrCount e) {
-            Target t = !e.siteId().isEmpty() ? site(e.siteId()) : Target.CASE;
-            if (!e.queue().isEmpty() && t.appPool().isEmpty()) {
-                t = resolve(new Target("", t.siteId(), t.siteName(), t.app(), e.queue()));
-            }
+            Target site = !e.siteId().isEmpty() ? site(e.siteId()) : server();
+            // the queue is the pool HTTP.sys handed the request to: it wins over the site's root pool
+            Target t = e.queue().isEmpty() ? site
+                    : resolve(new Target("", site.siteId(), site.siteName(), "", e.queue()));
             return on(e.server(), t);
         }
         if (fact instanceof FailedRequestTrace t) {
@@ -267,7 +271,8 @@ public final class TargetDirectory {
                 }
             }
         }
-        return new Target(t.server(), id, name, t.app(), pool);
+        // the root application "/" is the site itself: one identity, so conclusions about it merge
+        return new Target(t.server(), id, name, "/".equals(t.app()) ? "" : t.app(), pool);
     }
 
     /** The applications the configuration assigns to a pool, as "site/path" in order. */

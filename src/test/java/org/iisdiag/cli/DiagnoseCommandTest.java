@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.iisdiag.TestPack;
+import org.iisdiag.knowledge.KbCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +25,33 @@ class DiagnoseCommandTest {
     }
 
     @Test
-    void textReportOnTheSampleCaseLeadsWithTheAppPool() {
+    void textReportOnTheSampleCaseLeadsWithTheVerdict() {
         CliRun run = diagnose(SAMPLE);
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("CASE SUMMARY", "FINDINGS (", "ACTIONS (", "OPEN QUESTIONS",
-                "RECOGNISED AS NORMAL", "30,462 requests", "notes/collected-by.txt  not used");
-        String firstAction = run.out().lines().filter(l -> l.startsWith("  1. [")).findFirst().orElseThrow();
-        assertThat(firstAction).contains("P1").contains("ApiAppPool");
+        String out = run.out();
+        // the answer first: the verdict and the top three actions on the first screen (40 lines), then
+        // the timeline, what to do, then why; the case summary comes last
+        List<String> screen = out.lines().limit(40).toList();
+        assertThat(screen.subList(0, 6)).anyMatch(l -> l.startsWith("VERDICT: CRITICAL"));
+        assertThat(screen).anyMatch(l -> l.startsWith("    1. [P1] ")).anyMatch(l -> l.startsWith("    2. "))
+                .anyMatch(l -> l.startsWith("    3. "));
+        // the headline counts what HTTP.sys answered itself
+        assertThat(screen).anyMatch(l -> l.contains("573 server errors (5xx): 213 in the IIS log, 360 answered by HTTP.sys"));
+        List<String> headings = List.of("VERDICT: ", "TIMELINE", "ACTIONS (", "DIAGNOSES (", "OPEN QUESTIONS (",
+                "RECOGNISED AS NORMAL (", "CASE SUMMARY", "INPUTS (");
+        int last = -1;
+        for (String h : headings) {
+            int at = out.indexOf("\n" + h);
+            assertThat(at).as(h).isGreaterThan(last);
+            last = at;
+        }
+        assertThat(out).contains("30,462 requests", "notes/collected-by.txt  not used", "  Do now:");
+        String firstAction = out.lines().filter(l -> l.startsWith("  1. [")).findFirst().orElseThrow();
+        assertThat(firstAction).startsWith("  1. [P1] ").contains("ApiAppPool");
         // the evidence cites real lines of the case with file:line
-        assertThat(run.out()).contains("HTTPERR/httperr1.log:190");
+        assertThat(out).contains("HTTPERR/httperr1.log:190");
+        // every action says why it sits where it does
+        assertThat(out).contains("     Order: tier 1 serves the confirmed diagnosis ");
     }
 
     @Test
@@ -39,28 +59,77 @@ class DiagnoseCommandTest {
         CliRun run = diagnose(SAMPLE, "--format", "json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
-        assertThat(json.fieldNames()).toIterable()
-                .containsExactly("schemaVersion", "tool", "summary", "inputs", "findings", "actions", "questions", "benign");
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(json.fieldNames()).toIterable().containsExactly("schemaVersion", "tool", "detail", "omitted", "summary",
+                "verdict", "timeline", "inputs", "diagnoses", "actions", "notRecommended", "questions", "benign");
+        // JSON is for programs: everything, whatever --detail says for people
+        assertThat(json.get("detail").asText()).isEqualTo("full");
+        assertThat(json.get("omitted").asInt()).isZero();
         assertThat(json.get("inputs")).hasSize(4);
         assertThat(json.get("summary").get("linesRejected").asLong()).isZero();
+        assertThat(json.get("verdict").fieldNames()).toIterable().containsExactly("severity", "happened", "alsoSeen", "doNow",
+                "missing");
+        assertThat(json.get("verdict").get("severity").asText()).isEqualTo("critical");
+
         JsonNode actions = json.get("actions");
         assertThat(actions.size()).isGreaterThan(5);
-        for (int i = 0; i < actions.size(); i++) {
-            JsonNode a = actions.get(i);
-            assertThat(a.get("rank").asInt()).isEqualTo(i + 1);
-            assertThat(a.get("steps").size()).as(a.get("id").asText()).isPositive();
-            assertThat(a.get("rules").size()).isPositive();
-            if (i > 0) {
-                assertThat(a.get("score").asInt()).isLessThanOrEqualTo(actions.get(i - 1).get("score").asInt());
-            }
-            if (a.get("changesServerState").asBoolean()) {
-                assertThat(a.get("revert").size()).as("revert steps of " + a.get("id")).isPositive();
+        // the verdict's "do now" is the head of the action list
+        JsonNode first = json.get("verdict").get("doNow").get(0);
+        assertThat(first.get("rank").asInt()).isEqualTo(1);
+        assertThat(first.get("priority").asText()).isEqualTo("P1");
+        assertThat(first.get("action").asText()).isEqualTo(actions.get(0).get("id").asText());
+        // the timeline has every source on one axis: the HTTP.sys 503s at 14:00 are in it
+        JsonNode timeline = json.get("timeline");
+        assertThat(timeline.get("bucketMinutes").asInt()).isEqualTo(1);
+        JsonNode httpSys = null;
+        for (JsonNode series : timeline.get("series")) {
+            assertThat(series.get("counts").size()).isEqualTo(timeline.get("series").get(0).get("counts").size());
+            if (series.get("id").asText().equals("httperr 5xx")) {
+                httpSys = series;
             }
         }
-        assertThat(actions.get(0).get("id").asText()).isIn("check-app-pool-state", "review-was-events");
+        assertThat(httpSys).isNotNull();
+        assertThat(httpSys.get("total").asLong()).isEqualTo(360);
+        assertThat(httpSys.get("peakAt").asText()).isEqualTo("2024-03-04T14:00:00Z");
+        assertThat(json.get("summary").get("peakServerErrorMinutes").get(0).get("minute").asText())
+                .isEqualTo("2024-03-04T14:00:00Z");
+        for (int i = 0; i < actions.size(); i++) {
+            JsonNode a = actions.get(i);
+            String id = a.get("id").asText();
+            assertThat(a.get("rank").asInt()).isEqualTo(i + 1);
+            assertThat(a.get("steps").size()).as(id).isPositive();
+            assertThat(a.get("rules").size()).isPositive();
+            assertThat(a.get("serves").size()).as("diagnoses or questions " + id + " serves").isPositive();
+            assertThat(a.get("priority").asText()).isEqualTo("P" + a.get("tier").asInt());
+            // the first reason is the tier, with the rule that placed it
+            JsonNode tier = a.get("rationale").get(0);
+            assertThat(tier.get("kind").asText()).isEqualTo("tier");
+            assertThat(tier.get("value").asInt()).isEqualTo(a.get("tier").asInt());
+            if (i > 0) {
+                assertThat(a.get("tier").asInt()).as("actions are in tier order").isGreaterThanOrEqualTo(
+                        actions.get(i - 1).get("tier").asInt());
+            }
+            if (a.get("changesServerState").asBoolean()) {
+                assertThat(a.get("revert").size()).as("revert steps of " + id).isPositive();
+            }
+        }
         assertThat(actions.get(0).get("evidence").get(0).get("samples").get(0).get("file").asText())
                 .isEqualTo("HTTPERR/httperr1.log");
+
+        JsonNode diagnoses = json.get("diagnoses");
+        assertThat(diagnoses.size()).isPositive();
+        for (JsonNode d : diagnoses) {
+            assertThat(d.get("certainty").asText()).isIn("confirmed", "probable", "possible");
+            assertThat(d.get("plan").size()).as(d.get("id").asText()).isPositive();
+            for (JsonNode step : d.get("plan")) {
+                // each plan step either became an action (its rank) or says why it did not
+                if (step.get("rank").asInt() > 0) {
+                    assertThat(actions.get(step.get("rank").asInt() - 1).get("id").asText()).isEqualTo(step.get("action").asText());
+                } else {
+                    assertThat(step.get("note").asText()).isNotBlank();
+                }
+            }
+        }
     }
 
     @Test
@@ -122,14 +191,9 @@ class DiagnoseCommandTest {
 
     @Test
     void invalidKnowledgeBaseIsExitCode5(@TempDir Path tmp) throws Exception {
-        Path kb = tmp.resolve("knowledge-base");
-        Files.createDirectories(kb);
-        for (String f : org.iisdiag.knowledge.KnowledgeBaseLoader.FILES) {
-            Files.copy(TestPack.kb().resolve(f), kb.resolve(f));
-        }
-        String questions = Files.readString(kb.resolve("questions.yaml")).replace("answeredBy: collect-iis-logs",
-                "answeredBy: collect-the-logs");
-        Files.writeString(kb.resolve("questions.yaml"), questions);
+        KbCopy copy = KbCopy.of(tmp);
+        copy.replaceFirst("questions.yaml", "answeredBy: collect-iis-logs", "answeredBy: collect-the-logs");
+        Path kb = copy.dir;
         CliRun run = CliRun.of("diagnose", "--rules", RULES, "--kb", kb.toString(), SAMPLE);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.KNOWLEDGE_BASE_INVALID);
         assertThat(run.err()).containsPattern("knowledge-base/questions.yaml:\\d+: question 'no-iis-log': unknown action id 'collect-the-logs'");

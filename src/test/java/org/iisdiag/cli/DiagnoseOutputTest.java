@@ -35,7 +35,7 @@ class DiagnoseOutputTest {
         assertThat(Files.readString(html)).startsWith("{");
         Path unknown = tmp.resolve("report.log");
         assertThat(diagnose(SAMPLE, "-o", unknown.toString()).exitCode()).isZero();
-        assertThat(Files.readString(unknown)).startsWith("iisdiag ").contains("CASE SUMMARY");
+        assertThat(Files.readString(unknown)).startsWith("Diagnosis of ").contains("CASE SUMMARY");
     }
 
     @Test

@@ -73,19 +73,44 @@ class DiagnoseTraceTest {
         Diagnostician.Result result = TestPack.diagnosis().run(TestPack.cases().resolve("503-rapid-fail"), SAMPLE);
         assertThat(trail).isEqualTo(result.conclusions().firedRules());
 
-        // one firing in full: the app-pool rule matched HTTPERR evidence and inserted its three conclusions
+        // the expert's loop, visibly: HTTPERR entries are classified, the classified fact is diagnosed,
+        // the diagnosis is planned, the plan step is placed in a tier
         String out = run.out();
+        List<String> classify = firings(out, "classify.httpsys-rejection");
+        List<String> diagnose = firings(out, "httperr.reason-names-cause");
+        assertThat(classify).anySatisfy(f -> assertThat(f).contains("       matched  264 x HTTPERR AppOffline (503) queue ApiAppPool")
+                .contains("       matched  catalog HTTPERR reason AppOffline")
+                .contains("       inserted HttpSysRejection AppOffline x264 for "));
+        assertThat(diagnose).anySatisfy(f -> assertThat(f).contains("       matched  HttpSysRejection AppOffline x264")
+                .containsPattern("       inserted diagnosis app-pool-not-serving \\(confirmed\\) for [^\\n]*pool ApiAppPool"));
+        int classified = trailIndex(out, classify, "AppOffline");
+        int diagnosed = trailIndex(out, diagnose, "AppOffline");
+        assertThat(classified).isPositive().isLessThan(diagnosed);
+        assertThat(firings(out, "plan.collect-what-is-unknown")).anySatisfy(f -> assertThat(f)
+                .contains("matched  diagnosis app-pool-not-serving (confirmed)")
+                .containsPattern("inserted plan check-app-pool-state \\(collect of app-pool-not-serving\\) for [^\\n]*ApiAppPool"));
+        assertThat(firings(out, "rank.tier-1-confirmed")).anySatisfy(f -> assertThat(f)
+                .contains("inserted tier 1 check-app-pool-state#collect#app-pool-not-serving@"));
+    }
+
+    /** The text blocks of every firing of {@code ruleId}, each from its header line to the next firing. */
+    private static List<String> firings(String out, String ruleId) {
         List<String> firings = new ArrayList<>();
-        for (int at = out.indexOf(". 503.check-app-pool-and-was-events\n"); at >= 0;
-                at = out.indexOf(". 503.check-app-pool-and-was-events\n", at + 1)) {
+        String header = ". " + ruleId + "\n";
+        for (int at = out.indexOf(header); at >= 0; at = out.indexOf(header, at + 1)) {
             String rest = out.substring(at);
             firings.add(rest.substring(0, nextFiring(rest)));
         }
-        assertThat(firings).isNotEmpty().allSatisfy(f -> assertThat(f).contains("       matched  ").contains("HTTPERR"));
-        assertThat(firings).anySatisfy(f -> assertThat(f).contains(
-                "       inserted recommend check-app-pool-state{appPool=ApiAppPool}",
-                "       inserted recommend review-was-events{appPool=ApiAppPool}",
-                "       inserted finding app-pool-not-serving{appPool=ApiAppPool"));
+        assertThat(firings).as("firings of " + ruleId).isNotEmpty();
+        return firings;
+    }
+
+    /** The sequence number of the first of {@code firings} that mentions {@code text}. */
+    private static int trailIndex(String out, List<String> firings, String text) {
+        String block = firings.stream().filter(f -> f.contains(text)).findFirst().orElseThrow();
+        int at = out.indexOf(block);
+        String line = out.substring(out.lastIndexOf('\n', at) + 1, out.indexOf('\n', at));
+        return Integer.parseInt(line.strip().substring(0, line.strip().indexOf('.')));
     }
 
     /** The end of the first firing block in {@code text} (which starts with that firing's header line). */
@@ -132,15 +157,15 @@ class DiagnoseTraceTest {
         assertThat(order).isEqualTo(textTrail(diagnose(SAMPLE, "--trace").out()));
         ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("trace");
         assertThat(json).isEqualTo(plain);
-        List<JsonNode> appPool = new ArrayList<>();
+        List<JsonNode> diagnosed = new ArrayList<>();
         trace.forEach(f -> {
-            if (f.get("ruleId").asText().equals("503.check-app-pool-and-was-events")) {
-                appPool.add(f);
+            if (f.get("ruleId").asText().equals("httperr.reason-names-cause")) {
+                diagnosed.add(f);
             }
         });
-        assertThat(appPool).isNotEmpty().allSatisfy(f -> assertThat(f.get("matched").size()).isPositive());
-        assertThat(appPool).anySatisfy(f -> assertThat(f.get("inserted").toString())
-                .contains("recommend check-app-pool-state{appPool=ApiAppPool}"));
+        assertThat(diagnosed).isNotEmpty().allSatisfy(f -> assertThat(f.get("matched").size()).isPositive());
+        assertThat(diagnosed).anySatisfy(f -> assertThat(f.get("inserted").toString())
+                .contains("diagnosis app-pool-not-serving (confirmed)").contains("ApiAppPool"));
     }
 
     @Test
@@ -153,10 +178,12 @@ class DiagnoseTraceTest {
         List<String> candidates = section.lines().filter(l -> l.startsWith("  rule ")).toList();
         assertThat(candidates).isNotEmpty();
         assertThat(candidates).allSatisfy(l -> assertThat(l).matches("  rule \\S+ \\(rules/\\S+\\.drl:\\d+\\): (fired|did not fire)"));
-        assertThat(section).contains("      - needs IisStatusCount: this case has ");
-        // the catalog route (the text may wrap it): 500.19 names the action as its typical fix, and the case has none
-        assertThat(section.replaceAll("\\s+", " "))
-                .containsPattern("catalog: status codes whose typical fix it is: [^;]*500\\.19[^;]*; in this case's IIS log: none");
+        // conditions name classified facts too, counted in what the session held
+        assertThat(section).contains("      - needs ErrorStatus: this case has ");
+        assertThat(section).doesNotContain("needs ErrorStatus: MISSING");
+        // the catalog route (the text may wrap it): a 500.19 HRESULT diagnosis plans the action, and was not concluded
+        assertThat(section.replaceAll("\\s+", " ")).contains(
+                "catalog: diagnosis config-unrecognized-element plans it (fix): not concluded in this case");
 
         JsonNode whyNot = json(diagnose("--why-not", "fix-invalid-configuration", "--format", "json", SAMPLE)).get("whyNot");
         assertThat(whyNot.get("actionId").asText()).isEqualTo("fix-invalid-configuration");
@@ -168,8 +195,9 @@ class DiagnoseTraceTest {
         }
         List<String> routes = new ArrayList<>();
         whyNot.get("catalogRoutes").forEach(r -> routes.add(r.asText()));
-        assertThat(routes).anySatisfy(r -> assertThat(r).startsWith("status codes whose typical fix it is: ")
-                .contains("500.19").endsWith("in this case's IIS log: none"));
+        assertThat(routes).anySatisfy(r -> assertThat(r).startsWith("diagnosis config-unrecognized-element plans it (fix): ")
+                .contains("not concluded in this case"));
+        assertThat(routes).allSatisfy(r -> assertThat(r).doesNotContain("concluded in this case; the step was planned"));
     }
 
     @Test
@@ -182,16 +210,22 @@ class DiagnoseTraceTest {
             }
         }
         assertThat(action).isNotNull();
+        List<String> serves = new ArrayList<>();
+        action.get("serves").forEach(x -> serves.add(x.asText()));
         String expected = "it is in the result as action " + action.get("rank").asInt() + " (" + action.get("priority").asText()
-                + ", score " + action.get("score").asInt() + ")";
+                + ", tier " + action.get("tier").asInt() + ", for " + String.join(", ", serves) + ")";
         assertThat(json.get("whyNot").get("verdict").asText()).isEqualTo(expected);
+        assertThat(serves).contains("app-pool-not-serving");
+        // the diagnosis that plans it was concluded here, and its step was planned
+        List<String> routes = new ArrayList<>();
+        json.get("whyNot").get("catalogRoutes").forEach(r -> routes.add(r.asText()));
+        assertThat(routes).contains("diagnosis app-pool-not-serving plans it (collect): concluded in this case; the step was planned");
         JsonNode candidates = json.get("whyNot").get("candidates");
-        assertThat(candidates.findValuesAsText("rule")).contains("503.check-app-pool-and-was-events");
         boolean anyFired = false;
         for (JsonNode c : candidates) {
             anyFired |= c.get("fired").asBoolean();
         }
-        assertThat(anyFired).as("a rule that recommends it fired").isTrue();
+        assertThat(anyFired).as("a rule that can conclude a diagnosis planning it fired").isTrue();
 
         CliRun text = diagnose("--why-not", "check-app-pool-state", SAMPLE);
         assertThat(text.out()).contains("check-app-pool-state: " + expected + ".");
@@ -203,9 +237,9 @@ class DiagnoseTraceTest {
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE).isEqualTo(2);
         assertThat(unknown.out()).isEmpty();
         assertThat(unknown.err()).contains("--why-not: no action has the id 'no-such-action'");
-        // a finding id is not an action id
-        CliRun finding = diagnose("--why-not", "app-pool-not-serving", SAMPLE);
-        assertThat(finding.exitCode()).isEqualTo(2);
-        assertThat(finding.err()).contains("no action has the id 'app-pool-not-serving'");
+        // a diagnosis id is not an action id
+        CliRun diagnosis = diagnose("--why-not", "app-pool-not-serving", SAMPLE);
+        assertThat(diagnosis.exitCode()).isEqualTo(2);
+        assertThat(diagnosis.err()).contains("no action has the id 'app-pool-not-serving'");
     }
 }

@@ -23,9 +23,12 @@ class ReportFormatsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         String html = run.out();
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
-                .contains("<h2>Actions (", "<h2>Findings (", "<h2>Open questions (", "<h2>Inputs (")
+                .contains("<h2>Verdict: ", "<h2>Actions (", "<h2>Diagnoses (", "<h2>Open questions (", "<h2>Inputs (")
                 .contains("1. Check whether application pool ApiAppPool is running")
                 .doesNotContain("<script", "src=\"http", "href=\"http", "<link", "@import");
+        // the verdict first, then the actions in their order, then the diagnoses behind them
+        assertThat(html.indexOf("<h2>Verdict: ")).isLessThan(html.indexOf("<h2>Actions ("));
+        assertThat(html.indexOf("<h2>Actions (")).isLessThan(html.indexOf("<h2>Diagnoses ("));
         assertThat(html.indexOf("check-app-pool-state")).isLessThan(html.indexOf("capture-hang-dumps"));
         assertThat(diagnose(SAMPLE, "--format", "html").out()).isEqualTo(html);
     }
@@ -34,8 +37,9 @@ class ReportFormatsTest {
     void markdownHasTheSameSections() {
         CliRun run = diagnose(SAMPLE, "--format", "md");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("# Diagnosis of `").contains("## Case summary", "## Actions (", "## Findings (",
-                "### 1. Check whether application pool ApiAppPool is running", "`HTTPERR/httperr1.log:190`");
+        assertThat(run.out()).startsWith("# Diagnosis of `").contains("## Verdict: critical", "## Case summary", "## Actions (",
+                "## Diagnoses (", "### 1. Check whether application pool ApiAppPool is running", "`HTTPERR/httperr1.log:190`");
+        assertThat(run.out().indexOf("## Verdict: ")).isLessThan(run.out().indexOf("## Actions ("));
     }
 
     @Test

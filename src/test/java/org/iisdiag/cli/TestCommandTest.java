@@ -55,16 +55,20 @@ class TestCommandTest {
         scenario(tmp, "wrong-expectation", """
                 expect:
                   actions: {present: [collect-httperr-logs]}
-                  rules: {fired: [503.iis-substatus-identified]}
+                  confirmed: [ancm-not-installed]
+                  severity: critical
+                  rules: {fired: [503.rapid-fail-protection]}
                 """);
         Path xml = tmp.resolve("j.xml");
         CliRun run = test(tmp.toString(), "--junit", xml.toString());
         assertThat(run.exitCode()).isEqualTo(TestCommand.FAILED);
         assertThat(run.out()).startsWith("FAIL ")
                 .contains("action collect-httperr-logs was expected but is absent")
-                .contains("rule 503.iis-substatus-identified was expected to fire but did not")
+                .contains("diagnosis ancm-not-installed was expected (confirmed) but is absent")
+                .contains("severity: expected the verdict to be critical, got high")
+                .contains("rule 503.rapid-fail-protection was expected to fire but did not")
                 .contains("actual actions (ranked, with the rules behind them):")
-                .contains("fix-invalid-configuration")
+                .contains("#1 fix-invalid-configuration P1 for config-unrecognized-element")
                 .contains("0 passed, 1 failed")
                 .doesNotContain("Exception");
         assertThat(Files.readString(xml)).contains("<failure message=\"action collect-httperr-logs was expected but is absent\"");
@@ -80,11 +84,17 @@ class TestCommandTest {
                 expect:
                   actions:
                     present: [fix-the-config]
+                  confirmed: [config-unrecognised-element]
+                  notRecommended: [capture-freb]
+                  severity: dire
                 """);
         CliRun run = test(tmp.toString());
         assertThat(run.exitCode()).isEqualTo(TestCommand.INVALID_SCENARIOS);
         assertThat(run.out()).contains("typo-key.yaml:9: unknown key 'actoins'")
-                .contains("unknown-id.yaml:10: expect.actions.present: unknown action id 'fix-the-config'");
+                .contains("unknown-id.yaml:10: expect.actions.present: unknown action id 'fix-the-config'")
+                .contains("unknown-id.yaml:11: expect.confirmed: unknown diagnosis id 'config-unrecognised-element'")
+                .contains("unknown-id.yaml:12: expect.notRecommended: unknown action id 'capture-freb'")
+                .contains("unknown-id.yaml:13: expect.severity must be one of none, info, low, medium, high, critical");
     }
 
     @Test
@@ -110,7 +120,11 @@ class TestCommandTest {
         CliRun run = test(tmp.toString(), "--min-coverage", "90");
         assertThat(run.exitCode()).isEqualTo(TestCommand.COVERAGE_TOO_LOW);
         assertThat(run.out()).contains("rules no scenario fired:")
-                .containsPattern("benign\\.scanner-404s \\(rules/benign/benign-patterns\\.drl:\\d+\\)");
+                .containsPattern("benign\\.scanner-probes \\(rules/classify/benign-patterns\\.drl:\\d+\\)")
+                .contains("diagnoses no scenario concludes:")
+                .containsPattern("    rapid-fail-disabled-pool \\(knowledge-base/diagnoses/service-unavailable-503\\.yaml:\\d+\\)");
+        // what this one scenario concluded is covered
+        assertThat(run.out()).doesNotContain("    config-unrecognized-element (");
         assertThat(run.err()).contains("below --min-coverage 90.0%");
     }
 }

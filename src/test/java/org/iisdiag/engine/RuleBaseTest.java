@@ -10,14 +10,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.iisdiag.TestPack;
-import org.iisdiag.conclusions.Confidence;
-import org.iisdiag.conclusions.Finding;
+import org.iisdiag.conclusions.Diagnosis;
+import org.iisdiag.conclusions.Known;
 import org.iisdiag.conclusions.Question;
-import org.iisdiag.conclusions.Recommendation;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.knowledge.KnowledgeBase;
 import org.iisdiag.knowledge.KnowledgeBaseLoader;
+import org.iisdiag.knowledge.StatusCodeInfo;
+import org.iisdiag.targets.TargetDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,15 +30,18 @@ class RuleBaseTest {
             import org.iisdiag.facts.*;
             import org.iisdiag.conclusions.*;
             import org.iisdiag.knowledge.*;
-            import function org.iisdiag.conclusions.Conclude.recommend;
-            import function org.iisdiag.conclusions.Conclude.finding;
+            import org.iisdiag.targets.TargetDirectory;
+            import function org.iisdiag.conclusions.Conclude.diagnose;
+            import function org.iisdiag.conclusions.Conclude.know;
             import function org.iisdiag.conclusions.Conclude.ask;
+            import function org.iisdiag.conclusions.Conclude.evidence;
 
             global KnowledgeBase kb;
+            global TargetDirectory targets;
 
-            """; // 11 lines: the first rule starts on line 12
+            """; // 14 lines: the first rule starts on line 15
 
-    static final int FIRST_RULE_LINE = 12;
+    static final int FIRST_RULE_LINE = 15;
 
     private static KnowledgeBase kb;
 
@@ -78,23 +82,25 @@ class RuleBaseTest {
 
     // ------------------------------------------------------------------ a valid pack
 
+    /**
+     * Two files: a 5xx whose catalog entry names a diagnosis is diagnosed (the diagnosis id comes from the
+     * catalog, not a literal), a missing IIS log is asked about, and a 503 is known to carry its detail.
+     */
     private void writeValidPack() throws IOException {
         write("a/five-hundred.drl", HEADER
-                + rule("Any 5xx in the catalog", meta("t.any-5xx", "General IIS 500 errors"),
+                + rule("A 5xx whose code names the cause", meta("t.any-5xx", "General IIS 500 errors"),
                         "    $c : IisStatusCount( status >= 500 )\n"
-                                + "    $i : StatusCodeInfo() from kb.status($c.status(), $c.substatus())\n",
-                        "    finding(kcontext, \"iis-status-observed\", \"high\", \"code\", $c.code(), \"title\", $i.title(),\n"
-                                + "            \"site\", $c.site());\n"));
+                                + "    $i : StatusCodeInfo( namesCause() ) from kb.status($c.status(), $c.substatus())\n",
+                        "    diagnose(kcontext, $i.diagnosis(), $i.certainty(), targets.of($c), evidence($c),\n"
+                                + "            \"statusCode\", $c.code(), \"statusTitle\", $i.title());\n"));
         write("b/missing.drl", HEADER
                 + rule("No IIS log", meta("t.no-iis-log", "Data collection: logs"),
                         "    not EvidenceSource( kind == EvidenceKind.IIS_W3C_LOG )\n",
-                        "    ask(kcontext, \"no-iis-log\");\n"
-                                + "    recommend(kcontext, \"collect-iis-logs\", \"site\", \"W3SVC1\");\n")
-                + rule("Fix actions from the catalog", meta("t.fix-actions", "General IIS 500 errors"),
-                        "    $c : IisStatusCount( status >= 500 )\n"
-                                + "    $i : StatusCodeInfo( !fixActions.isEmpty() ) from kb.status($c.status(), $c.substatus())\n"
-                                + "    $action : String() from $i.fixActions()\n",
-                        "    recommend(kcontext, $action, \"site\", $c.site(), \"code\", $c.code());\n"));
+                        "    ask(kcontext, \"no-iis-log\",\n"
+                                + "            targets.server(), evidence());\n")
+                + rule("A substatus is the error detail", meta("t.known", "What is known"),
+                        "    $c : IisStatusCount( status >= 500 )\n",
+                        "    know(kcontext, targets.of($c), \"error-detail\", \"status \" + $c.code(), evidence($c));\n"));
     }
 
     @Test
@@ -103,15 +109,15 @@ class RuleBaseTest {
         RuleBase rb = RuleBase.build(rules(), kb);
         int secondRuleLine = FIRST_RULE_LINE + 10; // rule (1) + 2 metadata + when + 1 + then + 2 + end + blank
         assertThat(rb.rules()).containsExactly(
-                new RuleInfo("t.any-5xx", "Any 5xx in the catalog", "General IIS 500 errors", "rules/a/five-hundred.drl",
-                        FIRST_RULE_LINE),
-                new RuleInfo("t.fix-actions", "Fix actions from the catalog", "General IIS 500 errors",
-                        "rules/b/missing.drl", secondRuleLine),
+                new RuleInfo("t.any-5xx", "A 5xx whose code names the cause", "General IIS 500 errors",
+                        "rules/a/five-hundred.drl", FIRST_RULE_LINE),
+                new RuleInfo("t.known", "A substatus is the error detail", "What is known", "rules/b/missing.drl",
+                        secondRuleLine),
                 new RuleInfo("t.no-iis-log", "No IIS log", "Data collection: logs", "rules/b/missing.drl",
                         FIRST_RULE_LINE));
         assertThat(rb.rules().get(0).location()).isEqualTo("rules/a/five-hundred.drl:" + FIRST_RULE_LINE);
         assertThat(Files.readAllLines(rules().resolve("b/missing.drl")).get(secondRuleLine - 1))
-                .isEqualTo("rule \"Fix actions from the catalog\"");
+                .isEqualTo("rule \"A substatus is the error detail\"");
     }
 
     @Test
@@ -120,61 +126,71 @@ class RuleBaseTest {
         RuleBase rb = RuleBase.build(rules(), kb);
         Diagnoser diagnoser = new Diagnoser(rb, kb);
         IisStatusCount c = TestPack.iis("W3SVC1", 500, 19, 13, 5);
+        StatusCodeInfo info = kb.status(500, 19);
+        assertThat(info.namesCause()).as("the test relies on 500.19 naming a diagnosis").isTrue();
 
         Conclusions out = diagnoser.run(List.of(c, TestPack.source(EvidenceKind.HTTPERR_LOG)));
-        assertThat(out.findings()).singleElement().satisfies(f -> {
-            assertThat(f.findingId()).isEqualTo("iis-status-observed");
-            assertThat(f.confidence()).isEqualTo(Confidence.HIGH);
-            assertThat(f.ruleId()).isEqualTo("t.any-5xx");
-            assertThat(f.params()).containsEntry("code", "500.19").containsEntry("site", "W3SVC1")
-                    .containsEntry("title", kb.status(500, 19).title());
-            assertThat(f.evidence()).containsExactly(c);
+        assertThat(out.diagnoses()).singleElement().satisfies(d -> {
+            assertThat(d.diagnosisId()).isEqualTo(info.diagnosis());
+            assertThat(d.certainty()).isEqualTo(info.certainty());
+            assertThat(d.ruleId()).isEqualTo("t.any-5xx");
+            assertThat(d.params()).containsEntry("statusCode", "500.19").containsEntry("statusTitle", info.title());
+            assertThat(d.evidence()).containsExactly(c);
+            // the only site the case shows: the target is resolved from the log's folder label
+            assertThat(d.target().siteId()).isEqualTo(1);
+            assertThat(d.reach()).isEqualTo(5);
+        });
+        assertThat(out.known()).singleElement().satisfies(k -> {
+            assertThat(k.revelation()).isEqualTo("error-detail");
+            assertThat(k.because()).isEqualTo("status 500.19");
+            assertThat(k.evidence()).containsExactly(c);
         });
         assertThat(out.questions()).extracting(Question::questionId, Question::ruleId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("no-iis-log", "t.no-iis-log"));
-        List<String> expectedActions = new java.util.ArrayList<>(kb.status(500, 19).fixActions());
-        expectedActions.add("collect-iis-logs");
-        assertThat(out.recommendations()).extracting(Recommendation::actionId)
-                .containsExactlyInAnyOrderElementsOf(expectedActions);
-        assertThat(out.recommendations()).filteredOn(r -> r.actionId().equals("collect-iis-logs")).singleElement()
-                .satisfies(r -> {
-                    assertThat(r.ruleId()).isEqualTo("t.no-iis-log");
-                    assertThat(r.params()).containsExactlyEntriesOf(java.util.Map.of("site", "W3SVC1"));
-                });
-        assertThat(out.firedRules()).contains("t.any-5xx", "t.no-iis-log");
+        assertThat(out.firedRules()).containsExactlyInAnyOrder("t.any-5xx", "t.no-iis-log", "t.known");
+        assertThat(out.evidenceGaps()).isEmpty();
+        // this pack has no planning or ranking rules: nothing is planned, placed or weighed
+        assertThat(out.planned()).isEmpty();
+        assertThat(out.tiers()).isEmpty();
+        assertThat(out.weights()).isEmpty();
         assertThat(out.benign()).isEmpty();
-        assertThat(out.adjustments()).isEmpty();
         assertThat(out.caveats()).isEmpty();
 
         // a fresh session per run: with an IIS log present, nothing asks for one
         Conclusions withLog = diagnoser.run(List.of(TestPack.source(EvidenceKind.IIS_W3C_LOG)));
         assertThat(withLog.questions()).isEmpty();
-        assertThat(withLog.findings()).isEmpty();
-        assertThat(withLog.recommendations()).isEmpty();
+        assertThat(withLog.diagnoses()).isEmpty();
+        assertThat(withLog.known()).isEmpty();
         assertThat(withLog.firedRules()).isEmpty();
 
         // a code the catalog does not know matches nothing in the kb look-up
-        Conclusions unknown = diagnoser.run(List.of(TestPack.iis("W3SVC1", 799, 0, 0, 1),
+        Conclusions unknown = diagnoser.run(List.of(TestPack.iis("W3SVC1", 599, 0, 0, 1),
                 TestPack.source(EvidenceKind.IIS_W3C_LOG)));
-        assertThat(unknown.findings()).isEmpty();
+        assertThat(kb.status(599, 0)).isNull();
+        assertThat(unknown.diagnoses()).isEmpty();
+        assertThat(unknown.firedRules()).containsExactly("t.known");
     }
 
     @Test
     void logicalInsertionRetractsConclusionsWhenTheEvidenceGoes() throws Exception {
         writeValidPack();
         RuleBase rb = RuleBase.build(rules(), kb);
-        var session = rb.newSession(kb);
+        var session = rb.newSession(kb, TargetDirectory.of(List.of()));
         try {
             session.fireAllRules();
             assertThat(session.getObjects(o -> o instanceof Question)).hasSize(1);
-            var handle = session.insert(TestPack.source(EvidenceKind.IIS_W3C_LOG));
+            var log = session.insert(TestPack.source(EvidenceKind.IIS_W3C_LOG));
+            var error = session.insert(TestPack.iis("W3SVC1", 500, 19, 13, 5));
             session.fireAllRules();
             assertThat(session.getObjects(o -> o instanceof Question)).isEmpty();
-            assertThat(session.getObjects(o -> o instanceof Recommendation)).isEmpty();
-            session.delete(handle);
+            assertThat(session.getObjects(o -> o instanceof Diagnosis)).hasSize(1);
+            assertThat(session.getObjects(o -> o instanceof Known)).hasSize(1);
+            session.delete(error);
+            session.delete(log);
             session.fireAllRules();
             assertThat(session.getObjects(o -> o instanceof Question)).hasSize(1);
-            assertThat(session.getObjects(o -> o instanceof Finding)).isEmpty();
+            assertThat(session.getObjects(o -> o instanceof Diagnosis)).isEmpty();
+            assertThat(session.getObjects(o -> o instanceof Known)).isEmpty();
         } finally {
             session.dispose();
         }
@@ -273,38 +289,57 @@ class RuleBaseTest {
     }
 
     @Test
-    void unknownActionIdInRecommend() throws Exception {
-        String drl = HEADER + rule("Recommends nonsense", meta("t.nonsense", "General IIS 500 errors"),
-                "    IisStatusCount( status >= 500 )\n",
-                "    recommend(kcontext, \"collect-iis-logs\");\n    recommend(kcontext, \"no-such-action\");\n");
+    void unknownDiagnosisIdInDiagnose() throws Exception {
+        String drl = HEADER + rule("Diagnoses nonsense", meta("t.nonsense", "General IIS 500 errors"),
+                "    $c : IisStatusCount( status >= 500 )\n",
+                "    diagnose(kcontext, \"configuration-invalid\", Certainty.CONFIRMED, targets.of($c), evidence($c));\n"
+                        + "    diagnose(kcontext, \"no-such-diagnosis\", Certainty.POSSIBLE, targets.of($c), evidence($c));\n");
         write("x.drl", drl);
         int line = FIRST_RULE_LINE + 7;
-        assertThat(drl.lines().toList().get(line - 1)).contains("no-such-action");
-        assertThat(problems()).containsExactly("rules/x.drl:" + line + ":5: unknown action id 'no-such-action'");
+        assertThat(drl.lines().toList().get(line - 1)).contains("no-such-diagnosis");
+        assertThat(problems()).containsExactly("rules/x.drl:" + line + ":5: unknown diagnosis id 'no-such-diagnosis'");
     }
 
     @Test
-    void unknownFindingAndQuestionIds() throws Exception {
-        String drl = HEADER + rule("Concludes nonsense", meta("t.nonsense", "General IIS 500 errors"),
-                "    IisStatusCount( status >= 500 )\n",
-                "    finding(kcontext, \"no-such-finding\", \"high\");\n    ask(kcontext, \"no-such-question\");\n");
+    void unknownQuestionRevelationAndAnswerIds() throws Exception {
+        String drl = HEADER.replace("import function org.iisdiag.conclusions.Conclude.evidence;",
+                "import function org.iisdiag.conclusions.Conclude.evidence;\n"
+                        + "import function org.iisdiag.conclusions.Conclude.planAnswer;")
+                + rule("Concludes nonsense", meta("t.nonsense", "General IIS 500 errors"),
+                "    $c : IisStatusCount( status >= 500 )\n    $q : Question()\n",
+                "    ask(kcontext, \"no-such-question\", targets.server(), evidence($c));\n"
+                        + "    know(kcontext, targets.of($c), \"no-such-revelation\", \"because\", evidence($c));\n"
+                        + "    planAnswer(kcontext, $q, \"no-such-action\");\n");
         write("x.drl", drl);
+        int first = FIRST_RULE_LINE + 1 + 7; // one more import line above the rule
+        assertThat(drl.lines().toList().get(first - 1)).contains("no-such-question");
         assertThat(problems()).containsExactly(
-                "rules/x.drl:" + (FIRST_RULE_LINE + 6) + ":5: unknown finding id 'no-such-finding'",
-                "rules/x.drl:" + (FIRST_RULE_LINE + 7) + ":5: unknown question id 'no-such-question'");
+                "rules/x.drl:" + first + ":5: unknown question id 'no-such-question'",
+                "rules/x.drl:" + (first + 1) + ":5: unknown revelation id 'no-such-revelation'",
+                "rules/x.drl:" + (first + 2) + ":5: unknown action id 'no-such-action'");
+    }
+
+    @Test
+    void anIdTakenFromACatalogFieldIsNotCheckedAsALiteral() throws Exception {
+        // the id is an expression: the catalog it comes from is validated when it loads, not here
+        write("x.drl", HEADER + rule("From the catalog", meta("t.catalog", "General IIS 500 errors"),
+                "    $c : IisStatusCount( status >= 500 )\n"
+                        + "    $i : StatusCodeInfo( namesCause() ) from kb.status($c.status(), $c.substatus())\n",
+                "    diagnose(kcontext, $i.diagnosis(), Certainty.CONFIRMED, targets.of($c), evidence($c));\n"));
+        assertThat(RuleBase.build(rules(), kb).rules()).extracting(RuleInfo::id).containsExactly("t.catalog");
     }
 
     @Test
     void severalProblemsAreAllReported() throws Exception {
         write("a.drl", HEADER
                 + rule("No id", meta(null, "General IIS 500 errors"), "    IisStatusCount( status >= 500 )\n", "    // x\n")
-                + rule("Bad section", meta("t.bad-section", "Nowhere"), "    IisStatusCount( status >= 500 )\n",
-                        "    recommend(kcontext, \"no-such-action\");\n"));
+                + rule("Bad section", meta("t.bad-section", "Nowhere"), "    $c : IisStatusCount( status >= 500 )\n",
+                        "    ask(kcontext, \"no-such-question\", targets.server(), evidence($c));\n"));
         List<String> problems = problems();
         assertThat(problems).hasSize(3);
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("\"No id\" has no @id"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("\"Bad section\" cites unknown section 'Nowhere'"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("unknown action id 'no-such-action'"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("unknown question id 'no-such-question'"));
         assertThat(problems).allSatisfy(p -> assertThat(p).startsWith("rules/a.drl:"));
     }
 

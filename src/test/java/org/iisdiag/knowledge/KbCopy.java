@@ -11,17 +11,18 @@ import java.util.stream.Stream;
 import org.iisdiag.TestPack;
 
 /**
- * A copy of the shipped knowledge base in a temporary folder named "knowledge-base" (so messages
- * read exactly as for the real one), with helpers to mutate one catalog file.
+ * A copy of the shipped knowledge base (the catalogs and the diagnoses folder) in a temporary folder named
+ * "knowledge-base" (so messages read exactly as for the real one), with helpers to mutate one catalog file
+ * ("diagnoses/aspnet.yaml" names a file of the diagnoses folder).
  */
-final class KbCopy {
-    final Path dir;
+public final class KbCopy {
+    public final Path dir;
 
     private KbCopy(Path dir) {
         this.dir = dir;
     }
 
-    static KbCopy of(Path tempDir) {
+    public static KbCopy of(Path tempDir) {
         Path dir = tempDir.resolve("knowledge-base");
         try {
             Files.createDirectories(dir);
@@ -30,13 +31,19 @@ final class KbCopy {
                     Files.copy(f, dir.resolve(f.getFileName()));
                 }
             }
+            Path diagnoses = Files.createDirectories(dir.resolve(KnowledgeBaseLoader.DIAGNOSES));
+            try (Stream<Path> files = Files.list(TestPack.kb().resolve(KnowledgeBaseLoader.DIAGNOSES))) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".yaml")).toList()) {
+                    Files.copy(f, diagnoses.resolve(f.getFileName()));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new KbCopy(dir);
     }
 
-    Path file(String name) {
+    public Path file(String name) {
         return dir.resolve(name);
     }
 
@@ -44,7 +51,7 @@ final class KbCopy {
      * Appends YAML text at the end of a catalog (whose list is the last top-level key) and returns the
      * 1-based line number where the appended text starts.
      */
-    int append(String catalog, String yaml) {
+    public int append(String catalog, String yaml) {
         Path f = file(catalog);
         try {
             String text = Files.readString(f, StandardCharsets.UTF_8);
@@ -61,7 +68,7 @@ final class KbCopy {
     }
 
     /** Replaces the first occurrence of {@code from} (which must exist) and returns its line number. */
-    int replaceFirst(String catalog, String from, String to) {
+    public int replaceFirst(String catalog, String from, String to) {
         Path f = file(catalog);
         try {
             String text = Files.readString(f, StandardCharsets.UTF_8);
@@ -77,7 +84,7 @@ final class KbCopy {
     }
 
     /** The 1-based line of the first line of {@code catalog} that equals {@code line} (after strip). */
-    static int lineOf(Path file, String line) {
+    public static int lineOf(Path file, String line) {
         try {
             var lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {

@@ -31,10 +31,17 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void everyCatalogFileIsShipped() {
-        assertThat(KnowledgeBaseLoader.FILES).contains("actions.yaml", "status-codes.yaml", "freb-modules.yaml");
+        assertThat(KnowledgeBaseLoader.FILES).contains("actions.yaml", "status-codes.yaml", "freb-modules.yaml",
+                "exception-signatures.yaml", "exception-codes.yaml").doesNotContain("findings.yaml");
         for (String f : KnowledgeBaseLoader.FILES) {
             assertThat(TestPack.kb().resolve(f)).as(f).isRegularFile();
         }
+        // the diagnoses are a folder of catalogs; catalogFiles (cache keys, watchers) lists each of them
+        List<Path> all = KnowledgeBaseLoader.catalogFiles(TestPack.kb());
+        assertThat(all).hasSizeGreaterThan(KnowledgeBaseLoader.FILES.size());
+        assertThat(all.subList(KnowledgeBaseLoader.FILES.size(), all.size()))
+                .allSatisfy(p -> assertThat(p.getParent().getFileName()).hasToString("diagnoses"))
+                .isSorted();
     }
 
     @Test
@@ -44,8 +51,13 @@ class KnowledgeBaseLoaderTest {
         assertThat(shipped.reasons()).isNotEmpty();
         assertThat(shipped.scannerSignatures()).isNotEmpty();
         assertThat(shipped.actions()).isNotEmpty();
-        assertThat(shipped.findings()).isNotEmpty();
+        assertThat(shipped.diagnoses()).isNotEmpty();
         assertThat(shipped.questions()).isNotEmpty();
+        assertThat(shipped.exceptionSignatures()).isNotEmpty();
+        assertThat(shipped.exceptionCodes()).isNotEmpty();
+        assertThat(shipped.configErrors()).isNotEmpty();
+        assertThat(shipped.modules()).isNotEmpty();
+        assertThat(shipped.revelations()).containsKeys("error-detail", "failing-module", "exception", "pool-state");
         assertThat(shipped.globals()).containsKeys("server", "appcmd", "iisLogDir", "httperrDir");
     }
 
@@ -121,26 +133,86 @@ class KnowledgeBaseLoaderTest {
         assertThat(a.kind()).isEqualTo(ActionKind.COLLECT);
         assertThat(a.risk()).isEqualTo(Level.NONE);
         assertThat(a.params()).containsKey("site");
-        assertThat(a.steps()).isNotEmpty().allSatisfy(s -> assertThat(s).isEqualTo(s.strip()));
+        assertThat(a.steps()).isNotEmpty().allSatisfy(s -> assertThat(s.text()).isEqualTo(s.text().strip()));
 
-        FindingDefinition f = shipped.finding("iis-status-observed");
-        assertThat(f).isNotNull();
-        assertThat(f.source()).isEqualTo(KB + "findings.yaml:"
-                + KbCopy.lineOf(TestPack.kb().resolve("findings.yaml"), "- id: iis-status-observed"));
+        DiagnosisDefinition d = shipped.diagnosis("rapid-fail-disabled-pool");
+        assertThat(d).isNotNull();
+        assertThat(d.source()).isEqualTo(KB + "diagnoses/service-unavailable-503.yaml:"
+                + KbCopy.lineOf(TestPack.kb().resolve("diagnoses/service-unavailable-503.yaml"), "- id: rapid-fail-disabled-pool"));
+        assertThat(d.severity()).isEqualTo(Severity.HIGH);
+        assertThat(d.explanation()).isEqualTo(d.explanation().strip());
         QuestionDefinition q = shipped.question("no-iis-log");
         assertThat(q).isNotNull();
         assertThat(q.answeredBy()).isEqualTo("collect-iis-logs");
         assertThat(shipped.action("no-such-action")).isNull();
-        assertThat(shipped.finding("no-such-finding")).isNull();
+        assertThat(shipped.diagnosis("no-such-diagnosis")).isNull();
         assertThat(shipped.question("no-such-question")).isNull();
+        assertThat(shipped.plan("no-such-diagnosis")).isEmpty();
     }
 
     @Test
     void crossReferencesOfTheShippedCatalogsResolve() {
-        shipped.statusCodes().forEach(s -> s.fixActions().forEach(id ->
-                assertThat(shipped.action(id)).as(s.code() + " -> " + id).isNotNull()));
-        shipped.reasons().forEach(r -> r.fixActions().forEach(id ->
-                assertThat(shipped.action(id)).as(r.reason() + " -> " + id).isNotNull()));
+        shipped.statusCodes().stream().filter(StatusCodeInfo::namesCause).forEach(s ->
+                assertThat(shipped.diagnosis(s.diagnosis())).as(s.code() + " -> " + s.diagnosis()).isNotNull());
+        shipped.reasons().stream().filter(r -> !r.diagnosis().isEmpty()).forEach(r ->
+                assertThat(shipped.diagnosis(r.diagnosis())).as(r.reason() + " -> " + r.diagnosis()).isNotNull());
+        shipped.diagnoses().forEach(d -> d.steps().forEach(step ->
+                assertThat(shipped.action(step.actionId())).as(d.id() + " plans " + step.actionId()).isNotNull()));
+        shipped.actions().forEach(a -> {
+            a.requires().forEach(r -> assertThat(shipped.action(r.actionId())).as(a.id() + " requires " + r.actionId())
+                    .isNotNull());
+            assertThat(shipped.revelations().keySet()).as(a.id() + " reveals").containsAll(a.reveals());
+        });
+        // reached through a status code or an HTTPERR reason, and planned
+        assertThat(shipped.status(503, 2).diagnosis()).isEqualTo("concurrent-request-limit");
+        assertThat(shipped.plan("concurrent-request-limit")).extracting(DiagnosisDefinition.PlanStep::actionId)
+                .contains("raise-concurrent-request-limit");
+    }
+
+    @Test
+    void aPlanIsOrderedFixCollectVerifyIfNotFixed() {
+        DiagnosisDefinition d = new DiagnosisDefinition("x", "X", "503 errors", Severity.HIGH, "X.", java.util.Map.of(),
+                java.util.Map.of(org.iisdiag.conclusions.PlanRole.IF_NOT_FIXED, List.of("d"),
+                        org.iisdiag.conclusions.PlanRole.VERIFY, List.of("c"),
+                        org.iisdiag.conclusions.PlanRole.COLLECT, List.of("b1", "b2"),
+                        org.iisdiag.conclusions.PlanRole.FIX, List.of("a")), null, "x.yaml:1");
+        assertThat(d.steps()).extracting(DiagnosisDefinition.PlanStep::actionId)
+                .containsExactly("a", "b1", "b2", "c", "d");
+        assertThat(d.steps()).extracting(DiagnosisDefinition.PlanStep::order).containsExactly(0, 1, 2, 3, 4);
+        assertThat(d.steps().get(4).role()).isEqualTo(org.iisdiag.conclusions.PlanRole.IF_NOT_FIXED);
+    }
+
+    @Test
+    void signaturesAndExceptionCodesAreLookedUp() {
+        // a signature captures named groups as parameters; the catalog order decides between several
+        List<SignatureMatch> m = shipped.exceptionCauses(
+                "System.Data.SqlClient.SqlException: Login failed for user 'CONTOSO\\WEB01$'.");
+        assertThat(m).isNotEmpty();
+        assertThat(m.get(0).signature().diagnosis()).isEqualTo("sql-login-failed-machine-account");
+        // each login names one cause: the machine account, the pool's virtual account, or any other login
+        assertThat(shipped.exceptionCauses("SqlException: Login failed for user 'IIS APPPOOL\\ShopPool'."))
+                .extracting(x -> x.signature().diagnosis()).containsExactly("sql-login-failed-pool-identity");
+        assertThat(shipped.exceptionCauses("SqlException: Login failed for user 'CONTOSO\\WEB01$'."))
+                .extracting(x -> x.signature().diagnosis()).containsExactly("sql-login-failed-machine-account");
+        assertThat(shipped.exceptionCauses("SqlException: Login failed for user 'orders_app'."))
+                .singleElement().satisfies(x -> {
+                    assertThat(x.signature().diagnosis()).isEqualTo("sql-login-failed");
+                    assertThat(x.params()).containsEntry("account", "orders_app");
+                });
+        // a missing file: the whole path, and the file's name for titles
+        assertThat(shipped.exceptionCauses("System.IO.FileNotFoundException: Could not find file 'C:\\app\\certs\\signing.pfx'."))
+                .singleElement().satisfies(x -> assertThat(x.params()).containsEntry("file", "signing.pfx")
+                        .containsEntry("path", "C:\\app\\certs\\signing.pfx"));
+        assertThat(shipped.exceptionCauses("")).isEmpty();
+        assertThat(shipped.exceptionCauses(null)).isEmpty();
+        // written with or without 0x, in any case
+        assertThat(shipped.exceptionCode("0xC00000FD")).isNotNull();
+        assertThat(shipped.exceptionCode("c00000fd")).isEqualTo(shipped.exceptionCode("0xc00000fd"));
+        assertThat(shipped.exceptionCode("0xc00000fd").diagnosis()).isEqualTo("worker-crash-stack-overflow");
+        assertThat(shipped.exceptionCode(" ")).isNull();
+        assertThat(shipped.configError(13).hresult()).isEqualToIgnoringCase("0x8007000d");
+        assertThat(shipped.module("requestfilteringmodule")).as("module names are case-insensitive")
+                .isEqualTo(shipped.module("RequestFilteringModule")).isNotNull();
     }
 
     @Test
@@ -246,14 +318,15 @@ class KnowledgeBaseLoaderTest {
     @Test
     void missingRequiredField() {
         KbCopy kb = KbCopy.of(temp);
-        int line = kb.append("findings.yaml", """
-                  - id: half-a-finding
+        int line = kb.append("diagnoses/identify-4xx.yaml", """
+                  - id: half-a-diagnosis
                     title: Half
                     section: Identify 4xx errors
                     severity: low
+                    plan: {fix: [collect-iis-logs]}
                 """);
-        assertThat(problems(kb)).containsExactly(KB + "findings.yaml:" + line
-                + ": finding 'half-a-finding': missing required field 'explanation'");
+        assertThat(problems(kb)).containsExactly(KB + "diagnoses/identify-4xx.yaml:" + line
+                + ": diagnosis 'half-a-diagnosis': missing required field 'explanation'");
     }
 
     @Test
@@ -304,7 +377,7 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
-    void unknownActionIdInFixActions() {
+    void unknownDiagnosisIdInAReason() {
         KbCopy kb = KbCopy.of(temp);
         int line = kb.append("httperr-reasons.yaml", """
                   - reason: Made_Up
@@ -312,21 +385,55 @@ class KnowledgeBaseLoaderTest {
                     meaning: Not real.
                     triage: context
                     fix: Nothing.
-                    fixActions: [collect-iis-logs, no-such-action]
+                    diagnosis: no-such-diagnosis
                     appPoolRelated: false
                 """);
         assertThat(problems(kb)).containsExactly(KB + "httperr-reasons.yaml:" + line
-                + ": reason 'Made_Up': unknown action id 'no-such-action' (not in actions.yaml)");
+                + ": reason 'Made_Up': unknown diagnosis id 'no-such-diagnosis' (not in diagnoses/)");
     }
 
     @Test
-    void unknownActionIdInStatusFixActionsAndQuestionAnsweredBy() {
+    void unknownDiagnosisIdsInEveryCatalogThatNamesOne() {
+        KbCopy kb = KbCopy.of(temp);
+        int module = kb.append("freb-modules.yaml", """
+                  - module: MadeUpModule
+                    meaning: Not real.
+                    diagnosis: no-such-module-diagnosis
+                """);
+        int config = kb.append("config-errors.yaml", """
+                  - win32: 999999
+                    hresult: "0x800f423f"
+                    meaning: Not real.
+                    fix: Nothing.
+                    diagnosis: no-such-config-diagnosis
+                """);
+        int signature = kb.append("exception-signatures.yaml", """
+                  - id: made-up-signature
+                    pattern: 'MadeUpException'
+                    diagnosis: no-such-signature-diagnosis
+                    note: Not real.
+                """);
+        int code = kb.append("exception-codes.yaml", """
+                  - code: "0xdeadbeef"
+                    name: MADE_UP
+                    meaning: Not real.
+                    diagnosis: no-such-code-diagnosis
+                """);
+        assertThat(problems(kb)).containsExactlyInAnyOrder(
+                KB + "freb-modules.yaml:" + module + ": module 'MadeUpModule': unknown diagnosis id 'no-such-module-diagnosis' (not in diagnoses/)",
+                KB + "config-errors.yaml:" + config + ": config error '0x800f423f': unknown diagnosis id 'no-such-config-diagnosis' (not in diagnoses/)",
+                KB + "exception-signatures.yaml:" + signature + ": signature 'made-up-signature': unknown diagnosis id 'no-such-signature-diagnosis' (not in diagnoses/)",
+                KB + "exception-codes.yaml:" + code + ": exception code '0xdeadbeef': unknown diagnosis id 'no-such-code-diagnosis' (not in diagnoses/)");
+    }
+
+    @Test
+    void unknownDiagnosisInAStatusCodeAndUnknownActionInQuestionAnsweredBy() {
         KbCopy kb = KbCopy.of(temp);
         int statusLine = kb.append("status-codes.yaml", """
                   - code: "599"
                     title: Made up
                     meaning: Not real.
-                    fixActions: [restart-the-internet]
+                    diagnosis: restart-the-internet
                     severity: low
                     component: iis
                 """);
@@ -338,7 +445,7 @@ class KnowledgeBaseLoaderTest {
                 """);
         assertThat(problems(kb)).containsExactlyInAnyOrder(
                 KB + "status-codes.yaml:" + statusLine
-                        + ": status code '599': unknown action id 'restart-the-internet' (not in actions.yaml)",
+                        + ": status code '599': unknown diagnosis id 'restart-the-internet' (not in diagnoses/)",
                 KB + "questions.yaml:" + questionLine
                         + ": question 'made-up-question': unknown action id 'ask-the-oracle' (not in actions.yaml)");
     }
@@ -384,19 +491,20 @@ class KnowledgeBaseLoaderTest {
     }
 
     @Test
-    void undeclaredPlaceholderInAFinding() {
+    void undeclaredPlaceholderInADiagnosis() {
         KbCopy kb = KbCopy.of(temp);
-        int line = kb.append("findings.yaml", """
-                  - id: finding-with-hole
+        int line = kb.append("diagnoses/identify-4xx.yaml", """
+                  - id: diagnosis-with-hole
                     title: "{code} seen"
                     section: Identify 4xx errors
                     severity: low
                     explanation: "{code} on {site}"
                     params:
                       code: "<code>"
+                    plan: {collect: [collect-iis-logs]}
                 """);
-        assertThat(problems(kb)).containsExactly(KB + "findings.yaml:" + line
-                + ": finding 'finding-with-hole': placeholder {site} is not declared in params or globals");
+        assertThat(problems(kb)).containsExactly(KB + "diagnoses/identify-4xx.yaml:" + line
+                + ": diagnosis 'diagnosis-with-hole': placeholder {site} is not declared in params or globals");
     }
 
     @Test
@@ -495,17 +603,18 @@ class KnowledgeBaseLoaderTest {
     @Test
     void unknownArticleSection() {
         KbCopy kb = KbCopy.of(temp);
-        int line = kb.append("findings.yaml", """
-                  - id: misplaced-finding
+        int line = kb.append("diagnoses/aspnet.yaml", """
+                  - id: misplaced-diagnosis
                     title: Misplaced
                     section: Identify 6xx errors
                     severity: low
                     explanation: Nowhere in the article.
+                    plan: {fix: [collect-iis-logs]}
                 """);
         List<String> problems = problems(kb);
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith(KB + "findings.yaml:" + line
-                + ": finding 'misplaced-finding': unknown article section 'Identify 6xx errors' (known: ");
+        assertThat(problems.get(0)).startsWith(KB + "diagnoses/aspnet.yaml:" + line
+                + ": diagnosis 'misplaced-diagnosis': unknown article section 'Identify 6xx errors' (known: ");
     }
 
     @Test
@@ -574,12 +683,13 @@ class KnowledgeBaseLoaderTest {
                     steps: [Change it.]
                     risks: [It may break.]
                 """);
-        int badSection = kb.append("findings.yaml", """
-                  - id: misplaced-finding
+        int badSection = kb.append("diagnoses/aspnet.yaml", """
+                  - id: misplaced-diagnosis
                     title: Misplaced
                     section: Nowhere
                     severity: low
                     explanation: Nowhere.
+                    plan: {fix: [collect-iis-logs]}
                 """);
         Files.delete(kb.file("questions.yaml"));
         List<String> problems = problems(kb);
@@ -591,7 +701,7 @@ class KnowledgeBaseLoaderTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).isEqualTo(KB + "actions.yaml:" + noRevert
                 + ": action 'change-something': changes server state but has no 'revert' steps"));
         assertThat(problems).anySatisfy(p -> assertThat(p)
-                .startsWith(KB + "findings.yaml:" + badSection + ": finding 'misplaced-finding': unknown article section"));
+                .startsWith(KB + "diagnoses/aspnet.yaml:" + badSection + ": diagnosis 'misplaced-diagnosis': unknown article section"));
         assertThat(problems).contains(KB + "questions.yaml: missing catalog file");
     }
 
@@ -619,5 +729,272 @@ class KnowledgeBaseLoaderTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("no 'risks' are listed"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("no 'revert' steps"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("placeholder {nothing}"));
+    }
+
+    // ------------------------------------------------------------------ diagnoses, reveals, requires, conditions
+
+    @Test
+    void theDiagnosesFolderIsRequired() throws Exception {
+        KbCopy kb = KbCopy.of(temp);
+        try (var files = Files.list(kb.file("diagnoses"))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        List<String> problems = problems(kb);
+        assertThat(problems).contains(KB + "diagnoses: missing catalog folder (or it holds no .yaml file)");
+        // the catalogs that name diagnoses cannot resolve them either; they say so, each at its entry
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(KB + "status-codes.yaml:")
+                .contains("unknown diagnosis id"));
+    }
+
+    @Test
+    void aDiagnosisPlanNamesKnownActionsAndAtLeastOne() {
+        KbCopy kb = KbCopy.of(temp);
+        int unknown = kb.append("diagnoses/classic-asp.yaml", """
+                  - id: plans-a-typo
+                    title: Typo
+                    section: Classic ASP 500 errors
+                    severity: low
+                    explanation: A plan with a typo.
+                    plan:
+                      fix: [collect-iis-logs]
+                      ifNotFixed: [collect-the-logs]
+                """);
+        int empty = kb.append("diagnoses/classic-asp.yaml", """
+                  - id: plans-nothing
+                    title: Nothing
+                    section: Classic ASP 500 errors
+                    severity: low
+                    explanation: A plan without steps.
+                    plan: {fix: []}
+                """);
+        int badKey = kb.append("diagnoses/classic-asp.yaml", """
+                  - id: plans-a-mitigation
+                    title: Mitigation
+                    section: Classic ASP 500 errors
+                    severity: low
+                    explanation: A plan with an unknown role.
+                    plan: {mitigate: [collect-iis-logs]}
+                """);
+        // entries that do not parse are reported while reading, before the entries are checked
+        assertThat(problems(kb)).containsExactly(
+                KB + "diagnoses/classic-asp.yaml:" + badKey + ": entry 'plans-a-mitigation': unknown field 'mitigate'",
+                KB + "diagnoses/classic-asp.yaml:" + unknown
+                        + ": diagnosis 'plans-a-typo': unknown action id 'collect-the-logs' (not in actions.yaml)",
+                KB + "diagnoses/classic-asp.yaml:" + empty
+                        + ": diagnosis 'plans-nothing': the plan names no action (fix, collect, verify or ifNotFixed)");
+    }
+
+    @Test
+    void aDuplicateDiagnosisIdAcrossTwoFilesIsReportedAtTheSecond() {
+        KbCopy kb = KbCopy.of(temp);
+        // files load in name order: aspnet.yaml before what-changed.yaml
+        int line = kb.append("diagnoses/what-changed.yaml", """
+                  - id: aspnet-unhandled-exception
+                    title: Again
+                    section: ASP.NET 500 errors
+                    severity: low
+                    explanation: Twice.
+                    plan: {fix: [collect-iis-logs]}
+                """);
+        assertThat(problems(kb)).containsExactly(KB + "diagnoses/what-changed.yaml:" + line
+                + ": diagnosis 'aspnet-unhandled-exception': duplicate diagnosis id 'aspnet-unhandled-exception'");
+    }
+
+    @Test
+    void certaintyAndScopeAreEnums() {
+        KbCopy kb = KbCopy.of(temp);
+        int status = kb.append("status-codes.yaml", """
+                  - code: "599"
+                    title: Made up
+                    meaning: Not real.
+                    diagnosis: concurrent-request-limit
+                    certainty: sure
+                    severity: low
+                    component: iis
+                """);
+        int action = kb.append("actions.yaml", """
+                  - id: scoped-action
+                    title: Scoped
+                    section: "503 errors"
+                    kind: inspect
+                    cost: low
+                    risk: none
+                    changesServerState: false
+                    scope: farm
+                    why: Because.
+                    steps: [Look.]
+                """);
+        assertThat(problems(kb)).containsExactlyInAnyOrder(
+                KB + "status-codes.yaml:" + status + ": status code '599': field 'certainty' has unknown value 'sure'"
+                        + " (allowed: confirmed, probable, possible)",
+                KB + "actions.yaml:" + action + ": action 'scoped-action': field 'scope' has unknown value 'farm'"
+                        + " (allowed: server, site, app, pool)");
+    }
+
+    @Test
+    void revealsNamesADeclaredRevelationAndNeverOnAFix() {
+        KbCopy kb = KbCopy.of(temp);
+        int unknown = kb.append("actions.yaml", """
+                  - id: reveals-a-typo
+                    title: Look
+                    section: "503 errors"
+                    kind: collect
+                    cost: low
+                    risk: none
+                    changesServerState: false
+                    reveals: [pool-state, pool-mood]
+                    why: Because.
+                    steps: [Look.]
+                """);
+        int fix = kb.append("actions.yaml", """
+                  - id: a-fix-that-reveals
+                    title: Fix
+                    section: "503 errors"
+                    kind: fix
+                    cost: low
+                    risk: none
+                    changesServerState: false
+                    reveals: [pool-state]
+                    why: Because.
+                    steps: [Fix it.]
+                """);
+        List<String> problems = problems(kb);
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).startsWith(KB + "actions.yaml:" + unknown
+                + ": action 'reveals-a-typo': reveals unknown revelation 'pool-mood' (declared: [");
+        assertThat(problems.get(1)).isEqualTo(KB + "actions.yaml:" + fix + ": action 'a-fix-that-reveals': a fix removes"
+                + " a cause and reveals nothing; 'reveals' is for actions that collect or show");
+    }
+
+    @Test
+    void requiresNamesKnownActionsWrittenAsAnIdOrWithACondition() {
+        KbCopy kb = KbCopy.of(temp);
+        int line = kb.append("actions.yaml", """
+                  - id: needs-things
+                    title: Needs
+                    section: "503 errors"
+                    kind: inspect
+                    cost: low
+                    risk: none
+                    changesServerState: false
+                    requires:
+                      - collect-iis-logs
+                      - {action: install-the-moon, when: {stack: aspnet}}
+                      - [not, an, entry]
+                      - {action: collect-iis-logs, when: "stack is aspnet"}
+                    why: Because.
+                    steps: [Look.]
+                """);
+        String where = KB + "actions.yaml:" + line + ": action 'needs-things'";
+        assertThat(problems(kb)).containsExactlyInAnyOrder(
+                where + ": a 'requires' entry must be an action id or {action: id, when: {...}}",
+                where + ": a condition in 'requires' must be a mapping of name to value(s)",
+                where + " requires: unknown action id 'install-the-moon' (not in actions.yaml)");
+    }
+
+    @Test
+    void conditionalStepsAreValidated() {
+        KbCopy kb = KbCopy.of(temp);
+        int line = kb.append("actions.yaml", """
+                  - id: conditional-steps
+                    title: Steps
+                    section: "503 errors"
+                    kind: inspect
+                    cost: low
+                    risk: none
+                    changesServerState: false
+                    why: Because.
+                    steps:
+                      - A plain step.
+                      - {text: Only for ASP.NET., when: {stack: [aspnet, aspnet-core]}}
+                      - {text: Typo., whem: {stack: aspnet}}
+                      - {when: {stack: aspnet}}
+                      - {text: Empty value., unless: {internetFacing: ""}}
+                      - [a, list]
+                    verify:
+                      - {text: "Check {undeclared}.", when: {stack: aspnet}}
+                """);
+        String where = KB + "actions.yaml:" + line + ": action 'conditional-steps': ";
+        assertThat(problems(kb)).containsExactlyInAnyOrder(
+                where + "a step in 'steps' has unknown keys [whem] (allowed: text, when, unless)",
+                where + "a step in 'steps' has no 'text'",
+                where + "condition 'internetFacing' in 'steps' has an empty value",
+                where + "a step in 'steps' must be text or a mapping with 'text'",
+                where + "placeholder {undeclared} is not declared in params or globals");
+    }
+
+    @Test
+    void conditionalStepsLoadWithTheirConditions() throws KnowledgeBaseException {
+        KbCopy kb = KbCopy.of(temp);
+        kb.append("actions.yaml", """
+                  - id: conditional-steps
+                    title: Steps
+                    section: "503 errors"
+                    kind: inspect
+                    cost: low
+                    risk: none
+                    changesServerState: false
+                    why: Because.
+                    requires:
+                      - {action: collect-iis-logs, unless: {tracingInstalled: "true"}}
+                    steps:
+                      - A plain step.
+                      - {text: Only for ASP.NET., when: {stack: [aspnet, aspnet-core]}, unless: {win32: 64}}
+                """);
+        ActionDefinition a = KnowledgeBaseLoader.load(kb.dir).action("conditional-steps");
+        assertThat(a.scope()).as("the default scope").isEqualTo(org.iisdiag.conclusions.Target.Scope.SITE);
+        assertThat(a.steps()).hasSize(2);
+        assertThat(a.steps().get(0).condition().always()).isTrue();
+        Condition c = a.steps().get(1).condition();
+        assertThat(c.when()).containsEntry("stack", List.of("aspnet", "aspnet-core"));
+        assertThat(c.unless()).containsEntry("win32", List.of("64"));
+        assertThat(a.requires()).singleElement().satisfies(r -> {
+            assertThat(r.actionId()).isEqualTo("collect-iis-logs");
+            assertThat(r.condition().unless()).containsEntry("tracingInstalled", List.of("true"));
+        });
+    }
+
+    @Test
+    void badSignaturesAndExceptionCodes() {
+        KbCopy kb = KbCopy.of(temp);
+        int regex = kb.append("exception-signatures.yaml", """
+                  - id: broken-signature
+                    pattern: 'Login failed for user (?<account>'
+                    diagnosis: sql-login-failed
+                    note: Unbalanced.
+                """);
+        int duplicate = kb.append("exception-signatures.yaml", """
+                  - id: sql-login-machine-account
+                    pattern: 'again'
+                    diagnosis: sql-login-failed
+                    note: Twice.
+                """);
+        int code = kb.append("exception-codes.yaml", """
+                  - code: "c00000fd"
+                    name: NO_PREFIX
+                    meaning: Written without 0x.
+                """);
+        List<String> problems = problems(kb);
+        assertThat(problems).hasSize(3);
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(KB + "exception-signatures.yaml:" + regex
+                + ": signature 'broken-signature': invalid regular expression: "));
+        assertThat(problems).contains(KB + "exception-signatures.yaml:" + duplicate
+                + ": signature 'sql-login-machine-account': duplicate signature id 'sql-login-machine-account'");
+        assertThat(problems).contains(KB + "exception-codes.yaml:" + code
+                + ": exception code 'c00000fd': code must be written 0x followed by 8 hex digits, e.g. 0xc00000fd");
+    }
+
+    @Test
+    void anUnknownRevelationAtTheTopOfActionsIsAnError() {
+        KbCopy kb = KbCopy.of(temp);
+        int line = kb.replaceFirst("actions.yaml", "\nrevelations:\n", "\nrevelation:\n") + 1;
+        List<String> problems = problems(kb);
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(KB + "actions.yaml:" + line
+                + ": unknown top-level key 'revelation' (expected 'actions' or [").contains("revelations"));
+        // without the declarations every action's reveals names an unknown revelation, each at its action
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(KB + "actions.yaml:")
+                .contains("reveals unknown revelation 'iis-log'"));
     }
 }

@@ -148,7 +148,7 @@ public final class IisLogAggregator {
             stats.uri(rec, uriField);
         }
         if (timeTaken >= 0) {
-            stats.timeTaken(timeTaken);
+            stats.timeTaken(timeTaken, epochSecond);
             recordTimeTaken(stats.key().site(), status, timeTaken); // a folded key's site is "(other)"
         }
         timeline.add(epochSecond, status);

@@ -24,6 +24,7 @@ public final class KeyStats<K> {
     private long last = Long.MIN_VALUE;
     private long minTime = Long.MAX_VALUE;
     private long maxTime = -1;
+    private long slowAt = Long.MAX_VALUE; // when the slowest entry was logged (the earliest of equals)
     private long totalTime;
     private long timed;
     private TopUriSketch uris; // made on first URI: most keys (2xx/3xx in the IIS log) never need one
@@ -66,15 +67,20 @@ public final class KeyStats<K> {
         uris.add(rec.buffer(), rec.start(f), rec.length(f));
     }
 
-    /** Records one entry's time-taken (ms). */
-    public void timeTaken(long ms) {
+    /** Records one entry's time-taken (ms), logged at {@code epochSecond}. */
+    public void timeTaken(long ms, long epochSecond) {
         timed++;
         totalTime += ms;
         if (ms < minTime) {
             minTime = ms;
         }
-        if (ms > maxTime) {
+        slowest(ms, epochSecond);
+    }
+
+    private void slowest(long ms, long at) {
+        if (ms > maxTime || (ms == maxTime && at < slowAt)) {
             maxTime = ms;
+            slowAt = at;
         }
     }
 
@@ -90,7 +96,7 @@ public final class KeyStats<K> {
         timed += other.timed;
         totalTime += other.totalTime;
         minTime = Math.min(minTime, other.minTime);
-        maxTime = Math.max(maxTime, other.maxTime);
+        slowest(other.maxTime, other.slowAt);
         if (other.uris != null) {
             if (uris == null) {
                 uris = new TopUriSketch(SKETCH_CAPACITY);
@@ -113,6 +119,7 @@ public final class KeyStats<K> {
         g.writeNumberField("timed", timed);
         g.writeNumberField("minTime", minTime);
         g.writeNumberField("maxTime", maxTime);
+        g.writeNumberField("slowAt", slowAt);
         g.writeNumberField("totalTime", totalTime);
         if (uris != null) {
             g.writeFieldName("uris");
@@ -137,6 +144,7 @@ public final class KeyStats<K> {
         timed = n.get("timed").asLong();
         minTime = n.get("minTime").asLong();
         maxTime = n.get("maxTime").asLong();
+        slowAt = n.path("slowAt").asLong(Long.MAX_VALUE);
         totalTime = n.get("totalTime").asLong();
         if (n.has("uris")) {
             uris = TopUriSketch.read(n.get("uris"), SKETCH_CAPACITY);
@@ -148,7 +156,8 @@ public final class KeyStats<K> {
 
     /** The time-taken of this key's entries, or {@link TimeTakenRange#NONE} when none logged it. */
     public TimeTakenRange timeTakenRange() {
-        return timed == 0 ? TimeTakenRange.NONE : new TimeTakenRange(timed, minTime, maxTime, totalTime / timed);
+        return timed == 0 ? TimeTakenRange.NONE : new TimeTakenRange(timed, minTime, maxTime, totalTime / timed,
+                slowAt == Long.MAX_VALUE ? null : Instant.ofEpochSecond(slowAt));
     }
 
     public Instant firstSeen() {

@@ -1,0 +1,82 @@
+package org.iisdiag.classified;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.iisdiag.conclusions.Target;
+import org.iisdiag.facts.EventTimes;
+import org.iisdiag.facts.HttpErrCount;
+import org.iisdiag.facts.UriCount;
+import org.iisdiag.facts.WasEvent;
+import org.iisdiag.targets.TargetDirectory;
+import org.junit.jupiter.api.Test;
+
+/** The small readings rules make of classified evidence: crash pools and triggers, HRESULTs, module names. */
+class ClassifiedHelpersTest {
+    private static WasEvent was(String pool) {
+        return new WasEvent("Microsoft-Windows-WAS", 5011, pool, "1", "", "", 1, EventTimes.NONE, List.of());
+    }
+
+    private static HttpErrCount abandoned(String... uris) {
+        List<UriCount> top = java.util.Arrays.stream(uris).map(u -> new UriCount(u, 1, 0)).toList();
+        Instant t = Instant.parse("2025-12-09T10:14:22Z");
+        return new HttpErrCount("", "Connection_Abandoned_By_ReqQueue", 0, "1", "ShopPool", uris.length, t, t, top, List.of());
+    }
+
+    @Test
+    void theCrashedPoolIsTheOneTheWasEventsName() {
+        assertThat(CrashTargets.pool(List.of(was("ShopPool"), was("ShopPool")))).isEqualTo("ShopPool");
+        assertThat(CrashTargets.pool(List.of(was("ShopPool"), was("ApiPool")))).as("two pools: which one is unknown").isEmpty();
+        assertThat(CrashTargets.pool(List.of(was("")))).isEmpty();
+        TargetDirectory d = TargetDirectory.of(List.of());
+        assertThat(CrashTargets.of(d, List.of(was("ShopPool")))).isEqualTo(new Target("", -1, "", "", "ShopPool"));
+        assertThat(CrashTargets.of(d, List.of())).isEqualTo(Target.CASE);
+    }
+
+    @Test
+    void thePathAbandonedAtNearlyEveryCrashIsItsTrigger() {
+        HttpErrCount counts = abandoned("/catalog/garden?page=1", "/catalog/garden?page=2", "/catalog/garden", "/cart",
+                "/catalog/garden?sort=asc");
+        // four of five crashes dropped /catalog/garden (the query does not matter): 80%
+        assertThat(CrashTargets.urlAtEveryCrash(List.of(counts), 5)).isEqualTo("/catalog/garden");
+        // at fewer than 80% of the crashes it is not a trigger
+        assertThat(CrashTargets.urlAtEveryCrash(List.of(counts), 6)).isEmpty();
+        // once is never enough
+        assertThat(CrashTargets.urlAtEveryCrash(List.of(abandoned("/cart")), 1)).isEmpty();
+        assertThat(CrashTargets.urlAtEveryCrash(List.of(), 3)).isEmpty();
+    }
+
+    @Test
+    void twoCrashEventsAreOneCrashWhenSecondsApart() {
+        EventTimes runtime = EventTimes.of(LocalDateTime.parse("2025-01-09T10:06:12"), true);
+        EventTimes wer = EventTimes.of(LocalDateTime.parse("2025-01-09T10:06:12.500"), true);
+        EventTimes later = EventTimes.of(LocalDateTime.parse("2025-01-09T10:07:02"), true);
+        assertThat(CrashTargets.sameCrashes(runtime, wer)).isTrue();
+        assertThat(CrashTargets.sameCrashes(wer, runtime)).isTrue();
+        assertThat(CrashTargets.sameCrashes(runtime, later)).as("50 s apart: another crash").isFalse();
+        assertThat(CrashTargets.sameCrashes(runtime.plus(later), wer)).as("spans that overlap").isTrue();
+        assertThat(CrashTargets.sameCrashes(EventTimes.NONE, wer)).isFalse();
+        assertThat(CrashTargets.sameCrashes(null, wer)).isFalse();
+    }
+
+    @Test
+    void hresultsAsTheIisLogWritesThem() {
+        assertThat(ErrorPages.win32("0x8007000d")).isEqualTo(13);
+        assertThat(ErrorPages.win32(" 0x80070021 ")).isEqualTo(33);
+        assertThat(ErrorPages.win32("0x8000ffff")).as("not a win32 HRESULT: kept whole").isEqualTo(0x8000ffffL);
+        assertThat(ErrorPages.win32("13")).isZero();
+        assertThat(ErrorPages.win32("0xnothex")).isZero();
+        assertThat(ErrorPages.win32(null)).isZero();
+    }
+
+    @Test
+    void theAspNetCoreModuleByItsNames() {
+        assertThat(ModuleNames.isAspNetCoreModule("AspNetCoreModuleV2")).isTrue();
+        assertThat(ModuleNames.isAspNetCoreModule("aspnetcoremodule")).isTrue();
+        assertThat(ModuleNames.isAspNetCoreModule("FastCgiModule")).isFalse();
+        assertThat(ModuleNames.isAspNetCoreModule(null)).isFalse();
+    }
+}
