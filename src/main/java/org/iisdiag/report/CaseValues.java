@@ -177,6 +177,12 @@ final class CaseValues {
             case "window": {
                 return window(evidence);
             }
+            case "eventsFrom": {
+                return bound(evidence, true);
+            }
+            case "eventsTo": {
+                return bound(evidence, false);
+            }
             case "exceptionFilter": {
                 String code = params.getOrDefault("exceptionCode", "");
                 return code.isEmpty() ? null : code.replaceFirst("(?i)^0x", "").toUpperCase(java.util.Locale.ROOT);
@@ -268,6 +274,23 @@ final class CaseValues {
         }
         boolean sameDay = MINUTE.format(first).substring(0, 10).equals(MINUTE.format(last).substring(0, 10));
         return MINUTE.format(first) + " to " + (sameDay ? TIME.format(last) : MINUTE.format(last)) + " UTC";
+    }
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * The start (or end) of the evidence's window widened by an hour, as "2025-08-27T15:50:00Z", for event
+     * log queries: what happened to a pool or an app shortly before the errors matters. Null without times.
+     */
+    static String bound(List<EvidenceFact> evidence, boolean start) {
+        Instant at = null;
+        for (EvidenceFact e : evidence) {
+            Instant t = start ? e.firstSeen() : e.lastSeen() != null ? e.lastSeen() : e.firstSeen();
+            if (t != null && (at == null || (start ? t.isBefore(at) : t.isAfter(at)))) {
+                at = t;
+            }
+        }
+        return at == null ? null : ISO.format(start ? at.minusSeconds(3600) : at.plusSeconds(3600));
     }
 
     TargetDirectory targets() {
