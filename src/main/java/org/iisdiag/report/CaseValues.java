@@ -41,7 +41,7 @@ final class CaseValues {
     /** Parameters that collect over evidence: when conclusions merge, their values merge into a list. */
     static final Set<String> AGGREGATES = Set.of("url", "urls", "count", "window", "statusCode", "statusCodes",
             "evidenceText", "exceptionText", "firstCrash", "crashes", "failures", "offline", "queueFull", "slowest",
-            "arrTime", "backendTime", "timeTaken", "reasons", "installedCount");
+            "arrTime", "backendTime", "timeTaken", "reasons", "installedCount", "win32", "hresult", "eventId");
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
