@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
@@ -144,7 +145,7 @@ final class CaseValues {
             case "site" -> t.siteName().isEmpty() ? nonEmpty(t.siteLabel()) : t.siteName();
             case "siteLabel" -> nonEmpty(t.siteLabel());
             case "siteId" -> t.siteId() < 0 ? null : Long.toString(t.siteId());
-            case "appPool" -> nonEmpty(t.appPool());
+            case "appPool" -> poolOf(t);
             case "app" -> t.app().isEmpty() || "/".equals(t.app()) ? null : t.app();
             case "server" -> !t.server().isEmpty() ? t.server() : nonEmpty(server.serverName());
             default -> null;
@@ -204,12 +205,25 @@ final class CaseValues {
             case "tracingInstalled" -> server.tracingInstalled() == Tristate.UNKNOWN ? null
                     : Boolean.toString(server.tracingInstalled() == Tristate.YES);
             case "hostingModel" -> hostingModel;
-            case "identityType" -> pools.stream().filter(p -> p.name().equalsIgnoreCase(t.appPool()))
+            case "identityType" -> pools.stream().filter(p -> p.name().equalsIgnoreCase(Objects.requireNonNullElse(poolOf(t), "")))
                     .map(AppPoolDefinition::identityType).findFirst().orElse(null);
             case "iisVersion" -> nonEmpty(server.iisVersion());
             case "extraAreas" -> extraAreas(siteStack(t));
             default -> null;
         };
+    }
+
+    /** The target's pool, else the pool env.yaml gives its site (site-wide actions name no pool), else null. */
+    private String poolOf(Target t) {
+        if (!t.appPool().isEmpty()) {
+            return t.appPool();
+        }
+        for (SiteInfo s : sites) {
+            if (t.siteId() >= 0 && s.id() == t.siteId() && !s.appPool().isEmpty()) {
+                return s.appPool();
+            }
+        }
+        return null;
     }
 
     /** The stack of the target's site (env.yaml sites), else the case's. */
