@@ -8,10 +8,15 @@ import java.util.function.Function;
 
 /**
  * When a catalog step applies, in terms of the case's values: {@code when: {win32: 12002}} keeps a step
- * only for that win32 code; {@code unless: {internetFacing: "true"}} drops it on exposed servers. A value
- * the case does not know neither keeps nor drops the step: it is shown with its condition spelled out
- * ("If hostingModel is InProcess: ..."). Values compare case-insensitively; a {@code *} in a value
- * matches any run of characters ({@code "*"} alone: any value the case knows, {@code "*$"}: ending in $).
+ * only for that win32 code; {@code unless: {internetFacing: "true"}} drops it on exposed servers. A fact
+ * of the case it does not know ({@link #CASE_FACTS}) neither keeps nor drops the step: it is shown with
+ * its condition spelled out ("If hostingModel is InProcess: ..."); a parameter the conclusion lacks is
+ * another variant of the problem (a {@code when} on it drops the step, an {@code unless} keeps it). Values compare case-insensitively; a {@code *} in a value
+ * matches any run of characters ({@code "*$"}: ending in $). A lone {@code "*"} asks whether the case knows
+ * the value at all, which is always decided: {@code when: {window: "*"}} keeps a step only where the window
+ * is known, {@code unless: {window: "*"}} only where it is not. A value that merged several conclusions
+ * ("404.7; 404.11") is a list: {@code when} keeps the step if any element matches, {@code unless} drops it
+ * only if every element does.
  */
 public record Condition(Map<String, List<String>> when, Map<String, List<String>> unless) {
     public static final Condition ALWAYS = new Condition(Map.of(), Map.of());
@@ -49,19 +54,19 @@ public record Condition(Map<String, List<String>> when, Map<String, List<String>
         for (Map.Entry<String, List<String>> c : new TreeMap<>(when).entrySet()) {
             String v = values.apply(c.getKey());
             if (v == null || v.isEmpty()) {
-                if (!CASE_FACTS.contains(c.getKey())) {
+                if (knownness(c.getValue()) || !CASE_FACTS.contains(c.getKey())) {
                     return Verdict.DROP;
                 }
                 unknown = true;
-            } else if (!matches(c.getValue(), v)) {
+            } else if (elements(v).stream().noneMatch(e -> matches(c.getValue(), e))) {
                 return Verdict.DROP;
             }
         }
         for (Map.Entry<String, List<String>> c : new TreeMap<>(unless).entrySet()) {
             String v = values.apply(c.getKey());
             if (v == null || v.isEmpty()) {
-                unknown |= CASE_FACTS.contains(c.getKey());
-            } else if (matches(c.getValue(), v)) {
+                unknown |= !knownness(c.getValue()) && CASE_FACTS.contains(c.getKey());
+            } else if (elements(v).stream().allMatch(e -> matches(c.getValue(), e))) {
                 return Verdict.DROP;
             }
         }
@@ -73,17 +78,27 @@ public record Condition(Map<String, List<String>> when, Map<String, List<String>
         StringBuilder b = new StringBuilder();
         new TreeMap<>(when).forEach((name, allowed) -> {
             String v = values.apply(name);
-            if (v == null || v.isEmpty()) {
+            if ((v == null || v.isEmpty()) && !knownness(allowed) && CASE_FACTS.contains(name)) {
                 b.append(b.length() == 0 ? "If " : " and ").append(name).append(" is ").append(String.join(" or ", allowed));
             }
         });
         new TreeMap<>(unless).forEach((name, denied) -> {
             String v = values.apply(name);
-            if (v == null || v.isEmpty()) {
+            if ((v == null || v.isEmpty()) && !knownness(denied) && CASE_FACTS.contains(name)) {
                 b.append(b.length() == 0 ? "If " : " and ").append(name).append(" is not ").append(String.join(" or ", denied));
             }
         });
         return b.length() == 0 ? "" : b.append(": ").toString();
+    }
+
+    /** A lone "*": the condition asks whether the value is known, which an unknown value answers. */
+    private static boolean knownness(List<String> patterns) {
+        return patterns.size() == 1 && patterns.get(0).strip().equals("*");
+    }
+
+    /** The elements of a value that merged several conclusions ("404.7; 404.11"), or the value itself. */
+    private static List<String> elements(String value) {
+        return value.contains("; ") ? List.of(value.split("; ")) : List.of(value);
     }
 
     private static boolean matches(List<String> allowed, String value) {

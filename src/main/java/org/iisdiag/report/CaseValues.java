@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
@@ -41,7 +42,7 @@ final class CaseValues {
     /** Parameters that collect over evidence: when conclusions merge, their values merge into a list. */
     static final Set<String> AGGREGATES = Set.of("url", "urls", "count", "window", "statusCode", "statusCodes",
             "evidenceText", "exceptionText", "firstCrash", "crashes", "failures", "offline", "queueFull", "slowest",
-            "arrTime", "backendTime", "timeTaken", "reasons", "installedCount", "eventId", "symptom");
+            "arrTime", "backendTime", "timeTaken", "reasons", "installedCount", "win32", "hresult", "eventId", "observed");
 
     /** Aggregated parameters that are counts: merged conclusions show their sum. */
     static final Set<String> SUMS = Set.of("count", "queueFull", "crashes", "failures");
@@ -147,7 +148,7 @@ final class CaseValues {
             case "site" -> t.siteName().isEmpty() ? nonEmpty(t.siteLabel()) : t.siteName();
             case "siteLabel" -> nonEmpty(t.siteLabel());
             case "siteId" -> t.siteId() < 0 ? null : Long.toString(t.siteId());
-            case "appPool" -> nonEmpty(t.appPool());
+            case "appPool" -> poolOf(t);
             case "app" -> t.app().isEmpty() || "/".equals(t.app()) ? null : t.app();
             case "server" -> !t.server().isEmpty() ? t.server() : nonEmpty(server.serverName());
             default -> null;
@@ -180,6 +181,12 @@ final class CaseValues {
             case "window": {
                 return window(evidence);
             }
+            case "eventsFrom": {
+                return bound(evidence, true);
+            }
+            case "eventsTo": {
+                return bound(evidence, false);
+            }
             case "exceptionFilter": {
                 String code = params.getOrDefault("exceptionCode", "");
                 return code.isEmpty() ? null : code.replaceFirst("(?i)^0x", "").toUpperCase(java.util.Locale.ROOT);
@@ -201,12 +208,25 @@ final class CaseValues {
             case "tracingInstalled" -> server.tracingInstalled() == Tristate.UNKNOWN ? null
                     : Boolean.toString(server.tracingInstalled() == Tristate.YES);
             case "hostingModel" -> hostingModel;
-            case "identityType" -> pools.stream().filter(p -> p.name().equalsIgnoreCase(t.appPool()))
+            case "identityType" -> pools.stream().filter(p -> p.name().equalsIgnoreCase(Objects.requireNonNullElse(poolOf(t), "")))
                     .map(AppPoolDefinition::identityType).findFirst().orElse(null);
             case "iisVersion" -> nonEmpty(server.iisVersion());
             case "extraAreas" -> extraAreas(siteStack(t));
             default -> null;
         };
+    }
+
+    /** The target's pool, else the pool env.yaml gives its site (site-wide actions name no pool), else null. */
+    private String poolOf(Target t) {
+        if (!t.appPool().isEmpty()) {
+            return t.appPool();
+        }
+        for (SiteInfo s : sites) {
+            if (t.siteId() >= 0 && s.id() == t.siteId() && !s.appPool().isEmpty()) {
+                return s.appPool();
+            }
+        }
+        return null;
     }
 
     /** The stack of the target's site (env.yaml sites), else the case's. */
@@ -271,6 +291,23 @@ final class CaseValues {
         }
         boolean sameDay = MINUTE.format(first).substring(0, 10).equals(MINUTE.format(last).substring(0, 10));
         return MINUTE.format(first) + " to " + (sameDay ? TIME.format(last) : MINUTE.format(last)) + " UTC";
+    }
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * The start (or end) of the evidence's window widened by an hour, as "2025-08-27T15:50:00Z", for event
+     * log queries: what happened to a pool or an app shortly before the errors matters. Null without times.
+     */
+    static String bound(List<EvidenceFact> evidence, boolean start) {
+        Instant at = null;
+        for (EvidenceFact e : evidence) {
+            Instant t = start ? e.firstSeen() : e.lastSeen() != null ? e.lastSeen() : e.firstSeen();
+            if (t != null && (at == null || (start ? t.isBefore(at) : t.isAfter(at)))) {
+                at = t;
+            }
+        }
+        return at == null ? null : ISO.format(start ? at.minusSeconds(3600) : at.plusSeconds(3600));
     }
 
     TargetDirectory targets() {
