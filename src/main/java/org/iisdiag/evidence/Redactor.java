@@ -1,52 +1,83 @@
 package org.iisdiag.evidence;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks secrets before a log line or URL leaves a reader as evidence: values of sensitive query
- * parameters ({@code password=...&token=...}) become {@code ***}, and a whole cookie field is masked.
- * Used on kept sample lines and top URIs only, never on the per-line hot path.
+ * Masks secrets in any text before it leaves a reader (facts, samples, notes, problems), in one place.
+ * What is masked (README "Secrets"):
+ * <ul>
+ * <li>values of sensitive parameters, {@code name=value}, {@code name: value}, {@code "name":"value"},
+ * after {@code ? & ; #} or anywhere in text, also URL-encoded ({@code %3Ftoken%3D...}, {@code %26password%3D},
+ * double-encoded too) and as path parameters ({@code ;jsessionid=}): a name is sensitive when it is one of
+ * {@link #SENSITIVE_PARAMS} or contains one of {@link #SENSITIVE_WORDS} (case-insensitive);</li>
+ * <li>connection-string keys ({@code Password=...;}, {@code Pwd=}, {@code AccountKey=},
+ * {@code SharedAccessSignature=}): the whole value up to the {@code ;}, spaces included; {@code User ID} is kept;</li>
+ * <li>the password of {@code user:password@host} in URLs;</li>
+ * <li>{@code Bearer}, {@code Basic}, {@code Negotiate} and {@code NTLM} credentials anywhere;</li>
+ * <li>command-line options whose name has a sensitive word: {@code --password x}, {@code --password=x},
+ * {@code /ApiKey:x}, {@code --db-password x}, {@code --*key*}, {@code --*secret*}, {@code --*token*};</li>
+ * <li>JWTs ({@code eyJ...}.{@code eyJ...}.{@code ...}) wherever they are.</li>
+ * </ul>
+ * Every pass is linear in the text (possessive or bounded quantifiers, hand-written scans), so a 10 MB
+ * line costs milliseconds.
  */
 public final class Redactor {
-    /** Parameter names whose values are masked (compared case-insensitively). */
+    /** Parameter names whose values are masked (compared case-insensitively, whole name). */
     public static final List<String> SENSITIVE_PARAMS = List.of(
-            "password", "pwd", "passwd", "token", "access_token", "id_token", "refresh_token", "apikey",
-            "api_key", "key", "secret", "client_secret", "sig", "signature", "code", "session", "sessionid",
-            "auth", "authorization");
+            "password", "pwd", "passwd", "pass", "passphrase", "token", "access_token", "id_token", "refresh_token",
+            "auth_token", "jwt", "apikey", "api_key", "key", "secret", "client_secret", "sig", "signature",
+            "X-Amz-Signature", "X-Amz-Credential", "X-Amz-Security-Token", "code", "session", "session_id", "sessionid",
+            "jsessionid", "phpsessid", "private_key", "auth", "authorization", "accountkey", "sharedaccesskey",
+            "sharedaccesssignature", "otp", "ticket");
+    /** A parameter or option name containing one of these (case-insensitive) is sensitive too. */
+    public static final List<String> SENSITIVE_WORDS = List.of(
+            "password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "signature", "credential",
+            "private_key", "privatekey", "accesskey", "access_key", "sessionid", "session_id", "connectionstring");
+    /** Option names ({@code --x}, {@code /x}) containing one of these have their value masked. */
+    public static final List<String> SENSITIVE_OPTION_WORDS = List.of(
+            "password", "passwd", "pwd", "pass", "secret", "token", "key", "credential", "connectionstring",
+            "signature", "auth");
+    /** Names that contain a sensitive word but hold nothing secret (assembly names, FREB's token user). */
+    private static final Set<String> PUBLIC_NAMES = Set.of("publickeytoken", "tokenusername", "keyfile", "keyword");
+    /** Keys whose value runs to the next {@code ;} in a connection string, spaces included. */
+    private static final Set<String> CONNECTION_KEYS = Set.of(
+            "password", "pwd", "accountkey", "sharedaccesskey", "sharedaccesssignature");
     public static final String MASK = "***";
     public static final Redactor DEFAULT = new Redactor(SENSITIVE_PARAMS);
 
-    private final Pattern param;
+    private static final Pattern AUTH = Pattern.compile(
+            "(?i)(?<![A-Za-z0-9])(bearer|basic|negotiate|ntlm)(?:[ \\t]++|\\+|%20)([A-Za-z0-9._~+/\\-]++=*+)");
+    private static final Pattern OPTION = Pattern.compile(
+            "(?<![^\\s\"'(])(--?|/)([A-Za-z][A-Za-z0-9_.\\-]{0,63}+)([=:]|[ \\t]++)");
+
+    private final Set<String> names;
 
     public Redactor(List<String> names) {
-        String alternatives = String.join("|", names.stream().map(n -> Pattern.quote(n.toLowerCase(Locale.ROOT))).toList());
-        // a parameter starts the text or follows ? & ; a space or + (W3C writes spaces as +)
-        this.param = Pattern.compile("(?i)(^|[?&;\\s+])(" + alternatives + ")=([^&;\\s]+)");
+        this.names = Set.copyOf(names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
     }
 
-    /** Masks sensitive parameter values anywhere in {@code text} (a query, a URL or a whole line). */
+    /** Masks every kind of secret listed above in free text (a message, a command line, a sample line). */
+    public String redact(String text) {
+        return redact(text, false);
+    }
+
+    /**
+     * Masks secrets in a query, a URL or a line whose values never hold spaces (a W3C log line): a
+     * value ends at the first space even for connection-string keys. Kept for the W3C/HTTPERR readers.
+     */
     public String redactQuery(String text) {
-        if (text == null || text.indexOf('=') < 0) {
-            return text;
-        }
-        Matcher m = param.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        do {
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + MASK));
-        } while (m.find());
-        m.appendTail(out);
-        return out.toString();
+        return redact(text, true);
     }
 
     /**
      * Redacts one space-separated W3C line: masks the whole field at {@code cookieField} (when not
-     * "-", -1 for none) and sensitive parameters anywhere in the line.
+     * "-", -1 for none) and secrets anywhere in the line.
      */
     public String redactW3cLine(String line, int cookieField) {
         String text = line;
@@ -58,5 +89,391 @@ public final class Redactor {
             }
         }
         return redactQuery(text);
+    }
+
+    /** Whether a parameter name is sensitive: listed, or containing a sensitive word. */
+    public boolean sensitive(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (names.contains(n)) {
+            return true;
+        }
+        if (n.length() < 5 || PUBLIC_NAMES.contains(n)) {
+            return false; // every sensitive word has at least five letters
+        }
+        for (String w : SENSITIVE_WORDS) {
+            if (n.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String redact(String text, boolean spaceEnds) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String t = text;
+        if (t.contains("://")) {
+            t = userInfo(t);
+        }
+        // credentials first: "Authorization: Bearer x" must mask x, not the word Bearer
+        t = authorization(t);
+        if (t.indexOf('=') >= 0 || t.indexOf(':') >= 0 || t.indexOf('%') >= 0) {
+            t = parameters(t, spaceEnds);
+        }
+        if (t.indexOf('-') >= 0 || t.indexOf('/') >= 0) {
+            t = options(t);
+        }
+        if (t.contains("eyJ")) {
+            t = jwts(t);
+        }
+        return t;
+    }
+
+    // ---- name=value ---------------------------------------------------------------------------------
+
+    /**
+     * Finds each separator ({@code =}, {@code :}, an encoded {@code =}) and reads the name before it
+     * backwards (at most 64 characters): only separators are visited, so the scan is linear.
+     */
+    private String parameters(String t, boolean spaceEnds) {
+        StringBuilder out = null;
+        int copied = 0;
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            int sepEnd;
+            boolean encoded = false;
+            boolean colon = false;
+            if (c == '=') {
+                sepEnd = i + 1;
+            } else if (c == ':') {
+                if (t.startsWith("//", i + 1)) {
+                    continue;
+                }
+                sepEnd = i + 1;
+                colon = true;
+            } else if (c == '%') {
+                int k = i + 1;
+                while (t.startsWith("25", k)) {
+                    k += 2;
+                }
+                if (k + 1 >= n || t.charAt(k) != '3' || (t.charAt(k + 1) != 'D' && t.charAt(k + 1) != 'd')) {
+                    continue;
+                }
+                sepEnd = k + 2;
+                encoded = true;
+            } else {
+                continue;
+            }
+            String name = nameBefore(t, i, encoded, copied);
+            if (name == null || (colon ? !strong(name) : !sensitive(name))) {
+                continue;
+            }
+            int vs = sepEnd;
+            while (!encoded && vs < n && (t.charAt(vs) == ' ' || t.charAt(vs) == '\t')) {
+                vs++;
+            }
+            int[] span = valueSpan(t, vs, encoded, !spaceEnds && !queryContext(t, i, name)
+                    && CONNECTION_KEYS.contains(name.toLowerCase(Locale.ROOT)));
+            if (span[1] <= span[0]) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(t.length());
+            }
+            out.append(t, copied, span[0]).append(MASK);
+            copied = span[1];
+            i = span[1] - 1;
+        }
+        if (out == null) {
+            return t;
+        }
+        return out.append(t, copied, t.length()).toString();
+    }
+
+    /**
+     * The parameter name ending just before the separator at {@code sep} (after an optional closing quote
+     * and spaces), without a %XX escape in front of it; null when there is none or it is too long.
+     */
+    private static String nameBefore(String t, int sep, boolean encoded, int floor) {
+        int e = sep;
+        for (int spaces = 0; !encoded && e > floor && spaces < 8 && (t.charAt(e - 1) == ' ' || t.charAt(e - 1) == '\t'); spaces++) {
+            e--;
+        }
+        if (!encoded && e > floor && (t.charAt(e - 1) == '"' || t.charAt(e - 1) == '\'')) {
+            e--;
+        }
+        int b = e;
+        while (b > floor && e - b <= 64 && nameChar(t.charAt(b - 1))) {
+            b--;
+        }
+        if (e - b > 64 || b == e) {
+            return null;
+        }
+        if (b > floor && t.charAt(b - 1) == '%') {
+            // "%3Ftoken": the name follows an escape; "%253F" is one escaped twice
+            while (t.startsWith("25", b) && e - b > 4) {
+                b += 2;
+            }
+            b += 2;
+            if (b >= e) {
+                return null;
+            }
+        }
+        char first = t.charAt(b);
+        return Character.isLetter(first) || first == '_' ? t.substring(b, e) : null;
+    }
+
+    private static boolean nameChar(char c) {
+        return (c < 128 && Character.isLetterOrDigit(c)) || c == '_' || c == '.' || c == '-' || c == '[' || c == ']'
+                || c == '$';
+    }
+
+    /** Names that are sensitive even with a ":" (JSON, YAML, headers), where "key:" alone would be too broad. */
+    private boolean strong(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.equals("pwd") || n.equals("pass") || n.equals("jwt") || n.equals("authorization")) {
+            return true;
+        }
+        if (PUBLIC_NAMES.contains(n)) {
+            return false;
+        }
+        for (String w : SENSITIVE_WORDS) {
+            if (n.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A name right after ? or & (or an escape) is a query parameter: its value has no spaces. */
+    private static boolean queryContext(String t, int sep, String name) {
+        int nameStart = t.lastIndexOf(name, sep);
+        if (nameStart <= 0) {
+            return false;
+        }
+        char c = t.charAt(nameStart - 1);
+        return c == '?' || c == '&' || (nameStart >= 3 && t.charAt(nameStart - 3) == '%');
+    }
+
+    /** Start and end of the value at {@code vs}: quoted, URL-encoded, a connection-string value, or plain. */
+    private static int[] valueSpan(String t, int vs, boolean encoded, boolean connection) {
+        int n = t.length();
+        if (vs >= n) {
+            return new int[] {vs, vs};
+        }
+        char first = t.charAt(vs);
+        if (!encoded && (first == '"' || first == '\'')) {
+            int close = t.indexOf(first, vs + 1);
+            int nl = t.indexOf('\n', vs + 1);
+            int end = close < 0 || (nl >= 0 && nl < close) ? (nl < 0 ? n : nl) : close;
+            return new int[] {vs + 1, end};
+        }
+        int i = vs;
+        if (encoded) {
+            while (i < n && !plainEnd(t.charAt(i)) && !encodedSeparator(t, i)) {
+                i++;
+            }
+            return new int[] {vs, i};
+        }
+        if (connection) {
+            // "Password=my secret;" : to the ';' when one comes before the end of the line
+            for (int k = vs; k < n && k < vs + 512; k++) {
+                char c = t.charAt(k);
+                if (c == ';') {
+                    return new int[] {vs, k};
+                }
+                if (c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '<' || c == '&') {
+                    break;
+                }
+            }
+        }
+        while (i < n && !plainEnd(t.charAt(i))) {
+            i++;
+        }
+        return new int[] {vs, i};
+    }
+
+    private static boolean plainEnd(char c) {
+        return c == '&' || c == ';' || c == '"' || c == '\'' || c == '<' || c == '>' || Character.isWhitespace(c);
+    }
+
+    /** %26 (&), %23 (#), %3B (;), %20 (space), also double-encoded (%2526 ...). */
+    private static boolean encodedSeparator(String t, int i) {
+        if (t.charAt(i) != '%') {
+            return false;
+        }
+        int k = i + 1;
+        while (k + 1 < t.length() && t.charAt(k) == '2' && t.charAt(k + 1) == '5') {
+            k += 2;
+        }
+        if (k + 1 >= t.length()) {
+            return false;
+        }
+        String hex = t.substring(k, k + 2).toUpperCase(Locale.ROOT);
+        return hex.equals("26") || hex.equals("23") || hex.equals("3B") || hex.equals("20");
+    }
+
+    // ---- user:password@host -------------------------------------------------------------------------
+
+    private static String userInfo(String t) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int s = t.indexOf("://"); s >= 0; s = t.indexOf("://", s + 3)) {
+            int start = s + 3;
+            int end = start;
+            while (end < t.length() && end - start < 512 && !authorityEnd(t.charAt(end))) {
+                end++;
+            }
+            int at = -1;
+            int colon = -1;
+            for (int k = start; k < end; k++) {
+                char c = t.charAt(k);
+                if (c == '@') {
+                    at = k;
+                } else if (c == ':' && at < 0 && colon < 0) {
+                    colon = k;
+                }
+            }
+            if (at < 0 || colon < 0 || colon + 1 == at || colon + 1 < copied) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(t.length());
+            }
+            out.append(t, copied, colon + 1).append(MASK);
+            copied = at;
+        }
+        return out == null ? t : out.append(t, copied, t.length()).toString();
+    }
+
+    private static boolean authorityEnd(char c) {
+        return c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>'
+                || Character.isWhitespace(c);
+    }
+
+    // ---- Authorization credentials ------------------------------------------------------------------
+
+    private static String authorization(String t) {
+        Matcher m = AUTH.matcher(t);
+        if (!m.find()) {
+            return t;
+        }
+        StringBuilder out = new StringBuilder(t.length());
+        int copied = 0;
+        do {
+            if (looksLikeCredential(m.group(1).toLowerCase(Locale.ROOT), m.group(2))) {
+                out.append(t, copied, m.start(2)).append(MASK);
+                copied = m.end(2);
+            }
+        } while (m.find());
+        return out.append(t, copied, t.length()).toString();
+    }
+
+    /** Tells a credential from prose ("Basic authentication", "Bearer error"). */
+    private static boolean looksLikeCredential(String scheme, String value) {
+        if (scheme.equals("basic")) {
+            if (value.length() >= 16) {
+                return true;
+            }
+            try {
+                return new String(Base64.getDecoder().decode(value), StandardCharsets.ISO_8859_1).indexOf(':') >= 0;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        if (scheme.equals("bearer")) {
+            return value.length() >= 20 || (value.length() >= 8 && value.chars().anyMatch(c -> !Character.isLetter(c)));
+        }
+        return value.length() >= 16; // Negotiate / NTLM blobs
+    }
+
+    // ---- command-line options -----------------------------------------------------------------------
+
+    private static String options(String t) {
+        Matcher m = OPTION.matcher(t);
+        StringBuilder out = null;
+        int copied = 0;
+        while (m.find()) {
+            if (m.start() < copied || !sensitiveOption(m.group(2))) {
+                continue;
+            }
+            int vs = m.end();
+            int ve;
+            if (vs < t.length() && (t.charAt(vs) == '"' || t.charAt(vs) == '\'')) {
+                int close = t.indexOf(t.charAt(vs), vs + 1);
+                vs++;
+                ve = close < 0 ? lineEnd(t, vs) : close;
+            } else {
+                ve = vs;
+                while (ve < t.length() && !Character.isWhitespace(t.charAt(ve)) && t.charAt(ve) != '\'' && t.charAt(ve) != '"') {
+                    ve++;
+                }
+            }
+            if (ve <= vs) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(t.length());
+            }
+            out.append(t, copied, vs).append(MASK);
+            copied = ve;
+        }
+        return out == null ? t : out.append(t, copied, t.length()).toString();
+    }
+
+    private static boolean sensitiveOption(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (String w : SENSITIVE_OPTION_WORDS) {
+            if (n.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int lineEnd(String t, int from) {
+        int nl = t.indexOf('\n', from);
+        return nl < 0 ? t.length() : nl;
+    }
+
+    // ---- JWTs ---------------------------------------------------------------------------------------
+
+    /** Header.payload.signature where both first parts are base64url JSON objects ("eyJ"). */
+    private static String jwts(String t) {
+        StringBuilder out = null;
+        int copied = 0;
+        int i = t.indexOf("eyJ");
+        while (i >= 0) {
+            int a = runEnd(t, i);
+            int next = a;
+            if (a + 4 < t.length() && t.charAt(a) == '.' && t.startsWith("eyJ", a + 1)) {
+                int b = runEnd(t, a + 1);
+                if (b < t.length() && t.charAt(b) == '.') {
+                    int c = runEnd(t, b + 1);
+                    if (out == null) {
+                        out = new StringBuilder(t.length());
+                    }
+                    out.append(t, copied, i).append(MASK);
+                    copied = c;
+                    next = c;
+                }
+            }
+            // a failed start cannot succeed later in the same run: go on after it (linear)
+            i = t.indexOf("eyJ", Math.max(next, i + 1));
+        }
+        return out == null ? t : out.append(t, copied, t.length()).toString();
+    }
+
+    private static int runEnd(String t, int i) {
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            if (!(Character.isLetterOrDigit(c) && c < 128) && c != '-' && c != '_') {
+                break;
+            }
+            i++;
+        }
+        return i;
     }
 }

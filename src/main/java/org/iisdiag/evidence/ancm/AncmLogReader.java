@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.FactRedaction;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.evidence.eventlog.TextDecoding;
@@ -246,11 +247,11 @@ public final class AncmLogReader implements EvidenceReader {
     }
 
     private SampleLine sample(FileState st, long no, String raw) {
-        return new SampleLine(st.file, no, cut(Redactor.DEFAULT.redactQuery(raw.strip()), MAX_SAMPLE));
+        return new SampleLine(st.file, no, cut(Redactor.DEFAULT.redact(raw.strip()), MAX_SAMPLE));
     }
 
     private void add(AncmLogKind kind, String detail, long pid, SampleLine sample, ReadReport report) {
-        String d = cut(Redactor.DEFAULT.redactQuery(detail), MAX_DETAIL);
+        String d = cut(Redactor.DEFAULT.redact(detail), MAX_DETAIL);
         List<Object> key = List.of(kind, d);
         Acc acc = findings.get(key);
         if (acc == null) {
@@ -276,7 +277,7 @@ public final class AncmLogReader implements EvidenceReader {
                 .forEach(a -> out.add(new AncmLogFinding(a.kind, a.detail, a.pid, a.count, List.copyOf(a.samples))));
         environments.values().stream().sorted(Comparator.comparing(a -> a.detail))
                 .forEach(a -> out.add(new HostingEnvironment(a.detail, a.count, List.copyOf(a.samples))));
-        return out;
+        return FactRedaction.redact(out);
     }
 
     private static long parseLong(String s) {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -20,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.iisdiag.evidence.FactRedaction;
+import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.facts.ApplicationType;
 import org.iisdiag.facts.ChangeKind;
@@ -31,12 +34,20 @@ import org.iisdiag.facts.Tristate;
 
 /** Reads env.yaml into environment facts; a bad file is reported with file:line and yields nothing. */
 public final class EnvReader {
+    /** Characters kept of reported.description. */
+    static final int MAX_DESCRIPTION = 4096;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     public EnvFacts read(InputStream in, ReadReport report) throws IOException {
-        byte[] bytes = in.readAllBytes();
+        byte[] bytes = in.readNBytes(Limits.ENV_YAML_BYTES + 1);
+        if (bytes.length > Limits.ENV_YAML_BYTES) {
+            report.fail(report.file() + ": " + Limits.note("env-yaml-bytes", Limits.ENV_YAML_BYTES,
+                    "env.yaml is a few hand-written lines; this file is larger and was not read"));
+            return EnvFacts.unknown();
+        }
         Map<String, Integer> lines = new HashMap<>();
         try {
             if (!indexLines(bytes, lines)) {
@@ -60,7 +71,13 @@ public final class EnvReader {
             return EnvFacts.unknown();
         }
         try {
-            return toFacts(file);
+            EnvFacts facts = toFacts(file);
+            if (facts.description().length() > MAX_DESCRIPTION) {
+                report.note(Limits.note("env-description-chars", MAX_DESCRIPTION, "reported.description was cut"));
+                facts = new EnvFacts(facts.server(), facts.sites(), facts.reported(),
+                        facts.description().substring(0, MAX_DESCRIPTION), facts.changes());
+            }
+            return FactRedaction.redactOne(facts);
         } catch (Problem e) {
             String at = lineOf(e.pointer, lines);
             report.fail(report.file() + (at == null ? "" : ":" + at) + ": " + e.getMessage());
@@ -81,7 +98,9 @@ public final class EnvReader {
 
     /**
      * Records the line of every key and list element by JSON pointer ("/sites/1/id"), so that problems
-     * found after parsing still name the line. Returns false when the file holds no document at all.
+     * found after parsing still name the line. Returns false when the file holds no document at all. A
+     * key given twice and a second YAML document ("---") are errors: either would silently win or be
+     * ignored.
      */
     private static boolean indexLines(byte[] bytes, Map<String, Integer> lines) throws IOException {
         try (JsonParser p = YAML.getFactory().createParser(bytes)) {
@@ -89,7 +108,19 @@ public final class EnvReader {
             if (first == null || first == JsonToken.VALUE_NULL) {
                 return false;
             }
+            int depth = 0;
+            boolean firstDone = false;
             for (JsonToken t = first; t != null; t = p.nextToken()) {
+                if (firstDone) {
+                    throw new JsonParseException(p, "a second YAML document: env.yaml must hold one (remove the '---'"
+                            + " and merge the documents)", p.currentTokenLocation());
+                }
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                }
+                firstDone = depth == 0;
                 lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(),
                         p.currentTokenLocation().getLineNr());
             }

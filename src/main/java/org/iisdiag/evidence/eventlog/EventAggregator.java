@@ -259,8 +259,8 @@ public final class EventAggregator {
             path = e.data(20);
         }
         return new AspNetWebEvent(e.eventId(), EventXmlParser.parseInt(code, 0), cut(message, MAX_FIELD), cut(exType, 200),
-                cut(exMessage, MAX_FIELD), cut(Redactor.DEFAULT.redactQuery(url), MAX_FIELD),
-                cut(Redactor.DEFAULT.redactQuery(path), MAX_FIELD), cut(vpath, 200), cut(pid, 20), cut(pname, 100),
+                cut(exMessage, MAX_FIELD), cut(Redactor.DEFAULT.redact(url), MAX_FIELD),
+                cut(Redactor.DEFAULT.redact(path), MAX_FIELD), cut(vpath, 200), cut(pid, 20), cut(pname, 100),
                 cut(account, 200), 0, EventTimes.NONE, List.of());
     }
 
@@ -413,7 +413,7 @@ public final class EventAggregator {
         String first = Arrays.stream(text.split("\n")).map(String::strip).filter(s -> !s.isEmpty())
                 .limit(3).reduce((a, b) -> a + " " + b).orElse("");
         String s = e.provider() + " " + e.eventId() + (first.isEmpty() ? "" : ": " + first);
-        return cut(Redactor.DEFAULT.redactQuery(s), MAX_SAMPLE);
+        return cut(Redactor.DEFAULT.redact(s), MAX_SAMPLE);
     }
 
     private static String group(Pattern p, String text, int g) {

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.util.List;
 
 import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.FactRedaction;
 import org.iisdiag.evidence.ReadReport;
 
 /**
@@ -96,7 +97,7 @@ public final class EventLogReader implements EvidenceReader {
 
     @Override
     public List<Object> facts() {
-        return agg.facts();
+        return FactRedaction.redact(agg.facts());
     }
 
     /** {@code count} line breaks (the blank lines skipped before the first character), then {@code rest}. */

@@ -18,6 +18,7 @@ import javax.xml.stream.XMLStreamReader;
 
 import org.iisdiag.evidence.CountingInputStream;
 import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.FactRedaction;
 import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
@@ -227,7 +228,7 @@ public final class FrebReader implements EvidenceReader {
     public List<Object> facts() {
         List<Object> facts = new ArrayList<>(traces);
         facts.addAll(groups());
-        return facts;
+        return FactRedaction.redact(facts);
     }
 
     private static Map<String, String> rootAttributes(XMLStreamReader x) {
@@ -499,7 +500,7 @@ public final class FrebReader implements EvidenceReader {
                     continue;
                 }
                 // an ANCM failure description is the whole diagnosis; other values stay short
-                parts.add(k + "=" + shorten(redactor.redactQuery(v), k.equals("FailureDescription") ? 400 : 120));
+                parts.add(k + "=" + shorten(redactor.redact(v), k.equals("FailureDescription") ? 400 : 120));
                 if (parts.size() == max) {
                     break;
                 }
@@ -536,7 +537,7 @@ public final class FrebReader implements EvidenceReader {
             if (url.isEmpty()) {
                 url = requestUrl;
             }
-            url = redactor.redactQuery(url.strip());
+            url = redactor.redact(url.strip());
             String module = "";
             String notification = "";
             String errorCode = "";

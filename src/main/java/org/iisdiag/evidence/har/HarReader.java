@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import org.iisdiag.evidence.CountingInputStream;
 import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.FactRedaction;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.AnsweredBy;
@@ -343,7 +344,7 @@ public final class HarReader implements EvidenceReader {
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
                 .replace("&nbsp;", " ").replace("&amp;", "&");
         plain = plain.replaceAll("\\s+", " ").strip();
-        plain = redactor.redactQuery(plain);
+        plain = redactor.redact(plain);
         return plain.length() <= MAX_BODY_CHARS ? plain : plain.substring(0, MAX_BODY_CHARS);
     }
 
@@ -380,8 +381,8 @@ public final class HarReader implements EvidenceReader {
         // IIS shows the long-path form \\?\C:\...
         String configFile = p.field("Config File").replaceFirst("^\\\\+\\?\\\\", "");
         PageKey key = new PageKey(p.kind(), p.code(), status, p.field("Module"), p.field("Notification"),
-                p.field("Handler"), p.field("Error Code"), redactor.redactQuery(p.field("Config Error")),
-                shorten(configFile, MAX_URL_CHARS), redactor.redactQuery(p.exception()));
+                p.field("Handler"), p.field("Error Code"), redactor.redact(p.field("Config Error")),
+                shorten(configFile, MAX_URL_CHARS), redactor.redact(p.exception()));
         PageGroup g = pages.get(key);
         if (g == null) {
             if (pages.size() >= MAX_GROUPS) {
@@ -415,7 +416,7 @@ public final class HarReader implements EvidenceReader {
                 u = u.substring(0, scheme + 3) + u.substring(at + 1);
             }
         }
-        return shorten(redactor.redactQuery(u), MAX_URL_CHARS);
+        return shorten(redactor.redact(u), MAX_URL_CHARS);
     }
 
     static String host(String raw) {
@@ -520,7 +521,7 @@ public final class HarReader implements EvidenceReader {
         List<Object> facts = new ArrayList<>(captures);
         facts.addAll(responses());
         facts.addAll(errorPages());
-        return facts;
+        return FactRedaction.redact(facts);
     }
 
     private record PageKey(String kind, String code, int status, String module, String notification, String handler,
