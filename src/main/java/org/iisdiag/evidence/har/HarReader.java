@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 import org.iisdiag.evidence.CountingInputStream;
 import org.iisdiag.evidence.EvidenceReader;
 import org.iisdiag.evidence.FactRedaction;
+import org.iisdiag.evidence.Limits;
+import org.iisdiag.evidence.eventlog.TextDecoding;
+import org.iisdiag.evidence.text.JsonStringCapReader;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.AnsweredBy;
@@ -75,7 +78,8 @@ public final class HarReader implements EvidenceReader {
     public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
         CountingInputStream counting = new CountingInputStream(in);
         Capture cap = new Capture(displayName);
-        JsonParser p = mapper.createParser(counting);
+        JsonStringCapReader capped = new JsonStringCapReader(TextDecoding.reader(counting), Limits.JSON_STRING_CHARS);
+        JsonParser p = mapper.createParser(capped);
         try (p) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a HAR capture: the file is not a JSON object");
@@ -104,9 +108,18 @@ public final class HarReader implements EvidenceReader {
         } finally {
             report.addLines(Math.max(p.currentLocation().getLineNr(), 0));
             report.addBytes(counting.count());
+            if (capped.truncatedStrings() > 0) {
+                report.note(Limits.note("json-string-chars", Limits.JSON_STRING_CHARS, Limits.number(capped.truncatedStrings())
+                        + " JSON strings longer than that were cut to their first characters (the first at line "
+                        + capped.firstTruncatedLine() + ")"));
+            }
         }
         if (!cap.sawLog) {
             throw new IOException("not a HAR capture: no \"log\" object");
+        }
+        if (cap.pagesDropped) {
+            report.note(Limits.note("har-error-page-groups", MAX_GROUPS, "further distinct error pages are counted among"
+                    + " the responses, their page details are not kept"));
         }
         captures.add(new HarCapture(displayName, cap.version, cap.creator, cap.browser, cap.entries, cap.pages,
                 cap.first, cap.last, cap.errors, cap.noResponses, cap.truncated));
@@ -231,7 +244,8 @@ public final class HarReader implements EvidenceReader {
         Group g = groups.get(key);
         if (g == null) {
             if (groups.size() >= MAX_GROUPS) {
-                key = new Key(OTHER_HOST, status, by, server);
+                // the fold key must not grow with the input: no Server header, and only a real status
+                key = new Key(OTHER_HOST, status >= 100 && status <= 999 ? status : 0, by, "");
                 g = groups.computeIfAbsent(key, k -> new Group());
                 report.note("more than " + MAX_GROUPS + " distinct error responses: the rest are counted under host " + OTHER_HOST);
             } else {
@@ -386,7 +400,9 @@ public final class HarReader implements EvidenceReader {
         PageGroup g = pages.get(key);
         if (g == null) {
             if (pages.size() >= MAX_GROUPS) {
-                return; // counted among the responses already; the page detail of the rest is not kept
+                // counted among the responses already; the page detail of the rest is not kept
+                cap.pagesDropped = true;
+                return;
             }
             g = new PageGroup();
             pages.put(key, g);
@@ -569,6 +585,7 @@ public final class HarReader implements EvidenceReader {
         boolean sawLog;
         boolean truncated;
         boolean badTimeNoted;
+        boolean pagesDropped;
         String version = "";
         String creator = "";
         String browser = "";
