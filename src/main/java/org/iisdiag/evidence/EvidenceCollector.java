@@ -95,6 +95,7 @@ public final class EvidenceCollector {
                 report.fail(describe(e) + (report.lines() > 0
                         ? " (the first " + report.lines() + " lines were read and are counted)" : ""));
             }
+            file.notes().forEach(report::note); // limits the stream itself hit (decompression)
             if (!report.failed()) {
                 long[] tally = present.computeIfAbsent(file.kind(), k -> new long[2]);
                 tally[0]++;

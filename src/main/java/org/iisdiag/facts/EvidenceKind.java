@@ -13,6 +13,10 @@ public enum EvidenceKind {
     WEB_CONFIG("web.config", true),
     APPLICATION_HOST_CONFIG("applicationHost.config", true),
     HAR("HAR capture", true),
+    /** Listed, never followed: a link can loop, point outside the case (/etc) or dangle. */
+    SYMLINK("symlink, not followed", false),
+    /** A FIFO, device or socket named like a log: listed, never opened (opening a FIFO blocks). */
+    SPECIAL_FILE("special file, not read", false),
     UNKNOWN("unrecognised", false);
 
     private final String label;
