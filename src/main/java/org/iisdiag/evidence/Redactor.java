@@ -5,8 +5,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Masks secrets in any text before it leaves a reader (facts, samples, notes, problems), in one place.
@@ -38,7 +36,8 @@ public final class Redactor {
     /** A parameter or option name containing one of these (case-insensitive) is sensitive too. */
     public static final List<String> SENSITIVE_WORDS = List.of(
             "password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "signature", "credential",
-            "private_key", "privatekey", "accesskey", "access_key", "sessionid", "session_id", "connectionstring");
+            "private_key", "privatekey", "accesskey", "access_key", "accountkey", "sharedaccess", "sessionid", "session_id",
+            "connectionstring");
     /** Option names ({@code --x}, {@code /x}) containing one of these have their value masked. */
     public static final List<String> SENSITIVE_OPTION_WORDS = List.of(
             "password", "passwd", "pwd", "pass", "secret", "token", "key", "credential", "connectionstring",
@@ -50,11 +49,6 @@ public final class Redactor {
             "password", "pwd", "accountkey", "sharedaccesskey", "sharedaccesssignature");
     public static final String MASK = "***";
     public static final Redactor DEFAULT = new Redactor(SENSITIVE_PARAMS);
-
-    private static final Pattern AUTH = Pattern.compile(
-            "(?i)(?<![A-Za-z0-9])(bearer|basic|negotiate|ntlm)(?:[ \\t]++|\\+|%20)([A-Za-z0-9._~+/\\-]++=*+)");
-    private static final Pattern OPTION = Pattern.compile(
-            "(?<![^\\s\"'(])(--?|/)([A-Za-z][A-Za-z0-9_.\\-]{0,63}+)([=:]|[ \\t]++)");
 
     private final Set<String> names;
 
@@ -205,12 +199,13 @@ public final class Redactor {
             e--;
         }
         int b = e;
-        while (b > floor && e - b <= 64 && nameChar(t.charAt(b - 1))) {
+        while (b > floor && e - b < 64 && nameChar(t.charAt(b - 1))) {
             b--;
         }
-        if (e - b > 64 || b == e) {
+        if (b == e) {
             return null;
         }
+        // a name glued to a longer word ("[[[[password"): its last 64 characters still name it
         if (b > floor && t.charAt(b - 1) == '%') {
             // "%3Ftoken": the name follows an escape; "%253F" is one escaped twice
             while (t.startsWith("25", b) && e - b > 4) {
@@ -221,8 +216,10 @@ public final class Redactor {
                 return null;
             }
         }
-        char first = t.charAt(b);
-        return Character.isLetter(first) || first == '_' ? t.substring(b, e) : null;
+        while (b < e && !Character.isLetter(t.charAt(b)) && t.charAt(b) != '_') {
+            b++; // "[[[[password", "1a.key": the name starts at its first letter
+        }
+        return e - b >= 3 ? t.substring(b, e) : null; // no sensitive name is shorter than "pwd"
     }
 
     private static boolean nameChar(char c) {
@@ -355,20 +352,60 @@ public final class Redactor {
 
     // ---- Authorization credentials ------------------------------------------------------------------
 
+    private static final List<String> SCHEMES = List.of("bearer", "basic", "negotiate", "ntlm");
+
+    /** "Bearer x", "Basic x" ... (also "Bearer+x", "Bearer%20x" in W3C fields and URLs); a scan, no regex. */
     private static String authorization(String t) {
-        Matcher m = AUTH.matcher(t);
-        if (!m.find()) {
-            return t;
-        }
-        StringBuilder out = new StringBuilder(t.length());
+        StringBuilder out = null;
         int copied = 0;
-        do {
-            if (looksLikeCredential(m.group(1).toLowerCase(Locale.ROOT), m.group(2))) {
-                out.append(t, copied, m.start(2)).append(MASK);
-                copied = m.end(2);
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = (char) (t.charAt(i) | 0x20);
+            if (c != 'b' && c != 'n') {
+                continue;
             }
-        } while (m.find());
-        return out.append(t, copied, t.length()).toString();
+            String scheme = null;
+            for (String sc : SCHEMES) {
+                if (t.regionMatches(true, i, sc, 0, sc.length())) {
+                    scheme = sc;
+                    break;
+                }
+            }
+            if (scheme == null) {
+                continue;
+            }
+            int k = i + scheme.length();
+            int gap = k;
+            while (k < n && (t.charAt(k) == ' ' || t.charAt(k) == '\t')) {
+                k++;
+            }
+            if (k == gap) {
+                if (k < n && t.charAt(k) == '+') {
+                    k++;
+                } else if (t.startsWith("%20", k)) {
+                    k += 3;
+                } else {
+                    continue;
+                }
+            }
+            int v = k;
+            while (k < n && !credentialEnd(t.charAt(k))) {
+                k++;
+            }
+            if (k > v && looksLikeCredential(scheme, t.substring(v, k))) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                out.append(t, copied, v).append(MASK);
+                copied = k;
+            }
+            i = Math.max(i, k - 1);
+        }
+        return out == null ? t : out.append(t, copied, n).toString();
+    }
+
+    private static boolean credentialEnd(char c) {
+        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == ',' || c == ';';
     }
 
     /** Tells a credential from prose ("Basic authentication", "Bearer error"). */
@@ -384,43 +421,90 @@ public final class Redactor {
             }
         }
         if (scheme.equals("bearer")) {
-            return value.length() >= 20 || (value.length() >= 8 && value.chars().anyMatch(c -> !Character.isLetter(c)));
+            // a token cut short is still a secret: masking "Bearer authentication" in prose is the lesser harm
+            return value.length() >= 8;
         }
         return value.length() >= 16; // Negotiate / NTLM blobs
     }
 
     // ---- command-line options -----------------------------------------------------------------------
 
+    /**
+     * "--name value", "--name=value", "/name:value": "--" anywhere, "-" and "/" only at the start of a word
+     * (so paths are not options). A scan over '-' and '/' only.
+     */
     private static String options(String t) {
-        Matcher m = OPTION.matcher(t);
         StringBuilder out = null;
         int copied = 0;
-        while (m.find()) {
-            if (m.start() < copied || !sensitiveOption(m.group(2))) {
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c != '-' && c != '/') {
                 continue;
             }
-            int vs = m.end();
+            int name;
+            if (c == '-' && i + 1 < n && t.charAt(i + 1) == '-') {
+                name = i + 2;
+            } else if (i == 0 || wordStart(t.charAt(i - 1))) {
+                name = i + 1;
+            } else {
+                continue;
+            }
+            int k = name;
+            if (k >= n || !(t.charAt(k) < 128 && Character.isLetter(t.charAt(k)))) {
+                continue;
+            }
+            while (k < n && k - name < 64 && optionChar(t.charAt(k))) {
+                k++;
+            }
+            int nameEnd = k;
+            if (k < n && (t.charAt(k) == '=' || t.charAt(k) == ':')) {
+                k++;
+            } else {
+                int gap = k;
+                while (k < n && (t.charAt(k) == ' ' || t.charAt(k) == '\t')) {
+                    k++;
+                }
+                if (k == gap) {
+                    continue;
+                }
+            }
+            if (!sensitiveOption(t.substring(name, nameEnd))) {
+                i = nameEnd - 1;
+                continue;
+            }
+            int vs = k;
             int ve;
-            if (vs < t.length() && (t.charAt(vs) == '"' || t.charAt(vs) == '\'')) {
+            if (vs < n && (t.charAt(vs) == '"' || t.charAt(vs) == '\'')) {
                 int close = t.indexOf(t.charAt(vs), vs + 1);
                 vs++;
                 ve = close < 0 ? lineEnd(t, vs) : close;
             } else {
                 ve = vs;
-                while (ve < t.length() && !Character.isWhitespace(t.charAt(ve)) && t.charAt(ve) != '\'' && t.charAt(ve) != '"') {
+                while (ve < n && !Character.isWhitespace(t.charAt(ve)) && t.charAt(ve) != '\'' && t.charAt(ve) != '"') {
                     ve++;
                 }
             }
             if (ve <= vs) {
+                i = nameEnd - 1;
                 continue;
             }
             if (out == null) {
-                out = new StringBuilder(t.length());
+                out = new StringBuilder(n);
             }
             out.append(t, copied, vs).append(MASK);
             copied = ve;
+            i = ve - 1;
         }
-        return out == null ? t : out.append(t, copied, t.length()).toString();
+        return out == null ? t : out.append(t, copied, n).toString();
+    }
+
+    private static boolean wordStart(char before) {
+        return Character.isWhitespace(before) || before == '"' || before == '\'' || before == '(';
+    }
+
+    private static boolean optionChar(char c) {
+        return (c < 128 && Character.isLetterOrDigit(c)) || c == '_' || c == '.' || c == '-';
     }
 
     private static boolean sensitiveOption(String name) {

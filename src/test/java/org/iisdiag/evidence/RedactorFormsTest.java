@@ -73,6 +73,7 @@ class RedactorFormsTest {
     void tenMegabytesOfHostileTextTakeLessThanASecond() {
         String[] shapes = {"eyJ", "a=", "%3F", "--key ", "https://a:b", "Bearer ", "password=", "x".repeat(100) + "@"};
         for (String shape : shapes) {
+            r.redact(shape.repeat(1_000_000 / shape.length())); // warm up: the clock measures the scan, not the JIT
             String text = shape.repeat(10_000_000 / shape.length());
             Assertions.assertTimeoutPreemptively(Duration.ofSeconds(1), () -> r.redact(text), shape);
         }

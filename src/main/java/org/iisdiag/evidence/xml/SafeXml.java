@@ -54,6 +54,8 @@ public final class SafeXml {
         f.setProperty(XMLInputFactory.IS_COALESCING, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         f.setProperty(XMLInputFactory2.P_REPORT_PROLOG_WHITESPACE, false);
+        // errors at next(), as XMLStreamException: lazy parsing throws unchecked ones from getText() later
+        f.setProperty(XMLInputFactory2.P_LAZY_PARSING, false);
         f.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, Limits.XML_DEPTH);
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, Limits.XML_ATTRIBUTES);
         f.setXMLResolver((publicId, systemId, base, namespace) -> {
