@@ -172,7 +172,9 @@ class ReaderFuzzTest {
 
     /** Runs {@code work} with the timeout; any exception but the documented ones fails the property. */
     private static <T> T within(Supplier<T> work) {
-        INPUTS.incrementAndGet();
+        if (INPUTS.incrementAndGet() % 50_000 == 0) {
+            System.out.println("reader fuzz: " + INPUTS.get() + " inputs so far");
+        }
         return Assertions.assertTimeoutPreemptively(TIMEOUT, work::get);
     }
 
