@@ -206,20 +206,21 @@ public final class Redactor {
             return null;
         }
         // a name glued to a longer word ("[[[[password"): its last 64 characters still name it
-        if (b > floor && t.charAt(b - 1) == '%') {
+        if (b > floor && t.charAt(b - 1) == '%' && e - b > 2 && hex(t.charAt(b)) && hex(t.charAt(b + 1))) {
             // "%3Ftoken": the name follows an escape; "%253F" is one escaped twice
             while (t.startsWith("25", b) && e - b > 4) {
                 b += 2;
             }
             b += 2;
-            if (b >= e) {
-                return null;
-            }
         }
         while (b < e && !Character.isLetter(t.charAt(b)) && t.charAt(b) != '_') {
             b++; // "[[[[password", "1a.key": the name starts at its first letter
         }
         return e - b >= 3 ? t.substring(b, e) : null; // no sensitive name is shorter than "pwd"
+    }
+
+    private static boolean hex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     private static boolean nameChar(char c) {

@@ -44,6 +44,10 @@ class RedactorFormsTest {
             "json password                 | {\"user\":\"a\",\"password\":\"PLANTd1\"}",
             "yaml-ish secret               | client_secret: PLANTd2",
             "X-Api-Key header              | X-Api-Key: PLANTd3",
+            "after a bare percent (fuzz)   | --jwt-s%%%%password=PLANTd4%%%%",
+            "glued to brackets (fuzz)      | [[[[X-Amz-Signature=PLANTd5[[[[",
+            "glued bearer (fuzz)           | xBearer PLANTd6:PLANTd6.123",
+            "glued option (fuzz)           | db--password PLANTd7;Database=x",
     })
     void masks(String form, String text) {
         String out = r.redact(text);

@@ -34,6 +34,7 @@ class HostileHeapTest {
             "HAR_VALUE, 300000000",
             "HAR_SERVERS, 200000",
             "MANY_FILES, 20000",
+            "ZIP_BOMB, 1073741824",
     })
     void readsUnder256MiB(String kind, long size) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -16,7 +16,8 @@ public final class HostileInputs {
     }
 
     /** The classes: a huge single value per XML/CSV/log/JSON format, many files, a HAR with a Server per entry. */
-    public enum Kind { WEB_CONFIG_VALUE, FREB_VALUE, EVENT_XML_VALUE, EVENT_CSV_VALUE, ANCM_LINE, HAR_VALUE, HAR_SERVERS, MANY_FILES }
+    public enum Kind { WEB_CONFIG_VALUE, FREB_VALUE, EVENT_XML_VALUE, EVENT_CSV_VALUE, ANCM_LINE, HAR_VALUE, HAR_SERVERS, MANY_FILES,
+        ZIP_BOMB }
 
     /** Writes {@code kind} with a value (or count) of {@code size} into {@code dir}. */
     public static void write(Kind kind, long size, Path dir) throws IOException {
@@ -54,6 +55,20 @@ public final class HostileInputs {
                         Files.createDirectories(sub);
                     }
                     Files.write(sub.resolve("f" + i + ".txt"), tiny);
+                }
+            }
+            case ZIP_BOMB -> {
+                // one member of `size` bytes of a repeated log line: it deflates about 300:1
+                try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+                        new BufferedOutputStream(Files.newOutputStream(dir.resolve("logs.zip")), 1 << 16))) {
+                    zip.setLevel(9);
+                    zip.putNextEntry(new java.util.zip.ZipEntry("W3SVC1/u_ex250109.log"));
+                    byte[] chunk = "2025-01-09 10:00:00 10.0.0.1 GET / - 80 - 10.0.0.2 UA - 500 0 0 1\n".repeat(16_384)
+                            .getBytes(StandardCharsets.US_ASCII);
+                    for (long left = size; left > 0; left -= chunk.length) {
+                        zip.write(chunk, 0, (int) Math.min(left, chunk.length));
+                    }
+                    zip.closeEntry();
                 }
             }
             default -> throw new IllegalArgumentException(kind.toString());
