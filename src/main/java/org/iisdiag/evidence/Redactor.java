@@ -102,26 +102,73 @@ public final class Redactor {
         return false;
     }
 
+    /**
+     * Every pass finds what to mask in the original text; the spans are merged and masked at the end, so
+     * one pass never hides from another the name or word that tells it a secret follows.
+     */
     private String redact(String text, boolean spaceEnds) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String t = text;
-        if (t.contains("://")) {
-            t = userInfo(t);
+        Spans spans = new Spans();
+        if (text.contains("://")) {
+            userInfo(text, spans);
         }
-        // credentials first: "Authorization: Bearer x" must mask x, not the word Bearer
-        t = authorization(t);
-        if (t.indexOf('=') >= 0 || t.indexOf(':') >= 0 || t.indexOf('%') >= 0) {
-            t = parameters(t, spaceEnds);
+        authorization(text, spans);
+        if (text.indexOf('=') >= 0 || text.indexOf(':') >= 0 || text.indexOf('%') >= 0) {
+            parameters(text, spaceEnds, spans);
         }
-        if (t.indexOf('-') >= 0 || t.indexOf('/') >= 0) {
-            t = options(t);
+        if (text.indexOf('-') >= 0 || text.indexOf('/') >= 0) {
+            options(text, spans);
         }
-        if (t.contains("eyJ")) {
-            t = jwts(t);
+        if (text.contains("eyJ")) {
+            jwts(text, spans);
         }
-        return t;
+        return spans.apply(text);
+    }
+
+    /** Parts of a text to mask: merged where they touch or overlap, then each replaced by {@link #MASK}. */
+    private static final class Spans {
+        private int[] starts = new int[8];
+        private int[] ends = new int[8];
+        private int size;
+
+        void add(int start, int end) {
+            if (end <= start) {
+                return;
+            }
+            if (size == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, size * 2);
+                ends = java.util.Arrays.copyOf(ends, size * 2);
+            }
+            starts[size] = start;
+            ends[size] = end;
+            size++;
+        }
+
+        String apply(String t) {
+            if (size == 0) {
+                return t;
+            }
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Integer.compare(starts[a], starts[b]));
+            StringBuilder out = new StringBuilder(t.length());
+            int copied = 0;
+            int i = 0;
+            while (i < size) {
+                int start = starts[order[i]];
+                int end = ends[order[i]];
+                for (i++; i < size && starts[order[i]] <= end; i++) {
+                    end = Math.max(end, ends[order[i]]);
+                }
+                out.append(t, copied, Math.max(copied, start)).append(MASK);
+                copied = Math.max(copied, end);
+            }
+            return out.append(t, copied, t.length()).toString();
+        }
     }
 
     // ---- name=value ---------------------------------------------------------------------------------
@@ -130,8 +177,7 @@ public final class Redactor {
      * Finds each separator ({@code =}, {@code :}, an encoded {@code =}) and reads the name before it
      * backwards (at most 64 characters): only separators are visited, so the scan is linear.
      */
-    private String parameters(String t, boolean spaceEnds) {
-        StringBuilder out = null;
+    private void parameters(String t, boolean spaceEnds, Spans spans) {
         int copied = 0;
         int n = t.length();
         for (int i = 0; i < n; i++) {
@@ -160,8 +206,9 @@ public final class Redactor {
             } else {
                 continue;
             }
-            String name = nameBefore(t, i, encoded, copied);
-            if (name == null || (colon ? !strong(name) : !sensitive(name))) {
+            String[] names = nameBefore(t, i, encoded, copied);
+            String name = names == null ? null : matching(names, colon);
+            if (name == null) {
                 continue;
             }
             int vs = sepEnd;
@@ -173,24 +220,20 @@ public final class Redactor {
             if (span[1] <= span[0]) {
                 continue;
             }
-            if (out == null) {
-                out = new StringBuilder(t.length());
-            }
-            out.append(t, copied, span[0]).append(MASK);
+            spans.add(span[0], span[1]);
             copied = span[1];
             i = span[1] - 1;
         }
-        if (out == null) {
-            return t;
-        }
-        return out.append(t, copied, t.length()).toString();
+
     }
 
     /**
      * The parameter name ending just before the separator at {@code sep} (after an optional closing quote
-     * and spaces), without a %XX escape in front of it; null when there is none or it is too long.
+     * and spaces), at most its last 64 characters, starting at its first letter; null when there is none.
+     * After a %XX escape ("%3Ftoken") the name without the escape's two characters is returned too: both
+     * readings are checked, since "%ACcountKey" may be either.
      */
-    private static String nameBefore(String t, int sep, boolean encoded, int floor) {
+    private static String[] nameBefore(String t, int sep, boolean encoded, int floor) {
         int e = sep;
         for (int spaces = 0; !encoded && e > floor && spaces < 8 && (t.charAt(e - 1) == ' ' || t.charAt(e - 1) == '\t'); spaces++) {
             e--;
@@ -202,19 +245,22 @@ public final class Redactor {
         while (b > floor && e - b < 64 && nameChar(t.charAt(b - 1))) {
             b--;
         }
-        if (b == e) {
-            return null;
-        }
-        // a name glued to a longer word ("[[[[password"): its last 64 characters still name it
+        String escaped = null;
         if (b > floor && t.charAt(b - 1) == '%' && e - b > 2 && hex(t.charAt(b)) && hex(t.charAt(b + 1))) {
-            // "%3Ftoken": the name follows an escape; "%253F" is one escaped twice
-            while (t.startsWith("25", b) && e - b > 4) {
-                b += 2;
+            int k = b;
+            while (t.startsWith("25", k) && e - k > 4) {
+                k += 2; // "%253F" is one escaped twice
             }
-            b += 2;
+            escaped = fromFirstLetter(t, k + 2, e);
         }
+        String full = fromFirstLetter(t, b, e);
+        return full == null && escaped == null ? null : new String[] {full, escaped};
+    }
+
+    /** From the first letter (or '_') of t[b, e) on: "[[[[password" names password. */
+    private static String fromFirstLetter(String t, int b, int e) {
         while (b < e && !Character.isLetter(t.charAt(b)) && t.charAt(b) != '_') {
-            b++; // "[[[[password", "1a.key": the name starts at its first letter
+            b++;
         }
         return e - b >= 3 ? t.substring(b, e) : null; // no sensitive name is shorter than "pwd"
     }
@@ -226,6 +272,16 @@ public final class Redactor {
     private static boolean nameChar(char c) {
         return (c < 128 && Character.isLetterOrDigit(c)) || c == '_' || c == '.' || c == '-' || c == '[' || c == ']'
                 || c == '$';
+    }
+
+    /** The first of the readings of a name that is sensitive (strong for ":"), or null. */
+    private String matching(String[] names, boolean colon) {
+        for (String n : names) {
+            if (n != null && (colon ? strong(n) : sensitive(n))) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /** Names that are sensitive even with a ":" (JSON, YAML, headers), where "key:" alone would be too broad. */
@@ -315,8 +371,7 @@ public final class Redactor {
 
     // ---- user:password@host -------------------------------------------------------------------------
 
-    private static String userInfo(String t) {
-        StringBuilder out = null;
+    private static void userInfo(String t, Spans spans) {
         int copied = 0;
         for (int s = t.indexOf("://"); s >= 0; s = t.indexOf("://", s + 3)) {
             int start = s + 3;
@@ -337,13 +392,9 @@ public final class Redactor {
             if (at < 0 || colon < 0 || colon + 1 == at || colon + 1 < copied) {
                 continue;
             }
-            if (out == null) {
-                out = new StringBuilder(t.length());
-            }
-            out.append(t, copied, colon + 1).append(MASK);
+            spans.add(colon + 1, at);
             copied = at;
         }
-        return out == null ? t : out.append(t, copied, t.length()).toString();
     }
 
     private static boolean authorityEnd(char c) {
@@ -356,8 +407,7 @@ public final class Redactor {
     private static final List<String> SCHEMES = List.of("bearer", "basic", "negotiate", "ntlm");
 
     /** "Bearer x", "Basic x" ... (also "Bearer+x", "Bearer%20x" in W3C fields and URLs); a scan, no regex. */
-    private static String authorization(String t) {
-        StringBuilder out = null;
+    private static void authorization(String t, Spans spans) {
         int copied = 0;
         int n = t.length();
         for (int i = 0; i < n; i++) {
@@ -394,15 +444,10 @@ public final class Redactor {
                 k++;
             }
             if (k > v && looksLikeCredential(scheme, t.substring(v, k))) {
-                if (out == null) {
-                    out = new StringBuilder(n);
-                }
-                out.append(t, copied, v).append(MASK);
-                copied = k;
+                spans.add(v, k);
+                i = k - 1;
             }
-            i = Math.max(i, k - 1);
         }
-        return out == null ? t : out.append(t, copied, n).toString();
     }
 
     private static boolean credentialEnd(char c) {
@@ -434,8 +479,7 @@ public final class Redactor {
      * "--name value", "--name=value", "/name:value": "--" anywhere, "-" and "/" only at the start of a word
      * (so paths are not options). A scan over '-' and '/' only.
      */
-    private static String options(String t) {
-        StringBuilder out = null;
+    private static void options(String t, Spans spans) {
         int copied = 0;
         int n = t.length();
         for (int i = 0; i < n; i++) {
@@ -490,14 +534,10 @@ public final class Redactor {
                 i = nameEnd - 1;
                 continue;
             }
-            if (out == null) {
-                out = new StringBuilder(n);
-            }
-            out.append(t, copied, vs).append(MASK);
+            spans.add(vs, ve);
             copied = ve;
             i = ve - 1;
         }
-        return out == null ? t : out.append(t, copied, n).toString();
     }
 
     private static boolean wordStart(char before) {
@@ -526,8 +566,7 @@ public final class Redactor {
     // ---- JWTs ---------------------------------------------------------------------------------------
 
     /** Header.payload.signature where both first parts are base64url JSON objects ("eyJ"). */
-    private static String jwts(String t) {
-        StringBuilder out = null;
+    private static void jwts(String t, Spans spans) {
         int copied = 0;
         int i = t.indexOf("eyJ");
         while (i >= 0) {
@@ -537,10 +576,7 @@ public final class Redactor {
                 int b = runEnd(t, a + 1);
                 if (b < t.length() && t.charAt(b) == '.') {
                     int c = runEnd(t, b + 1);
-                    if (out == null) {
-                        out = new StringBuilder(t.length());
-                    }
-                    out.append(t, copied, i).append(MASK);
+                    spans.add(i, c);
                     copied = c;
                     next = c;
                 }
@@ -548,7 +584,6 @@ public final class Redactor {
             // a failed start cannot succeed later in the same run: go on after it (linear)
             i = t.indexOf("eyJ", Math.max(next, i + 1));
         }
-        return out == null ? t : out.append(t, copied, t.length()).toString();
     }
 
     private static int runEnd(String t, int i) {
