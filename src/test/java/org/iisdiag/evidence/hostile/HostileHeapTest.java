@@ -32,7 +32,7 @@ class HostileHeapTest {
             "EVENT_CSV_VALUE, 300000000",
             "ANCM_LINE, 300000000",
             "HAR_VALUE, 300000000",
-            "HAR_SERVERS, 200000",
+            "HAR_SERVERS, 1000000",
             "MANY_FILES, 20000",
             "ZIP_BOMB, 1073741824",
     })
