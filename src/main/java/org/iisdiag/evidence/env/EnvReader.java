@@ -217,7 +217,8 @@ public final class EnvReader {
                 }
                 ChangeTime when = ChangeTime.parse(c.when());
                 if (when == null) {
-                    throw new Problem("/changes/" + i + "/when", "changes[" + i + "].when '" + c.when()
+                    String shown = c.when().length() > 60 ? c.when().substring(0, 57) + "..." : c.when();
+                    throw new Problem("/changes/" + i + "/when", "changes[" + i + "].when '" + shown
                             + "' is not a date-time like 2025-03-04T14:05:00Z or 2025-03-04 14:05");
                 }
                 changes.add(new ServerChange(when.instant(), c.when(), when.assumedUtc(), kind,

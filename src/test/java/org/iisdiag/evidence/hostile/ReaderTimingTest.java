@@ -91,6 +91,18 @@ public class ReaderTimingTest {
                 ("reported:\n  description: \"" + fill("x") + "\"\n").getBytes(StandardCharsets.UTF_8)), new ReadReport("env.yaml", EvidenceKind.ENV_YAML))));
     }
 
+    /** Fuzz finding: ChangeTime's replaceFirst("\\s*UTC$") was quadratic on a long run of spaces (50 s at 380 KB). */
+    @Test
+    void anEnvYamlChangeTimeWithAMillionSpaces() {
+        String yaml = "changes:\n  - when: \"2025-03-04" + " ".repeat(1_000_000) + "x\"\n    what: deployment\n";
+        withinASecond("env.yaml when", () -> call(() -> {
+            ReadReport r = new ReadReport("env.yaml", EvidenceKind.ENV_YAML);
+            new EnvReader().read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), r);
+            assertThat(r.fatalError()).contains("is not a date-time").hasSizeLessThan(300);
+            return r;
+        }));
+    }
+
     @Test
     void messagesAndNumbersDoNotDependOnTheDefaultLocale() throws Exception {
         Locale before = Locale.getDefault();
