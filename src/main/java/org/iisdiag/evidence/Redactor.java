@@ -129,40 +129,41 @@ public final class Redactor {
 
     /** Parts of a text to mask: merged where they touch or overlap, then each replaced by {@link #MASK}. */
     private static final class Spans {
-        private int[] starts = new int[8];
-        private int[] ends = new int[8];
+        /** start << 32 | end: a primitive sort, and a span that extends the last one is merged at once. */
+        private long[] spans = new long[8];
         private int size;
 
         void add(int start, int end) {
             if (end <= start) {
                 return;
             }
-            if (size == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, size * 2);
-                ends = java.util.Arrays.copyOf(ends, size * 2);
+            if (size > 0) {
+                int lastStart = (int) (spans[size - 1] >>> 32);
+                int lastEnd = (int) spans[size - 1];
+                if (start >= lastStart && start <= lastEnd) {
+                    spans[size - 1] = ((long) lastStart << 32) | Math.max(lastEnd, end);
+                    return;
+                }
             }
-            starts[size] = start;
-            ends[size] = end;
-            size++;
+            if (size == spans.length) {
+                spans = java.util.Arrays.copyOf(spans, size * 2);
+            }
+            spans[size++] = ((long) start << 32) | end;
         }
 
         String apply(String t) {
             if (size == 0) {
                 return t;
             }
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (a, b) -> Integer.compare(starts[a], starts[b]));
+            java.util.Arrays.sort(spans, 0, size);
             StringBuilder out = new StringBuilder(t.length());
             int copied = 0;
             int i = 0;
             while (i < size) {
-                int start = starts[order[i]];
-                int end = ends[order[i]];
-                for (i++; i < size && starts[order[i]] <= end; i++) {
-                    end = Math.max(end, ends[order[i]]);
+                int start = (int) (spans[i] >>> 32);
+                int end = (int) spans[i];
+                for (i++; i < size && (int) (spans[i] >>> 32) <= end; i++) {
+                    end = Math.max(end, (int) spans[i]);
                 }
                 out.append(t, copied, Math.max(copied, start)).append(MASK);
                 copied = Math.max(copied, end);
@@ -178,7 +179,8 @@ public final class Redactor {
      * backwards (at most 64 characters): only separators are visited, so the scan is linear.
      */
     private void parameters(String t, boolean spaceEnds, Spans spans) {
-        int copied = 0;
+        // where the last plain and encoded values ended (later starts before it end there too); next ';' search
+        int[] memo = {-1, -1, -1, -1};
         int n = t.length();
         for (int i = 0; i < n; i++) {
             char c = t.charAt(i);
@@ -206,7 +208,7 @@ public final class Redactor {
             } else {
                 continue;
             }
-            String[] names = nameBefore(t, i, encoded, copied);
+            String[] names = nameBefore(t, i, encoded, 0);
             String name = names == null ? null : matching(names, colon);
             if (name == null) {
                 continue;
@@ -215,14 +217,11 @@ public final class Redactor {
             while (!encoded && vs < n && (t.charAt(vs) == ' ' || t.charAt(vs) == '\t')) {
                 vs++;
             }
-            int[] span = valueSpan(t, vs, encoded, !spaceEnds && !queryContext(t, i, name)
-                    && CONNECTION_KEYS.contains(name.toLowerCase(Locale.ROOT)));
-            if (span[1] <= span[0]) {
-                continue;
-            }
+            boolean connection = !spaceEnds && CONNECTION_KEYS.contains(name.toLowerCase(Locale.ROOT))
+                    && !queryContext(t, i, name);
+            int[] span = valueSpan(t, vs, encoded, connection, memo);
             spans.add(span[0], span[1]);
-            copied = span[1];
-            i = span[1] - 1;
+            // no skip past the value: a name inside it may end its own value elsewhere
         }
 
     }
@@ -312,41 +311,65 @@ public final class Redactor {
     }
 
     /** Start and end of the value at {@code vs}: quoted, URL-encoded, a connection-string value, or plain. */
-    private static int[] valueSpan(String t, int vs, boolean encoded, boolean connection) {
+    private static int[] valueSpan(String t, int vs, boolean encoded, boolean connection, int[] memo) {
         int n = t.length();
         if (vs >= n) {
             return new int[] {vs, vs};
         }
         char first = t.charAt(vs);
         if (!encoded && (first == '"' || first == '\'')) {
-            int close = t.indexOf(first, vs + 1);
-            int nl = t.indexOf('\n', vs + 1);
-            int end = close < 0 || (nl >= 0 && nl < close) ? (nl < 0 ? n : nl) : close;
+            int end = vs + 1;
+            while (end < n && t.charAt(end) != first && t.charAt(end) != '\n') {
+                end++; // to the closing quote, or the end of the line when there is none
+            }
             return new int[] {vs + 1, end};
         }
         int i = vs;
         if (encoded) {
+            if (vs < memo[1]) {
+                return new int[] {vs, memo[1]};
+            }
             while (i < n && !plainEnd(t.charAt(i)) && !encodedSeparator(t, i)) {
                 i++;
             }
+            memo[1] = i;
             return new int[] {vs, i};
         }
         if (connection) {
-            // "Password=my secret;" : to the ';' when one comes before the end of the line
-            for (int k = vs; k < n && k < vs + 512; k++) {
-                char c = t.charAt(k);
-                if (c == ';') {
-                    return new int[] {vs, k};
-                }
-                if (c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '<' || c == '&') {
-                    break;
-                }
+            // "Password=my secret;" : to the ';' when one comes (within 512) before the end of the line
+            int stop = nextOf(t, vs, memo, 2, CONNECTION_STOPS);
+            if (stop < n && stop < vs + 512 && t.charAt(stop) == ';') {
+                return new int[] {vs, stop};
             }
+        }
+        if (vs < memo[0]) {
+            return new int[] {vs, memo[0]};
         }
         while (i < n && !plainEnd(t.charAt(i))) {
             i++;
         }
+        memo[0] = i;
         return new int[] {vs, i};
+    }
+
+    private static final String CONNECTION_STOPS = ";\n\r\"'<&";
+
+    /**
+     * The next index at or after {@code from} of one of {@code chars} (or the length), remembered in
+     * memo[slot] (where the search started) and memo[slot + 1] (what it found): a later search from
+     * inside that range has the same answer, so many searches over one run stay linear.
+     */
+    private static int nextOf(String t, int from, int[] memo, int slot, String chars) {
+        if (from >= memo[slot] && from <= memo[slot + 1]) {
+            return memo[slot + 1];
+        }
+        int k = from;
+        while (k < t.length() && chars.indexOf(t.charAt(k)) < 0) {
+            k++;
+        }
+        memo[slot] = from;
+        memo[slot + 1] = k;
+        return k;
     }
 
     private static boolean plainEnd(char c) {
@@ -408,7 +431,7 @@ public final class Redactor {
 
     /** "Bearer x", "Basic x" ... (also "Bearer+x", "Bearer%20x" in W3C fields and URLs); a scan, no regex. */
     private static void authorization(String t, Spans spans) {
-        int copied = 0;
+        int runEnd = -1;
         int n = t.length();
         for (int i = 0; i < n; i++) {
             char c = (char) (t.charAt(i) | 0x20);
@@ -440,13 +463,18 @@ public final class Redactor {
                 }
             }
             int v = k;
-            while (k < n && !credentialEnd(t.charAt(k))) {
-                k++;
+            if (v < runEnd) {
+                k = runEnd; // inside a run already scanned: no end character until there (keeps this linear)
+            } else {
+                while (k < n && !credentialEnd(t.charAt(k))) {
+                    k++;
+                }
+                runEnd = k;
             }
-            if (k > v && looksLikeCredential(scheme, t.substring(v, k))) {
+            if (k > v && looksLikeCredential(scheme, t, v, k)) {
                 spans.add(v, k);
-                i = k - 1;
             }
+            // no skip past the credential: "Basic xBearer y" holds a second one
         }
     }
 
@@ -455,22 +483,24 @@ public final class Redactor {
     }
 
     /** Tells a credential from prose ("Basic authentication", "Bearer error"). */
-    private static boolean looksLikeCredential(String scheme, String value) {
+    private static boolean looksLikeCredential(String scheme, String t, int from, int to) {
+        int length = to - from;
         if (scheme.equals("basic")) {
-            if (value.length() >= 16) {
+            if (length >= 16) {
                 return true;
             }
             try {
-                return new String(Base64.getDecoder().decode(value), StandardCharsets.ISO_8859_1).indexOf(':') >= 0;
+                return new String(Base64.getDecoder().decode(t.substring(from, to)), StandardCharsets.ISO_8859_1)
+                        .indexOf(':') >= 0;
             } catch (IllegalArgumentException e) {
                 return false;
             }
         }
         if (scheme.equals("bearer")) {
             // a token cut short is still a secret: masking "Bearer authentication" in prose is the lesser harm
-            return value.length() >= 8;
+            return length >= 8;
         }
-        return value.length() >= 16; // Negotiate / NTLM blobs
+        return length >= 16; // Negotiate / NTLM blobs
     }
 
     // ---- command-line options -----------------------------------------------------------------------
@@ -480,7 +510,7 @@ public final class Redactor {
      * (so paths are not options). A scan over '-' and '/' only.
      */
     private static void options(String t, Spans spans) {
-        int copied = 0;
+        int runEnd = -1;
         int n = t.length();
         for (int i = 0; i < n; i++) {
             char c = t.charAt(i);
@@ -524,19 +554,18 @@ public final class Redactor {
                 int close = t.indexOf(t.charAt(vs), vs + 1);
                 vs++;
                 ve = close < 0 ? lineEnd(t, vs) : close;
+            } else if (vs < runEnd) {
+                ve = runEnd; // inside a value already scanned (keeps this linear)
             } else {
                 ve = vs;
                 while (ve < n && !Character.isWhitespace(t.charAt(ve)) && t.charAt(ve) != '\'' && t.charAt(ve) != '"') {
                     ve++;
                 }
-            }
-            if (ve <= vs) {
-                i = nameEnd - 1;
-                continue;
+                runEnd = ve;
             }
             spans.add(vs, ve);
-            copied = ve;
-            i = ve - 1;
+            // go on right after the name: "--key P--password x" holds a second option in the value
+            i = nameEnd - 1;
         }
     }
 
@@ -576,6 +605,9 @@ public final class Redactor {
                 int b = runEnd(t, a + 1);
                 if (b < t.length() && t.charAt(b) == '.') {
                     int c = runEnd(t, b + 1);
+                    while (c + 1 < t.length() && t.charAt(c) == '.' && runEnd(t, c + 1) > c + 1) {
+                        c = runEnd(t, c + 1); // JWE has five parts, and a signature may run into more
+                    }
                     spans.add(i, c);
                     copied = c;
                     next = c;

@@ -225,6 +225,10 @@ public final class HarReader implements EvidenceReader {
             }
         }
         AnsweredBy by = classify(status, server, poweredBy);
+        // redacted before anything is derived from them (the version is cut out of the Server header)
+        server = redactor.redact(server);
+        poweredBy = redactor.redact(poweredBy);
+        contentType = redactor.redact(contentType);
         String url = url(request.path("url").asText(""));
         String host = host(request.path("url").asText(""));
         String method = shorten(request.path("method").asText(""), 16);
