@@ -176,6 +176,10 @@ public final class EnvReader {
                 if (site == null) {
                     throw new Problem("/sites/" + i, "empty entry under sites (each needs at least an id)");
                 }
+                if (site.id() == null) {
+                    // "id:" or "id: ~": present, so Jackson's required check passes, but no number (a fuzz finding)
+                    throw new Problem("/sites/" + i + "/id", "sites[" + i + "].id must be a site id (the n of W3SVC<n>)");
+                }
                 if (!ids.add(site.id())) {
                     throw new Problem("/sites/" + i + "/id", "site id " + site.id() + " is listed twice under sites");
                 }
