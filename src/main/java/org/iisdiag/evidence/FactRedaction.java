@@ -52,9 +52,11 @@ public final class FactRedaction {
             Map<Object, Object> copy = new LinkedHashMap<>();
             boolean changed = false;
             for (Map.Entry<?, ?> e : m.entrySet()) {
+                // keys too: an environment variable's name is data from the case (a fuzz finding)
+                Object k = value(e.getKey());
                 Object r = value(e.getValue());
-                changed |= r != e.getValue();
-                copy.put(e.getKey(), r);
+                changed |= r != e.getValue() || k != e.getKey();
+                copy.put(k, r);
             }
             return changed ? Collections.unmodifiableMap(copy) : v;
         }

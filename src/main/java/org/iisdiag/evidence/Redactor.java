@@ -121,7 +121,7 @@ public final class Redactor {
         if (text.indexOf('-') >= 0 || text.indexOf('/') >= 0) {
             options(text, spans);
         }
-        if (text.contains("eyJ")) {
+        if (text.contains(".eyJ")) {
             jwts(text, spans);
         }
         return spans.apply(text);
@@ -594,28 +594,34 @@ public final class Redactor {
 
     // ---- JWTs ---------------------------------------------------------------------------------------
 
-    /** Header.payload.signature where both first parts are base64url JSON objects ("eyJ"). */
+    /**
+     * header.payload.signature[.more]: the payload is base64url JSON ("eyJ"), the header any base64url run
+     * of 4 or more (usually "eyJ" too, but it must not matter: a cut or an escape can eat its first letter).
+     */
     private static void jwts(String t, Spans spans) {
-        int copied = 0;
-        int i = t.indexOf("eyJ");
-        while (i >= 0) {
-            int a = runEnd(t, i);
-            int next = a;
-            if (a + 4 < t.length() && t.charAt(a) == '.' && t.startsWith("eyJ", a + 1)) {
-                int b = runEnd(t, a + 1);
-                if (b < t.length() && t.charAt(b) == '.') {
-                    int c = runEnd(t, b + 1);
-                    while (c + 1 < t.length() && t.charAt(c) == '.' && runEnd(t, c + 1) > c + 1) {
-                        c = runEnd(t, c + 1); // JWE has five parts, and a signature may run into more
-                    }
-                    spans.add(i, c);
-                    copied = c;
-                    next = c;
-                }
+        int n = t.length();
+        int lastEnd = 0;
+        for (int p = t.indexOf(".eyJ"); p >= 0; p = t.indexOf(".eyJ", p + 1)) {
+            int h = p;
+            while (h > lastEnd && p - h < 8192 && base64url(t.charAt(h - 1))) {
+                h--; // bounded, and never back into the previous token: linear
             }
-            // a failed start cannot succeed later in the same run: go on after it (linear)
-            i = t.indexOf("eyJ", Math.max(next, i + 1));
+            int payloadEnd = runEnd(t, p + 1);
+            if (p - h < 4 || payloadEnd >= n || t.charAt(payloadEnd) != '.') {
+                continue;
+            }
+            int c = runEnd(t, payloadEnd + 1);
+            while (c + 1 < n && t.charAt(c) == '.' && runEnd(t, c + 1) > c + 1) {
+                c = runEnd(t, c + 1); // JWE has five parts, and a signature may run into more
+            }
+            spans.add(h, c);
+            lastEnd = c;
+            p = Math.max(p, c - 1);
         }
+    }
+
+    private static boolean base64url(char c) {
+        return (c < 128 && Character.isLetterOrDigit(c)) || c == '-' || c == '_';
     }
 
     private static int runEnd(String t, int i) {

@@ -45,6 +45,8 @@ class RedactorFormsTest {
             "glued to brackets (fuzz)      | [[[[X-Amz-Signature=PLANTd5[[[[",
             "glued bearer (fuzz)           | xBearer PLANTd6:PLANTd6.123",
             "glued option (fuzz)           | db--password PLANTd7;Database=x",
+            "jwt missing its e (fuzz)      | \\yJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.PLANTd8",
+            "second secret in a value      | Basic xBearer PLANTd9abcdef",
     })
     void masks(String form, String text) {
         String out = r.redact(text);
@@ -63,6 +65,15 @@ class RedactorFormsTest {
         assertThat(r.redact("https://bob:pw@host/p")).isEqualTo("https://bob:***@host/p");
     }
 
+    /** Fuzz finding: an environment variable's name (a map key in AspNetCoreConfig) carried a secret. */
+    @Test
+    void factMapKeysAreRedactedToo() {
+        java.util.Map<String, String> vars = java.util.Map.of("ASPNETCORE_MODULE_DEBUG;jsessionid=PLANTe1", "1");
+        record WithMap(java.util.Map<String, String> vars) {
+        }
+        assertThat(FactRedaction.redactOne(new WithMap(vars)).toString()).doesNotContain("PLANT").contains("***");
+    }
+
     @Test
     void aW3cLineKeepsItsFieldsWhenAQueryHasAPassword() {
         String line = "2025-01-09 10:00:00 GET /login password=PLANT 443 - 10.0.0.1 Mozilla/5.0+(Windows;+x) - 200 0 0 5";
@@ -72,7 +83,7 @@ class RedactorFormsTest {
 
     @Test
     void tenMegabytesOfHostileTextTakeLessThanASecond() {
-        String[] shapes = {"eyJ", "a=", "%3F", "--key ", "https://a:b", "Bearer ", "password=", "x".repeat(100) + "@"};
+        String[] shapes = {"eyJ", ".eyJ", "a.eyJ", "a=", "%3F", "--key ", "https://a:b", "Bearer ", "password=", "x".repeat(100) + "@"};
         for (String shape : shapes) {
             r.redact(shape.repeat(1_000_000 / shape.length())); // warm up: the clock measures the scan, not the JIT
             String text = shape.repeat(10_000_000 / shape.length());

@@ -71,7 +71,7 @@ public final class EnvReader {
             return EnvFacts.unknown();
         }
         try {
-            EnvFacts facts = toFacts(file);
+            EnvFacts facts = FactRedaction.redactOne(toFacts(file)); // before the cut below
             if (facts.description().length() > MAX_DESCRIPTION) {
                 report.note(Limits.note("env-description-chars", MAX_DESCRIPTION, "reported.description was cut"));
                 facts = new EnvFacts(facts.server(), facts.sites(), facts.reported(),

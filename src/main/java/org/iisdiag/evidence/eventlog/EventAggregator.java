@@ -429,10 +429,12 @@ public final class EventAggregator {
         return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
+    /** Redacted first, then cut (a cut can split a secret from the name that marks it). */
     static String cut(String s, int max) {
         if (s == null) {
             return "";
         }
+        s = Redactor.DEFAULT.redact(s);
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

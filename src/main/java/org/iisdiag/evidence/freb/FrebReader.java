@@ -280,8 +280,9 @@ public final class FrebReader implements EvidenceReader {
         }
     }
 
+    /** Redacted first, then cut (a cut can split a secret from the name that marks it). */
     static String shorten(String s, int max) {
-        String t = s.replaceAll("\\s+", " ").strip();
+        String t = Redactor.DEFAULT.redact(s).replaceAll("\\s+", " ").strip();
         return t.length() <= max ? t : t.substring(0, max - 3) + "...";
     }
 

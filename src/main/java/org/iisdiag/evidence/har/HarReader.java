@@ -503,8 +503,9 @@ public final class HarReader implements EvidenceReader {
         }
     }
 
+    /** Redacted first, then cut: a cut can separate "user:" from "@host" and hide a secret from the redactor. */
     static String shorten(String s, int max) {
-        String t = s.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String t = Redactor.DEFAULT.redact(s).replaceAll("[\\r\\n\\t]+", " ").strip();
         return t.length() <= max ? t : t.substring(0, max - 3) + "...";
     }
 
