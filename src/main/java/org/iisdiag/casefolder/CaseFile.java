@@ -2,6 +2,9 @@ package org.iisdiag.casefolder;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.iisdiag.facts.EvidenceKind;
 
@@ -9,7 +12,31 @@ import org.iisdiag.facts.EvidenceKind;
  * One piece of evidence in a case folder: a plain file, a gzip file, or an entry inside a zip
  * archive. {@code name} is the path relative to the case folder, with "!/" into archives.
  */
-public record CaseFile(String name, EvidenceKind kind, long size, Opener opener) {
+public record CaseFile(String name, EvidenceKind kind, long size, Opener opener, List<String> notes) {
+
+    public CaseFile(String name, EvidenceKind kind, long size, Opener opener) {
+        this(name, kind, size, opener, Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    /**
+     * Notes about reading this file that the stream itself found (a decompression limit was hit, so
+     * reading stopped early): the collector adds them to the file's report.
+     */
+    @Override
+    public List<String> notes() {
+        synchronized (notes) {
+            return List.copyOf(notes);
+        }
+    }
+
+    /** Adds a note once, however often it is said. */
+    static void note(List<String> notes, String note) {
+        synchronized (notes) {
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
+        }
+    }
 
     /** Opens the (decompressed) content; each call returns a fresh stream. */
     public InputStream open() throws IOException {

@@ -20,6 +20,9 @@ public final class EvidenceSniffer {
     /** The first line of the log collect/Collect-IisCase.ps1 writes next to what it collected. */
     public static final String COLLECTION_LOG_HEADER = "# Collect-IisCase";
 
+    /** A #Fields directive naming the field (find(), not matches() over ".*": no backtracking over the head). */
+    private static final Pattern HTTPERR_FIELDS = Pattern.compile("#Fields:[^\n]*\\bs-reason\\b");
+    private static final Pattern W3C_FIELDS = Pattern.compile("#Fields:[^\n]*\\bsc-status\\b");
     private static final Pattern W3C_DATA_LINE =
             Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\S+( \\S+){8,}$", Pattern.MULTILINE);
     /** "[2025-01-09T10:00:00.123Z, PID: 1234] [aspnetcorev2.dll] ..." lines of the ANCM debug log. */
@@ -47,11 +50,11 @@ public final class EvidenceSniffer {
             return EvidenceKind.FTP_LOG;
         }
         if (text.contains("#Software: Microsoft HTTP API")
-                || text.matches("(?s).*#Fields:[^\\n]*\\bs-reason\\b.*")) {
+                || HTTPERR_FIELDS.matcher(text).find()) {
             return EvidenceKind.HTTPERR_LOG;
         }
         if (text.contains("#Software: Microsoft Internet Information Services")
-                || text.matches("(?s).*#Fields:[^\\n]*\\bsc-status\\b.*")) {
+                || W3C_FIELDS.matcher(text).find()) {
             return EvidenceKind.IIS_W3C_LOG;
         }
         String trimmed = text.stripLeading();

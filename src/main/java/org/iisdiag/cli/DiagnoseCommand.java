@@ -119,6 +119,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     private int runOnce() {
         PrintWriter err = spec.commandLine().getErr();
+        if (out != null && org.iisdiag.casefolder.CaseFolder.contains(caseDir, out)) {
+            err.println("iisdiag: --out " + out + " is inside the case folder " + caseDir + "; the report would be read"
+                    + " as evidence next time: write it elsewhere");
+            return ExitCodes.OUTPUT_FAILED;
+        }
         try {
             if (out != null) {
                 Optional<String> problem = OutputFile.problem(out, caseDir);

@@ -231,7 +231,9 @@ public final class EvidenceCollector {
             } catch (IOException | RuntimeException e) {
                 failed(report, e);
             }
+            file.notes().forEach(report::note); // limits the stream itself hit (decompression)
         }
+
         /** Logs another machine read (the fleet job): they join the aggregates as the logs would have. */
         void aggregate(AggregateFile.Contents c, ReadReport report) {
             iis.merge(c.iis(), 0);

@@ -2,7 +2,9 @@ package org.iisdiag.evidence;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.iisdiag.facts.EvidenceKind;
 
@@ -22,7 +24,9 @@ public final class ReadReport {
     private long rejected;
     private long bytes;
     private final List<LineProblem> problems = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    /** Kept in the order said, each once (a set: checking a list made many notes quadratic). */
+    private final Set<String> notes = new LinkedHashSet<>();
+    private long notesDropped;
     private String fatalError;
 
     public ReadReport(String file, EvidenceKind kind) {
@@ -61,8 +65,14 @@ public final class ReadReport {
         return Collections.unmodifiableList(problems);
     }
 
+    /** The notes, at most {@link Limits#NOTES_PER_FILE}, then one that counts the rest. */
     public List<String> notes() {
-        return Collections.unmodifiableList(notes);
+        List<String> all = new ArrayList<>(notes);
+        if (notesDropped > 0) {
+            all.add(Limits.note("notes-per-file", Limits.NOTES_PER_FILE, Limits.number(notesDropped)
+                    + " further notes were counted, not kept"));
+        }
+        return Collections.unmodifiableList(all);
     }
 
     public String fatalError() {
@@ -85,11 +95,11 @@ public final class ReadReport {
         bytes += n;
     }
 
-    /** Counts a rejected line and keeps its detail while under the cap. */
+    /** Counts a rejected line and keeps its detail (secrets masked) while under the cap. */
     public void reject(long line, String reason) {
         rejected++;
         if (problems.size() < MAX_PROBLEMS_KEPT) {
-            problems.add(new LineProblem(file, line, reason));
+            problems.add(new LineProblem(file, line, Redactor.DEFAULT.redact(reason)));
         }
     }
 
@@ -98,14 +108,20 @@ public final class ReadReport {
         rejected += n;
     }
 
-    /** A note is kept once, however often it is said. */
+    /** A note (secrets masked) is kept once, however often it is said; past the cap notes are counted. */
     public void note(String note) {
-        if (!notes.contains(note)) {
-            notes.add(note);
+        String n = Redactor.DEFAULT.redact(note);
+        if (notes.contains(n)) {
+            return;
+        }
+        if (notes.size() < Limits.NOTES_PER_FILE) {
+            notes.add(n);
+        } else {
+            notesDropped++;
         }
     }
 
     public void fail(String error) {
-        this.fatalError = error;
+        this.fatalError = Redactor.DEFAULT.redact(error);
     }
 }

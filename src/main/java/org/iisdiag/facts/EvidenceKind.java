@@ -16,6 +16,10 @@ public enum EvidenceKind {
     HAR("HAR capture", true),
     COLLECTION_LOG("collection log (Collect-IisCase.ps1)", true),
     FLEET_AGGREGATE("iisdiag aggregate of IIS/HTTPERR logs", true),
+    /** Listed, never followed: a link can loop, point outside the case (/etc) or dangle. */
+    SYMLINK("symlink, not followed", false),
+    /** A FIFO, device or socket named like a log: listed, never opened (opening a FIFO blocks). */
+    SPECIAL_FILE("special file, not read", false),
     UNKNOWN("unrecognised", false);
 
     private final String label;

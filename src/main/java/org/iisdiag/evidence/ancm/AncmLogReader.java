@@ -1,6 +1,5 @@
 package org.iisdiag.evidence.ancm;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -13,9 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.FactRedaction;
+import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.evidence.eventlog.TextDecoding;
+import org.iisdiag.evidence.text.BoundedLineReader;
 import org.iisdiag.facts.AncmLogFinding;
 import org.iisdiag.facts.AncmLogKind;
 import org.iisdiag.facts.HostingEnvironment;
@@ -42,7 +44,7 @@ public final class AncmLogReader implements EvidenceReader {
             "^\\[(\\d{4}-\\d\\d-\\d\\dT[^,\\]]*), PID: (\\d+)\\] \\[([^\\]]*)\\] ?(.*)$");
     private static final Pattern HRESULT = Pattern.compile("Failed HRESULT returned: (0x[0-9A-Fa-f]{1,8})");
     private static final Pattern FRAMEWORK = Pattern.compile(
-            "The (?:specified )?framework '([^']+)', version '([^']+)'(?: \\(([^)]+)\\))? was not found");
+            "The (?:specified )?framework '([^']{1,200})', version '([^']{1,100})'(?: \\(([^)]{1,100})\\))? was not found");
     private static final Pattern UNHANDLED = Pattern.compile("Unhandled [Ee]xception[.:]\\s*([\\w.`+]+(?::.*)?)$");
     private static final Pattern EXCEPTION_AT_START = Pattern.compile("^\\s*(?:---> )?((?:System|Microsoft)\\.[\\w.`+]*Exception(?::.*)?)$");
     private static final Pattern LOGGER = Pattern.compile("^(crit|fail|warn): (\\S+)\\s*$");
@@ -52,7 +54,9 @@ public final class AncmLogReader implements EvidenceReader {
     private static final Pattern BAD_IMAGE = Pattern.compile("System\\.BadImageFormatException:?\\s*(.*)$");
     private static final Pattern MISSING_FILE = Pattern.compile(
             "((?:System\\.IO\\.File(?:NotFound|Load)Exception:\\s*)?Could not load file or assembly.*|System\\.IO\\.FileNotFoundException:?.*)$");
-    private static final Pattern PORT = Pattern.compile("(Failed to bind to address.*|.*address already in use.*|.*Only one usage of each socket address.*)$", Pattern.CASE_INSENSITIVE);
+    /** Phrases of a port that cannot be bound (compared lower-case); a plain search, never ".*x.*" around find(). */
+    private static final List<String> PORT_PHRASES = List.of("failed to bind to address", "address already in use",
+            "only one usage of each socket address");
 
     private final Map<List<Object>, Acc> findings = new HashMap<>();
     private final Map<String, Acc> environments = new HashMap<>();
@@ -115,7 +119,7 @@ public final class AncmLogReader implements EvidenceReader {
         long foldedBefore = folded;
         FileState st = new FileState(displayName, filePid, report);
         boolean debugLines = false;
-        try (BufferedReader r = new BufferedReader(TextDecoding.reader(in), 65536)) {
+        try (BoundedLineReader r = new BoundedLineReader(TextDecoding.reader(in), Limits.LOG_LINE_CHARS)) {
             String line;
             long no = 0;
             while ((line = r.readLine()) != null) {
@@ -130,6 +134,11 @@ public final class AncmLogReader implements EvidenceReader {
             }
             st.flush();
             report.addLines(no);
+            if (r.truncatedLines() > 0) {
+                report.note(Limits.note("log-line-chars", Limits.LOG_LINE_CHARS, Limits.number(r.truncatedLines())
+                        + " lines longer than that were cut to their first characters (the first at line "
+                        + r.firstTruncatedLine() + ")"));
+            }
         }
         if (filePid == 0 && !debugLines) {
             report.note("the process id is unknown: the file name is not stdout_<yyyyMMddHHmmss>_<pid>.log");
@@ -191,8 +200,9 @@ public final class AncmLogReader implements EvidenceReader {
             add(AncmLogKind.BAD_IMAGE_FORMAT, m.group(1).strip(), pid, sample(st, no, raw), st.report);
             return;
         }
-        if ((m = PORT.matcher(text)).find()) {
-            add(AncmLogKind.PORT_BIND, m.group(1).strip(), pid, sample(st, no, raw), st.report);
+        String portDetail = portBind(text);
+        if (portDetail != null) {
+            add(AncmLogKind.PORT_BIND, portDetail, pid, sample(st, no, raw), st.report);
             return;
         }
         if ((m = MISSING_FILE.matcher(text)).find()) {
@@ -245,12 +255,24 @@ public final class AncmLogReader implements EvidenceReader {
         }
     }
 
+    /** The line from "Failed to bind to address" on, or the whole line naming the other phrases; null otherwise. */
+    private static String portBind(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String phrase : PORT_PHRASES.subList(1, PORT_PHRASES.size())) {
+            if (lower.contains(phrase)) {
+                return text.strip();
+            }
+        }
+        int bind = lower.indexOf(PORT_PHRASES.get(0));
+        return bind < 0 ? null : text.substring(bind).strip();
+    }
+
     private SampleLine sample(FileState st, long no, String raw) {
-        return new SampleLine(st.file, no, cut(Redactor.DEFAULT.redactQuery(raw.strip()), MAX_SAMPLE));
+        return new SampleLine(st.file, no, cut(Redactor.DEFAULT.redact(raw.strip()), MAX_SAMPLE));
     }
 
     private void add(AncmLogKind kind, String detail, long pid, SampleLine sample, ReadReport report) {
-        String d = cut(Redactor.DEFAULT.redactQuery(detail), MAX_DETAIL);
+        String d = cut(Redactor.DEFAULT.redact(detail), MAX_DETAIL);
         List<Object> key = List.of(kind, d);
         Acc acc = findings.get(key);
         if (acc == null) {
@@ -276,7 +298,7 @@ public final class AncmLogReader implements EvidenceReader {
                 .forEach(a -> out.add(new AncmLogFinding(a.kind, a.detail, a.pid, a.count, List.copyOf(a.samples))));
         environments.values().stream().sorted(Comparator.comparing(a -> a.detail))
                 .forEach(a -> out.add(new HostingEnvironment(a.detail, a.count, List.copyOf(a.samples))));
-        return out;
+        return FactRedaction.redact(out);
     }
 
     private static long parseLong(String s) {

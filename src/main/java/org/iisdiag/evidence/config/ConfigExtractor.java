@@ -37,8 +37,6 @@ import org.iisdiag.facts.SiteDefinition;
 final class ConfigExtractor {
     private static final Pattern TIME_SPAN = Pattern.compile("(?:(\\d+)\\.)?(\\d{1,3}):(\\d{1,2}):(\\d{1,2})(?:\\.\\d+)?");
 
-    private static final Pattern SECRET_ARGUMENT = Pattern.compile(
-            "(?i)([^=:]*(?:password|pwd|secret|token|apikey|api_key|connectionstring|clientkey|signingkey)[^=:]*)([=:])?.*");
 
     private final String file;
     private final ReadReport report;
@@ -482,31 +480,7 @@ final class ConfigExtractor {
      * "ConnectionStrings:Db=..." and the token after a bare "--password".
      */
     static String maskArguments(String arguments) {
-        if (arguments.isEmpty()) {
-            return arguments;
-        }
-        String[] tokens = arguments.split(" ", -1);
-        boolean maskNext = false;
-        for (int i = 0; i < tokens.length; i++) {
-            String t = tokens[i];
-            if (t.isEmpty()) {
-                continue;
-            }
-            if (maskNext) {
-                tokens[i] = Redactor.MASK;
-                maskNext = false;
-                continue;
-            }
-            Matcher m = SECRET_ARGUMENT.matcher(t);
-            if (m.matches()) {
-                if (m.group(2) != null) {
-                    tokens[i] = m.group(1) + m.group(2) + Redactor.MASK;
-                } else {
-                    maskNext = t.startsWith("-") || t.startsWith("/");
-                }
-            }
-        }
-        return String.join(" ", tokens);
+        return Redactor.DEFAULT.redact(arguments);
     }
 
     private static XmlElement child(XmlElement parent, String name) {

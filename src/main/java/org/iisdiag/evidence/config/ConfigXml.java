@@ -1,5 +1,6 @@
 package org.iisdiag.evidence.config;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,14 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import javax.xml.XMLConstants;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.evidence.xml.SafeXml;
 
 /**
  * Parses an IIS configuration file (web.config, applicationHost.config) with the JDK's StAX parser,
@@ -35,7 +35,6 @@ import org.iisdiag.evidence.ReadReport;
  */
 final class ConfigXml {
     static final int MAX_DEPTH = 100;
-    static final int MAX_ELEMENTS = 250_000;
     /** Elements skipped with everything in them: their values are secrets or keys. */
     static final Set<String> SECRET_SECTIONS = Set.of("connectionStrings", "appSettings", "machineKey");
     /** Environment variables whose value is kept (diagnostic switches, not secrets); prefix match for the last. */
@@ -45,29 +44,28 @@ final class ConfigXml {
     private ConfigXml() {
     }
 
-    /** The parsed root, or null when the file was refused or not well-formed (then {@code report} failed). */
-    static XmlElement parse(String file, InputStream in, ReadReport report) {
-        XMLStreamReader r = null;
-        long line = 1;
+    /**
+     * The parsed root, or null when the file was refused or not well-formed (then {@code report} failed).
+     * At {@link Limits#CONFIG_ELEMENTS} elements reading stops and the tree read so far is used, with a note.
+     */
+    static XmlElement parse(String file, InputStream in, ReadReport report) throws IOException {
+        SafeXml.Input x = SafeXml.open(in, Limits.CONFIG_VALUE_CHARS);
+        XMLStreamReader r = x.reader();
+        long lastLine = 1;
         try {
-            r = factory().createXMLStreamReader(in);
             Deque<XmlElement> open = new ArrayDeque<>();
             XmlElement root = null;
             int skipDepth = 0; // > 0 while inside a skipped element
             int elements = 0;
-            long before = 1; // where the next event starts: the end of the previous one
-            long lastLine = 1;
             while (r.hasNext()) {
                 int ev = r.next();
-                line = r.getLocation().getLineNumber();
+                long line = x.line();
                 lastLine = Math.max(lastLine, line);
                 switch (ev) {
                     case XMLStreamConstants.DTD -> {
-                        report.addLines(Math.max(line, 1));
-                        long start = Math.max(1, line - r.getText().chars().filter(c -> c == '\n').count());
-                        report.fail(file + ":" + start + ": refused: the document has a DOCTYPE (DTD); IIS configuration"
-                                + " files never have one, and DTD entities are how entity-expansion (billion laughs) and"
-                                + " external-entity (XXE) attacks work. Nothing was expanded or fetched.");
+                        // SafeXml refuses a DOCTYPE before the parser sees it; kept should that ever change
+                        report.addLines(line);
+                        report.fail(file + ":" + line + ": " + SafeXml.REFUSED);
                         return null;
                     }
                     case XMLStreamConstants.ENTITY_REFERENCE -> {
@@ -75,26 +73,25 @@ final class ConfigXml {
                         return null;
                     }
                     case XMLStreamConstants.START_ELEMENT -> {
-                        // inside the root the previous event (whitespace, a tag) ends where this tag starts;
-                        // in the prolog whitespace is not reported, so use the end of the root's start tag
-                        long tagLine = open.isEmpty() && skipDepth == 0 ? line : before;
                         if (skipDepth > 0) {
                             skipDepth++;
                             break;
                         }
                         if (open.size() >= MAX_DEPTH) {
-                            report.fail(file + ":" + tagLine + ": elements nested deeper than " + MAX_DEPTH
+                            report.fail(file + ":" + line + ": elements nested deeper than " + MAX_DEPTH
                                     + ": not an IIS configuration file; not read");
                             return null;
                         }
-                        if (++elements > MAX_ELEMENTS) {
-                            report.fail(file + ":" + tagLine + ": more than " + MAX_ELEMENTS + " elements; not read");
-                            return null;
+                        if (++elements > Limits.CONFIG_ELEMENTS) {
+                            report.note(Limits.note("config-elements", Limits.CONFIG_ELEMENTS, "reading stopped at line "
+                                    + line + "; the elements before it are used"));
+                            report.addLines(line);
+                            return root;
                         }
                         String name = r.getLocalName();
                         String provider = r.getAttributeValue(null, "configProtectionProvider");
                         if (provider != null) {
-                            report.note(file + ":" + tagLine + ": <" + name + "> is encrypted (configProtectionProvider="
+                            report.note(file + ":" + line + ": <" + name + "> is encrypted (configProtectionProvider="
                                     + provider + ") and was skipped");
                             skipDepth = 1;
                             break;
@@ -105,7 +102,7 @@ final class ConfigXml {
                             skipDepth = 1;
                             break;
                         }
-                        XmlElement e = new XmlElement(name, tagLine, attributes(r, name));
+                        XmlElement e = new XmlElement(name, line, attributes(r, name));
                         if (open.isEmpty()) {
                             root = e;
                         } else {
@@ -124,7 +121,6 @@ final class ConfigXml {
                         // text, comments, processing instructions: never kept
                     }
                 }
-                before = line;
             }
             report.addLines(lastLine);
             if (root == null) {
@@ -132,34 +128,14 @@ final class ConfigXml {
             }
             return root;
         } catch (XMLStreamException e) {
-            Location loc = e.getLocation();
-            long at = loc != null && loc.getLineNumber() > 0 ? loc.getLineNumber() : line;
-            report.addLines(at);
-            report.fail(file + ":" + at + ": not well-formed XML: " + message(e));
+            long at = x.line(e);
+            report.addLines(Math.max(at, lastLine));
+            report.fail(file + ":" + at + ": " + (SafeXml.refused(e) ? "" : "not well-formed XML: ") + SafeXml.message(e));
             return null;
         } finally {
-            if (r != null) {
-                try {
-                    r.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing more to read
-                }
-            }
+            x.noteLimits(report, "config-value-chars");
+            x.close();
         }
-    }
-
-    /** The JDK's own StAX implementation (not whatever the classpath brings), with DTDs and entities off. */
-    static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("external entity '" + systemId + "' refused");
-        });
-        return f;
     }
 
     private static String[] attributes(XMLStreamReader r, String element) {
@@ -188,12 +164,5 @@ final class ConfigXml {
         String n = name.toUpperCase(Locale.ROOT);
         return n.equals(DIAGNOSTIC_VARIABLES.get(0)) || n.equals(DIAGNOSTIC_VARIABLES.get(1))
                 || n.startsWith(DIAGNOSTIC_VARIABLES.get(2));
-    }
-
-    /** The parser's message without its "ParseError at [row,col]:[3,17]" prefix. */
-    private static String message(XMLStreamException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int i = m.indexOf("Message: ");
-        return (i >= 0 ? m.substring(i + "Message: ".length()) : m).strip();
     }
 }

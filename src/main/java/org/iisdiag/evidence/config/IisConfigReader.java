@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.FactRedaction;
+import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.facts.ConfigFact;
 
@@ -40,9 +42,14 @@ public abstract sealed class IisConfigReader implements EvidenceReader permits W
         List<ConfigFact> facts = new ConfigExtractor(displayName, report, this instanceof ApplicationHostConfigReader).extract(root);
         int seq = 0;
         for (ConfigFact f : facts) {
+            if (found.size() >= Limits.CONFIG_FACTS) {
+                report.note(Limits.note("config-facts", Limits.CONFIG_FACTS, "the case has that many configuration"
+                        + " facts; the rest of this file's (from line " + line(f) + ") are not used"));
+                break;
+            }
             found.add(new Found(displayName, line(f), seq++, f));
+            report.addEntries(1);
         }
-        report.addEntries(facts.size());
     }
 
     /** Notes a file whose content does not look like this reader's kind (it is read all the same). */
@@ -50,10 +57,10 @@ public abstract sealed class IisConfigReader implements EvidenceReader permits W
 
     @Override
     public List<Object> facts() {
-        return found.stream()
+        return FactRedaction.redact(found.stream()
                 .sorted(Comparator.comparing(Found::file).thenComparingLong(Found::line).thenComparingInt(Found::seq))
                 .map(f -> (Object) f.fact())
-                .toList();
+                .toList());
     }
 
     private static long line(ConfigFact f) {

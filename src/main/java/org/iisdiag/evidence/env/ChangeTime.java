@@ -21,7 +21,12 @@ record ChangeTime(Instant instant, boolean assumedUtc) {
             return null;
         }
         String t = text.strip();
-        String zoned = t.replaceFirst("(?i)\\s*UTC$", "Z").replace(' ', 'T');
+        if (t.length() > 64) {
+            return null; // no date-time is this long (and nothing below should scan a huge value)
+        }
+        boolean utc = t.length() >= 3 && t.regionMatches(true, t.length() - 3, "UTC", 0, 3);
+        // not replaceFirst("\\s*UTC$"): that regex is quadratic on a long run of spaces (a fuzz finding)
+        String zoned = (utc ? t.substring(0, t.length() - 3).strip() + "Z" : t).replace(' ', 'T');
         try {
             return new ChangeTime(OffsetDateTime.parse(zoned).toInstant(), false);
         } catch (DateTimeParseException ignored) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -26,6 +27,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.iisdiag.evidence.FactRedaction;
+import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.facts.ApplicationType;
 import org.iisdiag.facts.ChangeKind;
@@ -41,13 +44,21 @@ import org.iisdiag.facts.Tristate;
  * rest of the file is still used; only a file that is not YAML at all, or not a mapping, yields nothing.
  */
 public final class EnvReader {
+    /** Characters kept of reported.description. */
+    static final int MAX_DESCRIPTION = 4096;
     /** Unknown keys are found by {@link #rejectUnknownKeys} (Jackson loses their line for records). */
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     public EnvFacts read(InputStream in, ReadReport report) throws IOException {
-        byte[] bytes = in.readAllBytes();
+        byte[] bytes = in.readNBytes(Limits.ENV_YAML_BYTES + 1);
+        if (bytes.length > Limits.ENV_YAML_BYTES) {
+            report.fail(report.file() + ": " + Limits.note("env-yaml-bytes", Limits.ENV_YAML_BYTES,
+                    "env.yaml is a few hand-written lines; this file is larger and was not read"));
+            return EnvFacts.unknown();
+        }
         Map<String, Integer> lines = new HashMap<>();
         try {
             JsonToken first = indexLines(bytes, lines);
@@ -78,7 +89,13 @@ public final class EnvReader {
             report.note("env.yaml is empty");
             return EnvFacts.unknown();
         }
-        return toFacts(file, problems);
+        EnvFacts facts = FactRedaction.redactOne(toFacts(file, problems)); // before the cut below
+        if (facts.description().length() > MAX_DESCRIPTION) {
+            report.note(Limits.note("env-description-chars", MAX_DESCRIPTION, "reported.description was cut"));
+            facts = new EnvFacts(facts.server(), facts.sites(), facts.reported(),
+                    facts.description().substring(0, MAX_DESCRIPTION), facts.changes());
+        }
+        return FactRedaction.redactOne(facts);
     }
 
     /** Rejects what cannot be used, at its line, so the rest of the file still counts. */
@@ -187,7 +204,8 @@ public final class EnvReader {
     /**
      * Records the line of every key and list element by JSON pointer ("/sites/1/id"), so that problems
      * found after parsing still name the line. Returns the first token, null when the file holds no
-     * document at all.
+     * document at all. A key given twice and a second YAML document ("---") are errors: either would
+     * silently win or be ignored.
      */
     private static JsonToken indexLines(byte[] bytes, Map<String, Integer> lines) throws IOException {
         try (JsonParser p = YAML.getFactory().createParser(bytes)) {
@@ -195,7 +213,19 @@ public final class EnvReader {
             if (first == null || first == JsonToken.VALUE_NULL) {
                 return null;
             }
+            int depth = 0;
+            boolean firstDone = false;
             for (JsonToken t = first; t != null; t = p.nextToken()) {
+                if (firstDone) {
+                    throw new JsonParseException(p, "a second YAML document: env.yaml must hold one (remove the '---'"
+                            + " and merge the documents)", p.currentTokenLocation());
+                }
+                if (t.isStructStart()) {
+                    depth++;
+                } else if (t.isStructEnd()) {
+                    depth--;
+                }
+                firstDone = depth == 0;
                 lines.putIfAbsent(p.getParsingContext().pathAsPointer().toString(),
                         p.currentTokenLocation().getLineNr());
             }
@@ -303,7 +333,8 @@ public final class EnvReader {
                 }
                 ChangeTime when = ChangeTime.parse(c.when());
                 if (when == null) {
-                    problems.reject("/changes/" + i + "/when", "changes[" + i + "].when '" + c.when()
+                    String shown = c.when().length() > 60 ? c.when().substring(0, 57) + "..." : c.when();
+                    problems.reject("/changes/" + i + "/when", "changes[" + i + "].when '" + shown
                             + "' is not a date-time like 2025-03-04T14:05:00Z or 2025-03-04 14:05; the change is ignored");
                     continue;
                 }

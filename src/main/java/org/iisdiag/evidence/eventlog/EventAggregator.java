@@ -128,15 +128,16 @@ public final class EventAggregator {
             folded++;
         }
         OtherEvent o = new OtherEvent(e.channel(), e.provider(), e.eventId(), e.level(), 0, t, List.of());
-        if (!other.add(List.of(e.channel(), e.provider(), e.eventId()), o, t, sample)) {
+        List<Object> key = List.of(e.channel(), e.provider(), e.eventId());
+        if (!other.add(key, o, t, sample)) {
             if (!overflow) {
                 folded++;
             }
-            OtherEvent any = new OtherEvent("", "(other)", 0, 0, 0, t, List.of());
-            other.add(List.of("", "(other)", 0), any, t, sample);
+            key = List.of("", "(other)", 0);
+            other.add(key, new OtherEvent("", "(other)", 0, 0, 0, t, List.of()), t, sample);
         }
-        levels.merge(List.of(e.channel(), e.provider(), e.eventId()), e.level(), EventAggregator::moreSevere);
-        levels.merge(List.of("", "(other)", 0), e.level(), EventAggregator::moreSevere);
+        // only keys that have a group get a level: this map must not outgrow the groups
+        levels.merge(key, e.level(), EventAggregator::moreSevere);
     }
 
     private final java.util.Map<List<Object>, Integer> levels = new java.util.HashMap<>();
@@ -174,10 +175,11 @@ public final class EventAggregator {
                 || p.equals("IIS AspNetCore Module") || p.equals("IIS Express AspNetCore Module");
     }
 
-    private static final Pattern APPLICATION = Pattern.compile("[Aa]pplication '([^'\\n]*)'");
-    private static final Pattern PHYSICAL_ROOT = Pattern.compile("physical root '([^'\\n]*)'");
+    // every quantifier that could run over the text is bounded: find() on a hostile 32 KB message stays linear
+    private static final Pattern APPLICATION = Pattern.compile("[Aa]pplication '([^'\\n]{0,512})'");
+    private static final Pattern PHYSICAL_ROOT = Pattern.compile("physical root '([^'\\n]{0,512})'");
     private static final Pattern COMMAND_LINE = Pattern.compile(
-            "commandline '(.*?)'(?=\\s*(?:,|at stage|with multiple|but\\b|\\.?\\s*$))", Pattern.MULTILINE);
+            "commandline '(.{0,2000}?)'(?=[ \\t]{0,20}(?:,|at stage|with multiple|but\\b|\\.?[ \\t]{0,20}$))", Pattern.MULTILINE);
     private static final Pattern ERROR_CODE = Pattern.compile(
             "(?:ErrorCode|exception code)\\s*=?\\s*'?(0x[0-9A-Fa-f]+)'?(?:\\s*:\\s*([0-9A-Fa-f]+))?");
     private static final Pattern PROCESS_STATUS = Pattern.compile("processStatus( code)? '([0-9A-Fa-f]+)'");
@@ -290,8 +292,8 @@ public final class EventAggregator {
             path = e.data(20);
         }
         return new AspNetWebEvent(e.eventId(), EventXmlParser.parseInt(code, 0), cut(message, MAX_FIELD), cut(exType, 200),
-                cut(exMessage, MAX_FIELD), cut(Redactor.DEFAULT.redactQuery(url), MAX_FIELD),
-                cut(Redactor.DEFAULT.redactQuery(path), MAX_FIELD), cut(vpath, 200), cut(pid, 20), cut(pname, 100),
+                cut(exMessage, MAX_FIELD), cut(Redactor.DEFAULT.redact(url), MAX_FIELD),
+                cut(Redactor.DEFAULT.redact(path), MAX_FIELD), cut(vpath, 200), cut(pid, 20), cut(pname, 100),
                 cut(account, 200), 0, EventTimes.NONE, List.of());
     }
 
@@ -331,8 +333,9 @@ public final class EventAggregator {
 
     /** The value of a "Name: value" line of rendered text (first occurrence), or "". */
     static String field(String text, String name) {
-        Matcher m = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(name) + ":[ \\t]*(.*?)[ \\t]*$").matcher(text);
-        return m.find() ? m.group(1) : "";
+        // greedy, then stripped: a lazy (.*?) before [ \t]*$ is quadratic on a line of spaces
+        Matcher m = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(name) + ":[ \\t]*(.*)$").matcher(text);
+        return m.find() ? m.group(1).strip() : "";
     }
 
     // ---- .NET Runtime 1026 --------------------------------------------------------------------------
@@ -405,7 +408,7 @@ public final class EventAggregator {
                 || p.equalsIgnoreCase("W3SVC") || p.equalsIgnoreCase("Microsoft-Windows-IIS-W3SVC");
     }
 
-    private static final Pattern POOL = Pattern.compile("[Aa]pplication pool '([^'\\n]+)'|[Aa]pplication pool ([^\\s'.,]+)");
+    private static final Pattern POOL = Pattern.compile("[Aa]pplication pool '([^'\\n]{1,256})'|[Aa]pplication pool ([^\\s'.,]{1,256})");
     private static final Pattern PID = Pattern.compile("process id (?:was )?'(\\d+)'", Pattern.CASE_INSENSITIVE);
     private static final Pattern EXIT = Pattern.compile("exit code (?:was )?'(?:0x)?([0-9A-Fa-f]+)'", Pattern.CASE_INSENSITIVE);
 
@@ -444,7 +447,7 @@ public final class EventAggregator {
         String first = Arrays.stream(text.split("\n")).map(String::strip).filter(s -> !s.isEmpty())
                 .limit(3).reduce((a, b) -> a + " " + b).orElse("");
         String s = e.provider() + " " + e.eventId() + (first.isEmpty() ? "" : ": " + first);
-        return cut(Redactor.DEFAULT.redactQuery(s), MAX_SAMPLE);
+        return cut(Redactor.DEFAULT.redact(s), MAX_SAMPLE);
     }
 
     private static String group(Pattern p, String text, int g) {
@@ -457,10 +460,12 @@ public final class EventAggregator {
         return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
+    /** Redacted first, then cut (a cut can split a secret from the name that marks it). */
     static String cut(String s, int max) {
         if (s == null) {
             return "";
         }
+        s = Redactor.DEFAULT.redact(s);
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

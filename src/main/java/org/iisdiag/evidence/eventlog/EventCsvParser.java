@@ -17,7 +17,9 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.evidence.text.CsvFieldCapReader;
 
 /**
  * Reads {@code Get-WinEvent ... | Export-Csv} output (and the older {@code Get-EventLog} columns): an
@@ -53,21 +55,49 @@ final class EventCsvParser {
         }
     }
 
-    long parse(Reader text, ReadReport report, Consumer<RawEvent> sink) throws IOException, NotEventCsvException {
-        BufferedReader in = new BufferedReader(text, 65536);
-        in.mark(8192);
-        String first = in.readLine();
-        long offset = 0;
-        if (first == null) {
+    /**
+     * Reads the records of {@code text}, whose first line is line {@code firstLine} of the file (blank lines
+     * before it were skipped by the caller).
+     */
+    long parse(Reader text, long firstLine, ReadReport report, Consumer<RawEvent> sink)
+            throws IOException, NotEventCsvException {
+        BufferedReader raw = new BufferedReader(text, 65536);
+        long offset = firstLine - 1;
+        // "#TYPE ..." first line: only its first character is looked at before deciding, so a line of any
+        // length works (a mark over the whole line failed past 8 KiB)
+        raw.mark(1);
+        int c = raw.read();
+        if (c < 0) {
             report.note("empty file");
             return 0;
         }
-        if (first.startsWith("#TYPE") || first.startsWith("#")) {
-            offset = 1;
+        if (c == '#') {
+            for (c = raw.read(); c >= 0 && c != '\n'; c = raw.read()) {
+                // skipped
+            }
+            offset++;
             report.addLines(1);
         } else {
-            in.reset();
+            raw.reset();
         }
+        CsvFieldCapReader in = new CsvFieldCapReader(raw, Limits.CSV_FIELD_CHARS, Limits.CSV_FIELDS);
+        try {
+            return records(in, offset, report, sink);
+        } finally {
+            if (in.truncatedFields() > 0) {
+                report.note(Limits.note("csv-field-chars", Limits.CSV_FIELD_CHARS, Limits.number(in.truncatedFields())
+                        + " fields longer than that were cut to their first characters (the first at line "
+                        + (offset + in.firstTruncatedLine()) + ")"));
+            }
+            if (in.truncatedRecords() > 0) {
+                report.note(Limits.note("csv-fields", Limits.CSV_FIELDS, Limits.number(in.truncatedRecords())
+                        + " records with more fields than that had the rest dropped"));
+            }
+        }
+    }
+
+    private long records(CsvFieldCapReader in, long offset, ReadReport report, Consumer<RawEvent> sink)
+            throws IOException, NotEventCsvException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).setIgnoreHeaderCase(true)
                 .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).get();
@@ -90,7 +120,7 @@ final class EventCsvParser {
             long lastEnd = parser.getCurrentLineNumber(); // lines consumed by the header
             Iterator<CSVRecord> it = parser.iterator();
             while (true) {
-                long start = offset + lastEnd + 1;
+                long start = offset + in.inputLine(lastEnd + 1);
                 CSVRecord rec;
                 try {
                     if (!it.hasNext()) {
@@ -120,7 +150,7 @@ final class EventCsvParser {
                 sink.accept(new RawEvent(prov, eventId, EventXmlParser.parseInt(get(rec, level), 0), get(rec, channel),
                         when, false, capText(get(rec, message)), List.of(), Map.of(), get(rec, pid), start));
             }
-            report.addLines(lastEnd);
+            report.addLines(in.inputLine(lastEnd + 1) - 1);
         }
         return events;
     }

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.util.List;
 
 import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.FactRedaction;
 import org.iisdiag.evidence.ReadReport;
 
 /**
@@ -31,22 +32,28 @@ public final class EventLogReader implements EvidenceReader {
     public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
         long foldedBefore = agg.foldedEvents();
         BufferedReader text = new BufferedReader(TextDecoding.reader(in), 65536);
-        text.mark(4096);
+        // the format is told by the first character that is not white space, however much of it comes first
         int c;
+        long blankLines = 0;
         do {
+            text.mark(1);
             c = text.read();
+            if (c == '\n') {
+                blankLines++;
+            }
         } while (c >= 0 && (Character.isWhitespace(c) || c == '\uFEFF'));
-        text.reset();
         if (c < 0) {
             report.note("empty file");
             return;
         }
-        LineCounter counted = new LineCounter(text);
+        text.reset();
         if (c == '<') {
-            readXml(displayName, counted, report);
-            report.addLines(counted.lines());
+            LineCounter counted = new LineCounter(text);
+            readXml(displayName, new LineBreaks(blankLines, counted), report);
+            report.addLines(blankLines + counted.lines());
         } else {
-            readCsv(displayName, text, report);
+            report.addLines(blankLines);
+            readCsv(displayName, text, blankLines + 1, report);
         }
         if (agg.foldedEvents() > foldedBefore) {
             report.note("more than " + EventAggregator.MAX_KEYS + " distinct keys for a kind of event: further ones are"
@@ -56,8 +63,9 @@ public final class EventLogReader implements EvidenceReader {
 
     private void readXml(String file, Reader text, ReadReport report) throws IOException {
         long[] events = {0};
+        EventXmlParser parser = new EventXmlParser();
         try {
-            new EventXmlParser().parse(text, e -> {
+            parser.parse(text, e -> {
                 events[0]++;
                 report.addEntries(1);
                 agg.add(file, e);
@@ -71,12 +79,14 @@ public final class EventLogReader implements EvidenceReader {
             report.reject(e.line, "XML is not well-formed: " + e.getMessage());
             report.note("reading stopped at line " + e.line + " (XML is not well-formed); the " + events[0]
                     + " events before it are used");
+        } finally {
+            parser.noteLimits(report);
         }
     }
 
-    private void readCsv(String file, Reader text, ReadReport report) throws IOException {
+    private void readCsv(String file, Reader text, long firstLine, ReadReport report) throws IOException {
         try {
-            new EventCsvParser().parse(text, report, e -> {
+            new EventCsvParser().parse(text, firstLine, report, e -> {
                 report.addEntries(1);
                 agg.add(file, e);
             });
@@ -87,7 +97,34 @@ public final class EventLogReader implements EvidenceReader {
 
     @Override
     public List<Object> facts() {
-        return agg.facts();
+        return FactRedaction.redact(agg.facts());
+    }
+
+    /** {@code count} line breaks (the blank lines skipped before the first character), then {@code rest}. */
+    private static final class LineBreaks extends Reader {
+        private long count;
+        private final Reader rest;
+
+        LineBreaks(long count, Reader rest) {
+            this.count = count;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (count == 0) {
+                return rest.read(buf, off, len);
+            }
+            int n = (int) Math.min(len, count);
+            java.util.Arrays.fill(buf, off, off + n, '\n');
+            count -= n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
     }
 
     @Override

@@ -10,13 +10,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import javax.xml.XMLConstants;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
+import org.iisdiag.evidence.Limits;
+import org.iisdiag.evidence.xml.SafeXml;
+
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -60,16 +59,13 @@ final class EventXmlParser {
         }
     }
 
-    private static final XMLInputFactory FACTORY = newFactory();
+    private SafeXml.Input xml;
 
-    private static XMLInputFactory newFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return f;
+    /** Notes the values cut to {@link Limits#EVENT_VALUE_CHARS}, after {@link #parse}. */
+    void noteLimits(org.iisdiag.evidence.ReadReport report) {
+        if (xml != null) {
+            xml.noteLimits(report, "event-value-chars");
+        }
     }
 
     /** Delivers every event to {@code sink}; returns how many {@code <Event>} elements were seen. */
@@ -86,35 +82,30 @@ final class EventXmlParser {
             }
             n += r;
         }
-        checkProlog(head, n);
+        blankDeclaration(head, n);
         Reader wrapped = new ConcatReader(new StringReader("<" + ROOT + ">"), new java.io.CharArrayReader(head, 0, n), text,
                 new StringReader("</" + ROOT + ">"));
-        XMLStreamReader r;
-        try {
-            r = FACTORY.createXMLStreamReader(wrapped);
-        } catch (XMLStreamException e) {
-            throw malformed(e, null);
-        }
+        xml = SafeXml.open(wrapped, Limits.EVENT_VALUE_CHARS);
+        XMLStreamReader r = xml.reader();
         long events = 0;
         try {
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.DTD) {
-                    throw new RefusedException(line(r.getLocation()), "a DOCTYPE declaration is not allowed in event XML");
+                    throw new RefusedException(xml.line(), SafeXml.REFUSED);
                 }
                 if (ev == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Event")) {
                     events++;
-                    sink.accept(event(r));
+                    sink.accept(event(r, xml.line()));
                 }
             }
         } catch (XMLStreamException e) {
-            throw malformed(e, r);
-        } finally {
-            try {
-                r.close();
-            } catch (XMLStreamException e) {
-                // nothing to release beyond the reader the caller closes
+            if (SafeXml.refused(e)) {
+                throw new RefusedException(xml.line(e), SafeXml.REFUSED);
             }
+            throw new MalformedException(xml.line(e), SafeXml.message(e).replace(ROOT, "(root)"));
+        } finally {
+            xml.close();
         }
         return events;
     }
@@ -123,7 +114,7 @@ final class EventXmlParser {
      * Blanks the XML declaration (keeping line breaks) and refuses a DOCTYPE in the prolog: wrapping the
      * text in a root would otherwise turn both into errors with less helpful messages.
      */
-    private static void checkProlog(char[] c, int n) throws RefusedException {
+    private static void blankDeclaration(char[] c, int n) {
         int i = 0;
         long line = 1;
         while (i < n) {
@@ -155,12 +146,6 @@ final class EventXmlParser {
                     }
                 }
                 i = stop;
-            } else if (startsWith(c, n, i, "<!")) {
-                String what = new String(c, i, Math.min(9, n - i)).toUpperCase(Locale.ROOT);
-                throw new RefusedException(line, what.startsWith("<!DOCTYPE")
-                        ? "refused: the document has a DOCTYPE declaration; DTDs and entities are not allowed in event XML"
-                        + " (possible XML entity expansion or external entity attack)"
-                        : "refused: unexpected markup declaration '" + what + "' before the first element");
             } else {
                 return;
             }
@@ -188,8 +173,7 @@ final class EventXmlParser {
         return -1;
     }
 
-    private static RawEvent event(XMLStreamReader r) throws XMLStreamException {
-        long line = line(r.getLocation());
+    private static RawEvent event(XMLStreamReader r, long line) throws XMLStreamException {
         String provider = "";
         int eventId = -1;
         int level = 0;
@@ -293,24 +277,6 @@ final class EventXmlParser {
         } catch (NumberFormatException e) {
             return otherwise;
         }
-    }
-
-    private static long line(Location l) {
-        return l == null ? 0 : Math.max(1, l.getLineNumber());
-    }
-
-    private static MalformedException malformed(XMLStreamException e, XMLStreamReader r) {
-        Location l = e.getLocation() != null ? e.getLocation() : r == null ? null : r.getLocation();
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int at = msg.indexOf("Message: ");
-        if (at >= 0) {
-            msg = msg.substring(at + "Message: ".length());
-        }
-        msg = msg.replace(ROOT, "(root)").strip();
-        if (msg.length() > 300) {
-            msg = msg.substring(0, 300) + "...";
-        }
-        return new MalformedException(line(l), msg);
     }
 
     /** Reads several readers one after the other. */

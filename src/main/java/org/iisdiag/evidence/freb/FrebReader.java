@@ -12,16 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.iisdiag.evidence.CountingInputStream;
 import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.FactRedaction;
+import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
+import org.iisdiag.evidence.xml.SafeXml;
 import org.iisdiag.facts.FailedRequestGroup;
 import org.iisdiag.facts.FailedRequestTrace;
 import org.iisdiag.facts.SampleLine;
@@ -42,11 +43,8 @@ public final class FrebReader implements EvidenceReader {
     /** Distinct groups kept; beyond, traces fold into a group with module "(other)". */
     public static final int MAX_GROUPS = 500;
     static final int MAX_WARNINGS = 5;
-    static final int MAX_VALUE_CHARS = 4096;
     static final int MAX_SAMPLES = 4;
     static final String OTHER = "(other)";
-
-    private static final XMLInputFactory FACTORY = hardenedFactory();
 
     private static final Map<String, String> NOTIFICATIONS = Map.ofEntries(
             Map.entry("1", "BEGIN_REQUEST"), Map.entry("2", "AUTHENTICATE_REQUEST"),
@@ -70,39 +68,25 @@ public final class FrebReader implements EvidenceReader {
         this.redactor = redactor;
     }
 
-    static XMLInputFactory hardenedFactory() {
-        // the JDK's own implementation, whatever else is on the class path
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLInputFactory.IS_VALIDATING, false);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setXMLResolver((publicId, systemId, base, ns) -> {
-            throw new XMLStreamException("external resource refused: " + systemId);
-        });
-        return f;
-    }
-
     @Override
     public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
         CountingInputStream counting = new CountingInputStream(in);
         TraceBuilder trace = null;
         long lastLine = 0;
+        SafeXml.Input xml = SafeXml.open(counting, Limits.FREB_VALUE_CHARS);
         try {
-            XMLStreamReader x = FACTORY.createXMLStreamReader(counting);
+            XMLStreamReader x = xml.reader();
             Event event = null;
             String section = "";
             Capture capture = null;
             while (x.hasNext()) {
                 int type = x.next();
-                lastLine = Math.max(lastLine, x.getLocation().getLineNumber());
+                lastLine = Math.max(lastLine, xml.line());
                 switch (type) {
                     case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_DECLARATION,
-                            XMLStreamConstants.NOTATION_DECLARATION -> throw refuseDtd(lastLine);
+                            XMLStreamConstants.NOTATION_DECLARATION -> throw refuseDtd(displayName, lastLine);
                     case XMLStreamConstants.ENTITY_REFERENCE ->
-                            throw new IOException("refused at line " + lastLine + ": entity reference &" + x.getLocalName()
+                            throw new IOException(displayName + ":" + lastLine + ": refused: entity reference &" + x.getLocalName()
                                     + "; (FREB files use no entities)");
                     case XMLStreamConstants.START_ELEMENT -> {
                         String name = x.getLocalName();
@@ -166,10 +150,10 @@ public final class FrebReader implements EvidenceReader {
                 trace.accept(event);
             }
         } catch (XMLStreamException e) {
-            long line = e.getLocation() != null ? Math.max(e.getLocation().getLineNumber(), 0) : lastLine;
-            String why = cleanMessage(e);
-            if (why.contains("DOCTYPE") || why.contains("DTD")) {
-                throw refuseDtd(line);
+            long line = xml.line(e);
+            String why = SafeXml.message(e);
+            if (SafeXml.refused(e)) {
+                throw refuseDtd(displayName, line);
             }
             if (trace == null) {
                 throw new IOException("not well-formed XML at line " + line + ": " + why);
@@ -181,6 +165,8 @@ public final class FrebReader implements EvidenceReader {
         } finally {
             report.addLines(lastLine);
             report.addBytes(counting.count());
+            xml.noteLimits(report, "freb-value-chars");
+            xml.close();
         }
         if (trace == null) {
             throw new IOException("empty file: no <failedRequest> element");
@@ -191,19 +177,8 @@ public final class FrebReader implements EvidenceReader {
         add(trace.build(), report);
     }
 
-    private static IOException refuseDtd(long line) {
-        return new IOException("refused: the document declares a DTD (<!DOCTYPE> at line " + line
-                + "); Failed Request Tracing files never do, and DTD entities allow entity-expansion (billion laughs)"
-                + " and external-entity (XXE) attacks, so it is not read");
-    }
-
-    private static String cleanMessage(XMLStreamException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int i = m.indexOf("Message: ");
-        if (i >= 0) {
-            m = m.substring(i + "Message: ".length());
-        }
-        return m.replaceAll("\\s+", " ").strip();
+    private static IOException refuseDtd(String file, long line) {
+        return new IOException(file + ":" + line + ": " + SafeXml.REFUSED);
     }
 
     private void add(FailedRequestTrace t, ReadReport report) {
@@ -217,7 +192,8 @@ public final class FrebReader implements EvidenceReader {
         Group g = groups.get(key);
         if (g == null) {
             if (groups.size() >= MAX_GROUPS) {
-                key = new GroupKey(OTHER, "", t.status(), t.substatus(), "");
+                // the fold key must not grow with the input: only the status, and only a real one, is kept
+                key = new GroupKey(OTHER, "", t.status() >= 100 && t.status() <= 999 ? t.status() : 0, 0, "");
                 g = groups.computeIfAbsent(key, k -> new Group(""));
             } else {
                 g = new Group(t.errorDescription());
@@ -252,7 +228,7 @@ public final class FrebReader implements EvidenceReader {
     public List<Object> facts() {
         List<Object> facts = new ArrayList<>(traces);
         facts.addAll(groups());
-        return facts;
+        return FactRedaction.redact(facts);
     }
 
     private static Map<String, String> rootAttributes(XMLStreamReader x) {
@@ -304,8 +280,9 @@ public final class FrebReader implements EvidenceReader {
         }
     }
 
+    /** Redacted first, then cut (a cut can split a secret from the name that marks it). */
     static String shorten(String s, int max) {
-        String t = s.replaceAll("\\s+", " ").strip();
+        String t = Redactor.DEFAULT.redact(s).replaceAll("\\s+", " ").strip();
         return t.length() <= max ? t : t.substring(0, max - 3) + "...";
     }
 
@@ -357,7 +334,7 @@ public final class FrebReader implements EvidenceReader {
         }
 
         void append(String s) {
-            int room = MAX_VALUE_CHARS - text.length();
+            int room = Limits.FREB_VALUE_CHARS - text.length();
             if (room > 0) {
                 text.append(s, 0, Math.min(room, s.length()));
             }
@@ -367,9 +344,17 @@ public final class FrebReader implements EvidenceReader {
             String v = text.toString();
             switch (kind) {
                 case LEVEL -> e.level = parseInt(v, -1);
-                case DATA -> e.data.putIfAbsent(key, v);
+                case DATA -> {
+                    if (e.data.size() < Limits.EVENT_DATA_ITEMS) {
+                        e.data.putIfAbsent(key, v);
+                    }
+                }
                 case OPCODE -> e.name = v.strip();
-                default -> e.rendered.putIfAbsent(key, v);
+                default -> {
+                    if (e.rendered.size() < Limits.EVENT_DATA_ITEMS) {
+                        e.rendered.putIfAbsent(key, v);
+                    }
+                }
             }
         }
     }
@@ -516,7 +501,7 @@ public final class FrebReader implements EvidenceReader {
                     continue;
                 }
                 // an ANCM failure description is the whole diagnosis; other values stay short
-                parts.add(k + "=" + shorten(redactor.redactQuery(v), k.equals("FailureDescription") ? 400 : 120));
+                parts.add(k + "=" + shorten(redactor.redact(v), k.equals("FailureDescription") ? 400 : 120));
                 if (parts.size() == max) {
                     break;
                 }
@@ -553,7 +538,7 @@ public final class FrebReader implements EvidenceReader {
             if (url.isEmpty()) {
                 url = requestUrl;
             }
-            url = redactor.redactQuery(url.strip());
+            url = redactor.redact(url.strip());
             String module = "";
             String notification = "";
             String errorCode = "";

@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
 
 import org.iisdiag.evidence.CountingInputStream;
 import org.iisdiag.evidence.EvidenceReader;
+import org.iisdiag.evidence.FactRedaction;
+import org.iisdiag.evidence.Limits;
+import org.iisdiag.evidence.eventlog.TextDecoding;
+import org.iisdiag.evidence.text.JsonStringCapReader;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.AnsweredBy;
@@ -74,7 +78,8 @@ public final class HarReader implements EvidenceReader {
     public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
         CountingInputStream counting = new CountingInputStream(in);
         Capture cap = new Capture(displayName);
-        JsonParser p = mapper.createParser(counting);
+        JsonStringCapReader capped = new JsonStringCapReader(TextDecoding.reader(counting), Limits.JSON_STRING_CHARS);
+        JsonParser p = mapper.createParser(capped);
         try (p) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a HAR capture: the file is not a JSON object");
@@ -103,9 +108,18 @@ public final class HarReader implements EvidenceReader {
         } finally {
             report.addLines(Math.max(p.currentLocation().getLineNr(), 0));
             report.addBytes(counting.count());
+            if (capped.truncatedStrings() > 0) {
+                report.note(Limits.note("json-string-chars", Limits.JSON_STRING_CHARS, Limits.number(capped.truncatedStrings())
+                        + " JSON strings longer than that were cut to their first characters (the first at line "
+                        + capped.firstTruncatedLine() + ")"));
+            }
         }
         if (!cap.sawLog) {
             throw new IOException("not a HAR capture: no \"log\" object");
+        }
+        if (cap.pagesDropped) {
+            report.note(Limits.note("har-error-page-groups", MAX_GROUPS, "further distinct error pages are counted among"
+                    + " the responses, their page details are not kept"));
         }
         captures.add(new HarCapture(displayName, cap.version, cap.creator, cap.browser, cap.entries, cap.pages,
                 cap.first, cap.last, cap.errors, cap.noResponses, cap.truncated));
@@ -211,6 +225,10 @@ public final class HarReader implements EvidenceReader {
             }
         }
         AnsweredBy by = classify(status, server, poweredBy);
+        // redacted before anything is derived from them (the version is cut out of the Server header)
+        server = redactor.redact(server);
+        poweredBy = redactor.redact(poweredBy);
+        contentType = redactor.redact(contentType);
         String url = url(request.path("url").asText(""));
         String host = host(request.path("url").asText(""));
         String method = shorten(request.path("method").asText(""), 16);
@@ -230,7 +248,8 @@ public final class HarReader implements EvidenceReader {
         Group g = groups.get(key);
         if (g == null) {
             if (groups.size() >= MAX_GROUPS) {
-                key = new Key(OTHER_HOST, status, by, server);
+                // the fold key must not grow with the input: no Server header, and only a real status
+                key = new Key(OTHER_HOST, status >= 100 && status <= 999 ? status : 0, by, "");
                 g = groups.computeIfAbsent(key, k -> new Group());
                 report.note("more than " + MAX_GROUPS + " distinct error responses: the rest are counted under host " + OTHER_HOST);
             } else {
@@ -343,7 +362,7 @@ public final class HarReader implements EvidenceReader {
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
                 .replace("&nbsp;", " ").replace("&amp;", "&");
         plain = plain.replaceAll("\\s+", " ").strip();
-        plain = redactor.redactQuery(plain);
+        plain = redactor.redact(plain);
         return plain.length() <= MAX_BODY_CHARS ? plain : plain.substring(0, MAX_BODY_CHARS);
     }
 
@@ -380,12 +399,14 @@ public final class HarReader implements EvidenceReader {
         // IIS shows the long-path form \\?\C:\...
         String configFile = p.field("Config File").replaceFirst("^\\\\+\\?\\\\", "");
         PageKey key = new PageKey(p.kind(), p.code(), status, p.field("Module"), p.field("Notification"),
-                p.field("Handler"), p.field("Error Code"), redactor.redactQuery(p.field("Config Error")),
-                shorten(configFile, MAX_URL_CHARS), redactor.redactQuery(p.exception()));
+                p.field("Handler"), p.field("Error Code"), redactor.redact(p.field("Config Error")),
+                shorten(configFile, MAX_URL_CHARS), redactor.redact(p.exception()));
         PageGroup g = pages.get(key);
         if (g == null) {
             if (pages.size() >= MAX_GROUPS) {
-                return; // counted among the responses already; the page detail of the rest is not kept
+                // counted among the responses already; the page detail of the rest is not kept
+                cap.pagesDropped = true;
+                return;
             }
             g = new PageGroup();
             pages.put(key, g);
@@ -415,7 +436,7 @@ public final class HarReader implements EvidenceReader {
                 u = u.substring(0, scheme + 3) + u.substring(at + 1);
             }
         }
-        return shorten(redactor.redactQuery(u), MAX_URL_CHARS);
+        return shorten(redactor.redact(u), MAX_URL_CHARS);
     }
 
     static String host(String raw) {
@@ -482,8 +503,9 @@ public final class HarReader implements EvidenceReader {
         }
     }
 
+    /** Redacted first, then cut: a cut can separate "user:" from "@host" and hide a secret from the redactor. */
     static String shorten(String s, int max) {
-        String t = s.replaceAll("[\\r\\n\\t]+", " ").strip();
+        String t = Redactor.DEFAULT.redact(s).replaceAll("[\\r\\n\\t]+", " ").strip();
         return t.length() <= max ? t : t.substring(0, max - 3) + "...";
     }
 
@@ -520,7 +542,7 @@ public final class HarReader implements EvidenceReader {
         List<Object> facts = new ArrayList<>(captures);
         facts.addAll(responses());
         facts.addAll(errorPages());
-        return facts;
+        return FactRedaction.redact(facts);
     }
 
     private record PageKey(String kind, String code, int status, String module, String notification, String handler,
@@ -568,6 +590,7 @@ public final class HarReader implements EvidenceReader {
         boolean sawLog;
         boolean truncated;
         boolean badTimeNoted;
+        boolean pagesDropped;
         String version = "";
         String creator = "";
         String browser = "";

@@ -78,7 +78,8 @@ class FrebReaderTest {
         assertThat(reader.facts().toString()).doesNotContain("abc123SECRET").doesNotContain("SECRETCOOKIE");
         // samples: the root element and the MODULE_SET_RESPONSE_ERROR_STATUS event with file:line
         assertThat(t.samples()).hasSize(2);
-        assertThat(t.samples().get(0).location()).isEqualTo("W3SVC1/fr000001-500-19.xml:6");
+        // the line the <failedRequest> start tag begins on (it spans lines 4 to 6)
+        assertThat(t.samples().get(0).location()).isEqualTo("W3SVC1/fr000001-500-19.xml:4");
         assertThat(t.samples().get(1).text()).startsWith("MODULE_SET_RESPONSE_ERROR_STATUS ModuleName=IIS Web Core,"
                 + " Notification=BEGIN_REQUEST, HttpStatus=500, HttpReason=Internal Server Error, HttpSubStatus=19");
         assertThat(t.samples().get(1).line()).isBetween(90L, 130L);
