@@ -104,7 +104,8 @@ public final class ReportBuilder {
         List<OpenQuestion> questions = questions(c.questions(), values);
         DiagnosisReport.Summary summary = summary(evidence, c);
         return new DiagnosisReport(DiagnosisReport.SCHEMA_VERSION, tool, Detail.full.name(), 0, summary,
-                verdict(diagnoses, actions, questions), TimelineBuilder.of(evidence), inputs(evidence.reports()),
+                verdict(diagnoses, actions, questions), TimelineBuilder.of(evidence, normalReasons(evidence, benign)),
+                inputs(evidence.reports()),
                 diagnoses, actions,
                 notRecommended(c.notPlanned()), questions, benign(c.benign()), null, null);
     }
@@ -536,6 +537,21 @@ public final class ReportBuilder {
                         new DiagnosisReport.SourceCount("IIS log", w == null ? 0 : w.serverErrors()),
                         new DiagnosisReport.SourceCount("HTTPERR", httpErr5xx)),
                 e.peakServerErrorMinutes(), e.timeTaken());
+    }
+
+    /** HTTPERR reasons every entry of which was recognised as normal. */
+    private static Set<String> normalReasons(CaseEvidence e, Set<EvidenceFact> benign) {
+        Map<String, Boolean> all = new TreeMap<>();
+        for (HttpErrCount h : e.httpErrCounts()) {
+            all.merge(h.reason(), benign.contains(h), Boolean::logicalAnd);
+        }
+        Set<String> out = new java.util.TreeSet<>();
+        all.forEach((reason, normal) -> {
+            if (normal) {
+                out.add(reason);
+            }
+        });
+        return out;
     }
 
     /** Error responses by code and log, most first; benign ones are marked. */
