@@ -159,6 +159,9 @@ public final class HttpErrAggregator {
     public void clear() {
         keys.clear();
         timeline.clear();
+        // a reused block must not carry its reasons' minutes, nor map recycled keys to their old reasons
+        perReason.clear();
+        reasonOf.clear();
         folded = 0;
     }
 
