@@ -110,6 +110,12 @@ public final class EnvReader {
      * Rejects every key the shape of env.yaml ({@link EnvFile} and the records in it) does not have, at
      * its line, walking the records' components so that a key added to {@link EnvFile} is known at once.
      */
+    /** A name-like key, quoted; anything else (a pasted secret, a value typed where a key belongs) is not echoed. */
+    private static String keyShown(String key) {
+        return key.matches("[A-Za-z_][A-Za-z0-9_.-]{0,63}") ? "'" + key + "'"
+                : "of " + key.length() + " characters that is not a name (not shown)";
+    }
+
     private static void rejectUnknownKeys(JsonNode node, Class<?> type, String pointer, Problems problems) {
         if (node == null || !node.isObject() || !type.isRecord()) {
             return; // a list or value where a mapping belongs: the type check rejects it
@@ -122,7 +128,7 @@ public final class EnvReader {
             String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
             RecordComponent c = components.get(field.getKey());
             if (c == null) {
-                problems.reject(at, "unknown key '" + field.getKey() + "' (known keys: "
+                problems.reject(at, "unknown key " + keyShown(field.getKey()) + " (known keys: "
                         + String.join(", ", components.keySet()) + ")");
             } else if (c.getType().isRecord()) {
                 rejectUnknownKeys(field.getValue(), c.getType(), at, problems);

@@ -119,6 +119,14 @@ class EnvReaderTest {
     }
 
     @Test
+    void anUnknownKeyThatIsNoNameIsNotEchoed() throws IOException {
+        // found by the long fuzz run: an anchor swallowed "--password", leaving the secret as a key
+        read("&amp--password PLANTEDFZ;serve-->r: x\nserver:\n  name: WEB01\n");
+        assertRejected("1: unknown key of 19 characters that is not a name (not shown)");
+        assertThat(report.problems().toString()).doesNotContain("PLANTEDFZ");
+    }
+
+    @Test
     void unknownTopLevelKeyIsSkippedWithItsWholeValue() throws IOException {
         EnvFacts facts = read("server:\n  name: WEB01\nsite:\n  - id: 1\n    name: X\nreported:\n  statusCodes: [503]\n");
         assertRejected("3: unknown key 'site'");
