@@ -12,7 +12,7 @@ final class Format {
     }
 
     /** Said where an action is shown in brief. */
-    static final String BRIEF = "Steps, verification, risks and revert: run with --detail full (JSON always has them).";
+    static final String BRIEF = "Steps, verification, risks, revert and the reasons for the order: run with --detail full (JSON always has them).";
 
     /**
      * A value as every report shows it: control characters, escape sequences and bidi overrides from a

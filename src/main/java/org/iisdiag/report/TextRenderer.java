@@ -206,7 +206,9 @@ public final class TextRenderer implements ReportRenderer {
                 line("     Evidence:");
                 evidence(a.evidence(), a.evidenceTotal(), ACTION_SAMPLES);
             }
-            wrap("Order: " + Format.rationale(a.rationale()), "       ", "     ");
+            if (!a.rationale().isEmpty()) {
+                wrap("Order: " + Format.rationale(a.rationale()), "       ", "     ");
+            }
             line("");
         }
     }

@@ -39,7 +39,7 @@ ${chart}<#t>
 <#if a.brief?has_content><p class="meta">${a.brief}</p></#if><#t>
 <@steps "Steps", a.steps, true, true/><@steps "Verify", a.verify, false, false/><@steps "Risks", a.risks, false, false/><@steps "Revert", a.revert, true, false/><#t>
 <#if a.evidence?has_content><@evidence a.evidence, a.evidenceTotal/></#if><#t>
-<div class="meta">Rules: ${a.rules?join(", ")}<br>Order: ${a.order}</div></div>
+<div class="meta">Rules: ${a.rules?join(", ")}<#if a.order?has_content><br>Order: ${a.order}</#if></div></div>
 </#list>
 <h2>Diagnoses (${r.diagnoses?size})</h2>
 <#list r.diagnoses as d>

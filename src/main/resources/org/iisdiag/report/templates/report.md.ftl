@@ -112,9 +112,10 @@ _${a.brief}_
 <@steps "Verify", a.verify, false/>
 <@steps "Risks", a.risks, false/>
 <@steps "Revert", a.revert, true/>
+<#if a.order?has_content>
 Order: ${a.order}
 
-</#list>
+</#if></#list>
 ## Diagnoses (${r.diagnoses?size})
 
 <#list r.diagnoses as d>
