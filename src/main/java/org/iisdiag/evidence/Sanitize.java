@@ -98,14 +98,30 @@ public final class Sanitize {
      * and no HTML can start.
      */
     public static String forMarkdownCode(String s) {
-        String t = forTerminal(s).replace("|", "\\|");
+        return codeSpan(forTerminal(s).replace("|", "\\|"));
+    }
+
+    /**
+     * A Markdown code span outside a table: as {@link #forMarkdownCode} but {@code |} stays as it is (a
+     * backslash before it would be shown, since code spans take no escapes).
+     */
+    public static String forMarkdownInlineCode(String s) {
+        return codeSpan(forTerminal(s));
+    }
+
+    /** The fence of a code span or block: one backtick more than the longest run in {@code t}, at least {@code min}. */
+    public static String backtickFence(String t, int min) {
         int longest = 0;
         int run = 0;
         for (int i = 0; i < t.length(); i++) {
             run = t.charAt(i) == '`' ? run + 1 : 0;
             longest = Math.max(longest, run);
         }
-        String fence = "`".repeat(longest + 1);
+        return "`".repeat(Math.max(min, longest + 1));
+    }
+
+    private static String codeSpan(String t) {
+        String fence = backtickFence(t, 1);
         boolean pad = t.startsWith("`") || t.endsWith("`") || t.isEmpty();
         return fence + (pad ? " " : "") + t + (pad ? " " : "") + fence;
     }

@@ -10,13 +10,15 @@ import org.iisdiag.report.DiagnosisReport.ReportedDiagnosis;
 /**
  * How much of a report to show (--detail). {@code summary}: the verdict and the first actions, for a
  * chat message or a ticket's first comment; {@code normal}: every action and diagnosis with a few
- * evidence items and one sample line each, short enough for a GitHub issue body; {@code full}: all of
+ * evidence items and one sample line each, the actions after the first few in brief (title, why and their
+ * first evidence item without samples or order reasons), so the Markdown of a busy case stays under
+ * 60,000 characters, within a GitHub issue body (65,536); {@code full}: all of
  * it. Cutting is done on the report, so every format shows the same; what was left out is counted in
  * the report, and JSON (full by default) always has it.
  */
 public enum Detail {
     summary(5, 5, 2, 0, 0, 0),
-    normal(Integer.MAX_VALUE, 6, 3, 1, 8, 3),
+    normal(Integer.MAX_VALUE, 5, 3, 1, 8, 3),
     full(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
 
     private final int actions;
@@ -43,7 +45,7 @@ public enum Detail {
         }
         int[] cut = {0};
         List<RankedAction> acts = r.actions().stream().limit(actions).map(a -> a.rank() > actionsInFull
-                ? a.inBrief(evidence(a.evidence().subList(0, Math.min(1, a.evidence().size())), cut, a.evidence().size()))
+                ? a.inBrief(evidence(a.evidence().subList(0, Math.min(1, a.evidence().size())), cut, a.evidence().size(), 0))
                 : new RankedAction(a.rank(), a.id(), a.tier(), a.priority(), a.title(), a.section(), a.kind(), a.cost(),
                 a.risk(), a.changesServerState(), a.target(), a.serves(), a.role(), a.why(), evidence(a.evidence(), cut),
                 a.evidenceTotal(), a.steps(), a.verify(), a.risks(), a.revert(), a.caveats(), a.requires(),

@@ -148,11 +148,11 @@ public record DiagnosisReport(int schemaVersion, String tool, String detail, int
                                List<Reason> rationale, List<String> rules,
                                @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean brief) {
 
-        /** This action without its steps, verify, risks and revert (--detail normal, past the first actions). */
+        /** This action without its steps, verify, risks, revert and order reasons (--detail normal, past the first actions). */
         public RankedAction inBrief(List<EvidenceItem> fewer) {
             return new RankedAction(rank, id, tier, priority, title, section, kind, cost, risk, changesServerState, target,
                     serves, role, why, fewer, evidenceTotal, List.of(), List.of(), List.of(), List.of(), caveats, requires,
-                    rationale, rules, true);
+                    List.of(), rules, true);
         }
     }
 

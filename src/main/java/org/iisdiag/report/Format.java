@@ -1,8 +1,10 @@
 package org.iisdiag.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.iisdiag.evidence.Sanitize;
 
 /** Small formatting pieces every renderer shares, so text, Markdown and HTML say things the same way. */
 final class Format {
@@ -10,7 +12,16 @@ final class Format {
     }
 
     /** Said where an action is shown in brief. */
-    static final String BRIEF = "Steps, verification, risks and revert: run with --detail full (JSON always has them).";
+    static final String BRIEF = "Steps, verification, risks, revert and the reasons for the order: run with --detail full (JSON always has them).";
+
+    /**
+     * A value as every report shows it: control characters, escape sequences and bidi overrides from a
+     * case are made visible ({@code \x1b}, {@code \u202e}) rather than acted on by a terminal or a
+     * browser. Idempotent, so applying it again at a later stage changes nothing.
+     */
+    static String display(String s) {
+        return Sanitize.forTerminal(s);
+    }
 
     static String n(long v) {
         return String.format(Locale.ROOT, "%,d", v);
@@ -156,5 +167,56 @@ final class Format {
     static String detailNote(DiagnosisReport r) {
         return r.omitted() == 0 ? "" : "Detail " + r.detail() + ": " + n(r.omitted())
                 + " evidence items, diagnoses or actions left out or in brief (--detail full, or JSON, shows them).";
+    }
+
+    /** The case summary, one line each, in the order every format shows it. */
+    static List<String> summaryLines(DiagnosisReport.Summary s) {
+        List<String> out = new ArrayList<>();
+        out.add("Files: " + s.filesRead() + " read, " + s.filesNotUsed() + " not used, " + s.filesFailed() + " failed; "
+                + n(s.linesRead()) + " lines, " + n(s.entries()) + " entries, " + n(s.linesRejected()) + " rejected");
+        if (!s.firstSeen().isEmpty()) {
+            out.add("IIS log: " + s.firstSeen() + " to " + s.lastSeen() + "; " + n(s.requests()) + " requests, "
+                    + n(s.clientErrors()) + " 4xx, " + n(s.serverErrors()) + " 5xx");
+        }
+        out.add("HTTPERR: " + n(s.httpErrEntries()) + " entries");
+        if (!s.errorStatuses().isEmpty()) {
+            out.add("Errors: " + String.join(", ", s.errorStatuses().stream()
+                    .map(t -> t.code() + " (" + t.log() + ") x" + n(t.count()) + (t.benign() ? " normal" : "")).toList()));
+        }
+        var e = s.environment();
+        out.add(server(e));
+        for (DiagnosisReport.Site site : e.sites()) {
+            out.add("Site: " + site.logLabel() + " = " + site.name()
+                    + (site.appPool().isEmpty() ? "" : ", app pool " + site.appPool()) + ", " + site.applicationType());
+        }
+        if (!e.reportedStatusCodes().isEmpty()) {
+            out.add("Users report: " + String.join(", ", e.reportedStatusCodes().stream().map(String::valueOf).toList()));
+        }
+        if (!s.reported().isEmpty()) {
+            out.add("Reported: " + s.reported());
+        }
+        s.changes().forEach(c -> out.add("Change: " + c));
+        if (!serverErrors(s).isEmpty()) {
+            out.add(serverErrors(s));
+        }
+        if (!s.peakServerErrorMinutes().isEmpty()) {
+            out.add("Busiest 5xx minutes: " + String.join("; ", s.peakServerErrorMinutes().stream().map(Format::peak).toList()));
+        }
+        return out;
+    }
+
+    /** "action 3" for the action that answers a question, when it is in the report; else "". */
+    static String actionRank(List<DiagnosisReport.RankedAction> actions, String id) {
+        return actions.stream().filter(a -> a.id().equals(id)).map(a -> "action " + a.rank()).findFirst().orElse("");
+    }
+
+    /** "... and 12 more rejected lines" when a file rejected more lines than the report lists; else "". */
+    static String moreRejected(DiagnosisReport.InputFile f) {
+        return f.rejected() > f.problems().size() ? "... and " + n(f.rejected() - f.problems().size()) + " more rejected lines" : "";
+    }
+
+    /** What became of a plan step: "action 3", or why it is not recommended. */
+    static String planOutcome(DiagnosisReport.PlanItem p) {
+        return p.rank() > 0 ? "action " + p.rank() : p.note();
     }
 }

@@ -206,7 +206,9 @@ public final class TextRenderer implements ReportRenderer {
                 line("     Evidence:");
                 evidence(a.evidence(), a.evidenceTotal(), ACTION_SAMPLES);
             }
-            wrap("Order: " + Format.rationale(a.rationale()), "       ", "     ");
+            if (!a.rationale().isEmpty()) {
+                wrap("Order: " + Format.rationale(a.rationale()), "       ", "     ");
+            }
             line("");
         }
     }
@@ -309,8 +311,14 @@ public final class TextRenderer implements ReportRenderer {
         line(text);
     }
 
+    /**
+     * Every line of the report passes here, so no value from a case (a log field, a file or zip-entry
+     * name, an event message) can reach a terminal as an escape sequence, a bare CR or backspace that
+     * overwrites what was printed, or a bidi override that reorders it: those are shown as {@code \x1b},
+     * {@code \u202e}. Fixed text has none of them, so it is unchanged.
+     */
     private void line(String text) {
-        out.append(text).append('\n');
+        out.append(Format.display(text)).append('\n');
     }
 
     private void wrap(String text, String continuation) {

@@ -43,6 +43,18 @@ class ReportFormatsTest {
     }
 
     @Test
+    void markdownAtNormalDetailFitsAGitHubIssueBody() {
+        // GitHub takes 65,536 characters in an issue body; the README's sample keeps a margin below that
+        CliRun run = diagnose(SAMPLE, "--format", "md", "--detail", "normal");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().length()).isLessThan(60_000);
+        // actions past the fifth are in brief: no steps, no order reasons, and they say where the rest is
+        assertThat(run.out()).contains("### 6. ", "run with --detail full");
+        String sixth = run.out().substring(run.out().indexOf("### 6. "), run.out().indexOf("### 7. "));
+        assertThat(sixth).doesNotContain("**Steps**", "Order: ");
+    }
+
+    @Test
     void hostileContentFromTheCaseIsEscaped(@TempDir Path tmp) throws Exception {
         Path log = tmp.resolve("W3SVC1/u_ex250109.log");
         Files.createDirectories(log.getParent());
