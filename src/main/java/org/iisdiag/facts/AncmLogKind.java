@@ -6,6 +6,8 @@ public enum AncmLogKind {
     MISSING_FRAMEWORK,
     /** "Did you mean to run dotnet SDK commands?": processPath/arguments make dotnet look for the SDK. */
     SDK_COMMAND,
+    /** The host's "The application to execute does not exist: '...'": arguments (or processPath) name an app that is not there. */
+    APP_NOT_FOUND,
     /** System.BadImageFormatException: a bitness mismatch. */
     BAD_IMAGE_FORMAT,
     /** "Unhandled exception. System.X: message", or a crit:/fail: logger entry. */

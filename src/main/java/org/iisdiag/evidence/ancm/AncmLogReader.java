@@ -51,6 +51,9 @@ public final class AncmLogReader implements EvidenceReader {
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at \\S|^\\s*--- End of (?:inner exception|stack trace)");
     private static final Pattern HOSTING_ENV = Pattern.compile("Hosting environment: ?(\\S+)");
     private static final Pattern LISTENING = Pattern.compile("Now listening on: (\\S+?)(?::\\d+)?/?\\s*$");
+    /** The .NET host's message when the app named on the command line is missing (older hosts: "The application '...' does not exist."). */
+    static final Pattern APP_NOT_FOUND = Pattern.compile(
+            "The application (?:to execute does not exist: '([^'\\r\\n]{1,1024})'|'([^'\\r\\n]{1,1024})' does not exist)");
     private static final Pattern BAD_IMAGE = Pattern.compile("System\\.BadImageFormatException:?\\s*(.*)$");
     private static final Pattern MISSING_FILE = Pattern.compile(
             "((?:System\\.IO\\.File(?:NotFound|Load)Exception:\\s*)?Could not load file or assembly.*|System\\.IO\\.FileNotFoundException:?.*)$");
@@ -194,6 +197,10 @@ public final class AncmLogReader implements EvidenceReader {
         }
         if (text.contains("Did you mean to run dotnet SDK commands?")) {
             add(AncmLogKind.SDK_COMMAND, "", pid, sample(st, no, raw), st.report);
+            return;
+        }
+        if ((m = APP_NOT_FOUND.matcher(text)).find()) {
+            add(AncmLogKind.APP_NOT_FOUND, (m.group(1) != null ? m.group(1) : m.group(2)).strip(), pid, sample(st, no, raw), st.report);
             return;
         }
         if ((m = BAD_IMAGE.matcher(text)).find()) {

@@ -186,6 +186,9 @@ public final class EventAggregator {
     private static final Pattern EXIT_CODE = Pattern.compile("exit code = '(-?\\d+)'");
     private static final Pattern EXCEPTION_MESSAGE = Pattern.compile("Exception message:\\s*(.+)");
     private static final Pattern UNHANDLED = Pattern.compile("Unhandled [Ee]xception[.:]\\s*([\\w.`+]+(?:: .*)?)");
+    /** The .NET host's words in captured output when the app on the command line is missing (older hosts: "The application '...' does not exist."). */
+    private static final Pattern APP_NOT_FOUND = Pattern.compile(
+            "The application (?:to execute does not exist: '[^'\\r\\n]{1,1024}'|'[^'\\r\\n]{1,1024}' does not exist)");
 
     static AncmEvent ancm(RawEvent e, String text) {
         String application = group(APPLICATION, text, 1);
@@ -207,6 +210,9 @@ public final class EventAggregator {
         String exception = group(EXCEPTION_MESSAGE, text, 1);
         if (exception.isEmpty()) {
             exception = group(UNHANDLED, text, 1);
+        }
+        if (exception.isEmpty()) {
+            exception = group(APP_NOT_FOUND, text, 0);
         }
         exception = cut(exception.strip(), MAX_FIELD);
         return new AncmEvent(e.provider(), e.eventId(), ancmKind(e.eventId(), text), application, root, cmd, errorCode,
