@@ -61,8 +61,9 @@ No problem found in the evidence: nothing to do.
 <#if r.verdict.doNow?has_content>
 **Do now:**
 
+<#-- "1. [P1] ..." lines make an ordered list of their own: the top actions are ranks 1, 2, 3 -->
 <#list r.verdict.doNow as a>
-- ${a}
+${a}
 </#list>
 
 </#if>
