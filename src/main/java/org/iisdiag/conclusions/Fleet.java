@@ -11,6 +11,12 @@ public final class Fleet {
     private Fleet() {
     }
 
+    /** Whether errors from {@code first} to {@code last} are an episode: shorter than half the log's span. */
+    public static boolean episode(java.time.Instant first, java.time.Instant last, org.iisdiag.facts.IisLogWindow log) {
+        long span = java.time.Duration.between(log.first(), log.last()).getSeconds();
+        return span > 0 && java.time.Duration.between(first, last).getSeconds() * 2 < span;
+    }
+
     /** The servers of some traffic or counts, by name: "WEB01, WEB02, WEB04". */
     public static String names(Collection<?> facts) {
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

@@ -132,8 +132,7 @@ public final class EvidenceCollector {
         List<TimelineSeries> series = new ArrayList<>();
         series.add(new TimelineSeries("iis 5xx", "IIS 5xx", "IIS log", 5, iis.timeline()));
         series.add(new TimelineSeries("iis 4xx", "IIS 4xx", "IIS log", 4, iis.timeline()));
-        series.add(new TimelineSeries("httperr 5xx", "HTTP.sys 5xx", "HTTPERR", 5, httpErr.timeline()));
-        series.add(new TimelineSeries("httperr 4xx", "HTTP.sys 4xx", "HTTPERR", 4, httpErr.timeline()));
+        series.addAll(TimelineSeries.topReasons(httpErr.reasonTimelines(), TimelineSeries.HTTPERR_REASONS));
         others.values().stream().distinct().forEach(r -> series.addAll(r.series()));
         List<CaseEvidence.PeakMinute> peaks = PeakMinutes.of(iis.timeline(), httpErr.timeline(), PEAK_MINUTES);
         List<Object> otherFacts = new ArrayList<>(iis.classicAspErrors());

@@ -70,6 +70,8 @@ public final class ReportBuilder {
     static final int VERDICT_ACTIONS = 3;
 
     private final KnowledgeBase kb;
+    /** Set per report: whether the case holds several servers, so titles say which one. */
+    private boolean severalServers;
 
     public ReportBuilder(KnowledgeBase kb) {
         this.kb = kb;
@@ -77,6 +79,7 @@ public final class ReportBuilder {
 
     public DiagnosisReport build(CaseEvidence evidence, Conclusions c, String tool) {
         TargetDirectory targets = TargetDirectory.of(evidence.facts());
+        severalServers = evidence.facts().stream().anyMatch(ServerTraffic.class::isInstance);
         Set<EvidenceFact> benign = new java.util.HashSet<>();
         c.benign().forEach(b -> benign.add(b.fact()));
         // statuses users reported that the log shows only a handful of times: what shows them is never "isolated"
@@ -104,7 +107,8 @@ public final class ReportBuilder {
         List<OpenQuestion> questions = questions(c.questions(), values);
         DiagnosisReport.Summary summary = summary(evidence, c);
         return new DiagnosisReport(DiagnosisReport.SCHEMA_VERSION, tool, Detail.full.name(), 0, summary,
-                verdict(diagnoses, actions, questions), TimelineBuilder.of(evidence), inputs(evidence.reports()),
+                verdict(diagnoses, actions, questions), TimelineBuilder.of(evidence, normalReasons(evidence, benign)),
+                inputs(evidence.reports()),
                 diagnoses, actions,
                 notRecommended(c.notPlanned()), questions, benign(c.benign()), null, null);
     }
@@ -174,7 +178,7 @@ public final class ReportBuilder {
             List<PlanItem> plan = plan(def, keys, groups, ranks, c.notPlanned(), first.target());
             List<EvidenceFact> counted = counted(facts, benign);
             long reach = Reach.of(facts, benign);
-            out.add(new ReportedDiagnosis(def.id(), oneLine(Template.fill(def.title(), text)), certainty.key(),
+            out.add(new ReportedDiagnosis(def.id(), onServers(oneLine(Template.fill(def.title(), text)), servers), certainty.key(),
                     lower(def.severity()), def.section(), ref(about, servers),
                     oneLine(Template.fill(def.explanation(), text)),
                     firstSeen(counted), lastSeen(counted), reach,
@@ -281,7 +285,8 @@ public final class ReportBuilder {
                     .forEach(w -> rationale.add(new Reason("weight", w.delta(), w.reason(), w.ruleId())));
             List<String> serves = plans.stream().map(PlannedAction::reason).distinct().sorted().toList();
             String role = plans.stream().map(PlannedAction::role).min(Comparator.naturalOrder()).orElseThrow().key();
-            return new RankedAction(rank, def.id(), tier, "P" + tier, oneLine(Template.fill(def.title(), prose)),
+            return new RankedAction(rank, def.id(), tier, "P" + tier,
+                    onServers(oneLine(Template.fill(def.title(), prose)), Set.of(target.server())),
                     def.section(), lower(def.kind()), lower(def.cost()), lower(def.risk()), def.changesServerState(),
                     ref(target), serves, role, oneLine(Template.fill(def.why(), prose)), evidenceItems(facts, benign), facts.size(),
                     steps, verify, def.risks().stream().map(r -> Template.fill(r, text)).toList(), revert,
@@ -538,6 +543,21 @@ public final class ReportBuilder {
                 e.peakServerErrorMinutes(), e.timeTaken());
     }
 
+    /** HTTPERR reasons every entry of which was recognised as normal. */
+    private static Set<String> normalReasons(CaseEvidence e, Set<EvidenceFact> benign) {
+        Map<String, Boolean> all = new TreeMap<>();
+        for (HttpErrCount h : e.httpErrCounts()) {
+            all.merge(h.reason(), benign.contains(h), Boolean::logicalAnd);
+        }
+        Set<String> out = new java.util.TreeSet<>();
+        all.forEach((reason, normal) -> {
+            if (normal) {
+                out.add(reason);
+            }
+        });
+        return out;
+    }
+
     /** Error responses by code and log, most first; benign ones are marked. */
     private static List<DiagnosisReport.StatusTotal> errorStatuses(CaseEvidence e, Conclusions c) {
         Set<Object> benign = new java.util.HashSet<>();
@@ -664,6 +684,18 @@ public final class ReportBuilder {
 
     private static TargetRef ref(Target t) {
         return ref(t, Set.of(t.server()));
+    }
+
+    /**
+     * A title that says which server it is about when the case holds several ("... on web03"), unless it
+     * already names it.
+     */
+    private String onServers(String title, Set<String> servers) {
+        List<String> named = servers.stream().filter(x -> !x.isEmpty()).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        if (!severalServers || named.isEmpty() || named.stream().allMatch(title::contains)) {
+            return title;
+        }
+        return title + " on " + String.join(", ", named);
     }
 
     /** A target, and the servers it was seen on when there are several. */

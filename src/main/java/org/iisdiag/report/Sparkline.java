@@ -8,14 +8,13 @@ import org.iisdiag.report.DiagnosisReport.Series;
 
 /**
  * The timeline as text: one row per series, each column a span of time, drawn with an ASCII ramp so
- * that it survives any console code page, each row scaled to its own peak. Used by the text and
- * Markdown reports.
+ * that it survives any console code page, each row scaled to its own peak and named after it (names
+ * can be long: "HTTP.sys Connection_Abandoned_By_ReqQueue"). Used by the text and Markdown reports.
  */
 final class Sparkline {
     /** Columns of a row: the time axis. */
-    static final int COLUMNS = 56;
+    static final int COLUMNS = 60;
     private static final String RAMP = " .:-=+*#%@";
-    private static final int LABEL = 14;
 
     private Sparkline() {
     }
@@ -42,7 +41,7 @@ final class Sparkline {
             for (long c : cols) {
                 row.append(c == 0 ? ' ' : RAMP.charAt((int) Math.max(1, Math.round((RAMP.length() - 1) * (double) c / max))));
             }
-            out.add(String.format(Locale.ROOT, "%-" + LABEL + "s|%s| %s, peak %s at %s", cut(s.label()), row,
+            out.add(String.format(Locale.ROOT, "|%s| %s: %s, peak %s at %s", row, s.label(),
                     Format.n(s.total()), Format.n(s.peak()), sameDay(t.start(), s.peakAt())));
         }
         if (!t.changes().isEmpty()) {
@@ -54,9 +53,9 @@ final class Sparkline {
                     row[(int) col] = '^';
                 }
             }
-            out.add(String.format(Locale.ROOT, "%-" + LABEL + "s|%s| ^ a change on record", "changes", new String(row)));
+            out.add(String.format(Locale.ROOT, "|%s| changes on record (^)", new String(row)));
         }
-        out.add(String.format(Locale.ROOT, "%-" + LABEL + "s %s", "", axis(t, columns, columnMinutes)));
+        out.add(" " + axis(t, columns, columnMinutes));
         return out;
     }
 
@@ -74,7 +73,4 @@ final class Sparkline {
         return t.length() == 16 && t.startsWith(start.substring(0, Math.min(10, start.length()))) ? t.substring(11) : t;
     }
 
-    private static String cut(String label) {
-        return label.length() <= LABEL - 1 ? label : label.substring(0, LABEL - 2) + "~";
-    }
 }

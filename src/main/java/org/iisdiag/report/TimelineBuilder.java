@@ -25,11 +25,33 @@ final class TimelineBuilder {
     private TimelineBuilder() {
     }
 
-    static DiagnosisReport.Timeline of(CaseEvidence e) {
+    /**
+     * The case's timeline; the HTTPERR reasons in {@code normalReasons} (all their entries recognised as
+     * normal housekeeping or noise) share one series, last, so they do not crowd the outage.
+     */
+    static DiagnosisReport.Timeline of(CaseEvidence e, java.util.Set<String> normalReasons) {
+        List<TimelineSeries> all = new ArrayList<>();
+        Timeline normal = new Timeline();
+        for (TimelineSeries s : e.series()) {
+            String reason = s.id().startsWith("httperr ") ? s.id().substring("httperr ".length()) : null;
+            if (reason != null && normalReasons.contains(reason)) {
+                normal.merge(s.timeline());
+            } else {
+                all.add(s);
+            }
+        }
+        if (!normal.isEmpty()) {
+            all.add(new TimelineSeries("httperr normal", "HTTP.sys, recognised as normal", "HTTPERR", TimelineSeries.ALL,
+                    normal));
+        }
+        return of(e, all);
+    }
+
+    private static DiagnosisReport.Timeline of(CaseEvidence e, List<TimelineSeries> seriesOfCase) {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         long coarsest = 60;
-        for (TimelineSeries s : e.series()) {
+        for (TimelineSeries s : seriesOfCase) {
             Timeline t = s.timeline();
             coarsest = Math.max(coarsest, t.bucketSeconds());
             for (Timeline.Bucket b : t.buckets()) {
@@ -46,7 +68,7 @@ final class TimelineBuilder {
         long start = Math.floorDiv(first, width) * width;
         int points = (int) ((last - start) / width) + 1;
         List<Series> series = new ArrayList<>();
-        for (TimelineSeries s : e.series()) {
+        for (TimelineSeries s : seriesOfCase) {
             long[] counts = new long[points];
             for (Timeline.Bucket b : s.timeline().buckets()) {
                 long n = s.count(b);

@@ -30,6 +30,9 @@ public final class HttpErrAggregator {
 
     private final KeyTable<Key> keys = new KeyTable<>(MAX_KEYS);
     private final Timeline timeline = new Timeline();
+    /** Entries per minute of each s-reason, for the case's timeline; a key finds its reason's without a lookup by name. */
+    private final java.util.Map<String, Timeline> perReason = new java.util.TreeMap<>();
+    private final java.util.IdentityHashMap<KeyStats<Key>, Timeline> reasonOf = new java.util.IdentityHashMap<>();
     private long folded;
 
     /** One entry of {@code server} ({@code serverBytes} is its UTF-8, made once per file, not per line). */
@@ -51,6 +54,21 @@ public final class HttpErrAggregator {
         stats.hit(epochSecond, file, rec, -1);
         stats.uri(rec, uri);
         timeline.add(epochSecond, status);
+        reasonTimeline(stats).add(epochSecond, status);
+    }
+
+    private Timeline reasonTimeline(KeyStats<Key> stats) {
+        Timeline t = reasonOf.get(stats);
+        if (t == null) {
+            t = perReason.computeIfAbsent(stats.key().reason(), r -> new Timeline());
+            reasonOf.put(stats, t);
+        }
+        return t;
+    }
+
+    /** Entries per minute of each s-reason, by reason. */
+    public java.util.Map<String, Timeline> reasonTimelines() {
+        return java.util.Collections.unmodifiableMap(perReason);
     }
 
     private static String text(W3cRecord rec, int f) {
@@ -79,6 +97,8 @@ public final class HttpErrAggregator {
             into.merge(s, lineBase);
         }
         timeline.merge(part.timeline);
+        part.perReason.forEach((r, t) -> perReason.computeIfAbsent(r, k -> new Timeline()).merge(t));
+        reasonOf.clear(); // keys of this aggregate find their reason's timeline again by name
     }
 
     /** Whether {@code s} is the key entries beyond {@link #MAX_KEYS} fold into (it has a key of its own shape). */
@@ -107,6 +127,12 @@ public final class HttpErrAggregator {
         g.writeEndArray();
         g.writeFieldName("timeline");
         timeline.write(g);
+        g.writeObjectFieldStart("reasons");
+        for (java.util.Map.Entry<String, Timeline> e : perReason.entrySet()) {
+            g.writeFieldName(e.getKey());
+            e.getValue().write(g);
+        }
+        g.writeEndObject();
         g.writeNumberField("folded", folded);
         g.writeEndObject();
     }
@@ -124,6 +150,7 @@ public final class HttpErrAggregator {
             t.create(key).read(k);
         }
         a.timeline.merge(Timeline.read(n.get("timeline")));
+        n.path("reasons").properties().forEach(e -> a.perReason.put(e.getKey(), Timeline.read(e.getValue())));
         a.folded = n.get("folded").asLong();
         return a;
     }
@@ -132,6 +159,9 @@ public final class HttpErrAggregator {
     public void clear() {
         keys.clear();
         timeline.clear();
+        // a reused block must not carry its reasons' minutes, nor map recycled keys to their old reasons
+        perReason.clear();
+        reasonOf.clear();
         folded = 0;
     }
 

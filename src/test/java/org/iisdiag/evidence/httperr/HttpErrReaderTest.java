@@ -62,6 +62,18 @@ class HttpErrReaderTest {
     }
 
     @Test
+    void aClearedAggregateKeepsNoReasonTimelineOfItsLastBlock() throws IOException {
+        HttpErrAggregator reused = new HttpErrAggregator();
+        httpErr(reused, "httperr1.log", resource("httperr/with-streamid.log"));
+        reused.clear();
+        httpErr(reused, "httperr2.log", resource("httperr/without-streamid.log"));
+        HttpErrAggregator fresh = new HttpErrAggregator();
+        httpErr(fresh, "httperr2.log", resource("httperr/without-streamid.log"));
+        assertThat(reused.reasonTimelines().keySet()).containsExactly("AppOffline", "Timer_ConnectionIdle");
+        reused.reasonTimelines().forEach((reason, t) -> assertThat(t.buckets()).isEqualTo(fresh.reasonTimelines().get(reason).buckets()));
+    }
+
+    @Test
     void everyReasonValueParses() throws IOException {
         List<String> expected = new String(Fixtures.bytes("httperr/all-reasons.txt"), StandardCharsets.UTF_8).lines().toList();
         HttpErrAggregator agg = new HttpErrAggregator();
