@@ -2,11 +2,9 @@ package org.iisdiag.schema;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,20 +69,22 @@ public final class Schemas {
     }
 
     /**
-     * An anyOf ("a value or a list of values") reports every branch that failed: "" is both "blank" (the value
-     * branch) and "must be a list" (the list branch). Where a value failed a constraint of the branch its
-     * type chose, the other branches' type complaints say nothing more and are dropped.
+     * An anyOf ("a value or a list of values", "a record or null") reports every branch that failed: "" is
+     * both "blank" (the value branch) and "must be a list" (the list branch). Where a value failed a
+     * constraint of the branch its type chose, at it or inside it, the other branches' type complaints say
+     * nothing more and are dropped.
      */
     private static List<SchemaProblem> withoutOtherBranches(List<SchemaProblem> all) {
-        Set<String> constrained = new HashSet<>();
-        all.stream().filter(p -> !p.keyword().equals("type") && p.property() == null)
-                .forEach(p -> constrained.add(p.pointer()));
         List<SchemaProblem> out = new ArrayList<>();
         for (SchemaProblem p : all) {
-            if (!(p.keyword().equals("type") && constrained.contains(p.pointer())) && !out.contains(p)) {
+            boolean otherBranch = p.keyword().equals("type") && all.stream().anyMatch(q -> q != p
+                    && (q.subject().startsWith(p.pointer() + "/")
+                    || q.subject().equals(p.pointer()) && !q.keyword().equals("type")));
+            if (!otherBranch && !out.contains(p)) {
                 out.add(p);
             }
         }
         return out;
     }
+
 }
