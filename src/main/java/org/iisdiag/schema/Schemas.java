@@ -57,14 +57,14 @@ public final class Schemas {
         return new Schema(Factory.INSTANCE.getSchema(json, Factory.CONFIG));
     }
 
-    /** Every way {@code node} breaks {@code schema}, ordered by location, then message: the same file gives the same list. */
+    /** Every way {@code node} breaks {@code schema}, ordered by where they are, then message: the same file gives the same list. */
     public static List<SchemaProblem> validate(Schema schema, JsonNode node) {
         List<SchemaProblem> all = new ArrayList<>();
         for (ValidationMessage m : schema.compiled().validate(node)) {
             all.add(SchemaProblem.of(m, schema.document()));
         }
         List<SchemaProblem> out = withoutOtherBranches(all);
-        out.sort(Comparator.comparing(SchemaProblem::pointer).thenComparing(p -> p.message()));
+        out.sort(Comparator.comparing(SchemaProblem::subject).thenComparing(p -> p.message()));
         return List.copyOf(out);
     }
 
