@@ -306,9 +306,18 @@ public final class StartupBenchmark {
             }
         }
         Path kb = Files.createDirectories(to.resolve("knowledge-base"));
-        try (Stream<Path> files = Files.list(home.resolve("knowledge-base"))) {
+        copyFiles(home.resolve("knowledge-base"), kb);
+        // the diagnoses catalog is a folder of files (cases and scenarios are not read at start-up)
+        Path diagnoses = home.resolve("knowledge-base").resolve("diagnoses");
+        if (Files.isDirectory(diagnoses)) {
+            copyFiles(diagnoses, Files.createDirectories(kb.resolve("diagnoses")));
+        }
+    }
+
+    private static void copyFiles(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, kb.resolve(f.getFileName()));
+                Files.copy(f, to.resolve(f.getFileName()));
             }
         }
     }

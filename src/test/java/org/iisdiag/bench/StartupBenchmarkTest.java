@@ -111,10 +111,13 @@ class StartupBenchmarkTest {
         java.nio.file.Files.writeString(home.resolve("rules/a/x.drl"), "rule x");
         java.nio.file.Files.writeString(home.resolve("knowledge-base/actions.yaml"), "actions: []");
         java.nio.file.Files.writeString(home.resolve("knowledge-base/cases/big/u_ex1.log"), "log");
+        java.nio.file.Files.createDirectories(home.resolve("knowledge-base/diagnoses"));
+        java.nio.file.Files.writeString(home.resolve("knowledge-base/diagnoses/aspnet.yaml"), "diagnoses: []");
         Path snap = tmp.resolve("snap");
         StartupBenchmark.snapshotPack(home, snap);
         assertThat(snap.resolve("rules/a/x.drl")).hasContent("rule x");
         assertThat(snap.resolve("knowledge-base/actions.yaml")).hasContent("actions: []");
+        assertThat(snap.resolve("knowledge-base/diagnoses/aspnet.yaml")).as("a catalog folder").hasContent("diagnoses: []");
         assertThat(snap.resolve("knowledge-base/cases")).doesNotExist();
         // an edit after the snapshot does not reach the run
         java.nio.file.Files.writeString(home.resolve("rules/a/x.drl"), "rule y");
