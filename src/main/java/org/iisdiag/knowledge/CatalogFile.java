@@ -68,6 +68,7 @@ public final class CatalogFile {
     private CatalogFile() {
     }
 
+    /** Reads {@code file}; a null {@code schema} skips validation (the file passed it before, unchanged). */
     public static <T> Content<T> read(Path file, String displayName, Schemas.Schema schema, String listKey, Class<T> type,
                                       List<String> problems) {
         List<Located<T>> entries = new ArrayList<>();
@@ -102,7 +103,7 @@ public final class CatalogFile {
             return new Content<>(entries, extras, rejected);
         }
         Map<Integer, List<SchemaProblem>> byEntry = new LinkedHashMap<>();
-        for (SchemaProblem p : Schemas.validate(schema, root)) {
+        for (SchemaProblem p : schema == null ? List.<SchemaProblem>of() : Schemas.validate(schema, root)) {
             List<String> path = p.path();
             if (path.size() >= 2 && path.get(0).equals(listKey) && root.get(listKey).isArray()) {
                 byEntry.computeIfAbsent(Integer.parseInt(path.get(1)), i -> new ArrayList<>()).add(p);
