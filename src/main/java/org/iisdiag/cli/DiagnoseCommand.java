@@ -59,7 +59,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--detail", paramLabel = "LEVEL",
-            description = "How much to show: ${COMPLETION-CANDIDATES} (default: normal, and full for json). "
+            description = "How much to show: ${COMPLETION-CANDIDATES} (default: normal, and full for json and sarif). "
                     + "summary is the verdict and the first actions; normal fits a GitHub issue body.")
     Detail detail;
 
