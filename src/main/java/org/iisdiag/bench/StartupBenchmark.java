@@ -69,7 +69,7 @@ public final class StartupBenchmark {
 
     /** Options that record the loaded classes into a dynamic archive when the JVM exits (the launcher's first run). */
     static List<String> dumpOptions(Path jsa) {
-        List<String> o = new ArrayList<>();
+        List<String> o = new ArrayList<>(org.iisdiag.cli.LauncherJvmOptions.OPTIONS);
         o.add("-XX:ArchiveClassesAtExit=" + jsa);
         o.addAll(CDS_QUIET);
         return o;
@@ -77,7 +77,7 @@ public final class StartupBenchmark {
 
     /** Options that map the archive (the launcher's later runs). */
     static List<String> useOptions(Path jsa) {
-        List<String> o = new ArrayList<>();
+        List<String> o = new ArrayList<>(org.iisdiag.cli.LauncherJvmOptions.OPTIONS);
         o.add("-XX:SharedArchiveFile=" + jsa);
         o.addAll(CDS_QUIET);
         return o;
@@ -164,6 +164,8 @@ public final class StartupBenchmark {
             Stats cold = repeat(() -> time(diagnoseCommand(java, coldOptions(), home, jar, caseDir),
                     Files.createTempDirectory(work, "cache-cold-"), "cold diagnose"));
             Stats warm = repeat(() -> time(diagnoseCommand(java, List.of(), home, jar, caseDir), primed, "warm diagnose"));
+            Stats warmOptions = repeat(() -> time(diagnoseCommand(java, org.iisdiag.cli.LauncherJvmOptions.OPTIONS, home,
+                    jar, caseDir), primed, "warm diagnose, launcher options"));
 
             Path jsa = work.resolve("iisdiag.jsa");
             time(diagnoseCommand(java, dumpOptions(jsa), home, jar, caseDir), primed, "AppCDS archive dump");
@@ -180,14 +182,16 @@ public final class StartupBenchmark {
             rows.add(new Row("java -version (floor)", floor));
             rows.add(new Row("cold: empty cache, -Xshare:off", cold));
             rows.add(new Row("warm: primed cache", warm));
+            rows.add(new Row("warm + launcher JVM options", warmOptions));
             if (cds != null) {
-                rows.add(new Row("warm + AppCDS (launcher)", cds));
+                rows.add(new Row("warm + options + AppCDS (launcher)", cds));
             }
             out.print(table(rows, floor));
             out.println();
             out.println(verdict(cds, targetSeconds, why));
             out.println("(wall time of the whole child process, stdout discarded; cold = a fresh IISDIAG_CACHE_DIR per"
-                    + " repetition and -Xshare:off; warm = a cache primed once; AppCDS = -XX:SharedArchiveFile of an"
+                    + " repetition and -Xshare:off; warm = a cache primed once; launcher JVM options = "
+                    + org.iisdiag.cli.LauncherJvmOptions.asText() + "; AppCDS = -XX:SharedArchiveFile of an"
                     + " archive made once with -XX:ArchiveClassesAtExit, as ./iisdiag does; floor = java -version with"
                     + " default flags)");
             if (cds != null) {
@@ -305,19 +309,14 @@ public final class StartupBenchmark {
                 }
             }
         }
+        // exactly the files the loader reads (the catalogs, diagnoses/ included), whatever else lies there
+        Path from = home.resolve("knowledge-base");
         Path kb = Files.createDirectories(to.resolve("knowledge-base"));
-        copyFiles(home.resolve("knowledge-base"), kb);
-        // the diagnoses catalog is a folder of files (cases and scenarios are not read at start-up)
-        Path diagnoses = home.resolve("knowledge-base").resolve("diagnoses");
-        if (Files.isDirectory(diagnoses)) {
-            copyFiles(diagnoses, Files.createDirectories(kb.resolve("diagnoses")));
-        }
-    }
-
-    private static void copyFiles(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
+        for (Path f : org.iisdiag.knowledge.KnowledgeBaseLoader.catalogFiles(from)) {
+            if (Files.isRegularFile(f)) {
+                Path target = kb.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
             }
         }
     }

@@ -13,15 +13,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code iisdiag explain ID}: what an action, finding, question or rule means, who produces it, where it lives. */
+/** {@code iisdiag explain ID}: what a diagnosis, action, question or rule means, who produces it, where it lives. */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = IisDiag.Version.class,
-        description = "Explain an action, finding, question or rule id: what it means, which rules produce it from which facts, and where it is defined.",
+        description = "Explain a diagnosis, action, question or rule id: what it means, which rules produce it from which facts, and where it is defined.",
         footer = PackResolver.ENVIRONMENT_HELP)
 public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID", description = "An action, finding, question or rule id.")
+    @Parameters(paramLabel = "ID", description = "A diagnosis, action, question or rule id.")
     String id;
 
     @Mixin
@@ -45,7 +45,7 @@ public final class ExplainCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         List<String> similar = explainer.suggestions(id);
-        err.println("iisdiag: no action, finding, question or rule has the id '" + id + "'"
+        err.println("iisdiag: no diagnosis, action, question or rule has the id '" + id + "'"
                 + (similar.isEmpty() ? "" : "; did you mean: " + String.join(", ", similar) + "?"));
         return ExitCodes.USAGE;
     }

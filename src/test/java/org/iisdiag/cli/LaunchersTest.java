@@ -62,7 +62,8 @@ class LaunchersTest {
         String[] args = {"diagnose", "C:\\cases\\my case", "", "say \"hi\"", "it's", "*", "$HOME", "-o", "r.html"};
         Run r = run(release.resolve("iisdiag"), Map.of("JAVA_HOME", tmp.resolve("jdk").toString()), args);
         assertThat(r.code()).as(r.err()).isEqualTo(42);
-        List<String> expected = new ArrayList<>(List.of("-Diisdiag.home=" + release.toRealPath(), "-jar",
+        List<String> expected = new ArrayList<>(LauncherJvmOptions.OPTIONS);
+        expected.addAll(List.of("-Diisdiag.home=" + release.toRealPath(), "-jar",
                 release.toRealPath().resolve("iisdiag.jar").toString()));
         expected.addAll(List.of(args));
         assertThat(r.args()).isEqualTo(expected);
@@ -76,8 +77,24 @@ class LaunchersTest {
         Run r = run(link, Map.of("PATH", tmp.resolve("jdk/bin") + ":/usr/bin:/bin", "IISDIAG_JAVA_OPTS", "-Xmx64m -Dx=1"),
                 "--version");
         assertThat(r.code()).as(r.err()).isEqualTo(42);
-        assertThat(r.args()).containsExactly("-Xmx64m", "-Dx=1", "-Diisdiag.home=" + release.toRealPath(), "-jar",
-                release.toRealPath().resolve("iisdiag.jar").toString(), "--version");
+        // the user's options come after the launcher's, so they win (-Xmx64m over -Xmx256m)
+        List<String> expected = new ArrayList<>(LauncherJvmOptions.OPTIONS);
+        expected.addAll(List.of("-Xmx64m", "-Dx=1", "-Diisdiag.home=" + release.toRealPath(), "-jar",
+                release.toRealPath().resolve("iisdiag.jar").toString(), "--version"));
+        assertThat(r.args()).isEqualTo(expected);
+    }
+
+    @Test
+    void everyLauncherPassesTheSameJvmOptionsBeforeTheUsers() throws IOException {
+        String options = LauncherJvmOptions.asText();
+        assertThat(Files.readString(TestPack.home().resolve("iisdiag"))).contains("exec java \"${CDS[@]}\" " + options
+                + " ${IISDIAG_JAVA_OPTS:-}");
+        assertThat(Files.readString(DIST.resolve("iisdiag"))).contains(options + " ${IISDIAG_JAVA_OPTS:-}");
+        assertThat(Files.readString(DIST.resolve("iisdiag.cmd"))).contains(options + " %IISDIAG_JAVA_OPTS%");
+        String quoted = "'" + String.join("', '", LauncherJvmOptions.OPTIONS) + "'";
+        String ps1 = Files.readString(DIST.resolve("iisdiag.ps1"));
+        assertThat(ps1).contains("$javaArgs = @(" + quoted + ")");
+        assertThat(ps1.indexOf("$javaArgs = @(" + quoted)).isLessThan(ps1.indexOf("$env:IISDIAG_JAVA_OPTS }"));
     }
 
     @Test

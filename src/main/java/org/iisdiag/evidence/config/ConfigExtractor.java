@@ -279,7 +279,22 @@ final class ConfigExtractor {
      * Native modules this web.config needs: handler mappings' {@code modules} lists and {@code <modules><add>}
      * entries without a managed {@code type}.
      */
+    /**
+     * Sections of system.webServer that exist only once an optional product registered its schema and
+     * native module: without it IIS cannot read the section and answers 500.19 with 0x8007000d. (The
+     * aspNetCore section comes with its handler mapping, which names the module version itself.)
+     */
+    private static final java.util.Map<String, String> SECTION_MODULES = java.util.Map.of(
+            "rewrite", "RewriteModule",              // URL Rewrite
+            "httpPlatform", "httpPlatformHandler");  // HttpPlatformHandler
+
     private void moduleReferences(XmlElement ws, String path) {
+        for (java.util.Map.Entry<String, String> e : new java.util.TreeMap<>(SECTION_MODULES).entrySet()) {
+            XmlElement section = ws.child(e.getKey());
+            if (section != null) {
+                out.add(new ModuleReference(e.getValue(), e.getKey(), e.getKey(), file, path, src(section)));
+            }
+        }
         XmlElement handlers = ws.child("handlers");
         for (XmlElement h : handlers == null ? List.<XmlElement>of() : handlers.children("add")) {
             String modules = h.attr("modules");
