@@ -50,15 +50,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
     Path caseDir;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: from the --out file's extension, else text).")
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: from the --out file's extension, else text). "
+                    + "json follows knowledge-base/schemas/report.schema.json; sarif is SARIF 2.1.0, e.g. for GitHub code scanning.")
     ReportFormat format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output (.json, .md, .html or .txt choose the format).")
+            description = "Write the report to FILE instead of standard output (.json, .sarif, .md, .html or .txt choose the format).")
     Path out;
 
     @Option(names = "--detail", paramLabel = "LEVEL",
-            description = "How much to show: ${COMPLETION-CANDIDATES} (default: normal, and full for json). "
+            description = "How much to show: ${COMPLETION-CANDIDATES} (default: normal, and full for json and sarif). "
                     + "summary is the verdict and the first actions; normal fits a GitHub issue body.")
     Detail detail;
 
@@ -112,9 +113,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return Optional.ofNullable(out).flatMap(ReportFormat::forFile).orElse(ReportFormat.text);
     }
 
-    /** --detail, else full for JSON (it is for programs) and normal for people. */
+    /** --detail, else full for JSON and SARIF (they are for programs) and normal for people. */
     Detail effectiveDetail() {
-        return detail != null ? detail : effectiveFormat() == ReportFormat.json ? Detail.full : Detail.normal;
+        return detail != null ? detail
+                : effectiveFormat() == ReportFormat.json || effectiveFormat() == ReportFormat.sarif ? Detail.full : Detail.normal;
     }
 
     private int runOnce() {

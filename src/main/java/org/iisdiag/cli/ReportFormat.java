@@ -10,6 +10,7 @@ import org.iisdiag.report.HtmlRenderer;
 import org.iisdiag.report.JsonRenderer;
 import org.iisdiag.report.MarkdownRenderer;
 import org.iisdiag.report.ReportRenderer;
+import org.iisdiag.report.SarifRenderer;
 import org.iisdiag.report.TextRenderer;
 
 /**
@@ -20,7 +21,8 @@ public enum ReportFormat {
     text(TextRenderer::new, "txt", "text"),
     json(JsonRenderer::new, "json"),
     md(MarkdownRenderer::new, "md", "markdown"),
-    html(HtmlRenderer::new, "html", "htm");
+    html(HtmlRenderer::new, "html", "htm"),
+    sarif(SarifRenderer::new, "sarif");
 
     private final Supplier<ReportRenderer> renderer;
     private final List<String> extensions;

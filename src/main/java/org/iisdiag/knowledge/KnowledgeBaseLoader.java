@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.iisdiag.conclusions.Certainty;
 import org.iisdiag.conclusions.PlanRole;
 import org.iisdiag.conclusions.Target;
+import org.iisdiag.schema.Schemas;
 
 /**
  * Loads and validates every catalog under knowledge-base/. All problems are collected (not just the
@@ -41,8 +42,6 @@ public final class KnowledgeBaseLoader {
             FREB_MODULES, CONFIG_ERRORS, SIGNATURES, EXCEPTION_CODES);
 
     private static final Pattern STATUS_CODE = Pattern.compile("([45]\\d\\d)(?:\\.(\\d{1,3}))?");
-    private static final Pattern KEBAB_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Pattern EXCEPTION_CODE = Pattern.compile("0x[0-9a-f]{8}");
 
     record StatusEntry(String code, String title, String meaning, String causes, String fix, String diagnosis,
                        String certainty, String severity, String component) {
@@ -111,12 +110,24 @@ public final class KnowledgeBaseLoader {
     /** Every action id written in actions.yaml, valid or not: an invalid action is reported once, at itself. */
     private final Set<String> declaredActionIds = new java.util.HashSet<>();
 
-    private KnowledgeBaseLoader(Path dir) {
+    /** False when these very files already passed their schemas under this build (see engine.CatalogStamp). */
+    private final boolean checkSchemas;
+
+    private KnowledgeBaseLoader(Path dir, boolean checkSchemas) {
         this.dir = dir;
+        this.checkSchemas = checkSchemas;
     }
 
     public static KnowledgeBase load(Path dir) throws KnowledgeBaseException {
-        return new KnowledgeBaseLoader(dir).loadAll();
+        return load(dir, true);
+    }
+
+    /**
+     * As {@link #load(Path)}; with {@code checkSchemas} false the JSON Schemas are skipped (the caller knows
+     * these files passed them) and only the checks across entries and files run.
+     */
+    public static KnowledgeBase load(Path dir, boolean checkSchemas) throws KnowledgeBaseException {
+        return new KnowledgeBaseLoader(dir, checkSchemas).loadAll();
     }
 
     private KnowledgeBase loadAll() throws KnowledgeBaseException {
@@ -148,19 +159,20 @@ public final class KnowledgeBaseLoader {
         return dir.getFileName() + "/" + file;
     }
 
-    private <T> List<CatalogFile.Located<T>> entries(String file, String key, Class<T> type, Set<String> extras,
-                                                     Map<String, JsonNode> extrasOut) {
-        return entries(file, key, type, extras, extrasOut, new java.util.HashSet<>());
+    private <T> List<CatalogFile.Located<T>> entries(String file, String key, Class<T> type) {
+        return entries(file, key, type, null, new java.util.HashSet<>());
     }
 
-    private <T> List<CatalogFile.Located<T>> entries(String file, String key, Class<T> type, Set<String> extras,
+    private <T> List<CatalogFile.Located<T>> entries(String file, String key, Class<T> type,
                                                      Map<String, JsonNode> extrasOut, Set<String> rejectedIds) {
         Path path = dir.resolve(file);
         if (!Files.isRegularFile(path)) {
             problems.add(display(file) + ": missing catalog file");
             return List.of();
         }
-        CatalogFile.Content<T> content = CatalogFile.read(path, display(file), key, type, extras, problems);
+        CatalogFile.Content<T> content = CatalogFile.read(path, display(file),
+                checkSchemas ? Schemas.named(schemaOf(file)) : null, key, type,
+                problems);
         if (extrasOut != null) {
             extrasOut.putAll(content.extras());
         }
@@ -168,44 +180,29 @@ public final class KnowledgeBaseLoader {
         return content.entries();
     }
 
-    /** Checks required text fields; returns false (after recording problems) when any is missing. */
-    private boolean required(String where, Map<String, Object> fields) {
-        boolean ok = true;
-        for (Map.Entry<String, Object> f : fields.entrySet()) {
-            Object v = f.getValue();
-            if (v == null || (v instanceof String s && s.isBlank()) || (v instanceof Collection<?> c && c.isEmpty())) {
-                problems.add(where + ": missing required field '" + f.getKey() + "'");
-                ok = false;
-            }
-        }
-        return ok;
+    /** The schema of a catalog file: knowledge-base/schemas/NAME.schema.json, one for all the diagnoses files. */
+    static String schemaOf(String file) {
+        return file.startsWith(DIAGNOSES + "/") ? DIAGNOSES : file.substring(0, file.length() - ".yaml".length());
     }
 
-    private static Map<String, Object> fields(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
+    /**
+     * Reports what the schema found wrong with an entry, prefixed like the loader's own findings, and
+     * says whether the entry can be checked further (every required field there, of the right type).
+     */
+    private boolean reported(String file, String label, CatalogFile.Located<?> located) {
+        located.problems().forEach(p -> problems.add(file + ":" + p.at() + ": " + label + ": " + p.message()));
+        return located.checkable();
     }
 
-    private <E extends Enum<E>> E enumValue(String where, String field, String value, Class<E> type) {
+    /**
+     * An enum constant for a catalog value ("client-disconnect" is CLIENT_DISCONNECT), or null when the value
+     * is not one: the schema has reported it, with the values allowed.
+     */
+    private static <E extends Enum<E>> E enumValue(String value, Class<E> type) {
         try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return value == null ? null : Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            List<String> allowed = new ArrayList<>();
-            for (E c : type.getEnumConstants()) {
-                allowed.add(c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            }
-            problems.add(where + ": field '" + field + "' has unknown value '" + value + "' (allowed: "
-                    + String.join(", ", allowed) + ")");
             return null;
-        }
-    }
-
-    private void checkSection(String where, String section) {
-        if (section != null && !ArticleSection.isKnown(section)) {
-            problems.add(where + ": unknown article section '" + section + "' (known: " + ArticleSection.ALL + ")");
         }
     }
 
@@ -240,36 +237,30 @@ public final class KnowledgeBaseLoader {
     private void loadActions(Map<String, ActionDefinition> out, Map<String, String> globals,
                              Map<String, String> revelations) {
         Map<String, JsonNode> extras = new LinkedHashMap<>();
-        var list = entries(ACTIONS, "actions", ActionEntry.class, Set.of("globals", "revelations"), extras,
-                declaredActionIds);
-        list.stream().map(l -> l.value().id()).filter(java.util.Objects::nonNull).forEach(declaredActionIds::add);
+        var list = entries(ACTIONS, "actions", ActionEntry.class, extras, declaredActionIds);
+        list.stream().filter(l -> l.value() != null && l.value().id() != null).forEach(l -> declaredActionIds.add(l.value().id()));
         JsonNode g = extras.get("globals");
-        if (g != null) {
+        if (g != null && g.isObject()) {
             g.properties().forEach(e -> globals.put(e.getKey(), e.getValue().asText()));
         }
         JsonNode r = extras.get("revelations");
-        if (r != null) {
+        if (r != null && r.isObject()) {
             r.properties().forEach(e -> revelations.put(e.getKey(), e.getValue().asText().strip()));
         }
         List<Runnable> requirementChecks = new ArrayList<>();
         for (var located : list) {
             ActionEntry a = located.value();
-            String where = display(ACTIONS) + ":" + located.line() + ": action '" + a.id() + "'";
-            if (!required(where, fields("id", a.id(), "title", a.title(), "section", a.section(), "kind", a.kind(),
-                    "cost", a.cost(), "risk", a.risk(), "changesServerState", a.changesServerState(), "why", a.why(),
-                    "steps", a.steps()))) {
+            String label = "action '" + (a == null ? located.name() : a.id()) + "'";
+            String where = display(ACTIONS) + ":" + located.line() + ": " + label;
+            if (!reported(display(ACTIONS), label, located)) {
                 continue;
             }
-            checkId(where, a.id());
-            checkSection(where, a.section());
-            ActionKind kind = enumValue(where, "kind", a.kind(), ActionKind.class);
-            Level cost = enumValue(where, "cost", a.cost(), Level.class);
-            Level risk = enumValue(where, "risk", a.risk(), Level.class);
-            Target.Scope scope = a.scope() == null ? Target.Scope.SITE : enumValue(where, "scope", a.scope(), Target.Scope.class);
+            ActionKind kind = enumValue(a.kind(), ActionKind.class);
+            Level risk = enumValue(a.risk(), Level.class);
             List<String> risks = orEmpty(a.risks());
-            List<Step> steps = steps(where, "steps", a.steps());
-            List<Step> revert = steps(where, "revert", a.revert());
-            List<Step> verify = steps(where, "verify", a.verify());
+            List<Step> steps = steps(a.steps());
+            List<Step> revert = steps(a.revert());
+            List<Step> verify = steps(a.verify());
             if (risk != null && risk != Level.NONE && risks.isEmpty()) {
                 problems.add(where + ": risk is " + a.risk() + " but no 'risks' are listed");
             }
@@ -285,7 +276,7 @@ public final class KnowledgeBaseLoader {
             if (kind == ActionKind.FIX && !reveals.isEmpty()) {
                 problems.add(where + ": a fix removes a cause and reveals nothing; 'reveals' is for actions that collect or show");
             }
-            List<Requirement> requires = requirements(where, a.requires());
+            List<Requirement> requires = requirements(a.requires());
             requirementChecks.add(() -> requires.forEach(req -> checkActionRefs(where + " requires",
                     List.of(req.actionId()), out)));
             Map<String, String> params = a.params() == null ? Map.of() : new TreeMap<>(a.params());
@@ -295,50 +286,36 @@ public final class KnowledgeBaseLoader {
             revert.forEach(st -> all.add(st.text()));
             verify.forEach(st -> all.add(st.text()));
             checkPlaceholders(where, params, globals, all.toArray(String[]::new));
-            if (kind == null || cost == null || risk == null || scope == null) {
+            if (!located.valid()) {
                 continue;
             }
-            putUnique(out, a.id(), new ActionDefinition(a.id(), a.title(), a.section(), kind, cost, risk,
-                    a.changesServerState(), scope, params, a.why().strip(), steps, strip(risks), revert, verify,
-                    List.copyOf(reveals), requires, display(ACTIONS) + ":" + located.line()), where, "action id");
+            Target.Scope scope = a.scope() == null ? Target.Scope.SITE : enumValue(a.scope(), Target.Scope.class);
+            putUnique(out, a.id(), new ActionDefinition(a.id(), a.title(), a.section(), kind,
+                    enumValue(a.cost(), Level.class), risk, a.changesServerState(), scope, params, a.why().strip(), steps,
+                    strip(risks), revert, verify, List.copyOf(reveals), requires, display(ACTIONS) + ":" + located.line()),
+                    where, "action id");
         }
         requirementChecks.forEach(Runnable::run);
     }
 
-    /** Steps written as text, or as {@code {text: ..., when: {...}, unless: {...}}}. */
-    private List<Step> steps(String where, String field, List<JsonNode> nodes) {
+    /** Steps written as text, or as {@code {text: ..., when: {...}, unless: {...}}} (the schema checked the shape). */
+    private static List<Step> steps(List<JsonNode> nodes) {
         List<Step> out = new ArrayList<>();
         for (JsonNode n : orEmpty(nodes)) {
             if (n.isTextual()) {
                 out.add(Step.always(n.asText().strip()));
-            } else if (n.isObject()) {
-                Set<String> keys = new java.util.TreeSet<>();
-                n.fieldNames().forEachRemaining(keys::add);
-                keys.removeAll(Set.of("text", "when", "unless"));
-                if (!keys.isEmpty()) {
-                    problems.add(where + ": a step in '" + field + "' has unknown keys " + keys + " (allowed: text, when, unless)");
-                }
-                if (!n.path("text").isTextual() || n.path("text").asText().isBlank()) {
-                    problems.add(where + ": a step in '" + field + "' has no 'text'");
-                    continue;
-                }
+            } else if (n.isObject() && n.path("text").isTextual()) {
                 out.add(new Step(n.path("text").asText().strip(),
-                        new Condition(condition(where, field, n.get("when")), condition(where, field, n.get("unless")))));
-            } else {
-                problems.add(where + ": a step in '" + field + "' must be text or a mapping with 'text'");
+                        new Condition(condition(n.get("when")), condition(n.get("unless")))));
             }
         }
         return List.copyOf(out);
     }
 
     /** A condition's {name: value | [values]} as name -> values. */
-    private Map<String, List<String>> condition(String where, String field, JsonNode node) {
+    private static Map<String, List<String>> condition(JsonNode node) {
         Map<String, List<String>> out = new TreeMap<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (!node.isObject()) {
-            problems.add(where + ": a condition in '" + field + "' must be a mapping of name to value(s)");
+        if (node == null || !node.isObject()) {
             return out;
         }
         node.properties().forEach(e -> {
@@ -348,25 +325,20 @@ public final class KnowledgeBaseLoader {
             } else {
                 values.add(e.getValue().asText());
             }
-            if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
-                problems.add(where + ": condition '" + e.getKey() + "' in '" + field + "' has an empty value");
-            }
             out.put(e.getKey(), List.copyOf(values));
         });
         return out;
     }
 
-    /** {@code requires}: action ids, or {@code {action: id, when: {...}}}. */
-    private List<Requirement> requirements(String where, List<JsonNode> nodes) {
+    /** {@code requires}: action ids, or {@code {action: id, when: {...}, unless: {...}}}. */
+    private static List<Requirement> requirements(List<JsonNode> nodes) {
         List<Requirement> out = new ArrayList<>();
         for (JsonNode n : orEmpty(nodes)) {
             if (n.isTextual()) {
                 out.add(new Requirement(n.asText().strip(), Condition.ALWAYS));
             } else if (n.isObject() && n.path("action").isTextual()) {
                 out.add(new Requirement(n.path("action").asText().strip(),
-                        new Condition(condition(where, "requires", n.get("when")), condition(where, "requires", n.get("unless")))));
-            } else {
-                problems.add(where + ": a 'requires' entry must be an action id or {action: id, when: {...}}");
+                        new Condition(condition(n.get("when")), condition(n.get("unless")))));
             }
         }
         return List.copyOf(out);
@@ -381,18 +353,15 @@ public final class KnowledgeBaseLoader {
         }
         for (Path file : files) {
             String name = DIAGNOSES + "/" + file.getFileName();
-            for (var located : entries(name, "diagnoses", DiagnosisEntry.class, Set.of(), null)) {
+            for (var located : entries(name, "diagnoses", DiagnosisEntry.class)) {
                 DiagnosisEntry d = located.value();
-                String where = display(name) + ":" + located.line() + ": diagnosis '" + d.id() + "'";
-                if (!required(where, fields("id", d.id(), "title", d.title(), "section", d.section(),
-                        "severity", d.severity(), "explanation", d.explanation(), "plan", d.plan()))) {
+                String label = "diagnosis '" + (d == null ? located.name() : d.id()) + "'";
+                String where = display(name) + ":" + located.line() + ": " + label;
+                if (!reported(display(name), label, located)) {
                     continue;
                 }
-                checkId(where, d.id());
-                checkSection(where, d.section());
                 Map<String, String> params = d.params() == null ? Map.of() : new TreeMap<>(d.params());
                 checkPlaceholders(where, params, globals, d.title(), d.explanation());
-                Severity severity = enumValue(where, "severity", d.severity(), Severity.class);
                 java.util.EnumMap<PlanRole, List<String>> plan = new java.util.EnumMap<>(PlanRole.class);
                 plan.put(PlanRole.FIX, orEmpty(d.plan().fix()));
                 plan.put(PlanRole.COLLECT, orEmpty(d.plan().collect()));
@@ -402,10 +371,13 @@ public final class KnowledgeBaseLoader {
                 if (plan.values().stream().allMatch(List::isEmpty)) {
                     problems.add(where + ": the plan names no action (fix, collect, verify or ifNotFixed)");
                 }
-                Target.Scope scope = d.scope() == null ? null : enumValue(where, "scope", d.scope(), Target.Scope.class);
-                putUnique(out, d.id(), new DiagnosisDefinition(d.id(), d.title(), d.section(), severity,
-                        d.explanation().strip(), params, Map.copyOf(plan), scope, display(name) + ":" + located.line()),
-                        where, "diagnosis id");
+                if (!located.valid()) {
+                    continue;
+                }
+                Target.Scope scope = d.scope() == null ? null : enumValue(d.scope(), Target.Scope.class);
+                putUnique(out, d.id(), new DiagnosisDefinition(d.id(), d.title(), d.section(),
+                        enumValue(d.severity(), Severity.class), d.explanation().strip(), params, Map.copyOf(plan), scope,
+                        display(name) + ":" + located.line()), where, "diagnosis id");
             }
         }
         return out;
@@ -418,67 +390,69 @@ public final class KnowledgeBaseLoader {
     }
 
     /** A certainty; the default when absent. */
-    private Certainty certainty(String where, String value, Certainty def) {
-        return value == null ? def : enumValue(where, "certainty", value, Certainty.class);
+    private static Certainty certainty(String value, Certainty def) {
+        return value == null ? def : enumValue(value, Certainty.class);
     }
 
     private Map<String, StatusCodeInfo> loadStatusCodes(Map<String, DiagnosisDefinition> diagnoses) {
         Map<String, StatusCodeInfo> out = new TreeMap<>();
-        for (var located : entries(STATUS_CODES, "statusCodes", StatusEntry.class, Set.of(), null)) {
+        for (var located : entries(STATUS_CODES, "statusCodes", StatusEntry.class)) {
             StatusEntry s = located.value();
-            String where = display(STATUS_CODES) + ":" + located.line() + ": status code '" + s.code() + "'";
-            if (!required(where, fields("code", s.code(), "title", s.title(), "meaning", s.meaning(),
-                    "severity", s.severity(), "component", s.component()))) {
-                continue;
-            }
-            var m = STATUS_CODE.matcher(s.code());
-            if (!m.matches()) {
-                problems.add(where + ": code must be a 4xx/5xx status or status.substatus, e.g. \"500\" or \"500.19\"");
+            String label = "status code '" + located.name() + "'";
+            String where = display(STATUS_CODES) + ":" + located.line() + ": " + label;
+            if (!reported(display(STATUS_CODES), label, located)) {
                 continue;
             }
             checkDiagnosisRef(where, s.diagnosis(), diagnoses);
-            Severity severity = enumValue(where, "severity", s.severity(), Severity.class);
-            Certainty certainty = certainty(where, s.certainty(), Certainty.CONFIRMED);
+            var m = STATUS_CODE.matcher(s.code());
+            if (!located.valid() || !m.matches()) {
+                continue;
+            }
             int status = Integer.parseInt(m.group(1));
             int sub = m.group(2) == null ? -1 : Integer.parseInt(m.group(2));
             putUnique(out, s.code(), new StatusCodeInfo(status, sub, s.title(), s.meaning().strip(), strip(s.causes()),
-                    strip(s.fix()), strip(s.diagnosis()), certainty, severity, s.component()), where, "status code");
+                    strip(s.fix()), strip(s.diagnosis()), certainty(s.certainty(), Certainty.CONFIRMED),
+                    enumValue(s.severity(), Severity.class), s.component()), where, "status code");
         }
         return out;
     }
 
     private Map<Long, Win32StatusInfo> loadWin32() {
         Map<Long, Win32StatusInfo> out = new TreeMap<>();
-        for (var located : entries(WIN32, "win32Statuses", Win32Entry.class, Set.of(), null)) {
+        for (var located : entries(WIN32, "win32Statuses", Win32Entry.class)) {
             Win32Entry w = located.value();
-            String where = display(WIN32) + ":" + located.line() + ": win32 status '" + w.code() + "'";
-            if (!required(where, fields("code", w.code(), "name", w.name(), "hex", w.hex(), "meaning", w.meaning(),
-                    "classification", w.classification()))) {
+            String label = "win32 status '" + located.name() + "'";
+            String where = display(WIN32) + ":" + located.line() + ": " + label;
+            if (!reported(display(WIN32), label, located) || !located.valid()) {
                 continue;
             }
-            Win32Class cls = enumValue(where, "classification", w.classification(), Win32Class.class);
-            putUnique(out, w.code(), new Win32StatusInfo(w.code(), w.name(), w.hex(), w.meaning().strip(), cls,
-                    strip(w.note())), where, "win32 code");
+            putUnique(out, w.code(), new Win32StatusInfo(w.code(), w.name(), w.hex(), w.meaning().strip(),
+                    enumValue(w.classification(), Win32Class.class), strip(w.note())), where, "win32 code");
         }
         return out;
     }
 
     private Map<String, HttpErrReason> loadReasons(Map<String, DiagnosisDefinition> diagnoses) {
         Map<String, HttpErrReason> out = new TreeMap<>();
-        for (var located : entries(REASONS, "reasons", ReasonEntry.class, Set.of(), null)) {
+        for (var located : entries(REASONS, "reasons", ReasonEntry.class)) {
             ReasonEntry r = located.value();
-            String where = display(REASONS) + ":" + located.line() + ": reason '" + r.reason() + "'";
-            if (!required(where, fields("reason", r.reason(), "meaning", r.meaning(), "triage", r.triage(),
-                    "appPoolRelated", r.appPoolRelated()))) {
+            String label = "reason '" + located.name() + "'";
+            String where = display(REASONS) + ":" + located.line() + ": " + label;
+            if (!reported(display(REASONS), label, located)) {
                 continue;
             }
-            Triage triage = enumValue(where, "triage", r.triage(), Triage.class);
+            Triage triage = enumValue(r.triage(), Triage.class);
+            // a condition across fields, with the reason it holds: kept out of the schema's plain "required"
             if (triage != null && triage != Triage.NOISE && (r.fix() == null || r.fix().isBlank())) {
                 problems.add(where + ": missing required field 'fix' (required unless triage is noise)");
+                continue;
             }
             checkDiagnosisRef(where, r.diagnosis(), diagnoses);
+            if (!located.valid()) {
+                continue;
+            }
             putUnique(out, r.reason(), new HttpErrReason(r.reason(), r.status(), r.meaning().strip(), triage,
-                    strip(r.fix()), strip(r.diagnosis()), certainty(where, r.certainty(), Certainty.CONFIRMED),
+                    strip(r.fix()), strip(r.diagnosis()), certainty(r.certainty(), Certainty.CONFIRMED),
                     r.appPoolRelated()), where, "reason");
         }
         return out;
@@ -486,31 +460,36 @@ public final class KnowledgeBaseLoader {
 
     private Map<String, FrebModuleInfo> loadModules(Map<String, DiagnosisDefinition> diagnoses) {
         Map<String, FrebModuleInfo> out = new TreeMap<>();
-        for (var located : entries(FREB_MODULES, "modules", ModuleEntry.class, Set.of(), null)) {
+        for (var located : entries(FREB_MODULES, "modules", ModuleEntry.class)) {
             ModuleEntry m = located.value();
-            String where = display(FREB_MODULES) + ":" + located.line() + ": module '" + m.module() + "'";
-            if (!required(where, fields("module", m.module(), "meaning", m.meaning()))) {
+            String label = "module '" + located.name() + "'";
+            String where = display(FREB_MODULES) + ":" + located.line() + ": " + label;
+            if (!reported(display(FREB_MODULES), label, located)) {
                 continue;
             }
             checkDiagnosisRef(where, m.diagnosis(), diagnoses);
-            putUnique(out, m.module(), new FrebModuleInfo(m.module(), m.meaning().strip(), strip(m.diagnosis())),
-                    where, "module");
+            if (located.valid()) {
+                putUnique(out, m.module(), new FrebModuleInfo(m.module(), m.meaning().strip(), strip(m.diagnosis())),
+                        where, "module");
+            }
         }
         return out;
     }
 
     private Map<Long, ConfigErrorInfo> loadConfigErrors(Map<String, DiagnosisDefinition> diagnoses) {
         Map<Long, ConfigErrorInfo> out = new TreeMap<>();
-        for (var located : entries(CONFIG_ERRORS, "configErrors", ConfigErrorEntry.class, Set.of(), null)) {
+        for (var located : entries(CONFIG_ERRORS, "configErrors", ConfigErrorEntry.class)) {
             ConfigErrorEntry c = located.value();
-            String where = display(CONFIG_ERRORS) + ":" + located.line() + ": config error '" + c.hresult() + "'";
-            if (!required(where, fields("win32", c.win32(), "hresult", c.hresult(), "meaning", c.meaning(), "fix", c.fix(),
-                    "diagnosis", c.diagnosis()))) {
+            String label = "config error '" + located.name() + "'";
+            String where = display(CONFIG_ERRORS) + ":" + located.line() + ": " + label;
+            if (!reported(display(CONFIG_ERRORS), label, located)) {
                 continue;
             }
             checkDiagnosisRef(where, c.diagnosis(), diagnoses);
-            putUnique(out, c.win32(), new ConfigErrorInfo(c.win32(), c.hresult(), c.meaning().strip(), c.fix().strip(),
-                    c.diagnosis().strip()), where, "win32 code");
+            if (located.valid()) {
+                putUnique(out, c.win32(), new ConfigErrorInfo(c.win32(), c.hresult(), c.meaning().strip(), c.fix().strip(),
+                        c.diagnosis().strip()), where, "win32 code");
+            }
         }
         return out;
     }
@@ -518,23 +497,24 @@ public final class KnowledgeBaseLoader {
     private List<ExceptionSignature> loadSignatures(Map<String, DiagnosisDefinition> diagnoses) {
         List<ExceptionSignature> out = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
-        for (var located : entries(SIGNATURES, "signatures", SignatureEntry.class, Set.of(), null)) {
+        for (var located : entries(SIGNATURES, "signatures", SignatureEntry.class)) {
             SignatureEntry s = located.value();
-            String where = display(SIGNATURES) + ":" + located.line() + ": signature '" + s.id() + "'";
-            if (!required(where, fields("id", s.id(), "pattern", s.pattern(), "diagnosis", s.diagnosis(),
-                    "note", s.note()))) {
+            String label = "signature '" + located.name() + "'";
+            String where = display(SIGNATURES) + ":" + located.line() + ": " + label;
+            if (!reported(display(SIGNATURES), label, located)) {
                 continue;
             }
-            checkId(where, s.id());
             checkDiagnosisRef(where, s.diagnosis(), diagnoses);
             if (!ids.add(s.id())) {
                 problems.add(where + ": duplicate signature id '" + s.id() + "'");
                 continue;
             }
-            Certainty certainty = certainty(where, s.certainty(), Certainty.CONFIRMED);
             try {
-                out.add(new ExceptionSignature(s.id(), Pattern.compile(s.pattern()), s.diagnosis().strip(), certainty,
-                        s.note().strip()));
+                Pattern pattern = Pattern.compile(s.pattern());
+                if (located.valid()) {
+                    out.add(new ExceptionSignature(s.id(), pattern, s.diagnosis().strip(),
+                            certainty(s.certainty(), Certainty.CONFIRMED), s.note().strip()));
+                }
             } catch (PatternSyntaxException e) {
                 problems.add(where + ": invalid regular expression: " + e.getDescription());
             }
@@ -544,35 +524,37 @@ public final class KnowledgeBaseLoader {
 
     private Map<String, ExceptionCode> loadExceptionCodes(Map<String, DiagnosisDefinition> diagnoses) {
         Map<String, ExceptionCode> out = new TreeMap<>();
-        for (var located : entries(EXCEPTION_CODES, "exceptionCodes", ExceptionCodeEntry.class, Set.of(), null)) {
+        for (var located : entries(EXCEPTION_CODES, "exceptionCodes", ExceptionCodeEntry.class)) {
             ExceptionCodeEntry c = located.value();
-            String where = display(EXCEPTION_CODES) + ":" + located.line() + ": exception code '" + c.code() + "'";
-            if (!required(where, fields("code", c.code(), "name", c.name(), "meaning", c.meaning()))) {
-                continue;
-            }
-            String code = c.code().strip().toLowerCase(Locale.ROOT);
-            if (!EXCEPTION_CODE.matcher(code).matches()) {
-                problems.add(where + ": code must be written 0x followed by 8 hex digits, e.g. 0xc00000fd");
+            String label = "exception code '" + located.name() + "'";
+            String where = display(EXCEPTION_CODES) + ":" + located.line() + ": " + label;
+            if (!reported(display(EXCEPTION_CODES), label, located)) {
                 continue;
             }
             checkDiagnosisRef(where, c.diagnosis(), diagnoses);
-            putUnique(out, code, new ExceptionCode(code, c.name().strip(), c.meaning().strip(), strip(c.diagnosis())),
-                    where, "exception code");
+            if (located.valid()) {
+                String code = c.code().strip().toLowerCase(Locale.ROOT);
+                putUnique(out, code, new ExceptionCode(code, c.name().strip(), c.meaning().strip(), strip(c.diagnosis())),
+                        where, "exception code");
+            }
         }
         return out;
     }
 
     private List<ScannerSignature> loadScanners() {
         Map<String, ScannerSignature> out = new TreeMap<>();
-        for (var located : entries(SCANNERS, "scannerUriPatterns", ScannerEntry.class, Set.of(), null)) {
+        for (var located : entries(SCANNERS, "scannerUriPatterns", ScannerEntry.class)) {
             ScannerEntry s = located.value();
-            String where = display(SCANNERS) + ":" + located.line() + ": scanner pattern '" + s.id() + "'";
-            if (!required(where, fields("id", s.id(), "pattern", s.pattern(), "note", s.note()))) {
+            String label = "scanner pattern '" + located.name() + "'";
+            String where = display(SCANNERS) + ":" + located.line() + ": " + label;
+            if (!reported(display(SCANNERS), label, located)) {
                 continue;
             }
             try {
-                putUnique(out, s.id(), new ScannerSignature(s.id(), Pattern.compile(s.pattern()), s.note()), where,
-                        "scanner pattern id");
+                Pattern pattern = Pattern.compile(s.pattern());
+                if (located.valid()) {
+                    putUnique(out, s.id(), new ScannerSignature(s.id(), pattern, s.note()), where, "scanner pattern id");
+                }
             } catch (PatternSyntaxException e) {
                 problems.add(where + ": invalid regular expression: " + e.getDescription());
             }
@@ -583,28 +565,24 @@ public final class KnowledgeBaseLoader {
     private Map<String, QuestionDefinition> loadQuestions(Map<String, ActionDefinition> actions,
                                                           Map<String, String> globals) {
         Map<String, QuestionDefinition> out = new TreeMap<>();
-        for (var located : entries(QUESTIONS, "questions", QuestionEntry.class, Set.of(), null)) {
+        for (var located : entries(QUESTIONS, "questions", QuestionEntry.class)) {
             QuestionEntry q = located.value();
-            String where = display(QUESTIONS) + ":" + located.line() + ": question '" + q.id() + "'";
-            if (!required(where, fields("id", q.id(), "text", q.text(), "why", q.why()))) {
+            String label = "question '" + located.name() + "'";
+            String where = display(QUESTIONS) + ":" + located.line() + ": " + label;
+            if (!reported(display(QUESTIONS), label, located)) {
                 continue;
             }
-            checkId(where, q.id());
             if (q.answeredBy() != null) {
                 checkActionRefs(where, List.of(q.answeredBy()), actions);
             }
             Map<String, String> params = q.params() == null ? Map.of() : new TreeMap<>(q.params());
             checkPlaceholders(where, params, globals, q.text(), q.why());
-            putUnique(out, q.id(), new QuestionDefinition(q.id(), q.text().strip(), q.why().strip(), q.answeredBy(),
-                    params, display(QUESTIONS) + ":" + located.line()), where, "question id");
+            if (located.valid()) {
+                putUnique(out, q.id(), new QuestionDefinition(q.id(), q.text().strip(), q.why().strip(), q.answeredBy(),
+                        params, display(QUESTIONS) + ":" + located.line()), where, "question id");
+            }
         }
         return out;
-    }
-
-    private void checkId(String where, String id) {
-        if (!KEBAB_ID.matcher(id).matches()) {
-            problems.add(where + ": id must be kebab-case (a-z, 0-9, '-')");
-        }
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

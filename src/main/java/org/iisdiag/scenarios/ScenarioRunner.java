@@ -19,6 +19,7 @@ import org.iisdiag.casefolder.CaseFolderException;
 import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.report.DiagnosisReport;
 import org.iisdiag.report.DiagnosisReport.RankedAction;
+import org.iisdiag.schema.Schemas;
 
 /**
  * Runs a scenario: lays its evidence out as a case folder in a temporary directory (the referenced
@@ -27,6 +28,8 @@ import org.iisdiag.report.DiagnosisReport.RankedAction;
  */
 public final class ScenarioRunner {
     private static final ObjectMapper YAML_OUT = new ObjectMapper(new YAMLFactory());
+    /** As JsonRenderer writes the report. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Diagnostician diagnosis;
 
@@ -44,6 +47,10 @@ public final class ScenarioRunner {
             List<String> fired = result.conclusions().firedRules().stream().distinct().sorted().toList();
             List<String> failures = new ArrayList<>(check(sf.scenario().expect(), result.report(), new LinkedHashSet<>(fired)));
             // a conclusion that shows less evidence than its rule matched fails every scenario it appears in
+            // the JSON report is a published contract (knowledge-base/schemas/report.schema.json): every
+            // scenario's report must keep it
+            Schemas.validate(Schemas.named("report"), JSON.valueToTree(result.report())).forEach(p ->
+                    failures.add("report breaks report.schema.json at " + p.pointer() + ": " + p.message()));
             result.conclusions().evidenceGaps().forEach(g -> failures.add("rule " + g.ruleId() + " concluded " + g.conclusion()
                     + " without the evidence it matched: " + g.missing()));
             return new ScenarioResult(sf, failures, describe(result.report()), fired, exercised(result), null,

@@ -196,6 +196,6 @@ class ReleaseArchiveIT {
                 + "COMP_WORDS=(iisdiag diagnose --format ''); COMP_CWORD=3; COMP_LINE='iisdiag diagnose --format '; COMP_POINT=26\n"
                 + "_complete_iisdiag 2>/dev/null; echo \"${COMPREPLY[*]}\"\n";
         Result r = run(fromTar, Map.of(), "bash", "-c", script);
-        assertThat(r.out().lines().toList()).containsExactly("diagnose", "text json md html");
+        assertThat(r.out().lines().toList()).containsExactly("diagnose", "text json md html sarif");
     }
 }

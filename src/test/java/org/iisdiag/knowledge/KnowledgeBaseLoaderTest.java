@@ -224,6 +224,11 @@ class KnowledgeBaseLoaderTest {
 
     // ------------------------------------------------------------------ errors, one per test
 
+    /** Where a schema problem is reported: the line:column of the field, {@code offset} lines into an entry at {@code line}. */
+    private static String field(int line, int offset) {
+        return (line + offset) + ":5";
+    }
+
     private List<String> problems(KbCopy kb) {
         KnowledgeBaseException e = catchThrowableOfType(KnowledgeBaseException.class,
                 () -> KnowledgeBaseLoader.load(kb.dir));
@@ -253,7 +258,8 @@ class KnowledgeBaseLoaderTest {
                     colour: red
                     component: iis
                 """);
-        assertThat(problems(kb)).containsExactly(KB + "status-codes.yaml:" + line + ": entry '599': unknown field 'colour'");
+        assertThat(problems(kb)).containsExactly(KB + "status-codes.yaml:" + field(line, 4) + ": status code '599': "
+                + "unknown field 'colour' (allowed: code, title, meaning, causes, fix, diagnosis, certainty, severity, component)");
     }
 
     @Test
@@ -271,7 +277,8 @@ class KnowledgeBaseLoaderTest {
                     steps: [Look.]
                     colour: blue
                 """);
-        assertThat(problems(kb)).containsExactly(KB + "actions.yaml:" + line + ": entry 'extra-action': unknown field 'colour'");
+        assertThat(problems(kb)).singleElement().asString().startsWith(KB + "actions.yaml:" + field(line, 9)
+                + ": action 'extra-action': unknown field 'colour' (allowed: id, title, section, ");
     }
 
     @Test
@@ -325,7 +332,7 @@ class KnowledgeBaseLoaderTest {
                     severity: low
                     plan: {fix: [collect-iis-logs]}
                 """);
-        assertThat(problems(kb)).containsExactly(KB + "diagnoses/identify-4xx.yaml:" + line
+        assertThat(problems(kb)).containsExactly(KB + "diagnoses/identify-4xx.yaml:" + field(line, 0)
                 + ": diagnosis 'half-a-diagnosis': missing required field 'explanation'");
     }
 
@@ -353,7 +360,7 @@ class KnowledgeBaseLoaderTest {
                     meaning: Not real.
                     classification: harmless
                 """);
-        assertThat(problems(kb)).containsExactly(KB + "win32-status.yaml:" + line + ": win32 status '123456': field "
+        assertThat(problems(kb)).containsExactly(KB + "win32-status.yaml:" + field(line, 4) + ": win32 status '123456': field "
                 + "'classification' has unknown value 'harmless' (allowed: success, client-disconnect, "
                 + "auth-handshake, actionable, context)");
     }
@@ -372,7 +379,7 @@ class KnowledgeBaseLoaderTest {
                     why: Because.
                     steps: [Look.]
                 """);
-        assertThat(problems(kb)).containsExactly(KB + "actions.yaml:" + line
+        assertThat(problems(kb)).containsExactly(KB + "actions.yaml:" + field(line, 4)
                 + ": action 'cheap-action': field 'cost' has unknown value 'free' (allowed: none, low, medium, high)");
     }
 
@@ -455,7 +462,7 @@ class KnowledgeBaseLoaderTest {
         KbCopy kb = KbCopy.of(temp);
         int line = KbCopy.lineOf(kb.file("actions.yaml"), "- id: collect-iis-logs");
         kb.replaceFirst("actions.yaml", "    kind: collect\n", "    kind: gather\n");
-        assertThat(problems(kb)).containsExactly(KB + "actions.yaml:" + line + ": action 'collect-iis-logs': "
+        assertThat(problems(kb)).containsExactly(KB + "actions.yaml:" + field(line, 3) + ": action 'collect-iis-logs': "
                 + "field 'kind' has unknown value 'gather' (allowed: inspect, collect, configure, fix)");
     }
 
@@ -464,8 +471,8 @@ class KnowledgeBaseLoaderTest {
         KbCopy kb = KbCopy.of(temp);
         int line = KbCopy.lineOf(kb.file("actions.yaml"), "- id: collect-iis-logs");
         kb.replaceFirst("actions.yaml", "    kind: collect\n", "    kind: collect\n    kinds: collect\n");
-        assertThat(problems(kb)).containsExactly(KB + "actions.yaml:" + line
-                + ": entry 'collect-iis-logs': unknown field 'kinds'");
+        assertThat(problems(kb)).singleElement().asString().startsWith(KB + "actions.yaml:" + field(line, 4)
+                + ": action 'collect-iis-logs': unknown field 'kinds' (allowed: id, title, section, kind, ");
     }
 
     @Test
@@ -613,8 +620,9 @@ class KnowledgeBaseLoaderTest {
                 """);
         List<String> problems = problems(kb);
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith(KB + "diagnoses/aspnet.yaml:" + line
-                + ": diagnosis 'misplaced-diagnosis': unknown article section 'Identify 6xx errors' (known: ");
+        assertThat(problems.get(0)).startsWith(KB + "diagnoses/aspnet.yaml:" + field(line, 2)
+                + ": diagnosis 'misplaced-diagnosis': field 'section' has unknown value 'Identify 6xx errors' (allowed: "
+                + String.join(", ", ArticleSection.ALL) + ")");
     }
 
     @Test
@@ -629,7 +637,8 @@ class KnowledgeBaseLoaderTest {
                 """);
         List<String> problems = problems(kb);
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).startsWith(KB + "win32-status.yaml:" + line + ": entry 'not-a-number': ");
+        assertThat(problems.get(0)).isEqualTo(KB + "win32-status.yaml:" + field(line, 0)
+                + ": win32 status 'not-a-number': field 'code' must be a whole number, got 'not-a-number'");
     }
 
     @Test
@@ -648,8 +657,8 @@ class KnowledgeBaseLoaderTest {
                     component: iis
                 """);
         assertThat(problems(kb)).containsExactlyInAnyOrder(
-                KB + "questions.yaml:" + qLine + ": question 'Not_Kebab': id must be kebab-case (a-z, 0-9, '-')",
-                KB + "status-codes.yaml:" + sLine + ": status code '200.1': code must be a 4xx/5xx status or "
+                KB + "questions.yaml:" + field(qLine, 0) + ": question 'Not_Kebab': id must be kebab-case (a-z, 0-9, '-')",
+                KB + "status-codes.yaml:" + field(sLine, 0) + ": status code '200.1': code must be a 4xx/5xx status or "
                         + "status.substatus, e.g. \"500\" or \"500.19\"");
     }
 
@@ -695,13 +704,14 @@ class KnowledgeBaseLoaderTest {
         List<String> problems = problems(kb);
         assertThat(problems).hasSize(5);
         assertThat(problems).anySatisfy(p -> assertThat(p)
-                .isEqualTo(KB + "status-codes.yaml:" + unknownField + ": entry '599': unknown field 'colour'"));
+                .startsWith(KB + "status-codes.yaml:" + field(unknownField, 5) + ": status code '599': unknown field 'colour'"));
         assertThat(problems).anySatisfy(p -> assertThat(p)
-                .startsWith(KB + "win32-status.yaml:" + badEnum + ": win32 status '123456': field 'classification'"));
+                .startsWith(KB + "win32-status.yaml:" + field(badEnum, 4) + ": win32 status '123456': field 'classification'"));
         assertThat(problems).anySatisfy(p -> assertThat(p).isEqualTo(KB + "actions.yaml:" + noRevert
                 + ": action 'change-something': changes server state but has no 'revert' steps"));
         assertThat(problems).anySatisfy(p -> assertThat(p)
-                .startsWith(KB + "diagnoses/aspnet.yaml:" + badSection + ": diagnosis 'misplaced-diagnosis': unknown article section"));
+                .startsWith(KB + "diagnoses/aspnet.yaml:" + field(badSection, 2)
+                        + ": diagnosis 'misplaced-diagnosis': field 'section' has unknown value 'Nowhere'"));
         assertThat(problems).contains(KB + "questions.yaml: missing catalog file");
     }
 
@@ -719,13 +729,15 @@ class KnowledgeBaseLoaderTest {
                     why: Because.
                     steps: [Poke.]
                 """);
-        String where = KB + "actions.yaml:" + line + ": action 'Bad_Action': ";
         List<String> problems = problems(kb);
         assertThat(problems).hasSize(6);
-        assertThat(problems).allSatisfy(p -> assertThat(p).startsWith(where));
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("kebab-case"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("unknown article section 'Somewhere'"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("field 'kind' has unknown value 'poke'"));
+        assertThat(problems).allSatisfy(p -> assertThat(p).startsWith(KB + "actions.yaml:").contains(": action 'Bad_Action': "));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(KB + "actions.yaml:" + field(line, 0))
+                .contains("kebab-case"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(KB + "actions.yaml:" + field(line, 2))
+                .contains("field 'section' has unknown value 'Somewhere' (allowed: Identify 4xx errors, "));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(KB + "actions.yaml:" + field(line, 3))
+                .contains("field 'kind' has unknown value 'poke'"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("no 'risks' are listed"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("no 'revert' steps"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("placeholder {nothing}"));
@@ -777,13 +789,15 @@ class KnowledgeBaseLoaderTest {
                     explanation: A plan with an unknown role.
                     plan: {mitigate: [collect-iis-logs]}
                 """);
-        // entries that do not parse are reported while reading, before the entries are checked
         assertThat(problems(kb)).containsExactly(
-                KB + "diagnoses/classic-asp.yaml:" + badKey + ": entry 'plans-a-mitigation': unknown field 'mitigate'",
                 KB + "diagnoses/classic-asp.yaml:" + unknown
                         + ": diagnosis 'plans-a-typo': unknown action id 'collect-the-logs' (not in actions.yaml)",
                 KB + "diagnoses/classic-asp.yaml:" + empty
-                        + ": diagnosis 'plans-nothing': the plan names no action (fix, collect, verify or ifNotFixed)");
+                        + ": diagnosis 'plans-nothing': the plan names no action (fix, collect, verify or ifNotFixed)",
+                KB + "diagnoses/classic-asp.yaml:" + (badKey + 5) + ":12: diagnosis 'plans-a-mitigation': unknown field "
+                        + "'plan.mitigate' (allowed: fix, collect, verify, ifNotFixed)",
+                KB + "diagnoses/classic-asp.yaml:" + badKey
+                        + ": diagnosis 'plans-a-mitigation': the plan names no action (fix, collect, verify or ifNotFixed)");
     }
 
     @Test
@@ -827,9 +841,9 @@ class KnowledgeBaseLoaderTest {
                     steps: [Look.]
                 """);
         assertThat(problems(kb)).containsExactlyInAnyOrder(
-                KB + "status-codes.yaml:" + status + ": status code '599': field 'certainty' has unknown value 'sure'"
+                KB + "status-codes.yaml:" + field(status, 4) + ": status code '599': field 'certainty' has unknown value 'sure'"
                         + " (allowed: confirmed, probable, possible)",
-                KB + "actions.yaml:" + action + ": action 'scoped-action': field 'scope' has unknown value 'farm'"
+                KB + "actions.yaml:" + field(action, 7) + ": action 'scoped-action': field 'scope' has unknown value 'farm'"
                         + " (allowed: server, site, app, pool)");
     }
 
@@ -887,11 +901,12 @@ class KnowledgeBaseLoaderTest {
                     why: Because.
                     steps: [Look.]
                 """);
-        String where = KB + "actions.yaml:" + line + ": action 'needs-things'";
+        String at = KB + "actions.yaml:";
         assertThat(problems(kb)).containsExactlyInAnyOrder(
-                where + ": a 'requires' entry must be an action id or {action: id, when: {...}}",
-                where + ": a condition in 'requires' must be a mapping of name to value(s)",
-                where + " requires: unknown action id 'install-the-moon' (not in actions.yaml)");
+                at + (line + 10) + ":9: action 'needs-things': field 'requires[2]' must be text or a mapping, got a list",
+                at + (line + 11) + ":36: action 'needs-things': field 'requires[3].when' must be a mapping, "
+                        + "got 'stack is aspnet'",
+                at + line + ": action 'needs-things' requires: unknown action id 'install-the-moon' (not in actions.yaml)");
     }
 
     @Test
@@ -916,13 +931,14 @@ class KnowledgeBaseLoaderTest {
                     verify:
                       - {text: "Check {undeclared}.", when: {stack: aspnet}}
                 """);
-        String where = KB + "actions.yaml:" + line + ": action 'conditional-steps': ";
+        String at = KB + "actions.yaml:";
+        String what = ": action 'conditional-steps': ";
         assertThat(problems(kb)).containsExactlyInAnyOrder(
-                where + "a step in 'steps' has unknown keys [whem] (allowed: text, when, unless)",
-                where + "a step in 'steps' has no 'text'",
-                where + "condition 'internetFacing' in 'steps' has an empty value",
-                where + "a step in 'steps' must be text or a mapping with 'text'",
-                where + "placeholder {undeclared} is not declared in params or globals");
+                at + (line + 11) + ":23" + what + "unknown field 'steps[2].whem' (allowed: text, when, unless)",
+                at + (line + 12) + ":9" + what + "missing required field 'steps[3].text'",
+                at + (line + 13) + ":39" + what + "field 'steps[4].unless.internetFacing' is blank",
+                at + (line + 14) + ":9" + what + "field 'steps[5]' must be text or a mapping, got a list",
+                at + line + what + "placeholder {undeclared} is not declared in params or globals");
     }
 
     @Test
@@ -983,7 +999,7 @@ class KnowledgeBaseLoaderTest {
         assertThat(problems).contains(KB + "exception-signatures.yaml:" + duplicate
                 + ": signature 'sql-login-machine-account': duplicate signature id 'sql-login-machine-account'");
         assertThat(problems).contains(KB + "exception-codes.yaml:" + code
-                + ": exception code 'c00000fd': code must be written 0x followed by 8 hex digits, e.g. 0xc00000fd");
+                + ":5: exception code 'c00000fd': code must be written 0x followed by 8 hex digits, e.g. 0xc00000fd");
     }
 
     @Test
