@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.iisdiag.casefolder.CaseFolder;
-import org.iisdiag.engine.CatalogStamp;
+import org.iisdiag.engine.CatalogCache;
 import org.iisdiag.engine.Conclusions;
 import org.iisdiag.engine.Diagnoser;
 import org.iisdiag.engine.RuleBase;
@@ -36,14 +36,10 @@ public final class StartupPhases {
         phase("JVM start to main", last - jvmStart);
         Path rules = Path.of(args[0]);
         Path kbDir = Path.of(args[1]);
-        // as diagnose does: the schemas are checked only when these catalogs have no stamp yet
-        CatalogStamp stamp = new CatalogStamp(Path.of(args[3]), KnowledgeBaseLoader.catalogFiles(kbDir));
-        boolean stamped = stamp.present();
-        KnowledgeBase kb = KnowledgeBaseLoader.load(kbDir, !stamped);
-        if (!stamped) {
-            stamp.write();
-        }
-        phase("catalogs (YAML parse, checks" + (stamped ? "; schemas passed before" : "; schemas validated") + ")");
+        // as diagnose does: the catalogs come from the cache when these files were parsed clean before
+        boolean cached = new CatalogCache(Path.of(args[3]), KnowledgeBaseLoader.catalogFiles(kbDir)).has();
+        KnowledgeBase kb = CatalogCache.load(kbDir, Path.of(args[3]));
+        phase("catalogs (" + (cached ? "from the catalog cache" : "YAML parse, checks, schemas; then cached") + ")");
         RuleBase rb = RuleBase.load(rules, null, new RuleBaseCache(Path.of(args[3]),
                 KnowledgeBaseLoader.catalogFiles(kbDir)));
         phase("rule base from the compiled-rule cache" + (rb.fromCache() ? "" : " (NOT cached: compiled)"));

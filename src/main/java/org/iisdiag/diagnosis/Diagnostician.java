@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionException;
 
 import org.iisdiag.casefolder.CaseFolder;
 import org.iisdiag.casefolder.CaseFolderException;
-import org.iisdiag.engine.CatalogStamp;
+import org.iisdiag.engine.CatalogCache;
 import org.iisdiag.engine.Conclusions;
 import org.iisdiag.engine.Diagnoser;
 import org.iisdiag.engine.RuleBase;
@@ -53,16 +53,10 @@ public final class Diagnostician {
     public static Diagnostician load(Path rulesDir, Path kbDir, String tool, Path cacheDir)
             throws KnowledgeBaseException, RuleCompilationException {
         // Parsing the catalogs and loading the rules are independent: on two cores, do both at once.
-        // With a cache, catalogs that passed their schemas before (same files, same build) skip them: see CatalogStamp.
-        CatalogStamp stamp = cacheDir == null ? null : new CatalogStamp(cacheDir, KnowledgeBaseLoader.catalogFiles(kbDir));
+        // With a cache, catalogs parsed clean before (same files, same build) are read back: see CatalogCache.
         CompletableFuture<KnowledgeBase> catalogs = CompletableFuture.supplyAsync(() -> {
             try {
-                boolean validated = stamp != null && stamp.present();
-                KnowledgeBase kb = KnowledgeBaseLoader.load(kbDir, !validated);
-                if (stamp != null && !validated) {
-                    stamp.write();
-                }
-                return kb;
+                return CatalogCache.load(kbDir, cacheDir);
             } catch (KnowledgeBaseException e) {
                 throw new CompletionException(e);
             }

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * ("404.7; 404.11") is a list: {@code when} keeps the step if any element matches, {@code unless} drops it
  * only if every element does.
  */
-public record Condition(Map<String, List<String>> when, Map<String, List<String>> unless) {
+public record Condition(Map<String, List<String>> when, Map<String, List<String>> unless) implements java.io.Serializable {
     public static final Condition ALWAYS = new Condition(Map.of(), Map.of());
 
     /** What the condition says about a step for this case. */

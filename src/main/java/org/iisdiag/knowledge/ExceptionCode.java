@@ -5,5 +5,5 @@ package org.iisdiag.knowledge;
  * 0xc0000005 access violation, 0xe0434352 CLR exception ... with what it means and the diagnosis of a
  * worker process that crashes with it.
  */
-public record ExceptionCode(String code, String name, String meaning, String diagnosis) {
+public record ExceptionCode(String code, String name, String meaning, String diagnosis) implements java.io.Serializable {
 }

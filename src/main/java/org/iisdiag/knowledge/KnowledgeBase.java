@@ -12,7 +12,9 @@ import org.iisdiag.facts.UriCount;
  * (e.g. {@code StatusCodeInfo() from kb.status($s, $sub)}). Look-ups return null when there is no
  * entry, which makes a DRL {@code from} simply match nothing.
  */
-public final class KnowledgeBase {
+public final class KnowledgeBase implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final Map<String, StatusCodeInfo> statusCodes;
     private final Map<Long, Win32StatusInfo> win32;
     private final Map<String, HttpErrReason> reasons;

@@ -110,7 +110,7 @@ public final class KnowledgeBaseLoader {
     /** Every action id written in actions.yaml, valid or not: an invalid action is reported once, at itself. */
     private final Set<String> declaredActionIds = new java.util.HashSet<>();
 
-    /** False when these very files already passed their schemas under this build (see engine.CatalogStamp). */
+    /** False when these very files already passed their schemas under this build (see engine.CatalogCache). */
     private final boolean checkSchemas;
 
     private KnowledgeBaseLoader(Path dir, boolean checkSchemas) {

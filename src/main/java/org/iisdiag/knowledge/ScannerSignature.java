@@ -3,7 +3,7 @@ package org.iisdiag.knowledge;
 import java.util.regex.Pattern;
 
 /** A URI pattern that vulnerability scanners probe and no real IIS application serves. */
-public record ScannerSignature(String id, Pattern pattern, String note) {
+public record ScannerSignature(String id, Pattern pattern, String note) implements java.io.Serializable {
     public boolean matches(String uri) {
         return pattern.matcher(uri).find();
     }

@@ -1,0 +1,173 @@
+package org.iisdiag.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.iisdiag.knowledge.KnowledgeBase;
+import org.iisdiag.knowledge.KnowledgeBaseException;
+import org.iisdiag.knowledge.KnowledgeBaseLoader;
+
+/**
+ * The parsed catalogs of a knowledge base folder, kept in the cache folder next to the compiled rules.
+ * Reading YAML costs a fresh JVM far more than the parsing itself (Jackson, SnakeYAML and the schema
+ * validator load and warm up: hundreds of ms), and the result can only change when a catalog or the
+ * code (with the schemas it carries) changes: so, like the compiled-rule cache, an entry is keyed on the
+ * content of every catalog file and on the code's identity, and a run that finds its entry reads it back
+ * with plain Java deserialization (only the knowledge base's own classes and the JDK's collections
+ * allowed). An entry is written only after a load with no problem at all, schemas checked; any problem
+ * reading or writing one only means "parse the YAML".
+ */
+public final class CatalogCache {
+    private static final String FORMAT = "iisdiag-catalogs-v2";
+    private static final String PREFIX = "catalogs-";
+    private static final String SUFFIX = ".kb";
+    /** Entries kept, the most recently used (catalog sets being edited leave one each). */
+    static final int MAX_ENTRIES = 16;
+    /** What a cache entry may hold: the knowledge base's classes, the JDK's collections, strings, patterns. */
+    private static final java.io.ObjectInputFilter ALLOWED = java.io.ObjectInputFilter.Config.createFilter(
+            "maxdepth=40;maxrefs=2000000;maxbytes=67108864;org.iisdiag.knowledge.*;org.iisdiag.conclusions.*;"
+                    + "java.lang.*;java.util.*;java.util.regex.Pattern;!*");
+
+    private final Path dir;
+    private final List<Path> files;
+
+    public CatalogCache(Path dir, List<Path> files) {
+        this.dir = dir;
+        this.files = List.copyOf(files);
+    }
+
+    /** The catalogs of {@code kbDir}: from the cache when these files were parsed clean under this code before. */
+    public static KnowledgeBase load(Path kbDir, Path cacheDir) throws KnowledgeBaseException {
+        if (cacheDir == null) {
+            return KnowledgeBaseLoader.load(kbDir);
+        }
+        CatalogCache cache = new CatalogCache(cacheDir, KnowledgeBaseLoader.catalogFiles(kbDir));
+        java.util.Optional<KnowledgeBase> cached = cache.read();
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        KnowledgeBase kb = KnowledgeBaseLoader.load(kbDir, true);
+        cache.write(kb);
+        return kb;
+    }
+
+    /** Whether an entry for these files, as they are now, exists (for reports of what a run did). */
+    public boolean has() {
+        try {
+            return Files.isRegularFile(entry());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The knowledge base these catalog files, as they are now, gave under this code, if an entry has it. */
+    public java.util.Optional<KnowledgeBase> read() {
+        try {
+            Path entry = entry();
+            if (!Files.isRegularFile(entry)) {
+                return java.util.Optional.empty();
+            }
+            KnowledgeBase kb;
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                    new java.io.BufferedInputStream(Files.newInputStream(entry), 1 << 16))) {
+                in.setObjectInputFilter(ALLOWED);
+                if (!FORMAT.equals(in.readUTF())) {
+                    return java.util.Optional.empty();
+                }
+                kb = (KnowledgeBase) in.readObject();
+            }
+            Files.setLastModifiedTime(entry, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+            return java.util.Optional.of(kb);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return java.util.Optional.empty(); // an entry that cannot be read is as good as none
+        }
+    }
+
+    /** Keeps {@code kb} for these files (call only after a load without problems). */
+    public void write(KnowledgeBase kb) {
+        try {
+            Files.createDirectories(dir);
+            Path entry = entry();
+            // written aside and moved: a run reading at the same time sees the whole entry or none
+            Path tmp = Files.createTempFile(dir, PREFIX, ".tmp");
+            try {
+                try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(
+                        new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                    out.writeUTF(FORMAT);
+                    out.writeObject(kb);
+                }
+                Files.move(tmp, entry, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            prune(entry);
+        } catch (IOException | RuntimeException e) {
+            // the cache only saves time; failing to write it must not fail the run
+        }
+    }
+
+    Path entry() throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        update(sha, FORMAT);
+        update(sha, CodeIdentity.of(CatalogCache.class));
+        update(sha, Integer.toString(files.size()));
+        for (Path p : files) {
+            update(sha, String.valueOf(p.getFileName()));
+            if (Files.isRegularFile(p)) {
+                byte[] content = Files.readAllBytes(p);
+                update(sha, "file " + content.length);
+                sha.update(content);
+            } else {
+                update(sha, "absent");
+            }
+        }
+        return dir.resolve(PREFIX + HexFormat.of().formatHex(sha.digest(), 0, 16) + SUFFIX);
+    }
+
+    private void prune(Path keep) {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+            found.forEach(p -> {
+                if (!p.equals(keep)) {
+                    entries.add(p);
+                }
+            });
+            entries.sort(Comparator.comparingLong(CatalogCache::modified).reversed().thenComparing(Comparator.naturalOrder()));
+            for (Path old : entries.subList(Math.min(entries.size(), MAX_ENTRIES - 1), entries.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | RuntimeException e) {
+            // housekeeping; another process may be doing it at the same time
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void update(MessageDigest sha, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) ':');
+        sha.update(bytes);
+    }
+}
