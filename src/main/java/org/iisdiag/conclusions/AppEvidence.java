@@ -32,6 +32,24 @@ public final class AppEvidence {
                 .filter(v -> v != null && !v.isEmpty()).sorted().findFirst().orElse("");
     }
 
+    /**
+     * The application's folder on the server, with a trailing backslash, as the module's events name it
+     * ("with physical root 'D:\\Sites\\Api\\'"), from the given facts and then {@code more}; "" when none
+     * names one, or when they name different folders.
+     */
+    public static String appFolder(Collection<?> facts, Object... more) {
+        TreeSet<String> roots = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        java.util.List<Object> all = new java.util.ArrayList<>(facts);
+        all.addAll(java.util.Arrays.asList(more));
+        for (Object o : all) {
+            if (o instanceof org.iisdiag.facts.AncmEvent e && e.physicalRoot() != null && !e.physicalRoot().isBlank()) {
+                String r = e.physicalRoot().strip();
+                roots.add(r.endsWith("\\") ? r : r + "\\");
+            }
+        }
+        return roots.size() == 1 ? roots.first() : "";
+    }
+
     /** "System.InvalidOperationException" out of "Unhandled exception. System.InvalidOperationException: ...". */
     public static String exceptionType(String text) {
         Matcher m = EXCEPTION.matcher(text == null ? "" : text);

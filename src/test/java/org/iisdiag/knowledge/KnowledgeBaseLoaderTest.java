@@ -115,6 +115,15 @@ class KnowledgeBaseLoaderTest {
                 .extracting(ScannerSignature::id).isEqualTo("wordpress-probes");
         assertThat(shipped.scannerSignature("/.env")).isPresent();
         assertThat(shipped.scannerSignature("/app/Default.aspx")).isEmpty();
+        // other platforms' status pages and PHP configuration/installer scripts; not an ASP.NET site's own paths
+        assertThat(shipped.scannerSignature("/server-status")).get()
+                .extracting(ScannerSignature::id).isEqualTo("apache-status-pages");
+        assertThat(shipped.scannerSignature("/admin/config.php")).get()
+                .extracting(ScannerSignature::id).isEqualTo("php-config-and-installer-probes");
+        assertThat(shipped.scannerSignature("/config.php.bak")).isPresent();
+        assertThat(shipped.scannerSignature("/api/server-status/health")).isEmpty();
+        assertThat(shipped.scannerSignature("/admin/config")).isEmpty();
+        assertThat(shipped.scannerSignature("/Setup/Install.aspx")).isEmpty();
 
         List<UriCount> uris = List.of(new UriCount("/wp-login.php", 30, 0), new UriCount("/xmlrpc.php", 10, 0),
                 new UriCount("/app/Default.aspx", 60, 0));

@@ -344,6 +344,30 @@ class ReportBuilderTest {
         assertThat(any.steps()).anySatisfy(s -> assertThat(s).startsWith("If stack is arr: "));
     }
 
+    @Test
+    void aStepTheDiagnosisParametersContradictIsDropped() {
+        HttpErrCount e = offline("ApiPool", 20, "/api");
+        for (boolean hostStarted : new boolean[] {true, false}) {
+            Diagnosis d = hostStarted
+                    ? diagnosis("aspnetcore-wrong-process-path", Certainty.CONFIRMED, pool("ApiPool"), List.of(e),
+                            "processPath", "dotnet", "arguments", ".\\Api.dll", "hostStarted", "true",
+                            "appFolder", "D:\\Sites\\Api\\", "webConfig", "D:\\Sites\\Api\\web.config")
+                    : diagnosis("aspnetcore-wrong-process-path", Certainty.CONFIRMED, pool("ApiPool"), List.of(e),
+                            "processPath", "dotnet", "arguments", ".\\Api.dll");
+            PlannedAction p = plan(d, PlanRole.FIX, 0, "fix-aspnetcore-process-path");
+            C c = new C(List.of(d), List.of(), List.of(p), List.of(), List.of(tier(p, 1)), List.of(), List.of());
+            RankedAction a = build(evidence(server(Tristate.NO, Tristate.YES), e), c).actions().get(0);
+            if (hostStarted) {
+                // the .NET host answered: dotnet is on the PATH, no Hosting Bundle step; the folder is filled in
+                assertThat(a.steps()).noneMatch(s -> s.contains("Hosting Bundle"));
+                assertThat(a.steps()).anySatisfy(s -> assertThat(s).contains("D:\\Sites\\Api\\*.dll"));
+            } else {
+                assertThat(a.steps()).anySatisfy(s -> assertThat(s).contains("repair the Hosting Bundle"));
+                assertThat(a.steps()).anySatisfy(s -> assertThat(s).contains("<application folder>"));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------- the rest
 
     @Test

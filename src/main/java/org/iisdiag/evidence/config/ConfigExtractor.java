@@ -18,6 +18,7 @@ import org.iisdiag.facts.CompilationConfig;
 import org.iisdiag.facts.ConfigFact;
 import org.iisdiag.facts.CustomErrorsConfig;
 import org.iisdiag.facts.DefaultDocumentConfig;
+import org.iisdiag.facts.AuthenticationConfig;
 import org.iisdiag.facts.DirectoryBrowseConfig;
 import org.iisdiag.facts.GlobalModules;
 import org.iisdiag.facts.ModuleReference;
@@ -80,6 +81,10 @@ final class ConfigExtractor {
             }
             for (XmlElement e : sections(ws, "httpErrors")) {
                 httpErrors(e, path);
+            }
+            XmlElement authentication = ws.path("security", "authentication");
+            if (authentication != null) {
+                authentication(authentication, path);
             }
             XmlElement filtering = ws.path("security", "requestFiltering");
             if (filtering != null) {
@@ -312,6 +317,32 @@ final class ConfigExtractor {
             String name = m.attr("name");
             if (name != null && !name.isBlank() && (m.attr("type") == null || m.attr("type").isBlank())) {
                 out.add(new ModuleReference(name.strip(), "modules", name.strip(), file, path, src(m)));
+            }
+        }
+    }
+
+    /**
+     * The authentication methods of system.webServer/security/authentication and the native module each
+     * needs: a method enabled in configuration does nothing (IIS answers 401.2) unless its role service
+     * registered the module in globalModules.
+     */
+    private static final java.util.Map<String, String> AUTHENTICATION_MODULES = java.util.Map.of(
+            "anonymousAuthentication", "AnonymousAuthenticationModule",
+            "windowsAuthentication", "WindowsAuthenticationModule",
+            "basicAuthentication", "BasicAuthenticationModule",
+            "digestAuthentication", "DigestAuthenticationModule",
+            "clientCertificateMappingAuthentication", "CertificateMappingAuthenticationModule",
+            "iisClientCertificateMappingAuthentication", "IISCertificateMappingAuthenticationModule");
+
+    private void authentication(XmlElement section, String path) {
+        String segments = path.equals(".") ? "" : path.strip();
+        int depth = segments.isEmpty() ? 0 : 1 + (int) segments.chars().filter(c -> c == '/').count();
+        int level = (applicationHost ? 0 : 100) + depth;
+        for (String method : new java.util.TreeSet<>(AUTHENTICATION_MODULES.keySet())) {
+            for (XmlElement e : sections(section, method)) {
+                Values v = new Values("the IIS schema default");
+                out.add(new AuthenticationConfig(method, v.bool(e, "enabled", false), AUTHENTICATION_MODULES.get(method),
+                        level, file, path, v.list(), src(e)));
             }
         }
     }
