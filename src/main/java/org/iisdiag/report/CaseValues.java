@@ -57,6 +57,7 @@ final class CaseValues {
     private final String caseStack;
     private final String hostingModel;
     private final List<AppPoolDefinition> pools;
+    private final List<org.iisdiag.facts.ApplicationDefinition> apps;
 
     CaseValues(ServerEnvironment server, List<SiteInfo> sites, TargetDirectory targets, Map<String, String> globals,
                Collection<?> facts) {
@@ -68,6 +69,8 @@ final class CaseValues {
         this.hostingModel = facts.stream().filter(f -> f instanceof AspNetCoreConfig).map(f -> ((AspNetCoreConfig) f).hostingModel())
                 .sorted().findFirst().orElse(null);
         this.pools = facts.stream().filter(f -> f instanceof AppPoolDefinition).map(f -> (AppPoolDefinition) f).toList();
+        this.apps = facts.stream().filter(f -> f instanceof org.iisdiag.facts.ApplicationDefinition)
+                .map(f -> (org.iisdiag.facts.ApplicationDefinition) f).toList();
     }
 
     /**
@@ -195,6 +198,9 @@ final class CaseValues {
                 long n = StatusCodes.total(evidence);
                 return n == 0 ? null : StatusCodes.thousands(n);
             }
+            case "physicalPath": {
+                return nonEmpty(org.iisdiag.classified.DocumentPages.physicalPath(evidence));
+            }
             default:
                 return null;
         }
@@ -211,9 +217,23 @@ final class CaseValues {
             case "identityType" -> pools.stream().filter(p -> p.name().equalsIgnoreCase(Objects.requireNonNullElse(poolOf(t), "")))
                     .map(AppPoolDefinition::identityType).findFirst().orElse(null);
             case "iisVersion" -> nonEmpty(server.iisVersion());
+            case "physicalPath" -> physicalPathOf(t);
             case "extraAreas" -> extraAreas(siteStack(t));
             default -> null;
         };
+    }
+
+    /**
+     * The folder of the target's application (its site's root when it names none) as applicationHost.config
+     * gives it; null when the configuration is not in the case or names several.
+     */
+    private String physicalPathOf(Target t) {
+        String app = t.app().isEmpty() ? "/" : t.app();
+        List<String> found = apps.stream()
+                .filter(a -> t.siteId() >= 0 ? a.siteId() == t.siteId() : !t.siteName().isEmpty() && a.siteName().equalsIgnoreCase(t.siteName()))
+                .filter(a -> a.path().equalsIgnoreCase(app) && !a.physicalPath().isEmpty())
+                .map(org.iisdiag.facts.ApplicationDefinition::physicalPath).distinct().toList();
+        return found.size() == 1 ? found.get(0) : null;
     }
 
     /** The target's pool, else the pool env.yaml gives its site (site-wide actions name no pool), else null. */

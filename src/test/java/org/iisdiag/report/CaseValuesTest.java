@@ -1,0 +1,38 @@
+package org.iisdiag.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.iisdiag.conclusions.Target;
+import org.iisdiag.facts.ApplicationDefinition;
+import org.iisdiag.facts.ServerEnvironment;
+import org.iisdiag.targets.TargetDirectory;
+import org.junit.jupiter.api.Test;
+
+/** Placeholders filled from the case: the application's folder from applicationHost.config. */
+class CaseValuesTest {
+    private static ApplicationDefinition app(long siteId, String site, String path, String folder) {
+        return new ApplicationDefinition(site, siteId, path, "Pool", folder, "applicationHost.config", List.of(),
+                "applicationHost.config:12");
+    }
+
+    private static String physicalPath(List<Object> facts, Target t) {
+        CaseValues values = new CaseValues(ServerEnvironment.unknown(), List.of(), TargetDirectory.of(facts), Map.of(),
+                facts);
+        return values.known(t, new TreeMap<>(), List.of()).apply("physicalPath");
+    }
+
+    @Test
+    void theFolderOfTheTargetsApplicationComesFromTheConfiguration() {
+        List<Object> facts = List.of(app(2, "ServiceDesk", "/", "D:\\Sites\\ServiceDesk"),
+                app(2, "ServiceDesk", "/api", "D:\\Sites\\ServiceDeskApi"), app(3, "Intranet", "/", "D:\\Web\\Intranet"));
+        assertThat(physicalPath(facts, new Target("", 2, "ServiceDesk", "", ""))).isEqualTo("D:\\Sites\\ServiceDesk");
+        assertThat(physicalPath(facts, new Target("", 2, "ServiceDesk", "/api", ""))).isEqualTo("D:\\Sites\\ServiceDeskApi");
+        assertThat(physicalPath(facts, new Target("", -1, "intranet", "", ""))).isEqualTo("D:\\Web\\Intranet");
+        assertThat(physicalPath(facts, new Target("", 9, "", "", ""))).as("a site the configuration does not hold").isNull();
+        assertThat(physicalPath(facts, Target.CASE)).as("no site: no folder to name").isNull();
+    }
+}
