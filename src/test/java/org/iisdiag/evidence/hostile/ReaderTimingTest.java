@@ -45,14 +45,20 @@ public class ReaderTimingTest {
     /**
      * At most a second of this thread's CPU time (a blow-up burns CPU; other processes on the machine do
      * not count against it), and never more than 30 s on the wall clock, so a hang still ends the test.
+     * The best of three runs counts: a pattern that blows up is slow every time, while a machine busy
+     * with other builds (compiler threads starved, caches shared) only makes some runs slow.
      */
     public static void withinASecond(String what, Supplier<Object> work) {
         work.get(); // warm up the classes once, so the clock measures the patterns
         long cpu = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long before = threads.getCurrentThreadCpuTime();
-            work.get();
-            return threads.getCurrentThreadCpuTime() - before;
+            long best = Long.MAX_VALUE;
+            for (int run = 0; run < 3 && best >= 1_000_000_000L; run++) {
+                long before = threads.getCurrentThreadCpuTime();
+                work.get();
+                best = Math.min(best, threads.getCurrentThreadCpuTime() - before);
+            }
+            return best;
         }, what);
         assertThat(cpu).as("%s: CPU time in ns", what).isLessThan(1_000_000_000L);
     }
