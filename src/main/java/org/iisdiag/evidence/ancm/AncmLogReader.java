@@ -45,8 +45,8 @@ public final class AncmLogReader implements EvidenceReader {
     private static final Pattern HRESULT = Pattern.compile("Failed HRESULT returned: (0x[0-9A-Fa-f]{1,8})");
     private static final Pattern FRAMEWORK = Pattern.compile(
             "The (?:specified )?framework '([^']{1,200})', version '([^']{1,100})'(?: \\(([^)]{1,100})\\))? was not found");
-    private static final Pattern UNHANDLED = Pattern.compile("Unhandled [Ee]xception[.:]\\s*([\\w.`+]+(?::.*)?)$");
-    private static final Pattern EXCEPTION_AT_START = Pattern.compile("^\\s*(?:---> )?((?:System|Microsoft)\\.[\\w.`+]*Exception(?::.*)?)$");
+    private static final Pattern UNHANDLED = Pattern.compile("Unhandled [Ee]xception[.:]\\s*([\\w.`+]+(?: \\((?:0x[0-9A-Fa-f]{1,8}|-?\\d{1,10})\\))?(?::.*)?)$");
+    private static final Pattern EXCEPTION_AT_START = Pattern.compile("^\\s*(?:---> )?((?:System|Microsoft)\\.[\\w.`+]*Exception(?: \\((?:0x[0-9A-Fa-f]{1,8}|-?\\d{1,10})\\))?(?::.*)?)$");
     private static final Pattern LOGGER = Pattern.compile("^(crit|fail|warn): (\\S+)\\s*$");
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at \\S|^\\s*--- End of (?:inner exception|stack trace)");
     private static final Pattern HOSTING_ENV = Pattern.compile("Hosting environment: ?(\\S+)");
@@ -94,6 +94,8 @@ public final class AncmLogReader implements EvidenceReader {
         SampleLine pendingFramework;
         long pendingFrameworkPid;
         String pendingLogger;
+        /** The last line that said something was an exception line: a "---> Inner" line after it is its inner exception. */
+        boolean afterException;
         SampleLine pendingLoggerSample;
         long pendingLoggerPid;
 
@@ -179,6 +181,8 @@ public final class AncmLogReader implements EvidenceReader {
         if (text.isBlank() || STACK_FRAME.matcher(text).find()) {
             return;
         }
+        boolean afterException = st.afterException;
+        st.afterException = false;
         if (text.contains("It was not possible to find any compatible framework version")) {
             if (st.pendingFramework != null) {
                 add(AncmLogKind.MISSING_FRAMEWORK, "", st.pendingFrameworkPid, st.pendingFramework, st.report);
@@ -218,6 +222,7 @@ public final class AncmLogReader implements EvidenceReader {
         }
         if ((m = UNHANDLED.matcher(text)).find()) {
             add(AncmLogKind.STARTUP_EXCEPTION, m.group(1).strip(), pid, sample(st, no, raw), st.report);
+            st.afterException = true;
             return;
         }
         if ((m = LOGGER.matcher(text)).find()) {
@@ -249,8 +254,12 @@ public final class AncmLogReader implements EvidenceReader {
             return;
         }
         if ((m = EXCEPTION_AT_START.matcher(text)).find()) {
-            // an exception line without "Unhandled exception." (e.g. the body of a fail: entry, inner exceptions)
-            add(AncmLogKind.STARTUP_EXCEPTION, m.group(1).strip(), pid, sample(st, no, raw), st.report);
+            // an exception line without "Unhandled exception." (e.g. the body of a fail: entry); the inner
+            // exception of the one just read ("---> System.X (11001): ...") is part of it, not a failure of its own
+            boolean inner = afterException && text.strip().startsWith("--->");
+            add(inner ? AncmLogKind.OTHER : AncmLogKind.STARTUP_EXCEPTION, (inner ? "inner exception: " : "") + m.group(1).strip(),
+                    pid, sample(st, no, raw), st.report);
+            st.afterException = true;
             return;
         }
         String lower = text.strip().toLowerCase(Locale.ROOT);

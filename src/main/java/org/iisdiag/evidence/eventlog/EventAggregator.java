@@ -185,6 +185,9 @@ public final class EventAggregator {
     private static final Pattern PROCESS_STATUS = Pattern.compile("processStatus( code)? '([0-9A-Fa-f]+)'");
     private static final Pattern EXIT_CODE = Pattern.compile("exit code = '(-?\\d+)'");
     private static final Pattern EXCEPTION_MESSAGE = Pattern.compile("Exception message:\\s*(.+)");
+    /** hostfxr's line naming the framework it could not find (the line after "It was not possible to find any compatible framework version"). */
+    private static final Pattern FRAMEWORK_NOT_FOUND = Pattern.compile(
+            "The (?:specified )?framework '[^'\\r\\n]{1,200}', version '[^'\\r\\n]{1,100}'(?: \\([^)\\r\\n]{1,100}\\))? was not found");
     private static final Pattern UNHANDLED = Pattern.compile("Unhandled [Ee]xception[.:]\\s*([\\w.`+]+(?:: .*)?)");
     /** The .NET host's words in captured output when the app on the command line is missing (older hosts: "The application '...' does not exist."). */
     private static final Pattern APP_NOT_FOUND = Pattern.compile(
@@ -213,6 +216,12 @@ public final class EventAggregator {
         }
         if (exception.isEmpty()) {
             exception = group(APP_NOT_FOUND, text, 0);
+        }
+        // hostfxr's output in the event ("It was not possible to find any compatible framework version" and,
+        // on the next line, which one): the line that names the framework is the one that matters
+        String framework = group(FRAMEWORK_NOT_FOUND, text, 0);
+        if (!framework.isEmpty()) {
+            exception = framework;
         }
         exception = cut(exception.strip(), MAX_FIELD);
         return new AncmEvent(e.provider(), e.eventId(), ancmKind(e.eventId(), text), application, root, cmd, errorCode,
