@@ -75,6 +75,29 @@ class AncmLogReaderTest {
     }
 
     @Test
+    void anExceptionWithItsHResultAndItsInnerExceptionIsOneFailure() throws IOException {
+        readText("logs/stdout_20250310091500_7100.log", """
+                Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): A network-related or instance-specific error occurred while establishing a connection to SQL Server.
+                 ---> System.ComponentModel.Win32Exception (11001): No such host is known.
+                   at Microsoft.Data.SqlClient.SqlInternalConnection.OnError(SqlException exception)
+                """);
+        assertThat(findings(AncmLogKind.STARTUP_EXCEPTION)).singleElement().satisfies(f -> assertThat(f.detail())
+                .startsWith("Microsoft.Data.SqlClient.SqlException (0x80131904): A network-related"));
+        assertThat(findings(AncmLogKind.OTHER)).extracting(AncmLogFinding::detail)
+                .containsExactly("inner exception: System.ComponentModel.Win32Exception (11001): No such host is known.");
+    }
+
+    @Test
+    void anExceptionLineAfterOtherOutputIsAFailureOfItsOwn() throws IOException {
+        readText("logs/stdout_20250310091500_7101.log", """
+                info: Microsoft.Hosting.Lifetime[0]
+                ---> System.InvalidOperationException (0x80131509): No service for type 'IClock' has been registered.
+                """);
+        assertThat(findings(AncmLogKind.STARTUP_EXCEPTION)).singleElement().satisfies(f -> assertThat(f.detail())
+                .startsWith("System.InvalidOperationException (0x80131509): No service"));
+    }
+
+    @Test
     void badImageFormat() throws IOException {
         read("stdout_20250109103000_6000.log");
         assertThat(findings(AncmLogKind.BAD_IMAGE_FORMAT)).singleElement().satisfies(f -> {
