@@ -1,15 +1,9 @@
 package org.iisdiag.engine;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.iisdiag.knowledge.KnowledgeBase;
@@ -85,7 +79,7 @@ public final class CatalogCache {
                 }
                 kb = (KnowledgeBase) in.readObject();
             }
-            Files.setLastModifiedTime(entry, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+            CacheEntries.touch(entry);
             return java.util.Optional.of(kb);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             return java.util.Optional.empty(); // an entry that cannot be read is as good as none
@@ -95,79 +89,25 @@ public final class CatalogCache {
     /** Keeps {@code kb} for these files (call only after a load without problems). */
     public void write(KnowledgeBase kb) {
         try {
-            Files.createDirectories(dir);
-            Path entry = entry();
-            // written aside and moved: a run reading at the same time sees the whole entry or none
-            Path tmp = Files.createTempFile(dir, PREFIX, ".tmp");
-            try {
-                try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(
-                        new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-                    out.writeUTF(FORMAT);
-                    out.writeObject(kb);
-                }
-                Files.move(tmp, entry, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 18);
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeUTF(FORMAT);
+                out.writeObject(kb);
             }
-            prune(entry);
+            Path entry = entry();
+            CacheEntries.writeAtomically(dir, PREFIX, entry, bytes.toByteArray());
+            CacheEntries.prune(dir, PREFIX, SUFFIX, entry, MAX_ENTRIES);
         } catch (IOException | RuntimeException e) {
             // the cache only saves time; failing to write it must not fail the run
         }
     }
 
+    /** The entry for these files as they are now: its name is a digest of their content and of the code. */
     Path entry() throws IOException {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        update(sha, FORMAT);
-        update(sha, CodeIdentity.of(CatalogCache.class));
-        update(sha, Integer.toString(files.size()));
-        for (Path p : files) {
-            update(sha, String.valueOf(p.getFileName()));
-            if (Files.isRegularFile(p)) {
-                byte[] content = Files.readAllBytes(p);
-                update(sha, "file " + content.length);
-                sha.update(content);
-            } else {
-                update(sha, "absent");
-            }
-        }
-        return dir.resolve(PREFIX + HexFormat.of().formatHex(sha.digest(), 0, 16) + SUFFIX);
-    }
-
-    private void prune(Path keep) {
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
-            found.forEach(p -> {
-                if (!p.equals(keep)) {
-                    entries.add(p);
-                }
-            });
-            entries.sort(Comparator.comparingLong(CatalogCache::modified).reversed().thenComparing(Comparator.naturalOrder()));
-            for (Path old : entries.subList(Math.min(entries.size(), MAX_ENTRIES - 1), entries.size())) {
-                Files.deleteIfExists(old);
-            }
-        } catch (IOException | RuntimeException e) {
-            // housekeeping; another process may be doing it at the same time
-        }
-    }
-
-    private static long modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void update(MessageDigest sha, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        sha.update((byte) ':');
-        sha.update(bytes);
+        MessageDigest sha = CacheEntries.sha256();
+        CacheEntries.update(sha, FORMAT);
+        CacheEntries.update(sha, CodeIdentity.of(CatalogCache.class));
+        CacheEntries.updateFiles(sha, files);
+        return dir.resolve(PREFIX + CacheEntries.key(sha) + SUFFIX);
     }
 }

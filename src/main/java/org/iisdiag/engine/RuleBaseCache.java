@@ -4,19 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +36,6 @@ public final class RuleBaseCache {
     private static final String FORMAT = "iisdiag-rulebase-v2";
     /** Entries kept; older ones (by last use) are deleted after each write. */
     static final int MAX_ENTRIES = 16;
-    /** Temporary files older than this are left-overs of a crashed writer and are deleted. */
-    private static final long STALE_TMP_MILLIS = 60L * 60 * 1000;
     private static final String PREFIX = "rulebase-";
     private static final String SUFFIX = ".bin";
     private static final int DIGEST_HEX = 64;
@@ -95,7 +86,7 @@ public final class RuleBaseCache {
             }
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
             base.addPackages(packages);
-            touch(entry);
+            CacheEntries.touch(entry);
             return base;
         } catch (Exception | LinkageError | StackOverflowError e) {
             // An unreadable, corrupt or incompatible entry is not an error: compile, and the new entry replaces it.
@@ -104,7 +95,6 @@ public final class RuleBaseCache {
     }
 
     void put(Map<String, String> sources, KieBase kieBase) {
-        Path tmp = null;
         try {
             String key = key(sources);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 19);
@@ -112,31 +102,12 @@ public final class RuleBaseCache {
                 objects.writeObject(new ArrayList<>(kieBase.getKiePackages()));
             }
             byte[] payload = bytes.toByteArray();
-            byte[] header = (FORMAT + "\n" + key + "\n" + sha256Hex(payload) + "\n").getBytes(StandardCharsets.US_ASCII);
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, PREFIX, ".tmp");
-            try (var out = Files.newOutputStream(tmp)) {
-                out.write(header);
-                out.write(payload);
-            }
+            byte[] header = (FORMAT + "\n" + key + "\n" + CacheEntries.sha256Hex(payload) + "\n").getBytes(StandardCharsets.US_ASCII);
             Path entry = entryFor(key);
-            try {
-                Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-            prune(entry);
+            CacheEntries.writeAtomically(dir, PREFIX, entry, header, payload);
+            CacheEntries.prune(dir, PREFIX, SUFFIX, entry, MAX_ENTRIES);
         } catch (IOException | RuntimeException e) {
             // The cache only saves time; failing to write it must not fail the run.
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException | RuntimeException e) {
-                    // nothing more to do
-                }
-            }
         }
     }
 
@@ -159,72 +130,20 @@ public final class RuleBaseCache {
         }
         String digest = new String(file, header.length, DIGEST_HEX, StandardCharsets.US_ASCII);
         byte[] payload = Arrays.copyOfRange(file, digestEnd + 1, file.length);
-        return digest.equals(sha256Hex(payload)) ? payload : null;
-    }
-
-    /** Marks an entry as just used, so pruning keeps it. */
-    private static void touch(Path entry) {
-        try {
-            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException | RuntimeException e) {
-            // a read-only cache still serves entries
-        }
-    }
-
-    /** Keeps the most recently used entries (always {@code keep}) and deletes left-over temporary files. */
-    private void prune(Path keep) {
-        List<Path> entries = new ArrayList<>();
-        long now = System.currentTimeMillis();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*")) {
-            for (Path p : files) {
-                String name = p.getFileName().toString();
-                if (name.endsWith(SUFFIX)) {
-                    if (!p.equals(keep)) {
-                        entries.add(p);
-                    }
-                } else if (name.endsWith(".tmp") && now - modified(p) > STALE_TMP_MILLIS) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            entries.sort(Comparator.comparingLong(RuleBaseCache::modified).reversed()
-                    .thenComparing(Comparator.naturalOrder()));
-            for (Path old : entries.subList(Math.min(entries.size(), MAX_ENTRIES - 1), entries.size())) {
-                Files.deleteIfExists(old);
-            }
-        } catch (IOException | RuntimeException e) {
-            // pruning is housekeeping; another process may be doing it at the same time
-        }
-    }
-
-    private static long modified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
+        return digest.equals(CacheEntries.sha256Hex(payload)) ? payload : null;
     }
 
     private String key(Map<String, String> sources) throws IOException {
-        MessageDigest sha = sha256();
-        update(sha, FORMAT);
-        update(sha, codeIdentity());
-        update(sha, Integer.toString(sources.size()));
+        MessageDigest sha = CacheEntries.sha256();
+        CacheEntries.update(sha, FORMAT);
+        CacheEntries.update(sha, codeIdentity());
+        CacheEntries.update(sha, Integer.toString(sources.size()));
         for (Map.Entry<String, String> e : sources.entrySet()) {
-            update(sha, e.getKey());
-            update(sha, e.getValue());
+            CacheEntries.update(sha, e.getKey());
+            CacheEntries.update(sha, e.getValue());
         }
-        update(sha, Integer.toString(alsoKeyedOn.size()));
-        for (Path p : alsoKeyedOn) {
-            update(sha, String.valueOf(p.getFileName()));
-            if (Files.isRegularFile(p)) {
-                byte[] content = Files.readAllBytes(p);
-                update(sha, "file " + content.length);
-                sha.update(content);
-            } else {
-                update(sha, "absent");
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        CacheEntries.updateFiles(sha, alsoKeyedOn);
+        return CacheEntries.key(sha);
     }
 
     /** iisdiag's own code and the Drools code that wrote the entry (the same jar when running from the shaded jar). */
@@ -240,24 +159,5 @@ public final class RuleBaseCache {
             codeIdentity = id;
         }
         return id;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
-    }
-
-    private static void update(MessageDigest sha, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        sha.update((byte) ':');
-        sha.update(bytes);
     }
 }
