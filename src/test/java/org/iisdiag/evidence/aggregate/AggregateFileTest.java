@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.iisdiag.casefolder.CaseFolder;
@@ -30,9 +28,7 @@ class AggregateFileTest {
     @BeforeAll
     static void buildFleet() throws Exception {
         FleetFixture.build(fleet, 8000);
-        try (OutputStream out = Files.newOutputStream(aggregateCase.resolve("fleet.iisdiag.json"))) {
-            AggregateFile.write(out, FleetFixture.aggregateFileByFile(fleet));
-        }
+        FleetFixture.writeAggregate(fleet, aggregateCase);
     }
 
     @Test

@@ -2,8 +2,6 @@ package org.iisdiag.evidence.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +27,7 @@ class FleetDiagnosisTest {
     @BeforeAll
     static void buildFleet() throws Exception {
         FleetFixture.build(fleet, 8000);
-        try (OutputStream out = Files.newOutputStream(aggregateCase.resolve("fleet.iisdiag.json"))) {
-            AggregateFile.write(out, FleetFixture.aggregateFileByFile(fleet));
-        }
+        FleetFixture.writeAggregate(fleet, aggregateCase);
     }
 
     private static JsonNode diagnose(Path dir) throws Exception {

@@ -48,6 +48,13 @@ public final class FleetFixture {
         return dir;
     }
 
+    /** Writes the aggregate file of the fleet's logs into {@code caseDir}, as the fleet job would. */
+    public static void writeAggregate(Path fleet, Path caseDir) throws IOException, CaseFolderException {
+        try (java.io.OutputStream out = Files.newOutputStream(caseDir.resolve("fleet.iisdiag.json"))) {
+            AggregateFile.write(out, aggregateFileByFile(fleet));
+        }
+    }
+
     /** What the fleet job does, on one machine: each log aggregated alone, folded together in name order. */
     public static AggregateFile.Contents aggregateFileByFile(Path dir) throws CaseFolderException {
         CaseFolder.Scan scan = CaseFolder.scan(dir);
