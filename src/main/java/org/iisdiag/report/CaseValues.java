@@ -58,6 +58,8 @@ final class CaseValues {
     private final String hostingModel;
     private final List<AppPoolDefinition> pools;
     private final List<org.iisdiag.facts.ApplicationDefinition> apps;
+    /** Whether the case holds several servers' logs (their traffic is compared only then), so titles say which one. */
+    private final boolean severalServers;
 
     CaseValues(ServerEnvironment server, List<SiteInfo> sites, TargetDirectory targets, Map<String, String> globals,
                Collection<?> facts) {
@@ -69,6 +71,7 @@ final class CaseValues {
         this.hostingModel = facts.stream().filter(f -> f instanceof AspNetCoreConfig).map(f -> ((AspNetCoreConfig) f).hostingModel())
                 .sorted().findFirst().orElse(null);
         this.pools = facts.stream().filter(f -> f instanceof AppPoolDefinition).map(f -> (AppPoolDefinition) f).toList();
+        this.severalServers = facts.stream().anyMatch(f -> f instanceof org.iisdiag.facts.ServerTraffic);
         this.apps = facts.stream().filter(f -> f instanceof org.iisdiag.facts.ApplicationDefinition)
                 .map(f -> (org.iisdiag.facts.ApplicationDefinition) f).toList();
     }
@@ -94,6 +97,18 @@ final class CaseValues {
             }
         }
         return seen.size() == 1 ? seen.first() : null;
+    }
+
+    /**
+     * A title that says which server it is about when the case holds several ("... on web03"), unless it
+     * already names it.
+     */
+    String onServers(String title, Set<String> servers) {
+        List<String> named = servers.stream().filter(x -> !x.isEmpty()).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        if (!severalServers || named.isEmpty() || named.stream().allMatch(title::contains)) {
+            return title;
+        }
+        return title + " on " + String.join(", ", named);
     }
 
     /** Values for one conclusion; null for what the case does not know. */

@@ -152,15 +152,9 @@ final class Format {
 
     /** "2024-03-04 14:00 with 59 (5 IIS log, 54 HTTPERR)"; a source with none that minute is not named. */
     static String peak(org.iisdiag.evidence.CaseEvidence.PeakMinute p) {
-        List<String> parts = new java.util.ArrayList<>();
-        if (p.iisLog() > 0) {
-            parts.add(n(p.iisLog()) + " IIS log");
-        }
-        if (p.httpErr() > 0) {
-            parts.add(n(p.httpErr()) + " HTTPERR");
-        }
-        return time(p.minute()) + " with " + n(p.count()) + " (" + (parts.size() == 1
-                ? parts.get(0).substring(parts.get(0).indexOf(' ') + 1) : String.join(", ", parts)) + ")";
+        String sources = p.httpErr() == 0 ? "IIS log" : p.iisLog() == 0 ? "HTTPERR"
+                : n(p.iisLog()) + " IIS log, " + n(p.httpErr()) + " HTTPERR";
+        return time(p.minute()) + " with " + n(p.count()) + " (" + sources + ")";
     }
 
     /** "Detail normal: 37 evidence items, samples or actions left out (--detail full, or JSON, shows them).", or "". */

@@ -70,8 +70,6 @@ public final class ReportBuilder {
     static final int VERDICT_ACTIONS = 3;
 
     private final KnowledgeBase kb;
-    /** Set per report: whether the case holds several servers, so titles say which one. */
-    private boolean severalServers;
 
     public ReportBuilder(KnowledgeBase kb) {
         this.kb = kb;
@@ -79,7 +77,6 @@ public final class ReportBuilder {
 
     public DiagnosisReport build(CaseEvidence evidence, Conclusions c, String tool) {
         TargetDirectory targets = TargetDirectory.of(evidence.facts());
-        severalServers = evidence.facts().stream().anyMatch(ServerTraffic.class::isInstance);
         Set<EvidenceFact> benign = new java.util.HashSet<>();
         c.benign().forEach(b -> benign.add(b.fact()));
         // statuses users reported that the log shows only a handful of times: what shows them is never "isolated"
@@ -178,7 +175,7 @@ public final class ReportBuilder {
             List<PlanItem> plan = plan(def, keys, groups, ranks, c.notPlanned(), first.target());
             List<EvidenceFact> counted = counted(facts, benign);
             long reach = Reach.of(facts, benign);
-            out.add(new ReportedDiagnosis(def.id(), onServers(oneLine(Template.fill(def.title(), text)), servers), certainty.key(),
+            out.add(new ReportedDiagnosis(def.id(), values.onServers(oneLine(Template.fill(def.title(), text)), servers), certainty.key(),
                     lower(def.severity()), def.section(), ref(about, servers),
                     oneLine(Template.fill(def.explanation(), text)),
                     firstSeen(counted), lastSeen(counted), reach,
@@ -286,7 +283,7 @@ public final class ReportBuilder {
             List<String> serves = plans.stream().map(PlannedAction::reason).distinct().sorted().toList();
             String role = plans.stream().map(PlannedAction::role).min(Comparator.naturalOrder()).orElseThrow().key();
             return new RankedAction(rank, def.id(), tier, "P" + tier,
-                    onServers(oneLine(Template.fill(def.title(), prose)), Set.of(target.server())),
+                    values.onServers(oneLine(Template.fill(def.title(), prose)), Set.of(target.server())),
                     def.section(), lower(def.kind()), lower(def.cost()), lower(def.risk()), def.changesServerState(),
                     ref(target), serves, role, oneLine(Template.fill(def.why(), prose)), evidenceItems(facts, benign), facts.size(),
                     steps, verify, def.risks().stream().map(r -> Template.fill(r, text)).toList(), revert,
@@ -684,18 +681,6 @@ public final class ReportBuilder {
 
     private static TargetRef ref(Target t) {
         return ref(t, Set.of(t.server()));
-    }
-
-    /**
-     * A title that says which server it is about when the case holds several ("... on web03"), unless it
-     * already names it.
-     */
-    private String onServers(String title, Set<String> servers) {
-        List<String> named = servers.stream().filter(x -> !x.isEmpty()).sorted(String.CASE_INSENSITIVE_ORDER).toList();
-        if (!severalServers || named.isEmpty() || named.stream().allMatch(title::contains)) {
-            return title;
-        }
-        return title + " on " + String.join(", ", named);
     }
 
     /** A target, and the servers it was seen on when there are several. */
