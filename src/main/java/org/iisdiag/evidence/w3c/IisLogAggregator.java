@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 import org.iisdiag.evidence.Timeline;
 import org.iisdiag.facts.ClassicAspError;
 import org.iisdiag.facts.IisLogWindow;
@@ -81,14 +80,14 @@ public final class IisLogAggregator {
     private final List<String> sites = new ArrayList<>();
     private final ByteKeyMap<Integer> siteIds = new ByteKeyMap<>();
     private final KeyTable<Key> keys = new KeyTable<>(MAX_KEYS);
-    private final Histogram[][] timeTaken = new Histogram[MAX_SITES + 1][];
+    private final TimeTakenHistogram[][] timeTaken = new TimeTakenHistogram[MAX_SITES + 1][];
     // exact maxima: the histogram only knows the max to its precision
     private final long[][] maxTimeTaken = new long[MAX_SITES + 1][];
     private int histograms;
     private final Timeline timeline = new Timeline();
     private int otherSite;
     /** Histograms of a cleared aggregate, reset and reused: a block's histograms grow as values come, once. */
-    private final java.util.ArrayDeque<Histogram> spare = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<TimeTakenHistogram> spare = new java.util.ArrayDeque<>();
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
     private long requests;
@@ -229,8 +228,8 @@ public final class IisLogAggregator {
     }
 
     private void recordTimeTaken(int site, int status, long ms) {
-        Histogram h = histogram(site, status);
-        h.recordValue(ms);
+        TimeTakenHistogram h = histogram(site, status);
+        h.record(ms);
         if (timeTaken[site] == null || h != timeTaken[site][status]) {
             site = otherSite;
         }
@@ -240,20 +239,19 @@ public final class IisLogAggregator {
     }
 
     /** The histogram of (site, status), made on first use; beyond the cap, the "(other)" site's. */
-    private Histogram histogram(int site, int status) {
+    private TimeTakenHistogram histogram(int site, int status) {
         if (timeTaken[site] == null || timeTaken[site][status] == null) {
             if (histograms >= MAX_HISTOGRAMS) {
                 site = otherSite; // bounded: further (site, status) pairs share the "(other)" site
             }
             if (timeTaken[site] == null) {
-                timeTaken[site] = new Histogram[STATUSES];
+                timeTaken[site] = new TimeTakenHistogram[STATUSES];
                 maxTimeTaken[site] = new long[STATUSES];
             }
             if (timeTaken[site][status] == null) {
-                // auto-resizing, 2 significant digits: percentiles within 1%, about 10 KB each
-                Histogram h = spare.poll();
+                TimeTakenHistogram h = spare.poll();
                 if (h == null) {
-                    h = new Histogram(2);
+                    h = new TimeTakenHistogram();
                 } else {
                     h.reset();
                 }
@@ -294,13 +292,10 @@ public final class IisLogAggregator {
         }
         for (int site = 0; site < part.sites.size(); site++) {
             for (int status = 0; part.timeTaken[site] != null && status < STATUSES; status++) {
-                Histogram h = part.timeTaken[site][status];
+                TimeTakenHistogram h = part.timeTaken[site][status];
                 if (h != null) {
-                    Histogram into = histogram(label[site], status);
-                    // value by value, not add(): the result must not depend on how far h's array had grown
-                    for (HistogramIterationValue v : h.recordedValues()) {
-                        into.recordValueWithCount(v.getValueIteratedTo(), v.getCountAddedInThisIterationStep());
-                    }
+                    TimeTakenHistogram into = histogram(label[site], status);
+                    into.merge(h);
                     int at = timeTaken[label[site]] != null && into == timeTaken[label[site]][status] ? label[site] : otherSite;
                     maxTimeTaken[at][status] = Math.max(maxTimeTaken[at][status], part.maxTimeTaken[site][status]);
                 }
@@ -356,7 +351,7 @@ public final class IisLogAggregator {
         g.writeArrayFieldStart("timeTaken");
         for (int site = 0; site < sites.size(); site++) {
             for (int status = 0; timeTaken[site] != null && status < STATUSES; status++) {
-                Histogram h = timeTaken[site][status];
+                Histogram h = timeTaken[site][status] == null ? null : timeTaken[site][status].histogram();
                 if (h != null) {
                     ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
                     int n = h.encodeIntoCompressedByteBuffer(buf);
@@ -412,12 +407,12 @@ public final class IisLogAggregator {
             int site = h.get("site").asInt();
             int status = h.get("status").asInt();
             if (a.timeTaken[site] == null) {
-                a.timeTaken[site] = new Histogram[STATUSES];
+                a.timeTaken[site] = new TimeTakenHistogram[STATUSES];
                 a.maxTimeTaken[site] = new long[STATUSES];
             }
             try {
-                a.timeTaken[site][status] = Histogram.decodeFromCompressedByteBuffer(
-                        ByteBuffer.wrap(Base64.getDecoder().decode(h.get("hdr").asText())), 0);
+                a.timeTaken[site][status] = TimeTakenHistogram.of(Histogram.decodeFromCompressedByteBuffer(
+                        ByteBuffer.wrap(Base64.getDecoder().decode(h.get("hdr").asText())), 0));
             } catch (java.util.zip.DataFormatException e) {
                 throw new IOException("corrupt time-taken histogram for site " + site + ", status " + status, e);
             }
@@ -447,7 +442,7 @@ public final class IisLogAggregator {
     /** Empties the aggregate for reuse on another block, keeping its arrays and histograms to reuse. */
     void clear() {
         for (int site = 0; site < timeTaken.length; site++) {
-            Histogram[] bySite = timeTaken[site];
+            TimeTakenHistogram[] bySite = timeTaken[site];
             for (int status = 0; bySite != null && status < STATUSES; status++) {
                 if (bySite[status] != null) {
                     spare.push(bySite[status]);
@@ -494,9 +489,9 @@ public final class IisLogAggregator {
     public List<TimeTakenSummary> timeTaken() {
         List<TimeTakenSummary> out = new ArrayList<>();
         for (int site = 0; site < sites.size(); site++) {
-            Histogram[] bySite = timeTaken[site];
+            TimeTakenHistogram[] bySite = timeTaken[site];
             for (int status = 0; bySite != null && status < STATUSES; status++) {
-                Histogram h = bySite[status];
+                Histogram h = bySite[status] == null ? null : bySite[status].histogram();
                 if (h != null) {
                     // HDR buckets report a bucket's upper edge; never show a percentile above the exact max
                     long max = maxTimeTaken[site][status];
