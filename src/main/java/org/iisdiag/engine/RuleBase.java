@@ -26,6 +26,7 @@ import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * The rule pack compiled from the rules/ folder on disk through the KIE API, so an author's edit takes
@@ -37,6 +38,12 @@ public final class RuleBase {
     /** The global through which rules resolve sites, applications and pools: {@code targets.of($fact)}. */
     public static final String TARGETS_GLOBAL = "targets";
     private static final String RESOURCE_ROOT = "src/main/resources/";
+    /**
+     * Never compile MVEL constraints to bytecode. Drools does so after 20 evaluations, to pay back over a
+     * long-lived session; a diagnosis is one short session over a few thousand facts at most, so the
+     * generated classes (about 70 per run) cost more than they save.
+     */
+    static final int JITTING_THRESHOLD = -1;
     private static final AtomicInteger BUILDS = new AtomicInteger();
     private static final Pattern PACKAGE_DECL = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     /** The package Drools puts rules in when a file declares none. */
@@ -114,6 +121,7 @@ public final class RuleBase {
         ReleaseId releaseId = ks.newReleaseId("org.iisdiag", "rule-pack", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         KieModuleModel module = ks.newKieModuleModel();
+        module.setConfigurationProperty(ConstraintJittingThresholdOption.PROPERTY_NAME, String.valueOf(JITTING_THRESHOLD));
         module.newKieBaseModel("iisdiag").setDefault(true).newKieSessionModel("diagnosis").setDefault(true);
         kfs.writeKModuleXML(module.toXML());
         Map<String, String> displayByResource = new HashMap<>();

@@ -20,7 +20,10 @@ import org.drools.base.common.DroolsObjectOutputStream;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
+import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * Compiled rule packages kept on disk between runs, so an unchanged pack starts in a fraction of the
@@ -84,7 +87,9 @@ public final class RuleBaseCache {
                 Collection<KiePackage> read = (Collection<KiePackage>) objects.readObject();
                 packages = read;
             }
-            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+            KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
+            conf.setOption(ConstraintJittingThresholdOption.get(RuleBase.JITTING_THRESHOLD)); // as compiled: see RuleBase
+            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);
             base.addPackages(packages);
             CacheEntries.touch(entry);
             return base;
