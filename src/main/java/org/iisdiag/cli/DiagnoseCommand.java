@@ -134,29 +134,35 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     return ExitCodes.OUTPUT_FAILED;
                 }
             }
-            Diagnostician diagnosis = pack.load(err);
+            // The case is read while the rule pack loads (neither needs the other); the pack's problems are
+            // still said first, as the case would be diagnosed by a pack that cannot load.
+            Diagnostician.Loading loading = pack.start(err);
+            CaseEvidence evidence = null;
+            CaseFolderException unreadable = null;
+            try {
+                evidence = loading.read(caseDir, caseDir.toString().replace('\\', '/'),
+                        TerminalProgress.forTerminal(err, errIsTerminal.getAsBoolean()),
+                        threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors());
+            } catch (CaseFolderException e) {
+                unreadable = e;
+            }
+            Diagnostician diagnosis = pack.await(loading, err);
             if (whyNot != null && diagnosis.knowledgeBase().action(whyNot) == null) {
                 err.println("iisdiag: --why-not: no action has the id '" + whyNot + "'");
                 return ExitCodes.USAGE;
             }
-            DiagnosisReport report;
-            CaseEvidence evidence;
-            try {
-                Diagnostician.Result result = diagnosis.run(caseDir, caseDir.toString().replace('\\', '/'),
-                        TerminalProgress.forTerminal(err, errIsTerminal.getAsBoolean()),
-                        threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors());
-                evidence = result.evidence();
-                report = result.report();
-                if (trace) {
-                    report = report.withTrace(result.conclusions().trail());
-                }
-                if (whyNot != null) {
-                    report = report.withWhyNot(new WhyNot(diagnosis.knowledgeBase(),
-                            new RuleIndex(diagnosis.ruleBase())).analyse(whyNot, result));
-                }
-            } catch (CaseFolderException e) {
-                err.println("iisdiag: " + e.getMessage());
+            if (unreadable != null) {
+                err.println("iisdiag: " + unreadable.getMessage());
                 return ExitCodes.CASE_UNREADABLE;
+            }
+            Diagnostician.Result result = diagnosis.run(evidence);
+            DiagnosisReport report = result.report();
+            if (trace) {
+                report = report.withTrace(result.conclusions().trail());
+            }
+            if (whyNot != null) {
+                report = report.withWhyNot(new WhyNot(diagnosis.knowledgeBase(),
+                        new RuleIndex(diagnosis.ruleBase())).analyse(whyNot, result));
             }
             printEnvProblems(evidence, err);
             String rendered = effectiveFormat().renderer().render(effectiveDetail().apply(report));

@@ -72,9 +72,19 @@ public final class RulePackOptions {
 
     /** Loads the pack, printing problems to {@code err}; throws an exit code on failure. */
     Diagnostician load(PrintWriter err) throws ExitException {
+        return await(start(err), err);
+    }
+
+    /** Starts loading the pack in the background (see {@link Diagnostician#start}); {@link #await} finishes it. */
+    Diagnostician.Loading start(PrintWriter err) throws ExitException {
         resolve(err);
+        return Diagnostician.start(rulesDir(), kbDir(), identity(err), noCache ? null : RuleBaseCache.defaultDir());
+    }
+
+    /** The loaded pack, printing its problems to {@code err}; throws an exit code on failure. */
+    Diagnostician await(Diagnostician.Loading loading, PrintWriter err) throws ExitException {
         try {
-            return Diagnostician.load(rulesDir(), kbDir(), identity(err), noCache ? null : RuleBaseCache.defaultDir());
+            return loading.await();
         } catch (KnowledgeBaseException e) {
             err.println("iisdiag: the knowledge base is invalid:");
             e.problems().forEach(p -> err.println("  " + p));

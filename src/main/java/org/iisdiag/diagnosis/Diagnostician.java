@@ -52,37 +52,88 @@ public final class Diagnostician {
      */
     public static Diagnostician load(Path rulesDir, Path kbDir, String tool, Path cacheDir)
             throws KnowledgeBaseException, RuleCompilationException {
-        // Parsing the catalogs and loading the rules are independent: on two cores, do both at once.
-        // With a cache, catalogs parsed clean before (same files, same build) are read back: see CatalogCache.
-        CompletableFuture<KnowledgeBase> catalogs = CompletableFuture.supplyAsync(() -> {
-            try {
-                return CatalogCache.load(kbDir, cacheDir);
-            } catch (KnowledgeBaseException e) {
-                throw new CompletionException(e);
-            }
-        });
-        RuleBaseCache cache = cacheDir == null ? null : new RuleBaseCache(cacheDir,
-                KnowledgeBaseLoader.catalogFiles(kbDir));
-        RuleBase rules;
-        try {
-            rules = RuleBase.load(rulesDir, null, cache);
-        } catch (RuleCompilationException e) {
-            await(catalogs); // a broken catalog is reported first, as when loading one after the other
-            throw e;
-        }
-        KnowledgeBase kb = await(catalogs);
-        rules.checkAgainst(kb);
-        return new Diagnostician(kb, rules, tool, LogLayouts.forKnowledgeBase(kbDir)); // parsed when a log needs it
+        return start(rulesDir, kbDir, tool, cacheDir).await();
     }
 
-    private static KnowledgeBase await(CompletableFuture<KnowledgeBase> catalogs) throws KnowledgeBaseException {
-        try {
-            return catalogs.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof KnowledgeBaseException kbe) {
-                throw kbe;
+    /**
+     * Starts loading the rule pack on threads of its own and returns at once, so that the caller can read
+     * the case meanwhile ({@link Loading#read}): reading needs neither the catalogs nor the rules.
+     */
+    public static Loading start(Path rulesDir, Path kbDir, String tool, Path cacheDir) {
+        return new Loading(rulesDir, kbDir, tool, cacheDir);
+    }
+
+    /** A rule pack being loaded: the catalogs and the rules at once, each on a thread of its own. */
+    public static final class Loading {
+        private final CompletableFuture<KnowledgeBase> catalogs;
+        private final CompletableFuture<RuleBase> rules;
+        private final String tool;
+        private final LogLayouts logLayouts;
+
+        private Loading(Path rulesDir, Path kbDir, String tool, Path cacheDir) {
+            this.tool = tool;
+            this.logLayouts = LogLayouts.forKnowledgeBase(kbDir); // parsed when a log needs it
+            // With a cache, catalogs parsed clean before (same files, same build) are read back: see CatalogCache;
+            // rules compiled before are read back from the RuleBaseCache.
+            catalogs = inBackground("iisdiag-catalogs", () -> CatalogCache.load(kbDir, cacheDir));
+            rules = inBackground("iisdiag-rules", () -> RuleBase.load(rulesDir, null, cacheDir == null ? null
+                    : new RuleBaseCache(cacheDir, KnowledgeBaseLoader.catalogFiles(kbDir))));
+        }
+
+        /** Reads the case while the pack loads; its errors wait until {@link #await} has said the pack's. */
+        public CaseEvidence read(Path caseDir, String caseName, ReadProgress progress, int threads)
+                throws CaseFolderException {
+            return Diagnostician.read(logLayouts, caseDir, caseName, progress, threads);
+        }
+
+        /**
+         * The loaded pack, checked rules against catalogs. A broken catalog is reported before broken
+         * rules, as when loading one after the other.
+         */
+        public Diagnostician await() throws KnowledgeBaseException, RuleCompilationException {
+            KnowledgeBase kb = join(catalogs);
+            RuleBase ruleBase = join(rules);
+            ruleBase.checkAgainst(kb);
+            return new Diagnostician(kb, ruleBase, tool, logLayouts);
+        }
+
+        /** Work that throws the loaders' checked exceptions. */
+        private interface Load<T> {
+            T get() throws KnowledgeBaseException, RuleCompilationException;
+        }
+
+        private static <T> CompletableFuture<T> inBackground(String name, Load<T> load) {
+            CompletableFuture<T> result = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    result.complete(load.get());
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            }, name);
+            t.setDaemon(true);
+            t.start();
+            return result;
+        }
+
+        private static <T> T join(CompletableFuture<T> future) throws KnowledgeBaseException, RuleCompilationException {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof KnowledgeBaseException kbe) {
+                    throw kbe;
+                }
+                if (e.getCause() instanceof RuleCompilationException rce) {
+                    throw rce;
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
             }
-            throw e;
         }
     }
 
@@ -92,6 +143,12 @@ public final class Diagnostician {
 
     public RuleBase ruleBase() {
         return ruleBase;
+    }
+
+    private static CaseEvidence read(LogLayouts logLayouts, Path caseDir, String caseName, ReadProgress progress,
+                                     int threads) throws CaseFolderException {
+        return new EvidenceCollector(threads, logLayouts, LogIngest.BLOCK_BYTES, progress)
+                .collect(caseName, CaseFolder.scan(caseDir));
     }
 
     /** What one diagnosis produced: the evidence read, the rules' raw conclusions, and the report. */
@@ -113,8 +170,11 @@ public final class Diagnostician {
      * on {@code threads} threads (the result is the same for any number).
      */
     public Result run(Path caseDir, String caseName, ReadProgress progress, int threads) throws CaseFolderException {
-        CaseEvidence evidence = new EvidenceCollector(threads, logLayouts, LogIngest.BLOCK_BYTES, progress)
-                .collect(caseName, CaseFolder.scan(caseDir));
+        return run(read(logLayouts, caseDir, caseName, progress, threads));
+    }
+
+    /** Diagnoses evidence already read (see {@link Loading#read}). */
+    public Result run(CaseEvidence evidence) {
         Conclusions conclusions = new Diagnoser(ruleBase, kb).run(evidence.facts());
         return new Result(evidence, conclusions, new ReportBuilder(kb).build(evidence, conclusions, tool));
     }

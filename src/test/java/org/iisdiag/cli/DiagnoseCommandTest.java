@@ -2,6 +2,7 @@ package org.iisdiag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,6 +175,19 @@ class DiagnoseCommandTest {
 
     @Test
     void brokenRuleIsExitCode4WithFileAndLine(@TempDir Path tmp) throws Exception {
+        CliRun run = CliRun.of("diagnose", "--rules", brokenRules(tmp).toString(), "--kb", KB, SAMPLE);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(run.err()).contains("rules/broken.drl:7:").doesNotContain("null Package");
+    }
+
+    @Test
+    void aBrokenRulePackIsSaidBeforeAnUnreadableCaseReadWhileItLoaded(@TempDir Path tmp) throws Exception {
+        CliRun run = CliRun.of("diagnose", "--rules", brokenRules(tmp).toString(), "--kb", KB, "/no/such/case");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.RULES_INVALID);
+        assertThat(run.err()).contains("rules/broken.drl:7:").doesNotContain("/no/such/case");
+    }
+
+    private static Path brokenRules(Path tmp) throws IOException {
         Path rules = tmp.resolve("rules");
         Files.createDirectories(rules);
         Files.writeString(rules.resolve("broken.drl"), """
@@ -187,9 +201,7 @@ class DiagnoseCommandTest {
                 then
                 end
                 """);
-        CliRun run = CliRun.of("diagnose", "--rules", rules.toString(), "--kb", KB, SAMPLE);
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.RULES_INVALID);
-        assertThat(run.err()).contains("rules/broken.drl:7:").doesNotContain("null Package");
+        return rules;
     }
 
     @Test
