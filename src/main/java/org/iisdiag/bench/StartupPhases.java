@@ -20,8 +20,9 @@ import org.iisdiag.report.ReportBuilder;
 
 /**
  * Where a warm start of {@code diagnose} goes: run in a fresh JVM (as the launcher starts it), it does
- * what {@code diagnose} does one phase after the other (diagnose overlaps the catalogs and the rule base)
- * and prints one {@code PHASE name millis} line each; each phase includes loading its classes.
+ * what {@code diagnose} does one phase after the other (diagnose loads the catalogs and the rule base and
+ * reads the case all at once) and prints one {@code PHASE name millis} line each; each phase includes
+ * loading its classes.
  * Arguments: RULES_DIR KB_DIR CASE_DIR CACHE_DIR.
  */
 public final class StartupPhases {
