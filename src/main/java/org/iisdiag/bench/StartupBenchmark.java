@@ -227,7 +227,7 @@ public final class StartupBenchmark {
             });
         }
         StringBuilder b = new StringBuilder("where a warm + AppCDS start goes (phases one after the other, median ms;"
-                + " diagnose overlaps the catalogs with the rule base):\n");
+                + " diagnose loads the catalogs and the rule base and reads the case at once):\n");
         long total = 0;
         for (java.util.Map.Entry<String, long[]> e : byPhase.entrySet()) {
             long[] v = e.getValue().clone();
