@@ -11,7 +11,11 @@ import org.iisdiag.facts.EvidenceFact;
  * what the entry itself adds (an HRESULT, a win32 code), 2 for evidence beyond it (configuration,
  * events, traces, exception messages). A rule that diagnoses at specificity n tests
  * {@code not Explained( fact == $x, specificity > n )} and inserts its own Explained at n; the general
- * rules (specificity 0) test {@code not Explained( fact == $x )}.
+ * rules (specificity 0) test {@code not Explained( fact == $x )}. A rule that tests for a missing
+ * Explained fires after the rules that may insert one: salience -2 when it tests {@code specificity > 1},
+ * -3 for the general rules (every other rule has the default 0). Without that, which of two rules fired
+ * first would depend on where they sit in the rule base, and a general rule could fire (and be retracted
+ * at once) when an unrelated rule is added.
  */
 public record Explained(EvidenceFact fact, String by, int specificity) implements Classified {
 
