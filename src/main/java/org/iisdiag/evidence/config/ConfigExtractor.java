@@ -27,6 +27,7 @@ import org.iisdiag.facts.FailedRequestTracingRule;
 import org.iisdiag.facts.HttpErrorsConfig;
 import org.iisdiag.facts.HttpRuntimeConfig;
 import org.iisdiag.facts.RequestLimitsConfig;
+import org.iisdiag.facts.ServerRuntimeConfig;
 import org.iisdiag.facts.SiteDefinition;
 
 /**
@@ -66,6 +67,9 @@ final class ConfigExtractor {
             for (XmlElement e : sections(ws, "globalModules")) {
                 globalModules(e);
             }
+        }
+        if (applicationHost) {
+            serverRuntime(configuration);
         }
         for (XmlElement farms : configuration.children("webFarms")) {
             webFarms(farms);
@@ -240,6 +244,40 @@ final class ConfigExtractor {
         out.add(new RequestLimitsConfig(v.number(e, "maxAllowedContentLength", RequestLimitsConfig.DEFAULT_MAX_ALLOWED_CONTENT_LENGTH),
                 v.number(e, "maxUrl", RequestLimitsConfig.DEFAULT_MAX_URL),
                 v.number(e, "maxQueryString", RequestLimitsConfig.DEFAULT_MAX_QUERY_STRING), file, path, v.list(), src(e)));
+    }
+
+    /**
+     * The server's concurrent request limit: written at the top of applicationHost.config or for a site in
+     * one of its {@code <location>} tags; not written at all means IIS's default, which is still a value the
+     * case shows (the 503.2 advice then need not ask anyone to look it up).
+     */
+    private void serverRuntime(XmlElement configuration) {
+        boolean atTop = false;
+        for (XmlElement ws : configuration.children("system.webServer")) {
+            for (XmlElement e : sections(ws, "serverRuntime")) {
+                atTop = true;
+                serverRuntime(e, "");
+            }
+        }
+        if (!atTop) {
+            Values v = new Values("the IIS default");
+            v.assumed("appConcurrentRequestLimit", ServerRuntimeConfig.DEFAULT_APP_CONCURRENT_REQUEST_LIMIT);
+            out.add(new ServerRuntimeConfig(ServerRuntimeConfig.DEFAULT_APP_CONCURRENT_REQUEST_LIMIT, file, "", v.list(),
+                    src(configuration))); // the file as a whole says it, by leaving the section out
+        }
+        for (XmlElement location : configuration.children("location")) {
+            for (XmlElement ws : location.children("system.webServer")) {
+                for (XmlElement e : sections(ws, "serverRuntime")) {
+                    serverRuntime(e, orEmpty(location.attr("path")));
+                }
+            }
+        }
+    }
+
+    private void serverRuntime(XmlElement e, String path) {
+        Values v = new Values("the IIS default");
+        out.add(new ServerRuntimeConfig(v.number(e, "appConcurrentRequestLimit",
+                ServerRuntimeConfig.DEFAULT_APP_CONCURRENT_REQUEST_LIMIT), file, path, v.list(), src(e)));
     }
 
     private void defaultDocument(XmlElement e, String path) {

@@ -13,6 +13,7 @@ import org.iisdiag.facts.DirectoryBrowseConfig;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.GlobalModules;
 import org.iisdiag.facts.ModuleReference;
+import org.iisdiag.facts.ServerRuntimeConfig;
 import org.iisdiag.facts.WebFarmConfig;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +90,25 @@ class IisFeatureConfigTest {
         WebFarmConfig slow = farms.get(1);
         assertThat(slow.timeoutSeconds()).isEqualTo(150);
         assertThat(slow.defaults()).noneMatch(d -> d.startsWith("protocol timeout"));
+
+        // no <serverRuntime>: the limit in force is still known, IIS's default
+        assertThat(of(facts, ServerRuntimeConfig.class)).singleElement().satisfies(r -> {
+            assertThat(r.appConcurrentRequestLimit()).isEqualTo(5000);
+            assertThat(r.locationPath()).isEmpty();
+            assertThat(r.defaults()).anyMatch(d -> d.startsWith("appConcurrentRequestLimit=5000 (absent"));
+        });
+    }
+
+    @Test
+    void applicationHostGivesTheConcurrentRequestLimitOfTheServerAndOfEachLocation() throws IOException {
+        ReadReport report = new ReadReport("concurrent-limit.applicationHost.config", EvidenceKind.APPLICATION_HOST_CONFIG);
+        ApplicationHostConfigReader reader = new ApplicationHostConfigReader();
+        reader.read("concurrent-limit.applicationHost.config", "", resource("config/concurrent-limit.applicationHost.config"),
+                report);
+        assertThat(of(reader.facts(), ServerRuntimeConfig.class))
+                .extracting(ServerRuntimeConfig::locationPath, ServerRuntimeConfig::appConcurrentRequestLimit)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("", 2000L),
+                        org.assertj.core.groups.Tuple.tuple("Reports", -1L));
+        assertThat(report.problems()).anyMatch(p -> p.toString().contains("appConcurrentRequestLimit 'lots' is not a whole number"));
     }
 }
