@@ -12,8 +12,8 @@ import org.iisdiag.facts.EvidenceFact;
  * events, traces, exception messages). A rule that diagnoses at specificity n tests
  * {@code not Explained( fact == $x, specificity > n )} and inserts its own Explained at n; the general
  * rules (specificity 0) test {@code not Explained( fact == $x )}. A rule that tests for a missing
- * Explained fires after the rules that may insert one: salience -2 when it tests {@code specificity > 1},
- * -3 for the general rules (every other rule has the default 0). Without that, which of two rules fired
+ * Explained fires after the rules that may insert one: salience -1 when it tests {@code specificity > 2},
+ * -2 for {@code specificity > 1}, -3 for the general rules (every other rule has the default 0). Without that, which of two rules fired
  * first would depend on where they sit in the rule base, and a general rule could fire (and be retracted
  * at once) when an unrelated rule is added.
  */
