@@ -85,6 +85,17 @@ public final class StatusCodes {
         return evidence.stream().anyMatch(e -> e.status() == status);
     }
 
+    /** The distinct codes of IIS status counts with their win32 code, sorted: "401.1 (win32 1385), 401.3 (win32 5)". */
+    public static String codesWithWin32(Collection<?> counts) {
+        TreeSet<String> codes = new TreeSet<>();
+        for (Object o : counts) {
+            if (o instanceof IisStatusCount c) {
+                codes.add(c.code() + (c.win32() == 0 ? "" : " (win32 " + c.win32() + ")"));
+            }
+        }
+        return String.join(", ", codes);
+    }
+
     /** Entries or events in all behind the evidence facts of a collection. */
     public static long total(Collection<?> facts) {
         // the evidence the items stand for, each fact once (classified facts wrap their evidence)
