@@ -77,8 +77,11 @@ public final class ReportBuilder {
 
     public DiagnosisReport build(CaseEvidence evidence, Conclusions c, String tool) {
         TargetDirectory targets = TargetDirectory.of(evidence.facts());
+        // benign facts are never counted as a diagnosis's own entries (a back end's drops are the same
+        // requests as ARR's 502s); they are shown as normal only where no diagnosis rests on them
         Set<EvidenceFact> benign = new java.util.HashSet<>();
         c.benign().forEach(b -> benign.add(b.fact()));
+        Set<EvidenceFact> normal = normalFacts(c);
         // statuses users reported that the log shows only a handful of times: what shows them is never "isolated"
         Set<Integer> reportedStatuses = new java.util.TreeSet<>();
         long allRequests = evidence.window().map(IisLogWindow::requests).orElse(0L);
@@ -104,10 +107,10 @@ public final class ReportBuilder {
         List<OpenQuestion> questions = questions(c.questions(), values);
         DiagnosisReport.Summary summary = summary(evidence, c);
         return new DiagnosisReport(DiagnosisReport.SCHEMA_VERSION, tool, Detail.full.name(), 0, summary,
-                verdict(diagnoses, actions, questions), TimelineBuilder.of(evidence, normalReasons(evidence, benign)),
+                verdict(diagnoses, actions, questions), TimelineBuilder.of(evidence, normalReasons(evidence, normal)),
                 inputs(evidence.reports()),
                 diagnoses, actions,
-                notRecommended(c.notPlanned()), questions, benign(c.benign()), null, null);
+                notRecommended(c.notPlanned()), questions, benign(c.benign(), normal), null, null);
     }
 
     // ---- diagnoses -------------------------------------------------------------------------------
@@ -557,8 +560,7 @@ public final class ReportBuilder {
 
     /** Error responses by code and log, most first; benign ones are marked. */
     private static List<DiagnosisReport.StatusTotal> errorStatuses(CaseEvidence e, Conclusions c) {
-        Set<Object> benign = new java.util.HashSet<>();
-        c.benign().forEach(b -> benign.add(b.fact()));
+        Set<EvidenceFact> benign = normalFacts(c);
         Map<String, long[]> totals = new TreeMap<>();
         Map<String, Boolean> allBenign = new TreeMap<>();
         for (IisStatusCount s : e.statusCounts()) {
@@ -589,8 +591,26 @@ public final class ReportBuilder {
                 r.fatalError() == null ? "" : r.fatalError())).toList();
     }
 
-    private static List<BenignNote> benign(List<Benign> benign) {
+    /**
+     * The facts recognised as normal, less those a diagnosis rests on: a count that a rule reads as the
+     * evidence of a cause (a back end's HTTPERR Connection_Dropped behind ARR's 502.3) is not normal in
+     * this case, whatever it would be on its own.
+     */
+    static Set<EvidenceFact> normalFacts(Conclusions c) {
+        Set<EvidenceFact> cited = new java.util.HashSet<>();
+        c.diagnoses().forEach(d -> cited.addAll(d.evidence()));
+        Set<EvidenceFact> normal = new java.util.HashSet<>();
+        c.benign().forEach(b -> {
+            if (!cited.contains(b.fact())) {
+                normal.add(b.fact());
+            }
+        });
+        return normal;
+    }
+
+    private static List<BenignNote> benign(List<Benign> benign, Set<EvidenceFact> normal) {
         return benign.stream()
+                .filter(b -> normal.contains(b.fact()))
                 .map(b -> new BenignNote(b.fact().describe(), b.fact().occurrences(), b.reason(), b.ruleId()))
                 .distinct()
                 .sorted(Comparator.comparingLong(BenignNote::occurrences).reversed()

@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.iisdiag.TestPack;
+import org.iisdiag.conclusions.Benign;
 import org.iisdiag.conclusions.Caveat;
 import org.iisdiag.conclusions.Certainty;
 import org.iisdiag.conclusions.Diagnosis;
@@ -124,6 +125,25 @@ class ReportBuilderTest {
 
     private static DiagnosisReport build(CaseEvidence e, C c) {
         return new ReportBuilder(kb).build(e, c.conclusions(), "iisdiag test");
+    }
+
+    // ---------------------------------------------------------------------------------------- normal
+
+    @Test
+    void aCountThatADiagnosisRestsOnIsNotShownAsNormal() {
+        // HTTPERR Connection_Dropped is normal on its own, but here it is the back end's side of ARR's 502.3
+        HttpErrCount dropped = new HttpErrCount("", "Connection_Dropped", 0, "1", "InvoicesPool", 4, T0, T1, List.of(), List.of());
+        HttpErrCount idle = new HttpErrCount("", "Timer_ConnectionIdle", 0, "1", "", 9, T0, T1, List.of(), List.of());
+        Diagnosis d = diagnosis("arr-backend-dropped-connection", Certainty.CONFIRMED, pool("InvoicesPool"), List.of(dropped));
+        Conclusions c = new Conclusions(List.of(d), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(new Benign(dropped, "stray requests", "benign.stray"), new Benign(idle, "idle connections", "benign.idle")),
+                List.of(), List.of(), new TreeMap<>());
+        DiagnosisReport r = new ReportBuilder(kb).build(evidence(server(Tristate.YES, Tristate.YES), dropped, idle), c, "t");
+        assertThat(r.benign()).extracting(DiagnosisReport.BenignNote::rule).containsExactly("benign.idle");
+        assertThat(r.summary().errorStatuses()).filteredOn(t -> t.code().contains("Connection_Dropped"))
+                .singleElement().satisfies(t -> assertThat(t.benign()).isFalse());
+        assertThat(r.summary().errorStatuses()).filteredOn(t -> t.code().contains("Timer_ConnectionIdle"))
+                .singleElement().satisfies(t -> assertThat(t.benign()).isTrue());
     }
 
     // ---------------------------------------------------------------------------------------- merging
