@@ -1,0 +1,48 @@
+package org.iisdiag.classified;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.iisdiag.facts.AnsweredBy;
+import org.iisdiag.facts.HarResponse;
+import org.iisdiag.facts.SiteDefinition;
+import org.junit.jupiter.api.Test;
+
+class SiteBindingsTest {
+    private static SiteDefinition site(String name, String... bindings) {
+        return new SiteDefinition(1, name, List.of(bindings), "", false, "", 50, true, "applicationHost.config", List.of(),
+                "applicationHost.config:1");
+    }
+
+    private static HarResponse har(String host, String url) {
+        return new HarResponse(host, 400, "Bad Request", AnsweredBy.HTTP_SYS, "Microsoft-HTTPAPI/2.0", "", "", "", "", "",
+                1, null, null, List.of(url), "Bad Request - Invalid Hostname", -1, -1, List.of());
+    }
+
+    @Test
+    void aBindingTakesItsOwnHostOnItsPortOrAnyHostWhenItNamesNone() {
+        List<Object> sites = List.of(site("Shop", "https/*:443:shop.contoso.com", "http/*:80:shop.contoso.com"),
+                site("Intranet", "http/10.0.0.5:8080:", "https/[::1]:8443:local.contoso.com"));
+        assertThat(SiteBindings.serves(sites, "SHOP.contoso.com", 443)).isTrue();
+        assertThat(SiteBindings.serves(sites, "time.contoso.com", 443)).isFalse();
+        assertThat(SiteBindings.serves(sites, "shop.contoso.com", 8443)).isFalse();
+        assertThat(SiteBindings.serves(sites, "anything.example", 8080)).as("empty host part takes any host").isTrue();
+        assertThat(SiteBindings.serves(sites, "local.contoso.com", 8443)).as("IPv6 address before the port").isTrue();
+        assertThat(SiteBindings.siteOnPort(sites, 443)).isEqualTo("Shop");
+        assertThat(SiteBindings.siteOnPort(sites, 9999)).isEmpty();
+        assertThat(SiteBindings.hostsOnPort(sites, 8080)).isEqualTo("(any)");
+    }
+
+    @Test
+    void theHostPortAndProtocolOfABrowserRequest() {
+        HarResponse https = har("time.contoso.com", "https://time.contoso.com/");
+        assertThat(SiteBindings.host(https)).isEqualTo("time.contoso.com");
+        assertThat(SiteBindings.port(https)).isEqualTo(443);
+        assertThat(SiteBindings.protocol(https)).isEqualTo("https");
+        HarResponse own = har("time.contoso.com:8080", "http://time.contoso.com:8080/a");
+        assertThat(SiteBindings.host(own)).isEqualTo("time.contoso.com");
+        assertThat(SiteBindings.port(own)).isEqualTo(8080);
+        assertThat(SiteBindings.protocol(own)).isEqualTo("http");
+    }
+}
