@@ -86,6 +86,7 @@ public final class IisDiag implements Runnable {
     }
 
     public static void main(String[] args) {
+        EarlyPack.startIfDiagnose(args);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
         System.exit(commandLine(out, err).execute(args));

@@ -44,18 +44,31 @@ final class PackResolver {
     private final Function<String, String> properties;
     private final BuiltInPack builtIn;
     private final Supplier<Path> cacheDir;
+    private final boolean system;
     private Path unpacked;
 
     PackResolver(Function<String, String> env, Function<String, String> properties, BuiltInPack builtIn,
                  Supplier<Path> cacheDir) {
+        this(env, properties, builtIn, cacheDir, false);
+    }
+
+    private PackResolver(Function<String, String> env, Function<String, String> properties, BuiltInPack builtIn,
+                         Supplier<Path> cacheDir, boolean system) {
         this.env = env;
         this.properties = properties;
         this.builtIn = builtIn;
         this.cacheDir = cacheDir;
+        this.system = system;
     }
 
     static PackResolver system() {
-        return new PackResolver(System::getenv, System::getProperty, BuiltInPack.fromClassPath(), RuleBaseCache::defaultDir);
+        return new PackResolver(System::getenv, System::getProperty, BuiltInPack.fromClassPath(), RuleBaseCache::defaultDir,
+                true);
+    }
+
+    /** Whether this resolver reads the real environment (tests give their own). */
+    boolean isSystem() {
+        return system;
     }
 
     PackLocation rules(Path option) throws IOException {

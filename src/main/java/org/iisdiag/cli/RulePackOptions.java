@@ -78,7 +78,9 @@ public final class RulePackOptions {
     /** Starts loading the pack in the background (see {@link Diagnostician#start}); {@link #await} finishes it. */
     Diagnostician.Loading start(PrintWriter err) throws ExitException {
         resolve(err);
-        return Diagnostician.start(rulesDir(), kbDir(), identity(err), noCache ? null : RuleBaseCache.defaultDir());
+        Path cache = noCache ? null : RuleBaseCache.defaultDir();
+        Diagnostician.Loading early = resolver.isSystem() ? EarlyPack.take(rulesDir(), kbDir(), cache) : null;
+        return early != null ? early : Diagnostician.start(rulesDir(), kbDir(), identity(err), cache);
     }
 
     /** The loaded pack, printing its problems to {@code err}; throws an exit code on failure. */
