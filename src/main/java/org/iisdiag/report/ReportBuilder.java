@@ -309,20 +309,43 @@ public final class ReportBuilder {
         return out;
     }
 
-    /** What an action does: its id and the parameters its title shows (aggregates aside). */
-    private static String kindKey(ActionDefinition def, PlannedAction p) {
+    /**
+     * What an action does: its id and the parameters its title shows (aggregates aside). A title
+     * placeholder that names the target (appPool, site, server) counts with the value the title will
+     * show, the diagnosis's parameter or else the target's own, so that one rule passing the pool by
+     * name and another leaving it to the target plan the same action once.
+     */
+    private static String kindKey(ActionDefinition def, PlannedAction p, Target scoped) {
         StringBuilder b = new StringBuilder(def.id());
         for (String name : Template.placeholders(def.title())) {
-            if (!CaseValues.AGGREGATES.contains(name) && p.params().containsKey(name)) {
-                b.append('|').append(name).append('=').append(p.params().get(name));
+            if (CaseValues.AGGREGATES.contains(name)) {
+                continue;
+            }
+            String value = p.params().containsKey(name) ? String.valueOf(p.params().get(name)) : targetValue(name, scoped);
+            if (value != null) {
+                b.append('|').append(name).append('=').append(value);
             }
         }
         return b.toString();
     }
 
+    /** For merging a conclusion without a target into one with: parameters only, as before. */
+    private static final Target NO_TARGET = new Target("", -1, "", "", "");
+
+    /** The target's own value for a title placeholder that names it, or null. */
+    private static String targetValue(String name, Target t) {
+        String v = switch (name) {
+            case "appPool" -> t.appPool();
+            case "site" -> t.siteName();
+            case "server" -> t.server();
+            default -> "";
+        };
+        return v == null || v.isEmpty() ? null : v;
+    }
+
     /** Identity of an action: what it does, for which target at its scope. */
     private static String identity(ActionDefinition def, Target scoped, PlannedAction p) {
-        return kindKey(def, p) + "@" + scoped.key();
+        return kindKey(def, p, scoped) + "@" + scoped.key();
     }
 
     private List<ActionGroup> actionGroups(Conclusions c, CaseValues values) {
@@ -365,7 +388,7 @@ public final class ReportBuilder {
             }
             caveats.getOrDefault(p.key(), List.of()).forEach(cv -> g.caveats.add(cv.text()));
         }
-        List<ActionGroup> ranked = absorb(new ArrayList<>(groups.values()), g -> kindKey(g.def, g.plans.get(0)),
+        List<ActionGroup> ranked = absorb(new ArrayList<>(groups.values()), g -> kindKey(g.def, g.plans.get(0), NO_TARGET),
                 g -> g.target, (into, from) -> {
                     into.plans.addAll(from.plans);
                     into.caveats.addAll(from.caveats);

@@ -189,6 +189,27 @@ class ReportBuilderTest {
     }
 
     @Test
+    void aPoolNamedByParameterAndAPoolNamedByTheTargetPlanTheSameActionOnce() {
+        HttpErrCount a = offline("ShopPool", 20, "/cart");
+        HttpErrCount b = offline("ShopPool", 5, "/report");
+        // one rule passes the pool by name, the other leaves it to the target; the title shows the same pool
+        Diagnosis named = diagnosis("worker-memory-limit-recycle", Certainty.CONFIRMED, pool("ShopPool"), List.of(a),
+                "appPool", "ShopPool");
+        Diagnosis bare = diagnosis("worker-out-of-memory", Certainty.CONFIRMED, pool("ShopPool"), List.of(b));
+        List<PlannedAction> planned = new ArrayList<>();
+        List<Tier> tiers = new ArrayList<>();
+        for (Diagnosis d : List.of(named, bare)) {
+            PlannedAction p = plan(d, PlanRole.COLLECT, 0, "capture-memory-leak-dumps");
+            planned.add(p);
+            tiers.add(tier(p, 1));
+        }
+        DiagnosisReport r = build(evidence(server(Tristate.NO, Tristate.YES), a, b),
+                new C(List.of(named, bare), List.of(), planned, List.of(), tiers, List.of(), List.of()));
+        assertThat(r.actions()).extracting(RankedAction::id).containsExactly("capture-memory-leak-dumps");
+        assertThat(r.actions().get(0).title()).contains("ShopPool");
+    }
+
+    @Test
     void aTargetlessConclusionMergesIntoTheOneSpecificConclusionOfItsKind() {
         record G(String kind, Target target, List<String> members) {
         }
