@@ -21,6 +21,10 @@ public final class EvidenceSniffer {
     public static final String COLLECTION_LOG_HEADER = "# Collect-IisCase";
 
     /** A #Fields directive naming the field (find(), not matches() over ".*": no backtracking over the head). */
+    /** An HTML page, by its root element or doctype (a config or trace file is XML without one). */
+    private static final Pattern HTML = Pattern.compile("(?i)<(?:!doctype\\s+html|html)\\b");
+    /** The headline of an IIS, ANCM or ASP.NET error page ("HTTP Error 500.19 - ..."), or ASP.NET's "Server Error in". */
+    private static final Pattern SAVED_ERROR_PAGE = Pattern.compile("(?i)HTTP Error \\d{3}|Server Error in '");
     private static final Pattern HTTPERR_FIELDS = Pattern.compile("#Fields:[^\n]*\\bs-reason\\b");
     private static final Pattern W3C_FIELDS = Pattern.compile("#Fields:[^\n]*\\bsc-status\\b");
     private static final Pattern W3C_DATA_LINE =
@@ -58,6 +62,9 @@ public final class EvidenceSniffer {
             return EvidenceKind.IIS_W3C_LOG;
         }
         String trimmed = text.stripLeading();
+        if (trimmed.startsWith("<") && SAVED_ERROR_PAGE.matcher(trimmed).find() && HTML.matcher(trimmed).find()) {
+            return EvidenceKind.SAVED_ERROR_PAGE;
+        }
         if (trimmed.startsWith("<")) {
             return sniffXml(trimmed, baseName);
         }

@@ -18,6 +18,7 @@ import org.iisdiag.evidence.env.EnvFacts;
 import org.iisdiag.evidence.eventlog.EventLogReader;
 import org.iisdiag.evidence.freb.FrebReader;
 import org.iisdiag.evidence.har.HarReader;
+import org.iisdiag.evidence.har.SavedErrorPageReader;
 import org.iisdiag.evidence.env.EnvReader;
 import org.iisdiag.evidence.httperr.HttpErrAggregator;
 import org.iisdiag.evidence.httperr.HttpErrReader;
@@ -78,6 +79,7 @@ public final class EvidenceCollector {
         readers.put(EvidenceKind.APPLICATION_HOST_CONFIG, new ApplicationHostConfigReader());
         readers.put(EvidenceKind.FAILED_REQUEST_TRACE, new FrebReader());
         readers.put(EvidenceKind.HAR, new HarReader());
+        readers.put(EvidenceKind.SAVED_ERROR_PAGE, new SavedErrorPageReader());
         // one reader for both export formats, so events aggregate across XML and CSV files
         EventLogReader events = new EventLogReader();
         readers.put(EvidenceKind.EVENT_LOG_XML, events);

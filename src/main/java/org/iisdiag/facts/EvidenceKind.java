@@ -14,6 +14,8 @@ public enum EvidenceKind {
     WEB_CONFIG("web.config", true),
     APPLICATION_HOST_CONFIG("applicationHost.config", true),
     HAR("HAR capture", true),
+    /** An error page saved from a browser (.htm/.html): IIS's detailed error, an ANCM page, ASP.NET's page. */
+    SAVED_ERROR_PAGE("saved error page (HTML)", true),
     COLLECTION_LOG("collection log (Collect-IisCase.ps1)", true),
     FLEET_AGGREGATE("iisdiag aggregate of IIS/HTTPERR logs", true),
     /** Listed, never followed: a link can loop, point outside the case (/etc) or dangle. */

@@ -130,6 +130,11 @@ class EvidenceSnifferTest {
         assertThat(sniff("inetsrv/config/applicationHost.config", "<configuration>\n</configuration>\n"))
                 .as("the name decides when the excerpt does not").isEqualTo(EvidenceKind.APPLICATION_HOST_CONFIG);
         assertThat(sniff("page.html", "<html><body>hi</body></html>")).isEqualTo(EvidenceKind.UNKNOWN);
+        assertThat(sniff("500-19.htm", "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\">\n<html>\n<head><title>IIS 10.0"
+                + " Detailed Error - 500.19 - Internal Server Error</title></head>\n<body><h3>HTTP Error 500.19 - Internal Server"
+                + " Error</h3></body></html>\n")).as("an error page saved from the browser").isEqualTo(EvidenceKind.SAVED_ERROR_PAGE);
+        assertThat(sniff("web.config", "<configuration>\n  <system.webServer>\n    <httpErrors>\n      <!-- HTTP Error 404 page -->\n"))
+                .as("XML that only mentions an error is no page").isEqualTo(EvidenceKind.WEB_CONFIG);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
+import org.iisdiag.facts.AccessConfig;
 import org.iisdiag.facts.AppPoolDefinition;
 import org.iisdiag.facts.ApplicationDefinition;
 import org.iisdiag.facts.AspNetCoreConfig;
@@ -90,6 +91,10 @@ final class ConfigExtractor {
             if (authentication != null) {
                 authentication(authentication, path);
             }
+            XmlElement access = ws.path("security", "access");
+            if (access != null) {
+                access(access, path);
+            }
             XmlElement filtering = ws.path("security", "requestFiltering");
             if (filtering != null) {
                 for (XmlElement e : sections(filtering, "requestLimits")) {
@@ -124,6 +129,20 @@ final class ConfigExtractor {
                 compilation(e, path);
             }
         }
+    }
+
+    /** {@code security/access}: which SSL flags apply, in particular whether clients are asked for a certificate. */
+    private void access(XmlElement e, String path) {
+        String flags = e.attr("sslFlags");
+        String raw = flags == null ? "" : flags.strip();
+        boolean negotiate = false;
+        boolean require = false;
+        for (String f : raw.split("[,\\s]+")) {
+            negotiate |= f.equalsIgnoreCase("SslNegotiateCert");
+            require |= f.equalsIgnoreCase("SslRequireCert");
+        }
+        List<String> defaults = flags == null ? List.of("sslFlags=None (absent: the IIS default)") : List.of();
+        out.add(new AccessConfig(raw, negotiate, require, file, path, defaults, src(e)));
     }
 
     /** The sections of this name; a second one in the same place is a configuration error IIS reports as 500.19. */

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.iisdiag.evidence.EvidenceReader;
 import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.facts.AccessConfig;
 import org.iisdiag.facts.DefaultDocumentConfig;
 import org.iisdiag.facts.DirectoryBrowseConfig;
 import org.iisdiag.facts.EvidenceKind;
@@ -58,6 +59,21 @@ class IisFeatureConfigTest {
         assertThat(of(facts, DirectoryBrowseConfig.class)).extracting(DirectoryBrowseConfig::locationPath,
                 DirectoryBrowseConfig::enabled).containsExactly(org.assertj.core.groups.Tuple.tuple("", false),
                 org.assertj.core.groups.Tuple.tuple("downloads", true));
+    }
+
+    @Test
+    void accessSslFlagsSayWhichLevelsAskForAClientCertificate() throws IOException {
+        List<Object> facts = read(new ApplicationHostConfigReader(), "client-certificates.applicationHost.config",
+                EvidenceKind.APPLICATION_HOST_CONFIG);
+        List<AccessConfig> access = of(facts, AccessConfig.class);
+        assertThat(access).extracting(AccessConfig::locationPath, AccessConfig::negotiateCert, AccessConfig::requireCert)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("", false, false),
+                        org.assertj.core.groups.Tuple.tuple("Partners/api", true, true),
+                        org.assertj.core.groups.Tuple.tuple("Partners/public", false, false));
+        assertThat(access.get(0).defaults()).anyMatch(d -> d.startsWith("sslFlags=None"));
+        assertThat(access.get(1).clientCertificates()).isTrue();
+        assertThat(access.get(1).source()).isEqualTo("client-certificates.applicationHost.config:20");
+        assertThat(access.get(2).clientCertificates()).isFalse();
     }
 
     @Test
