@@ -225,8 +225,30 @@ final class ConfigExtractor {
 
     private void httpErrors(XmlElement e, String path) {
         Values v = new Values("the IIS default");
+        // Custom error pages IIS runs as a URL inside the failing request: each <error> with
+        // responseMode="ExecuteURL", or without a responseMode under defaultResponseMode="ExecuteURL";
+        // and the defaultPath when that default applies.
+        String defaultMode = e.attr("defaultResponseMode");
+        boolean executeByDefault = "ExecuteURL".equalsIgnoreCase(defaultMode);
+        List<String> executed = new ArrayList<>();
+        for (XmlElement error : e.children("error")) {
+            String mode = error.attr("responseMode");
+            String page = error.attr("path");
+            if (page == null || page.isBlank()) {
+                continue;
+            }
+            if ("ExecuteURL".equalsIgnoreCase(mode) || (mode == null && executeByDefault)) {
+                String sub = error.attr("subStatusCode");
+                String code = error.attr("statusCode") + (sub == null || sub.equals("-1") ? "" : "." + sub);
+                executed.add(page + " (" + code + ")");
+            }
+        }
+        String defaultPath = e.attr("defaultPath");
+        if (executeByDefault && defaultPath != null && !defaultPath.isBlank()) {
+            executed.add(defaultPath + " (default)");
+        }
         out.add(new HttpErrorsConfig(v.text(e, "errorMode", "DetailedLocalOnly"), v.text(e, "existingResponse", "Auto"),
-                file, path, v.list(), src(e)));
+                executed, file, path, v.list(), src(e)));
     }
 
     private void customErrors(XmlElement e, String path) {
