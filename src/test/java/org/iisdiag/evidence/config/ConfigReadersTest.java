@@ -319,6 +319,31 @@ class ConfigReadersTest {
     }
 
     @Test
+    void httpErrorsListsThePagesExecutedAsUrls() throws IOException {
+        Read r = read(new WebConfigReader(), "web.config", text("""
+                <configuration><system.webServer>
+                  <httpErrors errorMode="Custom" defaultResponseMode="ExecuteURL" defaultPath="/errors/any.aspx">
+                    <error statusCode="404" path="/errors/404.aspx" />
+                    <error statusCode="500" subStatusCode="13" path="/errors/busy.aspx" responseMode="ExecuteURL" />
+                    <error statusCode="403" path="errors\\403.htm" responseMode="File" />
+                  </httpErrors>
+                </system.webServer></configuration>
+                """));
+        HttpErrorsConfig errors = r.one(HttpErrorsConfig.class);
+        assertThat(errors.executesUrls()).isTrue();
+        assertThat(errors.executeUrlPages()).containsExactly(
+                "/errors/404.aspx (404)", "/errors/busy.aspx (500.13)", "/errors/any.aspx (default)");
+
+        Read files = read(new WebConfigReader(), "web.config", text("""
+                <configuration><system.webServer>
+                  <httpErrors errorMode="Custom"><error statusCode="404" path="/errors/404.aspx" /></httpErrors>
+                </system.webServer></configuration>
+                """));
+        // without a responseMode the default is File: nothing is executed as a URL
+        assertThat(files.one(HttpErrorsConfig.class).executesUrls()).isFalse();
+    }
+
+    @Test
     void malformedXmlFailsWithItsLine() throws IOException {
         Read r = read(new WebConfigReader(), "malformed.web.config");
         assertThat(r.report().failed()).isTrue();
