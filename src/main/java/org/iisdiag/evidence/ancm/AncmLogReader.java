@@ -54,6 +54,9 @@ public final class AncmLogReader implements EvidenceReader {
     /** The .NET host's message when the app named on the command line is missing (older hosts: "The application '...' does not exist."). */
     static final Pattern APP_NOT_FOUND = Pattern.compile(
             "The application (?:to execute does not exist: '([^'\\r\\n]{1,1024})'|'([^'\\r\\n]{1,1024})' does not exist)");
+    /** The .NET host's first line when an assembly the app's deps.json lists is not on disk (package and path follow on the next lines). */
+    private static final Pattern DEPS_ASSEMBLY_MISSING = Pattern.compile(
+            "(An assembly specified in the application dependencies manifest \\([^)]{1,260}\\) was not found:?)");
     private static final Pattern BAD_IMAGE = Pattern.compile("System\\.BadImageFormatException:?\\s*(.*)$");
     private static final Pattern MISSING_FILE = Pattern.compile(
             "((?:System\\.IO\\.File(?:NotFound|Load)Exception:\\s*)?Could not load file or assembly.*|System\\.IO\\.FileNotFoundException:?.*)$");
@@ -205,6 +208,10 @@ public final class AncmLogReader implements EvidenceReader {
         }
         if ((m = APP_NOT_FOUND.matcher(text)).find()) {
             add(AncmLogKind.APP_NOT_FOUND, (m.group(1) != null ? m.group(1) : m.group(2)).strip(), pid, sample(st, no, raw), st.report);
+            return;
+        }
+        if ((m = DEPS_ASSEMBLY_MISSING.matcher(text)).find()) {
+            add(AncmLogKind.MISSING_FILE, m.group(1).strip(), pid, sample(st, no, raw), st.report);
             return;
         }
         if ((m = BAD_IMAGE.matcher(text)).find()) {

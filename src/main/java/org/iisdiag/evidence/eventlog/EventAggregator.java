@@ -193,6 +193,15 @@ public final class EventAggregator {
     private static final Pattern APP_NOT_FOUND = Pattern.compile(
             "The application (?:to execute does not exist: '[^'\\r\\n]{1,1024}'|'[^'\\r\\n]{1,1024}' does not exist)");
 
+    /**
+     * The .NET host's words, over up to three lines, when an assembly the app's deps.json lists is not on disk
+     * ("An assembly specified in the application dependencies manifest (App.deps.json) was not found:" then
+     * "package: '...', version: '...'" and "path: '...'"); kept as one line.
+     */
+    private static final Pattern DEPS_ASSEMBLY_MISSING = Pattern.compile(
+            "An assembly specified in the application dependencies manifest \\([^)\\r\\n]{1,260}\\) was not found:?"
+            + "(?:\\s{0,40}package: '[^'\\r\\n]{1,200}', version: '[^'\\r\\n]{1,100}')?(?:\\s{0,40}path: '[^'\\r\\n]{1,300}')?");
+
     static AncmEvent ancm(RawEvent e, String text) {
         String application = group(APPLICATION, text, 1);
         String root = group(PHYSICAL_ROOT, text, 1);
@@ -216,6 +225,11 @@ public final class EventAggregator {
         }
         if (exception.isEmpty()) {
             exception = group(APP_NOT_FOUND, text, 0);
+        }
+        // the host's "dependencies manifest" error names the missing file; it says more than a generic first line
+        String deps = group(DEPS_ASSEMBLY_MISSING, text, 0);
+        if (!deps.isEmpty()) {
+            exception = deps.replaceAll("\\s+", " ");
         }
         // hostfxr's output in the event ("It was not possible to find any compatible framework version" and,
         // on the next line, which one): the line that names the framework is the one that matters

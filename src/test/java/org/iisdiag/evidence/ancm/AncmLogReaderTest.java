@@ -75,6 +75,21 @@ class AncmLogReaderTest {
     }
 
     @Test
+    void theHostsDependenciesManifestErrorIsAMissingFile() throws IOException {
+        readText("logs/stdout_20251014070512_5012.log", """
+                Error:
+                  An assembly specified in the application dependencies manifest (Claims.Web.deps.json) was not found:
+                    package: 'Serilog.Sinks.File', version: '6.0.0'
+                    path: 'lib/net8.0/Serilog.Sinks.File.dll'
+                """);
+        assertThat(findings(AncmLogKind.MISSING_FILE)).singleElement().satisfies(f -> {
+            assertThat(f.detail()).isEqualTo(
+                    "An assembly specified in the application dependencies manifest (Claims.Web.deps.json) was not found:");
+            assertThat(f.location()).isEqualTo("logs/stdout_20251014070512_5012.log:2");
+        });
+    }
+
+    @Test
     void anExceptionWithItsHResultAndItsInnerExceptionIsOneFailure() throws IOException {
         readText("logs/stdout_20250310091500_7100.log", """
                 Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): A network-related or instance-specific error occurred while establishing a connection to SQL Server.
