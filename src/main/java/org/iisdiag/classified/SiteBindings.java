@@ -19,45 +19,19 @@ public final class SiteBindings {
 
     /** Whether some site has a binding on {@code port} that takes requests for {@code host}. */
     public static boolean serves(List<?> sites, String host, int port) {
-        for (Object o : sites) {
-            if (o instanceof SiteDefinition s) {
-                for (String b : s.bindings()) {
-                    String[] p = parts(b);
-                    if (p != null && p[1].equals(String.valueOf(port)) && (p[2].isEmpty() || p[2].equalsIgnoreCase(host))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return onPort(sites, port).stream().anyMatch(b -> b.host().isEmpty() || b.host().equalsIgnoreCase(host));
     }
 
     /** The name of the site that has bindings on {@code port} (for a new host name there), or "" when none or several do. */
     public static String siteOnPort(List<?> sites, int port) {
-        List<String> names = new ArrayList<>();
-        for (Object o : sites) {
-            if (o instanceof SiteDefinition s && s.bindings().stream().map(SiteBindings::parts)
-                    .anyMatch(p -> p != null && p[1].equals(String.valueOf(port)))) {
-                names.add(s.name());
-            }
-        }
+        List<String> names = onPort(sites, port).stream().map(Binding::site).distinct().toList();
         return names.size() == 1 ? names.get(0) : "";
     }
 
     /** The host names the bindings on {@code port} do take, for the report: "timesheets.contoso.com". */
     public static String hostsOnPort(List<?> sites, int port) {
-        List<String> hosts = new ArrayList<>();
-        for (Object o : sites) {
-            if (o instanceof SiteDefinition s) {
-                for (String b : s.bindings()) {
-                    String[] p = parts(b);
-                    if (p != null && p[1].equals(String.valueOf(port)) && !hosts.contains(p[2].isEmpty() ? "(any)" : p[2])) {
-                        hosts.add(p[2].isEmpty() ? "(any)" : p[2]);
-                    }
-                }
-            }
-        }
-        return String.join(", ", hosts);
+        return String.join(", ", onPort(sites, port).stream().map(b -> b.host().isEmpty() ? "(any)" : b.host())
+                .distinct().toList());
     }
 
     /** The host name of a HAR response, without a port. */
@@ -86,15 +60,25 @@ public final class SiteBindings {
         return h.exampleUrls().stream().anyMatch(u -> u.toLowerCase(Locale.ROOT).startsWith("https:")) ? "https" : "http";
     }
 
-    /** {protocol, port, host} of "https/*:443:shop.contoso.com", or null for a binding of another form. */
-    private static String[] parts(String binding) {
-        int slash = binding.indexOf('/');
-        String info = binding.substring(slash + 1);
-        int last = info.lastIndexOf(':');
-        int before = last <= 0 ? -1 : info.lastIndexOf(':', last - 1);
-        if (before < 0) {
-            return null;
+    /** A site and the host one of its bindings takes ("" for any host). */
+    private record Binding(String site, String host) {
+    }
+
+    /** The bindings of the sites on {@code port}, in site and binding order; other forms are skipped. */
+    private static List<Binding> onPort(List<?> sites, int port) {
+        List<Binding> out = new ArrayList<>();
+        for (Object o : sites) {
+            if (o instanceof SiteDefinition s) {
+                for (String b : s.bindings()) {
+                    String info = b.substring(b.indexOf('/') + 1);
+                    int last = info.lastIndexOf(':');
+                    int before = last <= 0 ? -1 : info.lastIndexOf(':', last - 1);
+                    if (before >= 0 && info.substring(before + 1, last).equals(String.valueOf(port))) {
+                        out.add(new Binding(s.name(), info.substring(last + 1)));
+                    }
+                }
+            }
         }
-        return new String[] {slash < 0 ? "" : binding.substring(0, slash), info.substring(before + 1, last), info.substring(last + 1)};
+        return out;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.iisdiag.evidence.DotNetHostMessages;
 import org.iisdiag.evidence.EvidenceReader;
 import org.iisdiag.evidence.FactRedaction;
 import org.iisdiag.evidence.Limits;
@@ -43,20 +44,12 @@ public final class AncmLogReader implements EvidenceReader {
     private static final Pattern DEBUG_LINE = Pattern.compile(
             "^\\[(\\d{4}-\\d\\d-\\d\\dT[^,\\]]*), PID: (\\d+)\\] \\[([^\\]]*)\\] ?(.*)$");
     private static final Pattern HRESULT = Pattern.compile("Failed HRESULT returned: (0x[0-9A-Fa-f]{1,8})");
-    private static final Pattern FRAMEWORK = Pattern.compile(
-            "The (?:specified )?framework '([^']{1,200})', version '([^']{1,100})'(?: \\(([^)]{1,100})\\))? was not found");
     private static final Pattern UNHANDLED = Pattern.compile("Unhandled [Ee]xception[.:]\\s*([\\w.`+]+(?: \\((?:0x[0-9A-Fa-f]{1,8}|-?\\d{1,10})\\))?(?::.*)?)$");
     private static final Pattern EXCEPTION_AT_START = Pattern.compile("^\\s*(?:---> )?((?:System|Microsoft)\\.[\\w.`+]*Exception(?: \\((?:0x[0-9A-Fa-f]{1,8}|-?\\d{1,10})\\))?(?::.*)?)$");
     private static final Pattern LOGGER = Pattern.compile("^(crit|fail|warn): (\\S+)\\s*$");
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at \\S|^\\s*--- End of (?:inner exception|stack trace)");
     private static final Pattern HOSTING_ENV = Pattern.compile("Hosting environment: ?(\\S+)");
     private static final Pattern LISTENING = Pattern.compile("Now listening on: (\\S+?)(?::\\d+)?/?\\s*$");
-    /** The .NET host's message when the app named on the command line is missing (older hosts: "The application '...' does not exist."). */
-    static final Pattern APP_NOT_FOUND = Pattern.compile(
-            "The application (?:to execute does not exist: '([^'\\r\\n]{1,1024})'|'([^'\\r\\n]{1,1024})' does not exist)");
-    /** The .NET host's first line when an assembly the app's deps.json lists is not on disk (package and path follow on the next lines). */
-    private static final Pattern DEPS_ASSEMBLY_MISSING = Pattern.compile(
-            "(An assembly specified in the application dependencies manifest \\([^)]{1,260}\\) was not found:?)");
     private static final Pattern BAD_IMAGE = Pattern.compile("System\\.BadImageFormatException:?\\s*(.*)$");
     private static final Pattern MISSING_FILE = Pattern.compile(
             "((?:System\\.IO\\.File(?:NotFound|Load)Exception:\\s*)?Could not load file or assembly.*|System\\.IO\\.FileNotFoundException:?.*)$");
@@ -194,7 +187,7 @@ public final class AncmLogReader implements EvidenceReader {
             st.pendingFrameworkPid = pid;
             return;
         }
-        Matcher m = FRAMEWORK.matcher(text);
+        Matcher m = DotNetHostMessages.FRAMEWORK_NOT_FOUND.matcher(text);
         if (m.find()) {
             String detail = m.group(1) + " " + m.group(2) + (m.group(3) == null ? "" : " (" + m.group(3) + ")");
             SampleLine at = st.pendingFramework != null ? st.pendingFramework : sample(st, no, raw);
@@ -206,12 +199,12 @@ public final class AncmLogReader implements EvidenceReader {
             add(AncmLogKind.SDK_COMMAND, "", pid, sample(st, no, raw), st.report);
             return;
         }
-        if ((m = APP_NOT_FOUND.matcher(text)).find()) {
+        if ((m = DotNetHostMessages.APP_NOT_FOUND.matcher(text)).find()) {
             add(AncmLogKind.APP_NOT_FOUND, (m.group(1) != null ? m.group(1) : m.group(2)).strip(), pid, sample(st, no, raw), st.report);
             return;
         }
-        if ((m = DEPS_ASSEMBLY_MISSING.matcher(text)).find()) {
-            add(AncmLogKind.MISSING_FILE, m.group(1).strip(), pid, sample(st, no, raw), st.report);
+        if ((m = DotNetHostMessages.DEPS_ASSEMBLY_MISSING.matcher(text)).find()) {
+            add(AncmLogKind.MISSING_FILE, m.group().strip(), pid, sample(st, no, raw), st.report);
             return;
         }
         if ((m = BAD_IMAGE.matcher(text)).find()) {

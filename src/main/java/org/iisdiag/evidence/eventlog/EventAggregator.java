@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.iisdiag.evidence.DotNetHostMessages;
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.AncmEvent;
 import org.iisdiag.facts.AncmEventKind;
@@ -185,22 +186,7 @@ public final class EventAggregator {
     private static final Pattern PROCESS_STATUS = Pattern.compile("processStatus( code)? '([0-9A-Fa-f]+)'");
     private static final Pattern EXIT_CODE = Pattern.compile("exit code = '(-?\\d+)'");
     private static final Pattern EXCEPTION_MESSAGE = Pattern.compile("Exception message:\\s*(.+)");
-    /** hostfxr's line naming the framework it could not find (the line after "It was not possible to find any compatible framework version"). */
-    private static final Pattern FRAMEWORK_NOT_FOUND = Pattern.compile(
-            "The (?:specified )?framework '[^'\\r\\n]{1,200}', version '[^'\\r\\n]{1,100}'(?: \\([^)\\r\\n]{1,100}\\))? was not found");
     private static final Pattern UNHANDLED = Pattern.compile("Unhandled [Ee]xception[.:]\\s*([\\w.`+]+(?:: .*)?)");
-    /** The .NET host's words in captured output when the app on the command line is missing (older hosts: "The application '...' does not exist."). */
-    private static final Pattern APP_NOT_FOUND = Pattern.compile(
-            "The application (?:to execute does not exist: '[^'\\r\\n]{1,1024}'|'[^'\\r\\n]{1,1024}' does not exist)");
-
-    /**
-     * The .NET host's words, over up to three lines, when an assembly the app's deps.json lists is not on disk
-     * ("An assembly specified in the application dependencies manifest (App.deps.json) was not found:" then
-     * "package: '...', version: '...'" and "path: '...'"); kept as one line.
-     */
-    private static final Pattern DEPS_ASSEMBLY_MISSING = Pattern.compile(
-            "An assembly specified in the application dependencies manifest \\([^)\\r\\n]{1,260}\\) was not found:?"
-            + "(?:\\s{0,40}package: '[^'\\r\\n]{1,200}', version: '[^'\\r\\n]{1,100}')?(?:\\s{0,40}path: '[^'\\r\\n]{1,300}')?");
 
     static AncmEvent ancm(RawEvent e, String text) {
         String application = group(APPLICATION, text, 1);
@@ -224,16 +210,16 @@ public final class EventAggregator {
             exception = group(UNHANDLED, text, 1);
         }
         if (exception.isEmpty()) {
-            exception = group(APP_NOT_FOUND, text, 0);
+            exception = group(DotNetHostMessages.APP_NOT_FOUND, text, 0);
         }
         // the host's "dependencies manifest" error names the missing file; it says more than a generic first line
-        String deps = group(DEPS_ASSEMBLY_MISSING, text, 0);
+        String deps = group(DotNetHostMessages.DEPS_ASSEMBLY_MISSING, text, 0);
         if (!deps.isEmpty()) {
             exception = deps.replaceAll("\\s+", " ");
         }
         // hostfxr's output in the event ("It was not possible to find any compatible framework version" and,
         // on the next line, which one): the line that names the framework is the one that matters
-        String framework = group(FRAMEWORK_NOT_FOUND, text, 0);
+        String framework = group(DotNetHostMessages.FRAMEWORK_NOT_FOUND, text, 0);
         if (!framework.isEmpty()) {
             exception = framework;
         }

@@ -16,9 +16,22 @@ import java.util.regex.Pattern;
 final class ErrorPageParser {
     /** What a page said; empty strings when it did not say. */
     record Parsed(String kind, String code, String heading, Map<String, String> fields, String exception) {
+        /** The "Config File" row without the long-path prefix ({@code \\?\C:\...}) IIS shows it with. */
+        String configFile() {
+            return field("Config File").replaceFirst("^\\\\+\\?\\\\", "");
+        }
+
         String field(String name) {
             return fields.getOrDefault(name, "");
         }
+    }
+
+    /** One line naming a page's error, for samples: "HTTP Error 500.19, module IIS Web Core, error code 0x8007000d, ...". */
+    static String summary(String code, String module, String errorCode, String configFile, String exception) {
+        return (code.isEmpty() ? "" : "HTTP Error " + code) + (module.isEmpty() ? "" : ", module " + module)
+                + (errorCode.isEmpty() ? "" : ", error code " + errorCode)
+                + (configFile.isEmpty() ? "" : ", config file " + configFile)
+                + (exception.isEmpty() ? "" : ", " + exception);
     }
 
     private static final Pattern ROW = Pattern.compile("(?is)<th[^>]{0,200}>([^<]{1,60})</th>\\s{0,20}<td[^>]{0,200}>([^<]{0,600})</td>");

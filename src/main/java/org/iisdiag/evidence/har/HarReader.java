@@ -396,8 +396,7 @@ public final class HarReader implements EvidenceReader {
         if (p == null) {
             return;
         }
-        // IIS shows the long-path form \\?\C:\...
-        String configFile = p.field("Config File").replaceFirst("^\\\\+\\?\\\\", "");
+        String configFile = p.configFile();
         PageKey key = new PageKey(p.kind(), p.code(), status, p.field("Module"), p.field("Notification"),
                 p.field("Handler"), p.field("Error Code"), redactor.redact(p.field("Config Error")),
                 shorten(configFile, MAX_URL_CHARS), redactor.redact(p.exception()));
@@ -427,6 +426,11 @@ public final class HarReader implements EvidenceReader {
 
     /** The URL without user info, with sensitive query values masked, at most 300 characters. */
     String url(String raw) {
+        return url(raw, redactor);
+    }
+
+    /** As {@link #url(String)}, with the given redactor (a saved error page's Requested URL too). */
+    static String url(String raw, Redactor redactor) {
         String u = raw.strip();
         int scheme = u.indexOf("://");
         if (scheme > 0) {
@@ -548,10 +552,7 @@ public final class HarReader implements EvidenceReader {
     private record PageKey(String kind, String code, int status, String module, String notification, String handler,
                            String errorCode, String configError, String configFile, String exception) {
         String describe() {
-            return (code.isEmpty() ? "" : "HTTP Error " + code) + (module.isEmpty() ? "" : ", module " + module)
-                    + (errorCode.isEmpty() ? "" : ", error code " + errorCode)
-                    + (configFile.isEmpty() ? "" : ", config file " + configFile)
-                    + (exception.isEmpty() ? "" : ", " + exception);
+            return ErrorPageParser.summary(code, module, errorCode, configFile, exception);
         }
     }
 

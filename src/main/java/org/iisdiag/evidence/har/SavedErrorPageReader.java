@@ -63,21 +63,15 @@ public final class SavedErrorPageReader implements EvidenceReader {
         int code = status.find() ? Integer.parseInt(status.group(1)) : ("aspnet".equals(p.kind()) ? 500 : 0);
         Matcher headline = HEADLINE.matcher(html);
         long line = headline.find() ? html.substring(0, headline.start()).chars().filter(c -> c == '\n').count() + 1 : 1;
-        String configFile = p.field("Config File").replaceFirst("^\\\\+\\?\\\\", "");
-        String describe = (p.code().isEmpty() ? "" : "HTTP Error " + p.code())
-                + (p.field("Module").isEmpty() ? "" : ", module " + p.field("Module"))
-                + (p.field("Error Code").isEmpty() ? "" : ", error code " + p.field("Error Code"))
-                + (configFile.isEmpty() ? "" : ", config file " + configFile)
-                + (p.exception().isEmpty() ? "" : ", " + redactor.redact(p.exception()));
+        String configFile = HarReader.shorten(p.configFile(), HarReader.MAX_URL_CHARS);
+        String describe = ErrorPageParser.summary(p.code(), p.field("Module"), p.field("Error Code"), configFile,
+                redactor.redact(p.exception()));
         pages.add(new ErrorPage(p.kind(), p.code(), code, p.heading(), p.field("Module"), p.field("Notification"),
                 p.field("Handler"), p.field("Error Code"), redactor.redact(p.field("Config Error")),
-                cut(configFile), cut(p.field("Physical Path")), cut(redactor.redact(p.field("Requested URL"))),
-                cut(p.field("Logon Method")), redactor.redact(p.exception()), 1, null, null,
-                List.of(new SampleLine(displayName, line, cut("saved page: " + describe)))));
-    }
-
-    private static String cut(String s) {
-        return s.length() <= HarReader.MAX_URL_CHARS ? s : s.substring(0, HarReader.MAX_URL_CHARS);
+                configFile, HarReader.shorten(p.field("Physical Path"), HarReader.MAX_URL_CHARS),
+                HarReader.url(p.field("Requested URL"), redactor), HarReader.shorten(p.field("Logon Method"), 40),
+                redactor.redact(p.exception()), 1, null, null,
+                List.of(new SampleLine(displayName, line, HarReader.shorten("saved page: " + describe, 400)))));
     }
 
     @Override

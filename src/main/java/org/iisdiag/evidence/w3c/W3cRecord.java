@@ -28,8 +28,6 @@ public final class W3cRecord {
     private long cachedDate8;
     private int cachedDate2;
     private long cachedDayStart = NO_TIME;
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     W3cRecord(byte[] buf, int maxFields) {
         this.buf = buf;
@@ -120,7 +118,7 @@ public final class W3cRecord {
         if (length(f) != 10) {
             return NO_TIME;
         }
-        long date8 = (long) LONGS.get(buf, s);
+        long date8 = (long) W3cScanner.LONGS.get(buf, s);
         int date2 = (buf[s + 8] & 0xFF) << 8 | buf[s + 9] & 0xFF;
         if (cachedDayStart != NO_TIME && date8 == cachedDate8 && date2 == cachedDate2) {
             return cachedDayStart;

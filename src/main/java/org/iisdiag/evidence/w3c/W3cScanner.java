@@ -168,7 +168,8 @@ public final class W3cScanner {
         return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Eight bytes of a buffer as one little-endian long (the record's date cache reads with it too). */
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long SPACES = 0x2020202020202020L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
