@@ -21,7 +21,7 @@ import org.iisdiag.knowledge.KnowledgeBaseLoader;
  * reading or writing one only means "parse the YAML".
  */
 public final class CatalogCache {
-    private static final String FORMAT = "iisdiag-catalogs-v2";
+    private static final String FORMAT = "iisdiag-catalogs-v3";
     private static final String PREFIX = "catalogs-";
     private static final String SUFFIX = ".kb";
     /** Entries kept, the most recently used (catalog sets being edited leave one each). */
@@ -29,22 +29,41 @@ public final class CatalogCache {
     /** What a cache entry may hold: the knowledge base's classes, the JDK's collections, strings, patterns. */
     private static final java.io.ObjectInputFilter ALLOWED = java.io.ObjectInputFilter.Config.createFilter(
             "maxdepth=40;maxrefs=2000000;maxbytes=67108864;org.iisdiag.knowledge.*;org.iisdiag.conclusions.*;"
+                    + "org.iisdiag.engine.RecordStreams$RecordData;"
                     + "java.lang.*;java.util.*;java.util.regex.Pattern;!*");
+
+    /** Where the records an entry may rebuild live (records travel as plain data: see {@link RecordStreams}). */
+    private static final String[] RECORD_PACKAGES = {"org.iisdiag.knowledge.", "org.iisdiag.conclusions."};
 
     private final Path dir;
     private final List<Path> files;
+    private final FileDigests digests;
 
     public CatalogCache(Path dir, List<Path> files) {
+        this(dir, files, null);
+    }
+
+    /**
+     * @param digests shared with the other readers of the same files in one load (see {@link FileDigests});
+     *                null to read the files afresh on every look-up
+     */
+    public CatalogCache(Path dir, List<Path> files, FileDigests digests) {
         this.dir = dir;
         this.files = List.copyOf(files);
+        this.digests = digests;
     }
 
     /** The catalogs of {@code kbDir}: from the cache when these files were parsed clean under this code before. */
     public static KnowledgeBase load(Path kbDir, Path cacheDir) throws KnowledgeBaseException {
+        return load(kbDir, cacheDir, new FileDigests());
+    }
+
+    /** As {@link #load(Path, Path)}, the files' digests shared with the rest of this load. */
+    public static KnowledgeBase load(Path kbDir, Path cacheDir, FileDigests digests) throws KnowledgeBaseException {
         if (cacheDir == null) {
             return KnowledgeBaseLoader.load(kbDir);
         }
-        CatalogCache cache = new CatalogCache(cacheDir, KnowledgeBaseLoader.catalogFiles(kbDir));
+        CatalogCache cache = new CatalogCache(cacheDir, KnowledgeBaseLoader.catalogFiles(kbDir), digests);
         java.util.Optional<KnowledgeBase> cached = cache.read();
         if (cached.isPresent()) {
             return cached.get();
@@ -71,8 +90,8 @@ public final class CatalogCache {
                 return java.util.Optional.empty();
             }
             KnowledgeBase kb;
-            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
-                    new java.io.BufferedInputStream(Files.newInputStream(entry), 1 << 16))) {
+            try (java.io.ObjectInputStream in = RecordStreams.input(
+                    new java.io.BufferedInputStream(Files.newInputStream(entry), 1 << 16), RECORD_PACKAGES)) {
                 in.setObjectInputFilter(ALLOWED);
                 if (!FORMAT.equals(in.readUTF())) {
                     return java.util.Optional.empty();
@@ -90,7 +109,7 @@ public final class CatalogCache {
     public void write(KnowledgeBase kb) {
         try {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 18);
-            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            try (java.io.ObjectOutputStream out = RecordStreams.output(bytes)) {
                 out.writeUTF(FORMAT);
                 out.writeObject(kb);
             }
@@ -107,7 +126,7 @@ public final class CatalogCache {
         MessageDigest sha = CacheEntries.sha256();
         CacheEntries.update(sha, FORMAT);
         CacheEntries.update(sha, CodeIdentity.of(CatalogCache.class));
-        CacheEntries.updateFiles(sha, files);
+        CacheEntries.updateFiles(sha, files, digests != null ? digests : new FileDigests());
         return dir.resolve(PREFIX + CacheEntries.key(sha) + SUFFIX);
     }
 }

@@ -76,7 +76,7 @@ class CatalogCacheTest {
         assertThat(cache.read()).as("truncated").isEmpty();
         // a well-formed stream holding a class outside the allowed list is refused by the filter
         try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(cache.entry()))) {
-            out.writeUTF("iisdiag-catalogs-v2");
+            out.writeUTF("iisdiag-catalogs-v3");
             out.writeObject(new java.io.File("/etc/passwd"));
         }
         assertThat(cache.read()).as("a class the filter does not allow").isEmpty();
