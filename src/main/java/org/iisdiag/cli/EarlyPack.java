@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 import org.iisdiag.diagnosis.Diagnostician;
+import org.iisdiag.engine.FileDigests;
 import org.iisdiag.engine.RuleBaseCache;
 import org.iisdiag.pack.PackLocation;
 import org.iisdiag.pack.RulePackIdentity;
@@ -42,10 +43,11 @@ final class EarlyPack {
                 PackResolver resolver = PackResolver.system();
                 PackLocation rules = resolver.rules(null);
                 PackLocation kb = resolver.kb(null);
-                String identity = RulePackIdentity.of(rules, kb).reportLine();
+                FileDigests digests = new FileDigests();
+                String identity = RulePackIdentity.of(rules, kb, digests).reportLine();
                 Path cache = RuleBaseCache.defaultDir();
                 future.complete(new Started(rules.dir(), kb.dir(), cache,
-                        Diagnostician.start(rules.dir(), kb.dir(), identity, cache)));
+                        Diagnostician.start(rules.dir(), kb.dir(), identity, cache, digests)));
             } catch (IOException | RuntimeException e) {
                 future.complete(null); // the command resolves the pack itself and says what is wrong
             }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import org.iisdiag.diagnosis.Diagnostician;
+import org.iisdiag.engine.FileDigests;
 import org.iisdiag.engine.RuleBaseCache;
 import org.iisdiag.engine.RuleCompilationException;
 import org.iisdiag.knowledge.KnowledgeBaseException;
@@ -61,9 +62,9 @@ public final class RulePackOptions {
     }
 
     /** What every report says produced it: iisdiag, Drools and the rule pack's hash and origin. */
-    private String identity(PrintWriter err) throws ExitException {
+    private String identity(PrintWriter err, FileDigests digests) throws ExitException {
         try {
-            return RulePackIdentity.of(rulesAt, kbAt).reportLine();
+            return RulePackIdentity.of(rulesAt, kbAt, digests).reportLine();
         } catch (IOException e) {
             err.println("iisdiag: " + e.getMessage());
             throw new ExitException(ExitCodes.KNOWLEDGE_BASE_INVALID);
@@ -80,7 +81,11 @@ public final class RulePackOptions {
         resolve(err);
         Path cache = noCache ? null : RuleBaseCache.defaultDir();
         Diagnostician.Loading early = resolver.isSystem() ? EarlyPack.take(rulesDir(), kbDir(), cache) : null;
-        return early != null ? early : Diagnostician.start(rulesDir(), kbDir(), identity(err), cache);
+        if (early != null) {
+            return early;
+        }
+        FileDigests digests = new FileDigests(); // one read of each pack file for the identity and both caches
+        return Diagnostician.start(rulesDir(), kbDir(), identity(err, digests), cache, digests);
     }
 
     /** The loaded pack, printing its problems to {@code err}; throws an exit code on failure. */

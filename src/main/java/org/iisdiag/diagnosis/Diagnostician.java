@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import org.iisdiag.casefolder.CaseFolder;
 import org.iisdiag.casefolder.CaseFolderException;
 import org.iisdiag.engine.CatalogCache;
+import org.iisdiag.engine.FileDigests;
 import org.iisdiag.engine.Conclusions;
 import org.iisdiag.engine.Diagnoser;
 import org.iisdiag.engine.RuleBase;
@@ -60,7 +61,12 @@ public final class Diagnostician {
      * the case meanwhile ({@link Loading#read}): reading needs neither the catalogs nor the rules.
      */
     public static Loading start(Path rulesDir, Path kbDir, String tool, Path cacheDir) {
-        return new Loading(rulesDir, kbDir, tool, cacheDir);
+        return start(rulesDir, kbDir, tool, cacheDir, new FileDigests());
+    }
+
+    /** As {@link #start(Path, Path, String, Path)}, with the digests already taken of the pack's files in this load. */
+    public static Loading start(Path rulesDir, Path kbDir, String tool, Path cacheDir, FileDigests digests) {
+        return new Loading(rulesDir, kbDir, tool, cacheDir, digests);
     }
 
     /** A rule pack being loaded: the catalogs and the rules at once, each on a thread of its own. */
@@ -70,14 +76,14 @@ public final class Diagnostician {
         private final String tool;
         private final LogLayouts logLayouts;
 
-        private Loading(Path rulesDir, Path kbDir, String tool, Path cacheDir) {
+        private Loading(Path rulesDir, Path kbDir, String tool, Path cacheDir, FileDigests digests) {
             this.tool = tool;
             this.logLayouts = LogLayouts.forKnowledgeBase(kbDir); // parsed when a log needs it
             // With a cache, catalogs parsed clean before (same files, same build) are read back: see CatalogCache;
             // rules compiled before are read back from the RuleBaseCache.
-            catalogs = inBackground("iisdiag-catalogs", () -> CatalogCache.load(kbDir, cacheDir));
+            catalogs = inBackground("iisdiag-catalogs", () -> CatalogCache.load(kbDir, cacheDir, digests));
             rules = inBackground("iisdiag-rules", () -> RuleBase.load(rulesDir, null, cacheDir == null ? null
-                    : new RuleBaseCache(cacheDir, KnowledgeBaseLoader.catalogFiles(kbDir))));
+                    : new RuleBaseCache(cacheDir, KnowledgeBaseLoader.catalogFiles(kbDir), digests)));
         }
 
         /** Reads the case while the pack loads; its errors wait until {@link #await} has said the pack's. */

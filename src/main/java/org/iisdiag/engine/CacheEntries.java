@@ -37,8 +37,11 @@ final class CacheEntries {
         }
     }
 
-    static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
+    /** CRC-32C of a byte range, as 8 hex digits: an integrity check against damage, not against tampering. */
+    static String crc32cHex(byte[] bytes, int offset, int length) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, offset, length);
+        return String.format(java.util.Locale.ROOT, "%08x", crc.getValue());
     }
 
     /** Adds a string, length first, so that no two sequences of strings digest alike. */
@@ -49,18 +52,13 @@ final class CacheEntries {
         sha.update(bytes);
     }
 
-    /** Adds each file's name and content (or that it is absent), in order. */
-    static void updateFiles(MessageDigest sha, List<Path> files) throws IOException {
+    /** Adds each file's name and the digest of its content (or that it is absent), in order. */
+    static void updateFiles(MessageDigest sha, List<Path> files, FileDigests digests) throws IOException {
         update(sha, Integer.toString(files.size()));
         for (Path p : files) {
             update(sha, String.valueOf(p.getFileName()));
-            if (Files.isRegularFile(p)) {
-                byte[] content = Files.readAllBytes(p);
-                update(sha, "file " + content.length);
-                sha.update(content);
-            } else {
-                update(sha, "absent");
-            }
+            java.util.Optional<byte[]> digest = digests.of(p);
+            update(sha, digest.isPresent() ? "sha256 " + HexFormat.of().formatHex(digest.get()) : "absent");
         }
     }
 

@@ -30,32 +30,42 @@ import org.kie.internal.conf.ConstraintJittingThresholdOption;
  * compile time. The key is a SHA-256 over every rule file's name and content, every other file the
  * caller names (the catalogs), the Drools jars and the identity of iisdiag's own code: any edit gives
  * a new key, so a stale rule base is never used. The key is computed afresh on every look-up (one
- * cache object may serve several loads). An entry carries its key and a SHA-256 of its payload, so a
+ * cache object may serve several loads). An entry carries its key and a CRC-32C of its payload, so a
  * truncated or corrupted file is detected before anything is deserialised; any problem reading an
  * entry means "compile", and any problem writing one only means "not cached". The folder keeps the
  * {@value #MAX_ENTRIES} most recently used entries.
  */
 public final class RuleBaseCache {
-    private static final String FORMAT = "iisdiag-rulebase-v2";
+    private static final String FORMAT = "iisdiag-rulebase-v3";
     /** Entries kept; older ones (by last use) are deleted after each write. */
     static final int MAX_ENTRIES = 16;
     private static final String PREFIX = "rulebase-";
     private static final String SUFFIX = ".bin";
-    private static final int DIGEST_HEX = 64;
+    private static final int CHECKSUM_HEX = 8;
 
     /** Which code is running: computed once per JVM, since the loaded classes cannot change under it. */
     private static volatile String codeIdentity;
 
     private final Path dir;
     private final List<Path> alsoKeyedOn;
+    private final FileDigests digests;
 
     /**
      * @param dir         where entries live (created on first write)
      * @param alsoKeyedOn files whose content must also match (e.g. the knowledge-base catalogs)
      */
     public RuleBaseCache(Path dir, List<Path> alsoKeyedOn) {
+        this(dir, alsoKeyedOn, null);
+    }
+
+    /**
+     * @param digests shared with the other readers of the same files in one load (see {@link FileDigests});
+     *                null to read the files afresh on every look-up
+     */
+    public RuleBaseCache(Path dir, List<Path> alsoKeyedOn, FileDigests digests) {
         this.dir = dir;
         this.alsoKeyedOn = List.copyOf(alsoKeyedOn);
+        this.digests = digests;
     }
 
     /** The default location: $IISDIAG_CACHE_DIR, else $XDG_CACHE_HOME/iisdiag, else ~/.cache/iisdiag. */
@@ -76,13 +86,14 @@ public final class RuleBaseCache {
             if (!Files.isRegularFile(entry)) {
                 return null;
             }
-            byte[] payload = payload(Files.readAllBytes(entry), key);
-            if (payload == null) {
+            byte[] file = Files.readAllBytes(entry);
+            int payload = payloadStart(file, key);
+            if (payload < 0) {
                 return null;
             }
             Collection<KiePackage> packages;
-            try (DroolsObjectInputStream objects = new DroolsObjectInputStream(new ByteArrayInputStream(payload),
-                    RuleBaseCache.class.getClassLoader())) {
+            try (DroolsObjectInputStream objects = new DroolsObjectInputStream(
+                    new ByteArrayInputStream(file, payload, file.length - payload), RuleBaseCache.class.getClassLoader())) {
                 @SuppressWarnings("unchecked")
                 Collection<KiePackage> read = (Collection<KiePackage>) objects.readObject();
                 packages = read;
@@ -107,7 +118,8 @@ public final class RuleBaseCache {
                 objects.writeObject(new ArrayList<>(kieBase.getKiePackages()));
             }
             byte[] payload = bytes.toByteArray();
-            byte[] header = (FORMAT + "\n" + key + "\n" + CacheEntries.sha256Hex(payload) + "\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] header = (FORMAT + "\n" + key + "\n" + CacheEntries.crc32cHex(payload, 0, payload.length) + "\n")
+                    .getBytes(StandardCharsets.US_ASCII);
             Path entry = entryFor(key);
             CacheEntries.writeAtomically(dir, PREFIX, entry, header, payload);
             CacheEntries.prune(dir, PREFIX, SUFFIX, entry, MAX_ENTRIES);
@@ -125,17 +137,22 @@ public final class RuleBaseCache {
         return dir.resolve(PREFIX + key + SUFFIX);
     }
 
-    /** The payload of an entry when its header names this format and key and its digest matches; else null. */
-    private static byte[] payload(byte[] file, String key) {
+    /**
+     * Where the payload of an entry starts when its header names this format and key and its checksum
+     * matches; else -1. The checksum is there to catch a truncated or damaged file, which is all it can
+     * do: whoever can write the cache folder can write a matching one of any strength. CRC-32C is
+     * computed by an intrinsic even in the interpreter, where SHA-256 over the 1.7 MB payload was not.
+     */
+    private static int payloadStart(byte[] file, String key) {
         byte[] header = (FORMAT + "\n" + key + "\n").getBytes(StandardCharsets.US_ASCII);
-        int digestEnd = header.length + DIGEST_HEX;
-        if (file.length <= digestEnd || !Arrays.equals(file, 0, header.length, header, 0, header.length)
-                || file[digestEnd] != '\n') {
-            return null;
+        int checksumEnd = header.length + CHECKSUM_HEX;
+        if (file.length <= checksumEnd || !Arrays.equals(file, 0, header.length, header, 0, header.length)
+                || file[checksumEnd] != '\n') {
+            return -1;
         }
-        String digest = new String(file, header.length, DIGEST_HEX, StandardCharsets.US_ASCII);
-        byte[] payload = Arrays.copyOfRange(file, digestEnd + 1, file.length);
-        return digest.equals(CacheEntries.sha256Hex(payload)) ? payload : null;
+        String checksum = new String(file, header.length, CHECKSUM_HEX, StandardCharsets.US_ASCII);
+        int start = checksumEnd + 1;
+        return checksum.equals(CacheEntries.crc32cHex(file, start, file.length - start)) ? start : -1;
     }
 
     private String key(Map<String, String> sources) throws IOException {
@@ -147,7 +164,7 @@ public final class RuleBaseCache {
             CacheEntries.update(sha, e.getKey());
             CacheEntries.update(sha, e.getValue());
         }
-        CacheEntries.updateFiles(sha, alsoKeyedOn);
+        CacheEntries.updateFiles(sha, alsoKeyedOn, digests != null ? digests : new FileDigests());
         return CacheEntries.key(sha);
     }
 

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Properties;
 
+import org.iisdiag.engine.FileDigests;
 import org.iisdiag.engine.RuleFiles;
 import org.iisdiag.knowledge.KnowledgeBaseLoader;
 
@@ -30,6 +31,11 @@ public record RulePackIdentity(String sha256, String source) {
 
     /** Hashes the pack in use; {@code source} says where it came from ("built-in" or folders). */
     public static RulePackIdentity of(PackLocation rules, PackLocation kb) throws IOException {
+        return of(rules, kb, new FileDigests());
+    }
+
+    /** As {@link #of(PackLocation, PackLocation)}, with the digests of one load (read once, shared with its caches). */
+    public static RulePackIdentity of(PackLocation rules, PackLocation kb, FileDigests digests) throws IOException {
         if (!Files.isDirectory(rules.dir())) {
             throw new IOException("rules folder not found: " + rules.dir());
         }
@@ -38,21 +44,18 @@ public record RulePackIdentity(String sha256, String source) {
         }
         MessageDigest sha = Sha256.digest();
         for (Path file : RuleFiles.list(rules.dir())) {
-            add(sha, "rules/" + PackIndex.relative(rules.dir(), file), Files.readAllBytes(file));
+            add(sha, "rules/" + PackIndex.relative(rules.dir(), file), digests.of(file).orElse(null));
         }
         for (Path file : KnowledgeBaseLoader.catalogFiles(kb.dir())) {
-            add(sha, "knowledge-base/" + PackIndex.relative(kb.dir(), file),
-                    Files.isRegularFile(file) ? Files.readAllBytes(file) : null);
+            add(sha, "knowledge-base/" + PackIndex.relative(kb.dir(), file), digests.of(file).orElse(null));
         }
         return new RulePackIdentity(Sha256.hex(sha), source(rules, kb));
     }
 
-    private static void add(MessageDigest sha, String name, byte[] content) {
-        sha.update((name + "\0" + (content == null ? "absent" : Integer.toString(content.length)) + "\0")
+    /** Adds a file by name and the digest of its content (a rule file can only be absent if deleted meanwhile). */
+    private static void add(MessageDigest sha, String name, byte[] digest) {
+        sha.update((name + "\0" + (digest == null ? "absent" : java.util.HexFormat.of().formatHex(digest)) + "\0")
                 .getBytes(StandardCharsets.UTF_8));
-        if (content != null) {
-            sha.update(content);
-        }
     }
 
     /** "built-in", the installation folder when both folders sit in it, else both. */
