@@ -27,8 +27,27 @@ public record Conclusions(List<Diagnosis> diagnoses, List<Known> known, List<Pla
         return trail.stream().map(Firing::ruleId).toList();
     }
 
-    /** One rule firing: the rule, the facts it matched, and what its consequence inserted. */
-    public record Firing(int sequence, String ruleId, List<String> matched, List<String> inserted) {
+    /**
+     * One rule firing: the rule, the facts it matched, and what its consequence inserted. The facts are
+     * kept and described when asked (only {@code --trace} asks): they are immutable values that no rule
+     * modifies, so a later description says what one at the firing would, and a run without a trace does
+     * not describe a thousand facts it never shows.
+     */
+    public record Firing(int sequence, String ruleId, List<Object> matchedFacts, List<Object> insertedFacts) {
+        public Firing {
+            matchedFacts = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(matchedFacts));
+            insertedFacts = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(insertedFacts));
+        }
+
+        /** The matched facts, described. */
+        public List<String> matched() {
+            return matchedFacts.stream().map(Diagnoser::describe).toList();
+        }
+
+        /** What the consequence inserted, described. */
+        public List<String> inserted() {
+            return insertedFacts.stream().map(Diagnoser::describe).toList();
+        }
     }
 
     /**

@@ -47,14 +47,12 @@ public final class Diagnoser {
     public Conclusions run(Collection<?> facts, TargetDirectory targets) {
         KieSession session = ruleBase.newSession(kb, targets);
         List<Conclusions.Firing> trail = new ArrayList<>();
-        List<String> inserted = new ArrayList<>();
         List<Object> insertedObjects = new ArrayList<>();
         List<Conclusions.EvidenceGap> gaps = new ArrayList<>();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    inserted.clear();
                     insertedObjects.clear();
                 }
 
@@ -63,10 +61,13 @@ public final class Diagnoser {
                     Object id = event.getMatch().getRule().getMetaData().get("id");
                     String ruleId = id == null ? event.getMatch().getRule().getName() : id.toString();
                     List<? extends Object> objects = event.getMatch().getObjects();
-                    List<String> matched = objects.stream()
-                            .filter(o -> !o.getClass().getSimpleName().startsWith("InitialFact"))
-                            .map(Diagnoser::describe).toList();
-                    trail.add(new Conclusions.Firing(trail.size() + 1, ruleId, matched, List.copyOf(inserted)));
+                    List<Object> matched = new ArrayList<>(objects.size());
+                    for (Object o : objects) {
+                        if (!o.getClass().getSimpleName().startsWith("InitialFact")) {
+                            matched.add(o);
+                        }
+                    }
+                    trail.add(new Conclusions.Firing(trail.size() + 1, ruleId, matched, insertedObjects));
                     checkEvidence(ruleId, objects, insertedObjects, gaps);
                 }
             });
@@ -74,7 +75,6 @@ public final class Diagnoser {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
                     if (event.getRule() != null) {
-                        inserted.add(describe(event.getObject()));
                         insertedObjects.add(event.getObject());
                     }
                 }
@@ -222,6 +222,24 @@ public final class Diagnoser {
         }
         if (o instanceof org.iisdiag.knowledge.ActionDefinition a) {
             return "catalog action " + a.id();
+        }
+        if (o instanceof org.iisdiag.knowledge.DiagnosisDefinition d) {
+            return "catalog diagnosis " + d.id();
+        }
+        if (o instanceof org.iisdiag.knowledge.ExceptionCode x) {
+            return "catalog exception code " + x.code() + " " + x.name();
+        }
+        if (o instanceof org.iisdiag.knowledge.ExceptionSignature x) {
+            return "catalog exception signature " + x.id();
+        }
+        if (o instanceof org.iisdiag.knowledge.ScannerSignature x) {
+            return "catalog scanner signature " + x.id();
+        }
+        if (o instanceof org.iisdiag.knowledge.ConfigErrorInfo x) {
+            return "catalog config error " + x.hresult();
+        }
+        if (o instanceof org.iisdiag.knowledge.FrebModuleInfo x) {
+            return "catalog FREB module " + x.module();
         }
         if (o instanceof org.iisdiag.knowledge.DiagnosisDefinition.PlanStep p) {
             return "plan step " + p.role().key() + " " + p.actionId();

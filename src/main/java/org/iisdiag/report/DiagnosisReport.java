@@ -19,14 +19,21 @@ public record DiagnosisReport(int schemaVersion, String tool, String detail, int
                               List<NotRecommended> notRecommended, List<OpenQuestion> questions,
                               List<BenignNote> benign,
                               @JsonInclude(JsonInclude.Include.NON_NULL) WhyNot whyNot,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) List<Conclusions.Firing> trace) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<TracedFiring> trace) {
 
     public static final int SCHEMA_VERSION = 2;
 
     /** The report with the firing trail attached (diagnose --trace). */
     public DiagnosisReport withTrace(List<Conclusions.Firing> firings) {
         return new DiagnosisReport(schemaVersion, tool, detail, omitted, summary, verdict, timeline, inputs, diagnoses,
-                actions, notRecommended, questions, benign, whyNot, firings);
+                actions, notRecommended, questions, benign, whyNot, firings.stream().map(TracedFiring::of).toList());
+    }
+
+    /** One firing as the trace shows it: the rule, and the facts it matched and inserted, described. */
+    public record TracedFiring(int sequence, String ruleId, List<String> matched, List<String> inserted) {
+        static TracedFiring of(Conclusions.Firing f) {
+            return new TracedFiring(f.sequence(), f.ruleId(), f.matched(), f.inserted());
+        }
     }
 
     /** The report with a --why-not analysis attached. */

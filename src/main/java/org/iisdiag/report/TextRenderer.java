@@ -268,7 +268,7 @@ public final class TextRenderer implements ReportRenderer {
         line("");
     }
 
-    private void trace(List<org.iisdiag.engine.Conclusions.Firing> firings) {
+    private void trace(List<DiagnosisReport.TracedFiring> firings) {
         heading("FIRING TRAIL (" + firings.size() + " firings)");
         for (var f : firings) {
             line("  " + f.sequence() + ". " + f.ruleId());
