@@ -31,14 +31,15 @@ public final class CatalogReferences {
 
     public static List<Reference> scan(String drl) {
         List<Reference> refs = new ArrayList<>();
+        SourceLines lines = new SourceLines(drl);
         Matcher m = CALL.matcher(drl);
         while (m.find()) {
             Kind kind = m.group(1).equals("diagnose") ? Kind.DIAGNOSIS : Kind.QUESTION;
-            add(refs, kind, drl, m.start(), m.start(2));
+            add(refs, kind, drl, lines, m.start(), m.start(2));
         }
         Matcher k = THIRD.matcher(drl);
         while (k.find()) {
-            add(refs, k.group(1).equals("know") ? Kind.REVELATION : Kind.ACTION, drl, k.start(), k.start(2));
+            add(refs, k.group(1).equals("know") ? Kind.REVELATION : Kind.ACTION, drl, lines, k.start(), k.start(2));
         }
         refs.sort(java.util.Comparator.comparingInt(Reference::line).thenComparingInt(Reference::column));
         return refs;
@@ -52,8 +53,8 @@ public final class CatalogReferences {
      * conditional chooses between (so they are checked too), or one reference without an id when the id is
      * computed (taken from a catalog field, checked when that catalog loads).
      */
-    private static void add(List<Reference> refs, Kind kind, String drl, int call, int arg) {
-        int line = lineOf(drl, call);
+    private static void add(List<Reference> refs, Kind kind, String drl, SourceLines lines, int call, int arg) {
+        int line = lines.lineOf(call);
         int column = call - drl.lastIndexOf('\n', call - 1);
         String text = argument(drl, arg);
         if (text.startsWith("\"") && text.endsWith("\"") && text.length() >= 2 && text.indexOf('"', 1) == text.length() - 1) {
@@ -178,13 +179,4 @@ public final class CatalogReferences {
         return out;
     }
 
-    static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
 }

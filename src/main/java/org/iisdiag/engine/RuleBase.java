@@ -164,10 +164,11 @@ public final class RuleBase {
             Matcher pkg = PACKAGE_DECL.matcher(text);
             String packageName = pkg.find() ? pkg.group(1) : DEFAULT_PACKAGE;
             Matcher m = RuleFiles.RULE_DECL.matcher(text);
+            SourceLines lines = new SourceLines(text);
             while (m.find()) {
                 String name = RuleFiles.ruleName(m);
                 whereByName.put(packageName + "\u0000" + name,
-                        new String[] {file, Integer.toString(CatalogReferences.lineOf(text, m.start(1)))});
+                        new String[] {file, Integer.toString(lines.lineOf(m.start(1)))});
             }
         });
         List<Rule> all = new ArrayList<>();

@@ -90,11 +90,4 @@ class CatalogReferencesTest {
         assertThat(kb.actions()).allSatisfy(a -> assertThat(actions).as("reachable").contains(a.id()));
         assertThat(actions).doesNotContain("");
     }
-
-    @Test
-    void lineOfCountsNewlinesBeforeAnOffset() {
-        assertThat(CatalogReferences.lineOf("a\nb\nc", 0)).isEqualTo(1);
-        assertThat(CatalogReferences.lineOf("a\nb\nc", 2)).isEqualTo(2);
-        assertThat(CatalogReferences.lineOf("a\nb\nc", 4)).isEqualTo(3);
-    }
 }
