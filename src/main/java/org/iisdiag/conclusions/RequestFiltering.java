@@ -66,7 +66,8 @@ public final class RequestFiltering {
      * "bin", "api/bin". A {@code <location path>} there holds the exception for exactly those routes.
      */
     public static List<String> routeLocations(List<UriCount> uris, String segment) {
-        TreeSet<String> out = new TreeSet<>((a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b));
+        TreeSet<String> out = new TreeSet<>((a, b) -> a.length() != b.length() ? a.length() - b.length()
+                : String.CASE_INSENSITIVE_ORDER.compare(a, b)); // IIS compares URL paths without case
         if (segment.isEmpty()) {
             return List.of();
         }
