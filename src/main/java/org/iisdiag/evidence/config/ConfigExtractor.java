@@ -26,6 +26,7 @@ import org.iisdiag.facts.ModuleReference;
 import org.iisdiag.facts.WebFarmConfig;
 import org.iisdiag.facts.FailedRequestTracingRule;
 import org.iisdiag.facts.HttpErrorsConfig;
+import org.iisdiag.facts.RewriteServerVariablesConfig;
 import org.iisdiag.facts.HttpRuntimeConfig;
 import org.iisdiag.facts.RequestLimitsConfig;
 import org.iisdiag.facts.ServerRuntimeConfig;
@@ -103,6 +104,9 @@ final class ConfigExtractor {
             }
             for (XmlElement e : sections(ws, "defaultDocument")) {
                 defaultDocument(e, path);
+            }
+            for (XmlElement e : sections(ws, "rewrite")) {
+                rewriteServerVariables(e, path);
             }
             for (XmlElement e : sections(ws, "directoryBrowse")) {
                 Values v = new Values("the IIS default");
@@ -249,6 +253,63 @@ final class ConfigExtractor {
         }
         out.add(new HttpErrorsConfig(v.text(e, "errorMode", "DetailedLocalOnly"), v.text(e, "existingResponse", "Auto"),
                 executed, file, path, v.list(), src(e)));
+    }
+
+    /**
+     * {@code rewrite}: the server variables its inbound and global rules set, and what its
+     * allowedServerVariables list adds (or clears). Only a level that does either becomes a fact.
+     */
+    private void rewriteServerVariables(XmlElement e, String path) {
+        java.util.LinkedHashMap<String, String> set = new java.util.LinkedHashMap<>();
+        for (String rules : List.of("rules", "globalRules")) {
+            XmlElement r = e.child(rules);
+            if (r == null) {
+                continue;
+            }
+            for (XmlElement rule : r.children("rule")) {
+                XmlElement vars = rule.child("serverVariables");
+                if (vars == null) {
+                    continue;
+                }
+                for (XmlElement v : vars.children("set")) {
+                    String name = v.attr("name");
+                    if (name != null && !name.isBlank() && set.size() < 50) {
+                        set.putIfAbsent(name.strip().toUpperCase(java.util.Locale.ROOT), name.strip());
+                    }
+                }
+            }
+        }
+        java.util.LinkedHashMap<String, String> allowed = new java.util.LinkedHashMap<>();
+        boolean cleared = false;
+        XmlElement list = e.child("allowedServerVariables");
+        if (list != null) {
+            for (XmlElement item : list.children()) {
+                String name = item.attr("name");
+                switch (item.name()) {
+                    case "clear" -> {
+                        allowed.clear();
+                        cleared = true;
+                    }
+                    case "add" -> {
+                        if (name != null && !name.isBlank() && allowed.size() < 200) {
+                            allowed.putIfAbsent(name.strip().toUpperCase(java.util.Locale.ROOT), name.strip());
+                        }
+                    }
+                    case "remove" -> {
+                        if (name != null) {
+                            allowed.remove(name.strip().toUpperCase(java.util.Locale.ROOT));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        if (set.isEmpty() && allowed.isEmpty() && !cleared && list == null) {
+            return;
+        }
+        out.add(new RewriteServerVariablesConfig(List.copyOf(set.values()), List.copyOf(allowed.values()), cleared,
+                file, path, src(e)));
     }
 
     private void customErrors(XmlElement e, String path) {

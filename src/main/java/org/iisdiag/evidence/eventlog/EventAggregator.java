@@ -15,6 +15,7 @@ import org.iisdiag.facts.ApplicationCrash;
 import org.iisdiag.facts.AspNetWebEvent;
 import org.iisdiag.facts.DotNetRuntimeCrash;
 import org.iisdiag.facts.EventTimes;
+import org.iisdiag.facts.LogonFailure;
 import org.iisdiag.facts.OtherEvent;
 import org.iisdiag.facts.SampleLine;
 import org.iisdiag.facts.WasEvent;
@@ -50,6 +51,7 @@ public final class EventAggregator {
     private final Groups<DotNetRuntimeCrash> runtime = new Groups<>(MAX_KEYS);
     private final Groups<ApplicationCrash> crashes = new Groups<>(MAX_KEYS);
     private final Groups<WasEvent> was = new Groups<>(MAX_KEYS);
+    private final Groups<LogonFailure> logons = new Groups<>(MAX_KEYS);
     private final Groups<OtherEvent> other = new Groups<>(MAX_OTHER_KEYS + 1);
     private long folded;
 
@@ -82,6 +84,10 @@ public final class EventAggregator {
         } else if (isWas(p) || isW3svc(p)) {
             WasEvent w = was(e, text);
             kept = was.add(List.of(p, e.eventId(), w.appPool(), w.exitCode(), w.detail()), w, t, sample);
+        } else if (isLogonFailure(e)) {
+            LogonFailure l = logonFailure(e, text);
+            kept = logons.add(List.of(l.ntStatus(), l.subStatus(), l.logonType(), l.authenticationPackage(), l.account(),
+                    l.workstation(), l.sourceAddress(), l.local()), l, t, sample);
         } else {
             kept = false;
         }
@@ -121,7 +127,40 @@ public final class EventAggregator {
         return isAncm(p) || isWas(p) || isW3svc(p)
                 || (p.startsWith("ASP.NET") && (e.eventId() == 1309 || e.eventId() == 1310))
                 || (p.equalsIgnoreCase(".NET Runtime") && e.eventId() == 1026)
-                || (p.equalsIgnoreCase("Application Error") && e.eventId() == 1000);
+                || (p.equalsIgnoreCase("Application Error") && e.eventId() == 1000)
+                || isLogonFailure(e);
+    }
+
+    // ---- Security 4625 ----------------------------------------------------------------------------
+
+    static boolean isLogonFailure(RawEvent e) {
+        return e.eventId() == 4625 && (e.provider().equalsIgnoreCase("Microsoft-Windows-Security-Auditing")
+                || e.provider().equalsIgnoreCase("Security"));
+    }
+
+    private static String firstNonEmpty(String a, String b) {
+        return a.isEmpty() ? b : a;
+    }
+
+    private static LogonFailure logonFailure(RawEvent e, String text) {
+        String status = firstNonEmpty(e.named("Status"), field(text, "Status")).toLowerCase(java.util.Locale.ROOT);
+        String sub = firstNonEmpty(e.named("SubStatus"), field(text, "Sub Status")).toLowerCase(java.util.Locale.ROOT);
+        int type = EventXmlParser.parseInt(firstNonEmpty(e.named("LogonType"), field(text, "Logon Type")), 0);
+        String pkg = firstNonEmpty(e.named("AuthenticationPackageName"), field(text, "Authentication Package"));
+        String user = firstNonEmpty(e.named("TargetUserName"), "");
+        String domain = e.named("TargetDomainName");
+        String account = user.isEmpty() || user.equals("-") ? "" : (domain.isEmpty() || domain.equals("-") ? "" : domain + "\\") + user;
+        String ws = firstNonEmpty(e.named("WorkstationName"), field(text, "Workstation Name"));
+        String ip = firstNonEmpty(e.named("IpAddress"), field(text, "Source Network Address"));
+        ws = ws.equals("-") ? "" : ws;
+        ip = ip.equals("-") ? "" : ip;
+        String computer = e.computer();
+        int dot = computer.indexOf('.');
+        String shortName = dot > 0 ? computer.substring(0, dot) : computer;
+        boolean loopback = ip.startsWith("127.") || ip.equals("::1") || ip.equalsIgnoreCase("::ffff:127.0.0.1");
+        boolean local = loopback || !ws.isEmpty() && !shortName.isEmpty() && ws.equalsIgnoreCase(shortName);
+        return new LogonFailure(cut(status, 20), cut(sub, 20), type, cut(pkg, 40), cut(account, 120), cut(ws, 60), cut(ip, 60),
+                cut(computer, 120), local, 0, EventTimes.NONE, List.of());
     }
 
     private void addOther(RawEvent e, EventTimes t, SampleLine sample, boolean overflow) {
@@ -164,6 +203,8 @@ public final class EventAggregator {
                 c.exceptionCode(), c.faultOffset(), c.processId(), n, t, s)));
         out.addAll(was.facts((w, n, t, s) -> new WasEvent(w.provider(), w.eventId(), w.appPool(), w.processId(),
                 w.exitCode(), w.detail(), n, t, s)));
+        out.addAll(logons.facts((l, n, t, s) -> new LogonFailure(l.ntStatus(), l.subStatus(), l.logonType(),
+                l.authenticationPackage(), l.account(), l.workstation(), l.sourceAddress(), l.computer(), l.local(), n, t, s)));
         out.addAll(other.facts((o, n, t, s) -> new OtherEvent(o.channel(), o.provider(), o.eventId(),
                 levels.getOrDefault(List.<Object>of(o.channel(), o.provider(), o.eventId()), 0), n, t, s)));
         return out;

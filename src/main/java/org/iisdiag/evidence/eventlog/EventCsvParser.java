@@ -36,6 +36,7 @@ final class EventCsvParser {
     static final List<String> MESSAGE = List.of("Message");
     static final List<String> LEVEL = List.of("Level");
     static final List<String> PID = List.of("ProcessId");
+    static final List<String> MACHINE = List.of("MachineName");
 
     private static final List<DateTimeFormatter> TIME_FORMATS = List.of(
             fmt("M/d/yyyy h:mm:ss a"), fmt("M/d/yyyy H:mm:ss"), fmt("d/M/yyyy h:mm:ss a"), fmt("d/M/yyyy H:mm:ss"),
@@ -115,6 +116,7 @@ final class EventCsvParser {
             String message = column(header, MESSAGE);
             String level = column(header, LEVEL);
             String pid = column(header, PID);
+            String machine = column(header, MACHINE);
             report.note("Get-WinEvent CSV times are the local time of the exporting machine, without a zone;"
                     + " they are kept as local time and not compared with UTC log times");
             long lastEnd = parser.getCurrentLineNumber(); // lines consumed by the header
@@ -148,7 +150,8 @@ final class EventCsvParser {
                 }
                 events++;
                 sink.accept(new RawEvent(prov, eventId, EventXmlParser.parseInt(get(rec, level), 0), get(rec, channel),
-                        when, false, capText(get(rec, message)), List.of(), Map.of(), get(rec, pid), start));
+                        when, false, capText(get(rec, message)), List.of(), Map.of(), get(rec, pid), start,
+                        machine == null ? "" : get(rec, machine)));
             }
             report.addLines(in.inputLine(lastEnd + 1) - 1);
         }

@@ -180,6 +180,7 @@ final class EventXmlParser {
         String channel = "";
         LocalDateTime time = null;
         String processId = "";
+        String computer = "";
         String message = null;
         List<String> data = new ArrayList<>();
         Map<String, String> named = new LinkedHashMap<>();
@@ -230,6 +231,7 @@ final class EventXmlParser {
                         case "EventID" -> eventId = parseInt(value, -1);
                         case "Level" -> level = parseInt(value, 0);
                         case "Channel" -> channel = value.trim();
+                        case "Computer" -> computer = value.trim();
                         default -> {
                         }
                     }
@@ -251,7 +253,8 @@ final class EventXmlParser {
                 text.setLength(0);
             }
         }
-        return new RawEvent(provider, eventId, level, channel, time, true, message, List.copyOf(data), named, processId, line);
+        return new RawEvent(provider, eventId, level, channel, time, true, message, List.copyOf(data), named, processId, line,
+                computer);
     }
 
     private static LocalDateTime utc(String s) {

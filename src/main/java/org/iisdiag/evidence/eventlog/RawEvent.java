@@ -8,9 +8,16 @@ import java.util.Map;
  * One event as exported, before classification. {@code message} is the rendered text (RenderingInfo or the
  * CSV Message column) or null; {@code data} are the unnamed {@code <Data>} inserts in order and
  * {@code named} the {@code <Data Name="...">} ones. {@code time} is UTC when {@code utc}, else local.
+ * {@code computer} is the machine that logged the event (System/Computer, the CSV MachineName), "" when unknown.
  */
 record RawEvent(String provider, int eventId, int level, String channel, LocalDateTime time, boolean utc,
-                String message, List<String> data, Map<String, String> named, String processId, long line) {
+                String message, List<String> data, Map<String, String> named, String processId, long line,
+                String computer) {
+
+    RawEvent(String provider, int eventId, int level, String channel, LocalDateTime time, boolean utc,
+             String message, List<String> data, Map<String, String> named, String processId, long line) {
+        this(provider, eventId, level, channel, time, utc, message, data, named, processId, line, "");
+    }
 
     /**
      * The rendered text, else the unnamed inserts joined by newlines (classic sources put it all in %1),

@@ -127,4 +127,30 @@ class IisFeatureConfigTest {
                         org.assertj.core.groups.Tuple.tuple("Reports", -1L));
         assertThat(report.problems()).anyMatch(p -> p.toString().contains("appConcurrentRequestLimit 'lots' is not a whole number"));
     }
+
+    @Test
+    void rewriteRulesThatSetServerVariablesAndTheAllowedListAreRead() throws IOException {
+        String web = "<configuration><system.webServer><rewrite><rules>"
+                + "<rule name=\"Offloaded HTTPS\"><match url=\".*\" /><serverVariables><set name=\"HTTPS\" value=\"on\" />"
+                + "<set name=\"SERVER_PORT\" value=\"443\" /></serverVariables><action type=\"None\" /></rule>"
+                + "<rule name=\"Again\"><match url=\".*\" /><serverVariables><set name=\"https\" value=\"on\" /></serverVariables></rule>"
+                + "</rules></rewrite></system.webServer></configuration>";
+        WebConfigReader reader = new WebConfigReader();
+        ReadReport report = new ReadReport("web.config", EvidenceKind.WEB_CONFIG);
+        reader.read("web.config", "", new java.io.ByteArrayInputStream(web.getBytes(java.nio.charset.StandardCharsets.UTF_8)), report);
+        assertThat(of(reader.facts(), org.iisdiag.facts.RewriteServerVariablesConfig.class)).singleElement().satisfies(c -> {
+            assertThat(c.setVariables()).containsExactly("HTTPS", "SERVER_PORT");
+            assertThat(c.allowedVariables()).isEmpty();
+            assertThat(c.source()).isEqualTo("web.config:1");
+        });
+
+        String host = "<configuration><system.applicationHost><sites/></system.applicationHost><system.webServer><rewrite>"
+                + "<allowedServerVariables><add name=\"HTTP_X_ORIGINAL_HOST\" /><add name=\"HTTPS\" /><remove name=\"https\" />"
+                + "</allowedServerVariables><globalRules /></rewrite></system.webServer></configuration>";
+        ApplicationHostConfigReader apphost = new ApplicationHostConfigReader();
+        ReadReport r2 = new ReadReport("applicationHost.config", EvidenceKind.APPLICATION_HOST_CONFIG);
+        apphost.read("applicationHost.config", "", new java.io.ByteArrayInputStream(host.getBytes(java.nio.charset.StandardCharsets.UTF_8)), r2);
+        assertThat(of(apphost.facts(), org.iisdiag.facts.RewriteServerVariablesConfig.class)).singleElement()
+                .satisfies(c -> assertThat(c.allowedVariables()).containsExactly("HTTP_X_ORIGINAL_HOST"));
+    }
 }

@@ -363,4 +363,50 @@ class EventLogReaderTest {
                 .isEqualTo(AncmEventKind.PROCESS_START_FAILURE);
         assertThat(EventAggregator.ancmKind(1032, "Application '/LM/W3SVC/1/ROOT' started successfully.")).isEqualTo(AncmEventKind.OTHER);
     }
+
+    @Test
+    void securityLogonFailuresAreReadWithWhereTheyCameFrom() throws IOException {
+        String local = "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+                + "<Provider Name='Microsoft-Windows-Security-Auditing'/><EventID>4625</EventID><Level>0</Level>"
+                + "<TimeCreated SystemTime='2026-06-10T08:00:40.1Z'/><Channel>Security</Channel>"
+                + "<Computer>APP-HR01.fabrikam.local</Computer></System><EventData>"
+                + "<Data Name='TargetUserName'>svc-hrportal</Data><Data Name='TargetDomainName'>FABRIKAM</Data>"
+                + "<Data Name='Status'>0xC000006D</Data><Data Name='SubStatus'>0x0</Data><Data Name='LogonType'>3</Data>"
+                + "<Data Name='AuthenticationPackageName'>NTLM</Data><Data Name='WorkstationName'>APP-HR01</Data>"
+                + "<Data Name='IpAddress'>10.30.4.18</Data></EventData></Event>";
+        String remote = local.replace("<Data Name='WorkstationName'>APP-HR01</Data>", "<Data Name='WorkstationName'>PC-0412</Data>")
+                .replace("10.30.4.18", "10.30.12.34").replace("<Data Name='SubStatus'>0x0</Data>", "<Data Name='SubStatus'>0xc000006a</Data>");
+        String loopback = remote.replace("10.30.12.34", "::1").replace("0xc000006a", "0x0");
+        ReadReport r = readText("Security.xml", "<Events>" + local + local + remote + loopback + "</Events>");
+        assertThat(r.failed()).isFalse();
+        assertThat(facts(org.iisdiag.facts.LogonFailure.class))
+                .extracting(l -> l.ntStatus(), l -> l.subStatus(), l -> l.account(), l -> l.workstation(), l -> l.local(),
+                        l -> l.count(), l -> l.logonFailureWithoutReason(), l -> l.ntlm())
+                .containsExactlyInAnyOrder(
+                        tuple("0xc000006d", "0x0", "FABRIKAM\\svc-hrportal", "APP-HR01", true, 2L, true, true),
+                        tuple("0xc000006d", "0xc000006a", "FABRIKAM\\svc-hrportal", "PC-0412", false, 1L, false, true),
+                        tuple("0xc000006d", "0x0", "FABRIKAM\\svc-hrportal", "PC-0412", true, 1L, true, true));
+        assertThat(facts(OtherEvent.class)).isEmpty();
+    }
+
+    @Test
+    void aLogonFailureWithoutInsertsIsReadFromItsMessage() {
+        String message = "An account failed to log on.\n\nLogon Type:\t\t\t3\n\nFailure Information:\n"
+                + "\tFailure Reason:\t\tAn Error occured during Logon.\n\tStatus:\t\t\t0xC000006D\n\tSub Status:\t\t0x0\n\n"
+                + "Network Information:\n\tWorkstation Name:\tAPP-HR01\n\tSource Network Address:\t10.30.4.18\n\n"
+                + "Detailed Authentication Information:\n\tLogon Process:\t\tNtLmSsp \n\tAuthentication Package:\tNTLM";
+        EventAggregator a = new EventAggregator();
+        a.add("Security.csv", new RawEvent("Microsoft-Windows-Security-Auditing", 4625, 0, "Security", null, false, message,
+                List.of(), java.util.Map.of(), "", 2, "APP-HR01.fabrikam.local"));
+        List<org.iisdiag.facts.LogonFailure> found = a.facts().stream().filter(org.iisdiag.facts.LogonFailure.class::isInstance)
+                .map(org.iisdiag.facts.LogonFailure.class::cast).toList();
+        assertThat(found).singleElement().satisfies(l -> {
+            assertThat(l.ntStatus()).isEqualTo("0xc000006d");
+            assertThat(l.subStatus()).isEqualTo("0x0");
+            assertThat(l.logonType()).isEqualTo(3);
+            assertThat(l.authenticationPackage()).isEqualTo("NTLM");
+            assertThat(l.sourceAddress()).isEqualTo("10.30.4.18");
+            assertThat(l.local()).isTrue();
+        });
+    }
 }
