@@ -1,8 +1,11 @@
 package org.iisdiag.classified;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import org.iisdiag.facts.HarResponse;
 import org.iisdiag.facts.SiteDefinition;
@@ -60,12 +63,44 @@ public final class SiteBindings {
         return h.exampleUrls().stream().anyMatch(u -> u.toLowerCase(Locale.ROOT).startsWith("https:")) ? "https" : "http";
     }
 
-    /** A site and the host one of its bindings takes ("" for any host). */
-    private record Binding(String site, String host) {
+    /**
+     * The host names the sites' bindings name (a server's own names, which its applications may call it
+     * by), sorted without regard to case and comma-separated; "" when no binding names one.
+     */
+    public static String hostNames(Collection<?> sites) {
+        TreeSet<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Binding b : all(sites)) {
+            if (HOST_NAME.matcher(b.host()).matches()) {
+                out.add(b.host());
+            }
+        }
+        return String.join(", ", out);
     }
 
-    /** The bindings of the sites on {@code port}, in site and binding order; other forms are skipped. */
+    /** The first of {@link #hostNames}, or "". */
+    public static String firstHostName(Collection<?> sites) {
+        String all = hostNames(sites);
+        int comma = all.indexOf(',');
+        return comma < 0 ? all : all.substring(0, comma);
+    }
+
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9*][A-Za-z0-9.*-]{0,252}");
+
+    /** A site, the port of one of its bindings and the host it takes ("" for any host). */
+    private record Binding(String site, String port, String host) {
+    }
+
+    /** The bindings of the sites on {@code port}, in site and binding order. */
     private static List<Binding> onPort(List<?> sites, int port) {
+        String p = String.valueOf(port);
+        return all(sites).stream().filter(b -> b.port().equals(p)).toList();
+    }
+
+    /**
+     * Every "protocol/ip:port:host" binding of the sites, in site and binding order; other forms are
+     * skipped. An IPv6 address is in brackets, so port and host are the last two colon-separated parts.
+     */
+    private static List<Binding> all(Collection<?> sites) {
         List<Binding> out = new ArrayList<>();
         for (Object o : sites) {
             if (o instanceof SiteDefinition s) {
@@ -73,8 +108,8 @@ public final class SiteBindings {
                     String info = b.substring(b.indexOf('/') + 1);
                     int last = info.lastIndexOf(':');
                     int before = last <= 0 ? -1 : info.lastIndexOf(':', last - 1);
-                    if (before >= 0 && info.substring(before + 1, last).equals(String.valueOf(port))) {
-                        out.add(new Binding(s.name(), info.substring(last + 1)));
+                    if (before >= 0) {
+                        out.add(new Binding(s.name(), info.substring(before + 1, last), info.substring(last + 1).strip()));
                     }
                 }
             }

@@ -52,8 +52,8 @@ class RequestFilteringAndRewriteTest {
         SiteDefinition s = new SiteDefinition(2, "HRReports", List.of("https/*:443:hrreports.fabrikam.local", "http/*:80:",
                 "https/[::1]:443:Reports.Fabrikam.local"), "", false, "", 0, true, "applicationHost.config", List.of(),
                 "applicationHost.config:20");
-        assertThat(Bindings.hostNames(List.of(s))).isEqualTo("hrreports.fabrikam.local, Reports.Fabrikam.local");
-        assertThat(Bindings.firstHostName(List.of(s))).isEqualTo("hrreports.fabrikam.local");
-        assertThat(Bindings.hostNames(List.of())).isEmpty();
+        assertThat(org.iisdiag.classified.SiteBindings.hostNames(List.of(s))).isEqualTo("hrreports.fabrikam.local, Reports.Fabrikam.local");
+        assertThat(org.iisdiag.classified.SiteBindings.firstHostName(List.of(s))).isEqualTo("hrreports.fabrikam.local");
+        assertThat(org.iisdiag.classified.SiteBindings.hostNames(List.of())).isEmpty();
     }
 }
