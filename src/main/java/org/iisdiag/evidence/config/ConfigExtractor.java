@@ -29,6 +29,7 @@ import org.iisdiag.facts.HttpErrorsConfig;
 import org.iisdiag.facts.HttpRuntimeConfig;
 import org.iisdiag.facts.RequestLimitsConfig;
 import org.iisdiag.facts.ServerRuntimeConfig;
+import org.iisdiag.facts.SiteLimitsConfig;
 import org.iisdiag.facts.SiteDefinition;
 
 /**
@@ -536,6 +537,7 @@ final class ConfigExtractor {
             boolean autoStart = v.bool(site, siteDefaults, "siteDefaults", "serverAutoStart", "serverAutoStart", true);
             out.add(new SiteDefinition(id, name, List.copyOf(bindings), logDirectory, frebEnabled, frebDirectory, maxLogFiles,
                     autoStart, file, v.list(), src(site)));
+            siteLimits(site, siteDefaults, id, name);
 
             XmlElement siteAppDefaults = site.child("applicationDefaults");
             for (XmlElement app : site.children("application")) {
@@ -565,6 +567,30 @@ final class ConfigExtractor {
                 out.add(new ApplicationDefinition(name, id, appPath, pool, physicalPath, file, av.list(), src(app)));
             }
         }
+    }
+
+    /** The site's {@code <limits>}: maxConnections and connectionTimeout, else siteDefaults', else IIS's defaults. */
+    private void siteLimits(XmlElement site, XmlElement siteDefaults, long id, String name) {
+        Values v = new Values("the IIS default");
+        XmlElement own = site.child("limits");
+        XmlElement inherited = child(siteDefaults, "limits");
+        long max = v.number(own, inherited, "siteDefaults", "limits.maxConnections", "maxConnections",
+                SiteLimitsConfig.UNLIMITED_CONNECTIONS);
+        String raw = own != null && own.has("connectionTimeout") ? own.attr("connectionTimeout")
+                : inherited != null && inherited.has("connectionTimeout") ? inherited.attr("connectionTimeout") : null;
+        long timeout;
+        if (raw == null) {
+            timeout = SiteLimitsConfig.DEFAULT_CONNECTION_TIMEOUT;
+            v.assumed("limits.connectionTimeout", "00:02:00");
+        } else {
+            timeout = timeSpan(raw);
+            if (own == null || !own.has("connectionTimeout")) {
+                v.defaults.add("limits.connectionTimeout=" + raw + " (from siteDefaults)");
+            }
+        }
+        out.add(new SiteLimitsConfig(id, name, max, timeout, file, v.list(),
+                src(own != null ? own : inherited != null && (inherited.has("maxConnections")
+                        || inherited.has("connectionTimeout")) ? inherited : site)));
     }
 
     private void pools(XmlElement pools) {
