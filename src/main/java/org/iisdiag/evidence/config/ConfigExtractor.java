@@ -271,7 +271,8 @@ final class ConfigExtractor {
             report.reject(e.line(), "<httpRuntime> executionTimeout '" + raw + "' is not a whole number of seconds"
                     + (seconds >= 0 ? " (read as " + seconds + " s; ASP.NET itself expects seconds and may refuse it)" : ""));
         }
-        out.add(new HttpRuntimeConfig(seconds, file, path, v.list(), src(e)));
+        long maxRequestLengthKb = v.number(e, "maxRequestLength", HttpRuntimeConfig.DEFAULT_MAX_REQUEST_LENGTH_KB);
+        out.add(new HttpRuntimeConfig(seconds, maxRequestLengthKb, file, path, v.list(), src(e)));
     }
 
     private void compilation(XmlElement e, String path) {
