@@ -20,6 +20,12 @@ public enum AncmEventKind {
     STDOUT_REDIRECTION_FAILED,
     /** The aspNetCore configuration is invalid or could not be loaded (1004, 1034). */
     CONFIG_ERROR,
+    /**
+     * The module found app_offline.htm in the application folder and shut the app down (1012 "was recycled
+     * after detecting app_offline.htm"): until the file is removed it answers every request with the file
+     * and a 503.
+     */
+    APP_OFFLINE,
     /** Anything else, informational events included (1001, 1032, 1033 ...). */
     OTHER
 }

@@ -21,6 +21,7 @@ import org.iisdiag.facts.HttpErrCount;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.ServerEnvironment;
 import org.iisdiag.facts.SiteDefinition;
+import org.iisdiag.facts.SiteLimitsConfig;
 import org.iisdiag.facts.SiteInfo;
 import org.iisdiag.facts.WasEvent;
 
@@ -217,6 +218,9 @@ public final class TargetDirectory {
         }
         if (fact instanceof SiteDefinition s) {
             return site(s.id());
+        }
+        if (fact instanceof SiteLimitsConfig s) {
+            return site(s.siteId());
         }
         return resolve(Target.CASE);
     }

@@ -30,6 +30,7 @@ import org.iisdiag.facts.RewriteServerVariablesConfig;
 import org.iisdiag.facts.HttpRuntimeConfig;
 import org.iisdiag.facts.RequestLimitsConfig;
 import org.iisdiag.facts.ServerRuntimeConfig;
+import org.iisdiag.facts.SiteLimitsConfig;
 import org.iisdiag.facts.SiteDefinition;
 
 /**
@@ -331,7 +332,8 @@ final class ConfigExtractor {
             report.reject(e.line(), "<httpRuntime> executionTimeout '" + raw + "' is not a whole number of seconds"
                     + (seconds >= 0 ? " (read as " + seconds + " s; ASP.NET itself expects seconds and may refuse it)" : ""));
         }
-        out.add(new HttpRuntimeConfig(seconds, file, path, v.list(), src(e)));
+        long maxRequestLengthKb = v.number(e, "maxRequestLength", HttpRuntimeConfig.DEFAULT_MAX_REQUEST_LENGTH_KB);
+        out.add(new HttpRuntimeConfig(seconds, maxRequestLengthKb, file, path, v.list(), src(e)));
     }
 
     private void compilation(XmlElement e, String path) {
@@ -597,6 +599,7 @@ final class ConfigExtractor {
             boolean autoStart = v.bool(site, siteDefaults, "siteDefaults", "serverAutoStart", "serverAutoStart", true);
             out.add(new SiteDefinition(id, name, List.copyOf(bindings), logDirectory, frebEnabled, frebDirectory, maxLogFiles,
                     autoStart, file, v.list(), src(site)));
+            siteLimits(site, siteDefaults, id, name);
 
             XmlElement siteAppDefaults = site.child("applicationDefaults");
             for (XmlElement app : site.children("application")) {
@@ -626,6 +629,30 @@ final class ConfigExtractor {
                 out.add(new ApplicationDefinition(name, id, appPath, pool, physicalPath, file, av.list(), src(app)));
             }
         }
+    }
+
+    /** The site's {@code <limits>}: maxConnections and connectionTimeout, else siteDefaults', else IIS's defaults. */
+    private void siteLimits(XmlElement site, XmlElement siteDefaults, long id, String name) {
+        Values v = new Values("the IIS default");
+        XmlElement own = site.child("limits");
+        XmlElement inherited = child(siteDefaults, "limits");
+        long max = v.number(own, inherited, "siteDefaults", "limits.maxConnections", "maxConnections",
+                SiteLimitsConfig.UNLIMITED_CONNECTIONS);
+        String raw = own != null && own.has("connectionTimeout") ? own.attr("connectionTimeout")
+                : inherited != null && inherited.has("connectionTimeout") ? inherited.attr("connectionTimeout") : null;
+        long timeout;
+        if (raw == null) {
+            timeout = SiteLimitsConfig.DEFAULT_CONNECTION_TIMEOUT;
+            v.assumed("limits.connectionTimeout", "00:02:00");
+        } else {
+            timeout = timeSpan(raw);
+            if (own == null || !own.has("connectionTimeout")) {
+                v.defaults.add("limits.connectionTimeout=" + raw + " (from siteDefaults)");
+            }
+        }
+        out.add(new SiteLimitsConfig(id, name, max, timeout, file, v.list(),
+                src(own != null ? own : inherited != null && (inherited.has("maxConnections")
+                        || inherited.has("connectionTimeout")) ? inherited : site)));
     }
 
     private void pools(XmlElement pools) {

@@ -279,6 +279,11 @@ public final class EventAggregator {
         if (t.contains("started successfully")) {
             return AncmEventKind.OTHER;
         }
+        // 1012 also says "recycled after detecting file change in application directory": only the
+        // app_offline.htm text is the offline file; "Failed to monitor app_offline.htm" (1024) is not
+        if (t.contains("after detecting app_offline.htm")) {
+            return AncmEventKind.APP_OFFLINE;
+        }
         if (id == 1028 || id == 1029 || t.contains("could not find inprocess request handler")
                 || t.contains("could not find 'aspnetcorev2_inprocess.dll'") || t.contains("could not find the assembly")
                 || t.contains("failed to load request handler") || t.contains("could not load request handler")) {

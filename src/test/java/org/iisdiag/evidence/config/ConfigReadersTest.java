@@ -180,12 +180,17 @@ class ConfigReadersTest {
         List<HttpRuntimeConfig> runtimes = r.of(HttpRuntimeConfig.class);
         assertThat(runtimes).hasSize(2);
         assertThat(runtimes.get(0).executionTimeoutSeconds()).isEqualTo(300);
+        // maxRequestLength is in kilobytes (51200 KB = 50 MB); request filtering counts bytes
+        assertThat(runtimes.get(0).maxRequestLengthKb()).isEqualTo(51200);
+        assertThat(runtimes.get(0).maxRequestLengthBytes()).isEqualTo(52_428_800L);
         assertThat(runtimes.get(0).defaults()).isEmpty();
         assertThat(runtimes.get(0).locationPath()).isEmpty();
         // element present without executionTimeout: the ASP.NET default, and the fact says so
         assertThat(runtimes.get(1).executionTimeoutSeconds()).isEqualTo(110);
         assertThat(runtimes.get(1).locationPath()).isEqualTo("reports");
-        assertThat(runtimes.get(1).defaults()).containsExactly("executionTimeout=110 s (absent: the ASP.NET default, 00:01:50)");
+        assertThat(runtimes.get(1).maxRequestLengthKb()).isEqualTo(4096);
+        assertThat(runtimes.get(1).defaults()).containsExactly("executionTimeout=110 s (absent: the ASP.NET default, 00:01:50)",
+                "maxRequestLength=4096 (absent: the ASP.NET default)");
         assertThat(runtimes.get(1).describe()).contains("110 s", "<location path=\"reports\">", "assumed");
 
         HttpErrorsConfig errors = r.one(HttpErrorsConfig.class);

@@ -15,6 +15,7 @@ import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.GlobalModules;
 import org.iisdiag.facts.ModuleReference;
 import org.iisdiag.facts.ServerRuntimeConfig;
+import org.iisdiag.facts.SiteLimitsConfig;
 import org.iisdiag.facts.WebFarmConfig;
 import org.junit.jupiter.api.Test;
 
@@ -152,5 +153,26 @@ class IisFeatureConfigTest {
         apphost.read("applicationHost.config", "", new java.io.ByteArrayInputStream(host.getBytes(java.nio.charset.StandardCharsets.UTF_8)), r2);
         assertThat(of(apphost.facts(), org.iisdiag.facts.RewriteServerVariablesConfig.class)).singleElement()
                 .satisfies(c -> assertThat(c.allowedVariables()).containsExactly("HTTP_X_ORIGINAL_HOST"));
+    }
+
+    @Test
+    void applicationHostGivesEachSiteItsConnectionLimitsWithTheDefaultsItInherits() throws IOException {
+        ReadReport report = new ReadReport("site-limits.applicationHost.config", EvidenceKind.APPLICATION_HOST_CONFIG);
+        ApplicationHostConfigReader reader = new ApplicationHostConfigReader();
+        reader.read("site-limits.applicationHost.config", "", resource("config/site-limits.applicationHost.config"), report);
+        List<SiteLimitsConfig> limits = of(reader.facts(), SiteLimitsConfig.class).stream()
+                .sorted(java.util.Comparator.comparingLong(SiteLimitsConfig::siteId)).toList();
+        assertThat(limits).extracting(SiteLimitsConfig::siteId, SiteLimitsConfig::maxConnections,
+                        SiteLimitsConfig::connectionTimeoutSeconds)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 100L, 300L),
+                        org.assertj.core.groups.Tuple.tuple(3L, SiteLimitsConfig.UNLIMITED_CONNECTIONS, 300L),
+                        org.assertj.core.groups.Tuple.tuple(4L, -1L, 45L));
+        assertThat(limits.get(0).limited()).isTrue();
+        assertThat(limits.get(0).source()).isEqualTo("site-limits.applicationHost.config:9");
+        assertThat(limits.get(0).defaults()).containsExactly("limits.connectionTimeout=00:05:00 (from siteDefaults)");
+        assertThat(limits.get(1).limited()).isFalse();
+        assertThat(limits.get(1).defaults()).anyMatch(d -> d.startsWith("limits.maxConnections=4294967295 (absent"));
+        assertThat(limits.get(2).limited()).isFalse();
+        assertThat(report.problems()).anyMatch(p -> p.toString().contains("limits.maxConnections 'many' is not a whole number"));
     }
 }

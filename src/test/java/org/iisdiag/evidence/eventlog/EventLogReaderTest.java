@@ -362,6 +362,13 @@ class EventLogReaderTest {
         assertThat(EventAggregator.ancmKind(1020, "failed to start process with commandline 'x' with multiple retries."))
                 .isEqualTo(AncmEventKind.PROCESS_START_FAILURE);
         assertThat(EventAggregator.ancmKind(1032, "Application '/LM/W3SVC/1/ROOT' started successfully.")).isEqualTo(AncmEventKind.OTHER);
+        assertThat(EventAggregator.ancmKind(1012, "Application 'D:\\Sites\\Orders\\' was recycled after detecting app_offline.htm."))
+                .isEqualTo(AncmEventKind.APP_OFFLINE);
+        // the same event id for any other file change, and 1024's failure to watch the file, are not the offline file
+        assertThat(EventAggregator.ancmKind(1012, "Application 'D:\\Sites\\Orders\\' was recycled after detecting file change in application directory."))
+                .isEqualTo(AncmEventKind.OTHER);
+        assertThat(EventAggregator.ancmKind(1024, "Failed to monitor app_offline.htm for application 'D:\\Sites\\Orders\\', ErrorCode '0x80070005'. "))
+                .isEqualTo(AncmEventKind.OTHER);
     }
 
     @Test
