@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import org.iisdiag.facts.FailedRequestTrace;
 import org.iisdiag.facts.IisStatusCount;
+import org.iisdiag.facts.ServerTraffic;
 import org.iisdiag.facts.UriCount;
 import org.iisdiag.facts.WebFarmConfig;
 
@@ -129,5 +130,101 @@ public final class ArrCorrelation {
             }
         }
         return String.join(", ", s);
+    }
+
+    /** The HRESULT a trace records for a WinHTTP error ARR logs as win32: 12029 is 0x80072efd. */
+    public static String hresultOf(long win32) {
+        return String.format(Locale.ROOT, "0x8007%04x", win32 & 0xFFFF);
+    }
+
+    /**
+     * The one back end the traces of a connection failure were routed to (ARR_SERVER_ROUTED Server),
+     * counting only the traces whose error is that failure's HRESULT; "" when they name none or several.
+     */
+    public static String onlyMember(Collection<?> traces, long win32) {
+        String hresult = hresultOf(win32);
+        TreeSet<String> s = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (Object o : traces) {
+            if (o instanceof FailedRequestTrace t && !t.backendServer().isEmpty() && t.errorCode().equalsIgnoreCase(hresult)) {
+                s.add(t.backendServer());
+            }
+        }
+        return s.size() == 1 ? s.first() : "";
+    }
+
+    /** The farm servers other than {@code member}, "a, b"; "" when the farms list no other. */
+    public static String otherMembers(Collection<?> farms, String member) {
+        TreeSet<String> s = new TreeSet<>();
+        for (Object o : farms) {
+            if (o instanceof WebFarmConfig f && f.servers().stream().anyMatch(a -> sameHost(a, member))) {
+                f.servers().stream().filter(a -> !sameHost(a, member)).forEach(s::add);
+            }
+        }
+        return String.join(", ", s);
+    }
+
+    /** The name of the farm that lists {@code member}, else every farm's. */
+    public static String farmOf(Collection<?> farms, String member) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Object o : farms) {
+            if (o instanceof WebFarmConfig f && f.servers().stream().anyMatch(a -> sameHost(a, member))) {
+                names.add(f.name());
+            }
+        }
+        return names.isEmpty() ? farmName(farms) : String.join(", ", names);
+    }
+
+    /** The health test URL of the farm that lists {@code member}, "" when it has none. */
+    public static String healthCheckUrl(Collection<?> farms, String member) {
+        TreeSet<String> urls = new TreeSet<>();
+        for (Object o : farms) {
+            if (o instanceof WebFarmConfig f && !f.healthCheckUrl().isEmpty()
+                    && f.servers().stream().anyMatch(a -> sameHost(a, member))) {
+                urls.add(f.healthCheckUrl());
+            }
+        }
+        return String.join(", ", urls);
+    }
+
+    /**
+     * Whether a server name (a case folder, s-computername) and a farm address are the same host: equal, or
+     * the same first label ("APP42" and "app42.fabrikam.local"), case-insensitive. IP addresses compare whole.
+     */
+    public static boolean sameHost(String a, String b) {
+        if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        String x = a.strip().toLowerCase(Locale.ROOT);
+        String y = b.strip().toLowerCase(Locale.ROOT);
+        if (x.equals(y)) {
+            return true;
+        }
+        if (x.matches("[0-9.]+") || y.matches("[0-9.]+") || x.contains(":") || y.contains(":")) {
+            return false;
+        }
+        return firstLabel(x).equals(firstLabel(y));
+    }
+
+    private static String firstLabel(String host) {
+        int dot = host.indexOf('.');
+        return dot < 0 ? host : host.substring(0, dot);
+    }
+
+    /**
+     * What the member's own IIS log says, as a sentence: it ends before ARR's first failure (the member
+     * stopped serving), or it goes on (it serves, but not to ARR); "" without its log.
+     */
+    public static String memberLogText(Collection<?> traffic, String member, java.time.Instant failuresBegan) {
+        for (Object o : traffic) {
+            if (o instanceof ServerTraffic t && sameHost(t.server(), member) && t.lastSeen() != null) {
+                if (failuresBegan != null && t.lastSeen().isBefore(failuresBegan)) {
+                    return "Its own IIS log (" + t.server() + ") ends at " + t.lastSeen() + ", before ARR's first failure at "
+                            + failuresBegan + ": it stopped serving then.";
+                }
+                return "Its own IIS log (" + t.server() + ") goes on until " + t.lastSeen()
+                        + ": the server answers others, so look at what stands between ARR and it (binding, firewall).";
+            }
+        }
+        return "";
     }
 }

@@ -18,6 +18,12 @@ public enum AncmLogKind {
     PORT_BIND,
     /** "Application started" / "Now listening on:": evidence the app did start. */
     HOSTING_STARTED,
+    /**
+     * The app's own output names a certificate by its thumbprint (40 hex digits after "certificate" or
+     * "thumbprint" on the line): which certificate a later certificate error is about. The detail is the
+     * thumbprint in upper case.
+     */
+    CERTIFICATE,
     /** Debug log "Failed HRESULT returned: 0x8007023e". */
     DEBUG_LOG_HRESULT,
     /** Other warnings and errors. */

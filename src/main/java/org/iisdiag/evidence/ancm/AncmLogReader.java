@@ -48,6 +48,9 @@ public final class AncmLogReader implements EvidenceReader {
     private static final Pattern EXCEPTION_AT_START = Pattern.compile("^\\s*(?:---> )?((?:System|Microsoft)\\.[\\w.`+]*Exception(?: \\((?:0x[0-9A-Fa-f]{1,8}|-?\\d{1,10})\\))?(?::.*)?)$");
     private static final Pattern LOGGER = Pattern.compile("^(crit|fail|warn): (\\S+)\\s*$");
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at \\S|^\\s*--- End of (?:inner exception|stack trace)");
+    /** A certificate named by its SHA-1 thumbprint on a line of the app's output ("Loading certificate 7C4E...", "Thumbprint: ..."). */
+    private static final Pattern CERTIFICATE = Pattern.compile(
+            "(?i)\\b(?:certificate|cert|thumbprint)\\b[^\\r\\n]{0,120}?(?<![0-9A-Fa-f])([0-9A-Fa-f]{40})(?![0-9A-Fa-f])");
     private static final Pattern HOSTING_ENV = Pattern.compile("Hosting environment: ?(\\S+)");
     private static final Pattern LISTENING = Pattern.compile("Now listening on: (\\S+?)(?::\\d+)?/?\\s*$");
     private static final Pattern BAD_IMAGE = Pattern.compile("System\\.BadImageFormatException:?\\s*(.*)$");
@@ -260,6 +263,10 @@ public final class AncmLogReader implements EvidenceReader {
             add(inner ? AncmLogKind.OTHER : AncmLogKind.STARTUP_EXCEPTION, (inner ? "inner exception: " : "") + m.group(1).strip(),
                     pid, sample(st, no, raw), st.report);
             st.afterException = true;
+            return;
+        }
+        if ((m = CERTIFICATE.matcher(text)).find()) {
+            add(AncmLogKind.CERTIFICATE, m.group(1).toUpperCase(Locale.ROOT), pid, sample(st, no, raw), st.report);
             return;
         }
         String lower = text.strip().toLowerCase(Locale.ROOT);

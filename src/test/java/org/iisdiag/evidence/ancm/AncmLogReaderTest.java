@@ -113,6 +113,26 @@ class AncmLogReaderTest {
     }
 
     @Test
+    void aCertificateTheAppNamesByThumbprintIsAFindingOfItsOwn() throws IOException {
+        readText("logs/stdout_20251118221014_5120.log", """
+                info: Contoso.Signing.CredentialsLoader[0]
+                      Loading the token signing certificate 7c4e2a9b5d13f08e6a2c71b94d5e03f8a1b6c9d2 from LocalMachine\\My
+                info: Contoso.Data[0]
+                      Row version 0123456789abcdef0123456789abcdef01234567 cached
+                Unhandled exception. System.Security.Cryptography.CryptographicException: Keyset does not exist
+                   at System.Security.Cryptography.CngKey.Open(String keyName, CngProvider provider, CngKeyOpenOptions openOptions)
+                """);
+        // upper case, at its line; a 40-digit hex value on a line that names no certificate is not one
+        assertThat(findings(AncmLogKind.CERTIFICATE)).singleElement().satisfies(f -> {
+            assertThat(f.detail()).isEqualTo("7C4E2A9B5D13F08E6A2C71B94D5E03F8A1B6C9D2");
+            assertThat(f.location()).isEqualTo("logs/stdout_20251118221014_5120.log:2");
+            assertThat(f.pid()).isEqualTo(5120);
+        });
+        assertThat(findings(AncmLogKind.STARTUP_EXCEPTION)).singleElement().satisfies(f -> assertThat(f.detail())
+                .isEqualTo("System.Security.Cryptography.CryptographicException: Keyset does not exist"));
+    }
+
+    @Test
     void badImageFormat() throws IOException {
         read("stdout_20250109103000_6000.log");
         assertThat(findings(AncmLogKind.BAD_IMAGE_FORMAT)).singleElement().satisfies(f -> {
