@@ -64,6 +64,13 @@ public final class CrashTargets {
         return bestCount >= 2 && bestCount * 10 >= crashes * 8 ? best : "";
     }
 
+    /** A report of a w3wp.exe death: the runtime's 1026 or Windows Error Reporting's Application Error 1000. */
+    public static boolean isWorkerCrash(Object event) {
+        String app = event instanceof org.iisdiag.facts.DotNetRuntimeCrash d ? d.application()
+                : event instanceof org.iisdiag.facts.ApplicationCrash a ? a.faultingApplication() : "";
+        return app.toLowerCase(java.util.Locale.ROOT).contains("w3wp");
+    }
+
     /**
      * Whether two crash events are reports of the same crashes: the .NET runtime writes 1026 and Windows
      * Error Reporting writes Application Error 1000 within seconds of each other for one process death.

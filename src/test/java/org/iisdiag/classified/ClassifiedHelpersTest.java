@@ -50,6 +50,17 @@ class ClassifiedHelpersTest {
     }
 
     @Test
+    void workerCrashesAreTheRuntimesAndWindowsErrorReportingsReportsOfW3wp() {
+        var runtime = new org.iisdiag.facts.DotNetRuntimeCrash("w3wp.exe", "", "System.Exception", "", 1, EventTimes.NONE, List.of());
+        var wer = new org.iisdiag.facts.ApplicationCrash("W3WP.EXE", "KERNELBASE.dll", "0xe0434352", "", "", 1, EventTimes.NONE, List.of());
+        var other = new org.iisdiag.facts.ApplicationCrash("sqlservr.exe", "ntdll.dll", "0xc0000005", "", "", 1, EventTimes.NONE, List.of());
+        assertThat(CrashTargets.isWorkerCrash(runtime)).isTrue();
+        assertThat(CrashTargets.isWorkerCrash(wer)).isTrue();
+        assertThat(CrashTargets.isWorkerCrash(other)).isFalse();
+        assertThat(CrashTargets.isWorkerCrash("w3wp.exe")).as("not a crash report").isFalse();
+    }
+
+    @Test
     void twoCrashEventsAreOneCrashWhenSecondsApart() {
         EventTimes runtime = EventTimes.of(LocalDateTime.parse("2025-01-09T10:06:12"), true);
         EventTimes wer = EventTimes.of(LocalDateTime.parse("2025-01-09T10:06:12.500"), true);

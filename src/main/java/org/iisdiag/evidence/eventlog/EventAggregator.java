@@ -34,7 +34,8 @@ import org.iisdiag.facts.WasEvent;
  * 23 is authenticated, 24 authentication type, 25 thread account name, 26 thread id, 27 thread account
  * name, 28 is impersonating, 29 stack trace. Application Error 1000: 0 application, 1 its version, 2 its
  * time stamp, 3 module, 4 its version, 5 its time stamp, 6 exception code, 7 fault offset, 8 process id,
- * 9 start time, 10 application path, 11 module path, 12 report id. WAS: named inserts (AppPoolID,
+ * 9 start time, 10 application path, 11 module path, 12 report id (Server 2022 and Windows 11 name them: AppName,
+ * ModuleName, ExceptionCode, FaultingOffset, ProcessId ...). WAS: named inserts (AppPoolID,
  * ProcessID, ExitCode), else 0 pool, 1 process id, 2 exit code.
  */
 public final class EventAggregator {
@@ -431,11 +432,12 @@ public final class EventAggregator {
             offset = field(text, "Fault offset");
             pid = field(text, "Faulting process id");
         } else {
-            app = e.data(0);
-            module = e.data(3);
-            code = e.data(6);
-            offset = e.data(7);
-            pid = e.data(8);
+            // Windows Server 2022 / Windows 11 name the fields (AppName ... ExceptionCode); older ones give them in order
+            app = firstNonEmpty(e.named("AppName"), e.data(0));
+            module = firstNonEmpty(e.named("ModuleName"), e.data(3));
+            code = firstNonEmpty(e.named("ExceptionCode"), e.data(6));
+            offset = firstNonEmpty(e.named("FaultingOffset"), e.data(7));
+            pid = firstNonEmpty(e.named("ProcessId"), e.data(8));
         }
         return new ApplicationCrash(cut(app, 200), cut(module, 200), hex(code), cut(offset.toLowerCase(Locale.ROOT), 40),
                 cut(pid, 20), 0, EventTimes.NONE, List.of());

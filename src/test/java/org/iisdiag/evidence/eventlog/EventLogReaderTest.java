@@ -59,7 +59,7 @@ class EventLogReaderTest {
         ReadReport r = read("wevtutil-application.xml");
         assertThat(r.failed()).isFalse();
         assertThat(r.problems()).isEmpty();
-        assertThat(r.entries()).isEqualTo(12);
+        assertThat(r.entries()).isEqualTo(13);
         assertThat(facts(AncmEvent.class)).extracting(AncmEvent::eventId, AncmEvent::kind, AncmEvent::application,
                 AncmEvent::errorCode, AncmEvent::processExitCode, AncmEvent::exitCode, AncmEvent::count).containsExactly(
                 tuple(1000, AncmEventKind.PROCESS_START_FAILURE, "MACHINE/WEBROOT/APPHOST/SHOP", "0x80004005", "80008083", "", 2L),
@@ -137,7 +137,8 @@ class EventLogReaderTest {
         assertThat(facts(ApplicationCrash.class)).extracting(ApplicationCrash::faultingApplication, ApplicationCrash::faultingModule,
                 ApplicationCrash::exceptionCode, ApplicationCrash::faultOffset, ApplicationCrash::processId).containsExactlyInAnyOrder(
                 tuple("w3wp.exe", "clr.dll", "0xc00000fd", "0000000000012345", "0x143c"),          // positional inserts
-                tuple("w3wp.exe", "KERNELBASE.dll", "0xe0434352", "0x000000000003f19c", "0x1f40")); // rendered text
+                tuple("w3wp.exe", "KERNELBASE.dll", "0xe0434352", "0x000000000003f19c", "0x1f40"), // rendered text
+                tuple("w3wp.exe", "coreclr.dll", "0xc0000005", "00000000001a2b3c", "0x1400"));     // named (Server 2022)
         assertThat(facts(OtherEvent.class)).extracting(OtherEvent::channel, OtherEvent::provider, OtherEvent::eventId,
                 OtherEvent::level, OtherEvent::count).containsExactly(tuple("Application", "Microsoft-Windows-Security-SPP", 16384, 4, 1L));
     }
