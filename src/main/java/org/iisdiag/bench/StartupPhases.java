@@ -8,6 +8,7 @@ import org.iisdiag.casefolder.CaseFolder;
 import org.iisdiag.engine.CatalogCache;
 import org.iisdiag.engine.Conclusions;
 import org.iisdiag.engine.Diagnoser;
+import org.iisdiag.engine.FileDigests;
 import org.iisdiag.engine.RuleBase;
 import org.iisdiag.engine.RuleBaseCache;
 import org.iisdiag.evidence.CaseEvidence;
@@ -39,10 +40,11 @@ public final class StartupPhases {
         Path kbDir = Path.of(args[1]);
         // as diagnose does: the catalogs come from the cache when these files were parsed clean before
         boolean cached = new CatalogCache(Path.of(args[3]), KnowledgeBaseLoader.catalogFiles(kbDir)).has();
-        KnowledgeBase kb = CatalogCache.load(kbDir, Path.of(args[3]));
+        FileDigests digests = new FileDigests(); // one read of each pack file, shared by both caches, as diagnose does
+        KnowledgeBase kb = CatalogCache.load(kbDir, Path.of(args[3]), digests);
         phase("catalogs (" + (cached ? "from the catalog cache" : "YAML parse, checks, schemas; then cached") + ")");
         RuleBase rb = RuleBase.load(rules, null, new RuleBaseCache(Path.of(args[3]),
-                KnowledgeBaseLoader.catalogFiles(kbDir)));
+                KnowledgeBaseLoader.catalogFiles(kbDir), digests));
         phase("rule base from the compiled-rule cache" + (rb.fromCache() ? "" : " (NOT cached: compiled)"));
         rb.checkAgainst(kb);
         phase("rule/catalog cross-checks");
