@@ -51,6 +51,7 @@ $Sources = @(
     @{ Name = 'FailedRequests';    Target = 'FailedReqLogFiles/W3SVC<id>/fr*.xml'; Kind = 'FAILED_REQUEST_TRACE';    Collect = 'Save-FailedRequestTraces' }
     @{ Name = 'SystemEvents';      Target = 'events/System.xml';                   Kind = 'EVENT_LOG_XML';           Collect = 'Save-SystemEvents' }
     @{ Name = 'ApplicationEvents'; Target = 'events/Application.xml';              Kind = 'EVENT_LOG_XML';           Collect = 'Save-ApplicationEvents' }
+    @{ Name = 'SecurityEvents';    Target = 'events/Security.xml';                 Kind = 'EVENT_LOG_XML';           Collect = 'Save-SecurityEvents' }
     @{ Name = 'AppHostConfig';     Target = 'config/applicationHost.config';       Kind = 'APPLICATION_HOST_CONFIG'; Collect = 'Save-AppHostConfig' }
     @{ Name = 'WebConfigs';        Target = 'config/W3SVC<id>/<app>/web.config';   Kind = 'WEB_CONFIG';              Collect = 'Save-WebConfigs' }
     @{ Name = 'AncmStdoutLogs';    Target = 'ancm/W3SVC<id>/<app>/stdout*.log';    Kind = 'ANCM_STDOUT_LOG';         Collect = 'Save-AncmStdoutLogs' }
@@ -59,7 +60,7 @@ $Sources = @(
 
 # Event providers iisdiag reads (W3SVC-WP logs to either log depending on the event, so both ask for it).
 $SystemProviders = @('WAS', 'Microsoft-Windows-WAS', 'W3SVC', 'Microsoft-Windows-IIS-W3SVC', 'HTTP',
-    'Microsoft-Windows-HttpEvent', 'W3SVC-WP', 'Microsoft-Windows-IIS-W3SVC-WP')
+    'Microsoft-Windows-HttpEvent', 'W3SVC-WP', 'Microsoft-Windows-IIS-W3SVC-WP', 'Microsoft-Windows-Security-Kerberos')
 $ApplicationProviders = @('IIS AspNetCore Module V2', 'IIS AspNetCore Module', 'IIS Express AspNetCore Module V2',
     'ASP.NET 4.0.30319.0', '.NET Runtime', 'Application Error', 'Windows Error Reporting', 'W3SVC-WP',
     'Microsoft-Windows-IIS-W3SVC-WP')
@@ -168,12 +169,15 @@ function Save-FailedRequestTraces([hashtable] $Source) {
     "$count file(s)"
 }
 
-# wevtutil's XML export of the window's events from these providers, wrapped in <Events> (/e).
-function Save-Events([hashtable] $Source, [string] $Log, [string[]] $Providers) {
+# wevtutil's XML export of the window's events from these providers (only these event ids, when given),
+# wrapped in <Events> (/e).
+function Save-Events([hashtable] $Source, [string] $Log, [string[]] $Providers, [int[]] $EventIds = @()) {
     $names = ($Providers | ForEach-Object { "@Name='$_'" }) -join ' or '
     $from = $Since.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ss.fffZ')
     $to = $Until.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ss.fffZ')
-    $query = "*[System[Provider[$names] and TimeCreated[@SystemTime>='$from' and @SystemTime<='$to']]]"
+    $ids = ''
+    if ($EventIds.Count -gt 0) { $ids = ' and (' + (($EventIds | ForEach-Object { "EventID=$_" }) -join ' or ') + ')' }
+    $query = "*[System[Provider[$names]$ids and TimeCreated[@SystemTime>='$from' and @SystemTime<='$to']]]"
     $xml = & (Join-Path (Join-Path $env:windir $System32) 'wevtutil.exe') qe $Log "/q:$query" /f:xml /e:Events
     if ($LASTEXITCODE -ne 0) { throw "wevtutil qe $Log failed with exit code ${LASTEXITCODE}: $xml" }
     $text = ($xml -join "`r`n")
@@ -187,6 +191,13 @@ function Save-Events([hashtable] $Source, [string] $Log, [string[]] $Providers) 
 function Save-SystemEvents([hashtable] $Source) { Save-Events $Source 'System' $SystemProviders }
 
 function Save-ApplicationEvents([hashtable] $Source) { Save-Events $Source 'Application' $ApplicationProviders }
+
+# Failed logons only (4625: status, sub status, logon type, workstation, source address): they tell a
+# 401.1's wrong password from the loopback check. The Security log's other events record users' sessions,
+# which a case does not need.
+function Save-SecurityEvents([hashtable] $Source) {
+    Save-Events $Source 'Security' @('Microsoft-Windows-Security-Auditing') @(4625)
+}
 
 # Is this attribute a secret? Its name, or for a setting (<add key= value=>, <environmentVariable>) its
 # label, says so; application settings are treated as secrets whatever their name.

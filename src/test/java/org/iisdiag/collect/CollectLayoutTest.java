@@ -104,7 +104,7 @@ class CollectLayoutTest {
         String script = Files.readString(SCRIPT, StandardCharsets.UTF_8);
         List<Source> sources = sources();
         assertThat(sources).extracting(Source::name).doesNotHaveDuplicates()
-                .contains("IisLogs", "HttpErrLogs", "FailedRequests", "SystemEvents", "ApplicationEvents",
+                .contains("IisLogs", "HttpErrLogs", "FailedRequests", "SystemEvents", "ApplicationEvents", "SecurityEvents",
                         "AppHostConfig", "WebConfigs", "AncmStdoutLogs", "Environment");
         for (Source s : sources) {
             assertThat(script).as("function of %s", s.name()).containsPattern("(?m)^function " + s.function() + "\\(");
