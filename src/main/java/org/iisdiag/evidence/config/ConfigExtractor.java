@@ -22,6 +22,7 @@ import org.iisdiag.facts.DefaultDocumentConfig;
 import org.iisdiag.facts.AuthenticationConfig;
 import org.iisdiag.facts.DirectoryBrowseConfig;
 import org.iisdiag.facts.GlobalModules;
+import org.iisdiag.facts.HandlerMapping;
 import org.iisdiag.facts.ModuleReference;
 import org.iisdiag.facts.WebFarmConfig;
 import org.iisdiag.facts.FailedRequestTracingRule;
@@ -116,6 +117,7 @@ final class ConfigExtractor {
             if (!applicationHost) {
                 moduleReferences(ws, path);
             }
+            handlerMappings(ws, path);
             XmlElement tracing = ws.child("tracing");
             if (tracing != null) {
                 for (XmlElement rules : sections(tracing, "traceFailedRequests")) {
@@ -459,6 +461,18 @@ final class ConfigExtractor {
             String name = m.attr("name");
             if (name != null && !name.isBlank() && (m.attr("type") == null || m.attr("type").isBlank())) {
                 out.add(new ModuleReference(name.strip(), "modules", name.strip(), file, path, src(m)));
+            }
+        }
+    }
+
+    /** Handler mappings that load or start an executable or DLL of their own (a scriptProcessor). */
+    private void handlerMappings(XmlElement ws, String path) {
+        XmlElement handlers = ws.child("handlers");
+        for (XmlElement h : handlers == null ? List.<XmlElement>of() : handlers.children("add")) {
+            String processor = orEmpty(h.attr("scriptProcessor")).strip();
+            if (!processor.isEmpty()) {
+                out.add(new HandlerMapping(orEmpty(h.attr("name")).strip(), orEmpty(h.attr("path")).strip(),
+                        orEmpty(h.attr("modules")).strip(), processor, file, path, src(h)));
             }
         }
     }

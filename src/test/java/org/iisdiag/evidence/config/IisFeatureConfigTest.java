@@ -13,6 +13,7 @@ import org.iisdiag.facts.DefaultDocumentConfig;
 import org.iisdiag.facts.DirectoryBrowseConfig;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.GlobalModules;
+import org.iisdiag.facts.HandlerMapping;
 import org.iisdiag.facts.ModuleReference;
 import org.iisdiag.facts.ServerRuntimeConfig;
 import org.iisdiag.facts.SiteLimitsConfig;
@@ -84,6 +85,20 @@ class IisFeatureConfigTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("RewriteModule", "modules"),
                         org.assertj.core.groups.Tuple.tuple("StaticFileModule", "handlers"),
                         org.assertj.core.groups.Tuple.tuple("DefaultDocumentModule", "handlers"));
+    }
+
+    @Test
+    void handlerMappingsWithAProgramOfTheirOwnAreReadWithTheirScriptProcessor() throws IOException {
+        List<Object> facts = read(new WebConfigReader(), "stale-isapi-handler.web.config", EvidenceKind.WEB_CONFIG);
+        List<HandlerMapping> mappings = of(facts, HandlerMapping.class);
+        // the static file handler has no scriptProcessor and is not a HandlerMapping
+        assertThat(mappings).extracting(HandlerMapping::name, HandlerMapping::path, HandlerMapping::modules,
+                        HandlerMapping::scriptProcessor, HandlerMapping::locationPath)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PHP5-ISAPI", "*.php", "IsapiModule", "C:\\PHP\\php5isapi.dll", ""),
+                        org.assertj.core.groups.Tuple.tuple("Report-CGI", "*.exe", "CgiModule", "D:\\Tools\\report.exe", "cgi-bin"));
+        assertThat(mappings.get(0).source()).isEqualTo("stale-isapi-handler.web.config:5");
+        assertThat(mappings.get(0).describe()).contains("PHP5-ISAPI", "C:\\PHP\\php5isapi.dll", "(stale-isapi-handler.web.config:5)");
+        assertThat(mappings.get(1).describe()).contains("in <location path=\"cgi-bin\">");
     }
 
     @Test
