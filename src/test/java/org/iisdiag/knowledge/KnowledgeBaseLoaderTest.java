@@ -212,6 +212,19 @@ class KnowledgeBaseLoaderTest {
         assertThat(shipped.exceptionCauses("System.IO.FileNotFoundException: Could not find file 'C:\\app\\certs\\signing.pfx'."))
                 .singleElement().satisfies(x -> assertThat(x.params()).containsEntry("file", "signing.pfx")
                         .containsEntry("path", "C:\\app\\certs\\signing.pfx"));
+        // an access-denied path: the whole path, and the folder that holds it (where a grant goes,
+        // since the file or folder may not exist yet); a path without a folder has none
+        assertThat(shipped.exceptionCauses("System.UnauthorizedAccessException: Access to the path "
+                + "'E:\\sites\\claims\\App_Data\\uploads\\staging' is denied."))
+                .singleElement().satisfies(x -> assertThat(x.params())
+                        .containsEntry("path", "E:\\sites\\claims\\App_Data\\uploads\\staging")
+                        .containsEntry("folder", "E:\\sites\\claims\\App_Data\\uploads"));
+        assertThat(shipped.exceptionCauses("Access to the path 'C:\\inetpub\\temp\\' is denied."))
+                .singleElement().satisfies(x -> assertThat(x.params())
+                        .containsEntry("path", "C:\\inetpub\\temp\\").containsEntry("folder", "C:\\inetpub"));
+        assertThat(shipped.exceptionCauses("Access to the path 'keys.xml' is denied."))
+                .singleElement().satisfies(x -> assertThat(x.params())
+                        .containsEntry("path", "keys.xml").doesNotContainKey("folder"));
         assertThat(shipped.exceptionCauses("")).isEmpty();
         assertThat(shipped.exceptionCauses(null)).isEmpty();
         // written with or without 0x, in any case
