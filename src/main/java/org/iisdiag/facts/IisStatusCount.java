@@ -7,12 +7,21 @@ import java.util.List;
  * IIS log entries aggregated by (server, site, status, substatus, win32): the article's first stop for
  * any 4xx or 5xx. {@code site} is the W3SVC folder or s-sitename ("W3SVC1"), or "" when unknown;
  * {@code server} is s-computername or the folder that names the server when the case holds the logs of
- * several servers, "" for a single-server case.
+ * several servers, "" for a single-server case. {@code clients} are the client addresses (c-ip) of the
+ * entries, most frequent first, kept only for statuses that refuse a client for its address (IP and
+ * Domain Restrictions); empty otherwise.
  */
 public record IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                              Instant firstSeen, Instant lastSeen,
                              List<UriCount> topUris, List<SampleLine> samples,
-                             TimeTakenRange timeTaken) implements EvidenceFact {
+                             TimeTakenRange timeTaken, List<UriCount> clients) implements EvidenceFact {
+
+    /** Without client addresses (kept only for the statuses that refuse a client for its address). */
+    public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
+                          Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
+                          TimeTakenRange timeTaken) {
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, List.of());
+    }
 
     /** "500.19" style code as IIS shows it in the browser. */
     public String code() {

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.AccessConfig;
+import org.iisdiag.facts.IpSecurityConfig;
+import org.iisdiag.facts.IpSecurityEntry;
 import org.iisdiag.facts.AppPoolDefinition;
 import org.iisdiag.facts.ApplicationDefinition;
 import org.iisdiag.facts.AspNetCoreConfig;
@@ -97,6 +99,12 @@ final class ConfigExtractor {
             XmlElement access = ws.path("security", "access");
             if (access != null) {
                 access(access, path);
+            }
+            XmlElement security = ws.child("security");
+            if (security != null) {
+                for (XmlElement e : sections(security, "ipSecurity")) {
+                    ipSecurity(e, path);
+                }
             }
             XmlElement filtering = ws.path("security", "requestFiltering");
             if (filtering != null) {
@@ -343,6 +351,42 @@ final class ConfigExtractor {
         boolean debug = v.bool(e, "debug", false);
         String target = e.attr("targetFramework");
         out.add(new CompilationConfig(debug, target == null ? "" : target, file, path, v.list(), src(e)));
+    }
+
+    /**
+     * {@code security/ipSecurity}: whether unlisted addresses are allowed, proxy mode, and the entries in
+     * document order ({@code <clear/>} drops those before it, {@code <remove>} the matching one).
+     */
+    private void ipSecurity(XmlElement e, String path) {
+        Values v = new Values("the IIS default");
+        boolean allowUnlisted = v.bool(e, "allowUnlisted", true);
+        boolean proxyMode = v.bool(e, "enableProxyMode", false);
+        String denyAction = e.attr("denyAction");
+        List<IpSecurityEntry> entries = new ArrayList<>();
+        boolean cleared = false;
+        for (XmlElement item : e.children()) {
+            String ip = orEmpty(item.attr("ipAddress")).strip();
+            String mask = orEmpty(item.attr("subnetMask")).strip();
+            String domain = orEmpty(item.attr("domainName")).strip();
+            switch (item.name()) {
+                case "clear" -> {
+                    entries.clear();
+                    cleared = true;
+                }
+                case "add" -> {
+                    if ((!ip.isEmpty() || !domain.isEmpty()) && entries.size() < 1000) {
+                        String allowed = item.attr("allowed");
+                        // allowed is false when absent (the schema default): an entry without it denies
+                        entries.add(new IpSecurityEntry(ip, mask, domain, allowed != null && allowed.strip().equalsIgnoreCase("true")));
+                    }
+                }
+                case "remove" -> entries.removeIf(x -> x.ipAddress().equalsIgnoreCase(ip) && x.subnetMask().equalsIgnoreCase(mask)
+                        && x.domainName().equalsIgnoreCase(domain));
+                default -> { }
+            }
+        }
+        out.add(new IpSecurityConfig(allowUnlisted, proxyMode, denyAction == null ? "" : denyAction.strip(), List.copyOf(entries),
+                cleared, file, path, v.list(), src(e)));
     }
 
     private void requestLimits(XmlElement e, String path) {

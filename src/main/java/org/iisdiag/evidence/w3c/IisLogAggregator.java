@@ -133,6 +133,15 @@ public final class IisLogAggregator {
      */
     void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
              W3cRecord rec, int uriField, int cookieField, String file) {
+        add(server, site, status, substatus, win32, epochSecond, timeTaken, rec, uriField, cookieField, -1, file);
+    }
+
+    /**
+     * One entry, with the field of the client address (c-ip, or -1): kept for the keys whose status
+     * names the client as the cause (IP and domain restriction denials).
+     */
+    void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
+             W3cRecord rec, int uriField, int cookieField, int clientField, String file) {
         int slot = (status * 31 + substatus * 7 + (int) win32 * 13 + site * 131 + server * 17) & (recent.length - 1);
         KeyStats<Key> stats = recent[slot];
         if (stats == null || !stats.key().is(server, site, status, substatus, win32)) {
@@ -145,6 +154,9 @@ public final class IisLogAggregator {
         // errors, and successes with an unusual win32 code (a client that hung up), keep their URIs
         if (status >= 400 || win32 != 0) {
             stats.uri(rec, uriField);
+        }
+        if (clientField >= 0 && refusesClient(status, substatus)) {
+            stats.client(rec, clientField);
         }
         if (timeTaken >= 0) {
             stats.timeTaken(timeTaken, epochSecond);
@@ -163,6 +175,15 @@ public final class IisLogAggregator {
         if (epochSecond > last) {
             last = epochSecond;
         }
+    }
+
+    /**
+     * Whether the status refuses the client for its address or name: IP and Domain Restrictions'
+     * 401/403/404 .501-.504 (the status follows the deny action) and IIS 6's 403.6 / 403.8.
+     */
+    static boolean refusesClient(int status, int substatus) {
+        return (status == 401 || status == 403 || status == 404) && substatus >= 501 && substatus <= 504
+                || status == 403 && (substatus == 6 || substatus == 8);
     }
 
     /** The stats of a key, made when new; beyond {@link #MAX_KEYS}, those of the status's "(other)" key. */
@@ -481,7 +502,7 @@ public final class IisLogAggregator {
         return keys.sorted(order).stream().map(s -> {
             Key k = s.key();
             return new IisStatusCount(sites.get(k.server()), sites.get(k.site()), k.status(), k.substatus(), k.win32(),
-                    s.count(), s.firstSeen(), s.lastSeen(), s.topUris(), s.samples(), s.timeTakenRange());
+                    s.count(), s.firstSeen(), s.lastSeen(), s.topUris(), s.samples(), s.timeTakenRange(), s.topClients());
         }).toList();
     }
 

@@ -17,6 +17,8 @@ public final class KeyStats<K> {
     public static final int MAX_SAMPLES = 3;
     public static final int SKETCH_CAPACITY = 64;
     public static final int TOP_URIS = 10;
+    /** Client addresses kept per key (only for the keys that name a client, e.g. IP-restriction denials). */
+    public static final int CLIENT_CAPACITY = 64;
 
     private final K key;
     private long count;
@@ -28,6 +30,7 @@ public final class KeyStats<K> {
     private long totalTime;
     private long timed;
     private TopUriSketch uris; // made on first URI: most keys (2xx/3xx in the IIS log) never need one
+    private TopUriSketch clients; // made on first client address: only keys whose status is about the client
     private final ArrayList<SampleLine> samples = new ArrayList<>(MAX_SAMPLES); // the class, not List: a call per entry the client compiler can inline
 
     public KeyStats(K key) {
@@ -67,6 +70,17 @@ public final class KeyStats<K> {
         uris.add(rec.buffer(), rec.start(f), rec.length(f));
     }
 
+    /** Feeds field {@code f} of the record (the client address, c-ip) to the client sketch; skipped when absent or "-". */
+    public void client(W3cRecord rec, int f) {
+        if (f < 0 || rec.isDash(f)) {
+            return;
+        }
+        if (clients == null) {
+            clients = new TopUriSketch(CLIENT_CAPACITY);
+        }
+        clients.add(rec.buffer(), rec.start(f), rec.length(f));
+    }
+
     /** Records one entry's time-taken (ms), logged at {@code epochSecond}. */
     public void timeTaken(long ms, long epochSecond) {
         timed++;
@@ -103,6 +117,12 @@ public final class KeyStats<K> {
             }
             uris.merge(other.uris);
         }
+        if (other.clients != null) {
+            if (clients == null) {
+                clients = new TopUriSketch(CLIENT_CAPACITY);
+            }
+            clients.merge(other.clients);
+        }
         for (SampleLine s : other.samples) {
             if (samples.size() >= MAX_SAMPLES) {
                 break;
@@ -124,6 +144,10 @@ public final class KeyStats<K> {
         if (uris != null) {
             g.writeFieldName("uris");
             uris.write(g);
+        }
+        if (clients != null) {
+            g.writeFieldName("clients");
+            clients.write(g);
         }
         g.writeArrayFieldStart("samples");
         for (SampleLine s : samples) {
@@ -149,6 +173,9 @@ public final class KeyStats<K> {
         if (n.has("uris")) {
             uris = TopUriSketch.read(n.get("uris"), SKETCH_CAPACITY);
         }
+        if (n.has("clients")) {
+            clients = TopUriSketch.read(n.get("clients"), CLIENT_CAPACITY);
+        }
         for (com.fasterxml.jackson.databind.JsonNode s : n.get("samples")) {
             samples.add(new SampleLine(s.get(0).asText(), s.get(1).asLong(), s.get(2).asText()));
         }
@@ -171,6 +198,11 @@ public final class KeyStats<K> {
     /** Top URIs, redacted: a URI may carry a query with secrets (HTTPERR cs-uri does). */
     public List<UriCount> topUris() {
         return uris == null ? List.of() : uris.top(TOP_URIS, Redactor.DEFAULT::redactQuery);
+    }
+
+    /** The client addresses kept (most frequent first), or none when the key keeps no clients. */
+    public List<UriCount> topClients() {
+        return clients == null ? List.of() : clients.top(CLIENT_CAPACITY, s -> s);
     }
 
     public List<SampleLine> samples() {

@@ -9,6 +9,8 @@ import java.util.List;
 import org.iisdiag.evidence.EvidenceReader;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.facts.AccessConfig;
+import org.iisdiag.facts.IpSecurityConfig;
+import org.iisdiag.facts.IpSecurityEntry;
 import org.iisdiag.facts.DefaultDocumentConfig;
 import org.iisdiag.facts.DirectoryBrowseConfig;
 import org.iisdiag.facts.EvidenceKind;
@@ -61,6 +63,30 @@ class IisFeatureConfigTest {
         assertThat(of(facts, DirectoryBrowseConfig.class)).extracting(DirectoryBrowseConfig::locationPath,
                 DirectoryBrowseConfig::enabled).containsExactly(org.assertj.core.groups.Tuple.tuple("", false),
                 org.assertj.core.groups.Tuple.tuple("downloads", true));
+    }
+
+    @Test
+    void ipSecuritySaysWhetherUnlistedAddressesAreAllowedAndWhichEntriesAllow() throws IOException {
+        List<Object> facts = read(new ApplicationHostConfigReader(), "ip-security.applicationHost.config",
+                EvidenceKind.APPLICATION_HOST_CONFIG);
+        List<IpSecurityConfig> ip = of(facts, IpSecurityConfig.class);
+        assertThat(ip).hasSize(2);
+        assertThat(ip.get(0).allowUnlisted()).as("absent: the IIS default").isTrue();
+        assertThat(ip.get(0).enableProxyMode()).isTrue();
+        assertThat(ip.get(0).defaults()).anyMatch(d -> d.startsWith("allowUnlisted=true"));
+        IpSecurityConfig hr = ip.get(1);
+        assertThat(hr.locationPath()).isEqualTo("HR");
+        assertThat(hr.allowUnlisted()).isFalse();
+        assertThat(hr.denyAction()).isEqualTo("NotFound");
+        assertThat(hr.cleared()).isTrue();
+        // the entry before <clear/> and the removed one are gone; an entry without allowed denies
+        assertThat(hr.entries()).extracting(IpSecurityEntry::describe, IpSecurityEntry::allowed).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("127.0.0.1", true),
+                org.assertj.core.groups.Tuple.tuple("10.60.0.0/255.255.0.0", true),
+                org.assertj.core.groups.Tuple.tuple("10.60.9.9", false),
+                org.assertj.core.groups.Tuple.tuple("partner.example", true));
+        assertThat(hr.allowedText()).isEqualTo("127.0.0.1, 10.60.0.0/255.255.0.0, partner.example");
+        assertThat(hr.source()).isEqualTo("ip-security.applicationHost.config:11");
     }
 
     @Test

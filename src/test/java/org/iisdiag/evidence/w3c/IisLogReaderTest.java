@@ -34,6 +34,22 @@ class IisLogReaderTest {
     }
 
     @Test
+    void keepsTheClientAddressesOfIpRestrictionDenialsOnly() throws IOException {
+        IisLogAggregator agg = new IisLogAggregator();
+        String log = HEADER
+                + "2025-01-09 00:00:01 10.0.0.10 GET / - 443 - 172.20.17.5 Mozilla/5.0 - 403 503 0 1\n"
+                + "2025-01-09 00:00:02 10.0.0.10 GET / - 443 - 172.20.30.9 Mozilla/5.0 - 403 503 0 0\n"
+                + "2025-01-09 00:00:03 10.0.0.10 GET / - 443 - 172.20.17.5 Mozilla/5.0 - 403 503 0 0\n"
+                + "2025-01-09 00:00:04 10.0.0.10 GET /x - 443 - 10.0.0.5 Mozilla/5.0 - 404 0 2 3\n";
+        iis(agg, "u_ex250109.log", "W3SVC1", text(log));
+        assertThat(agg.statusCounts()).filteredOn(c -> c.status() == 403).singleElement()
+                .satisfies(c -> assertThat(c.clients()).extracting(org.iisdiag.facts.UriCount::uri)
+                        .containsExactly("172.20.17.5", "172.20.30.9"));
+        assertThat(agg.statusCounts()).filteredOn(c -> c.status() == 404).singleElement()
+                .satisfies(c -> assertThat(c.clients()).as("other statuses keep no clients").isEmpty());
+    }
+
+    @Test
     void followsAFieldsChangeMidFileWithADifferentOrder() throws IOException {
         IisLogAggregator agg = new IisLogAggregator();
         ReadReport r = iis(agg, "u_ex250109.log", "W3SVC1", resource("w3c/header-change.log"));

@@ -1,0 +1,69 @@
+package org.iisdiag.conclusions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.iisdiag.facts.IisStatusCount;
+import org.iisdiag.facts.IpSecurityConfig;
+import org.iisdiag.facts.IpSecurityEntry;
+import org.iisdiag.facts.Ipv4;
+import org.iisdiag.facts.TimeTakenRange;
+import org.iisdiag.facts.UriCount;
+import org.junit.jupiter.api.Test;
+
+class IpRestrictionsTest {
+    private static IisStatusCount denied(String... clients) {
+        return new IisStatusCount("", "W3SVC3", 403, 503, 0, clients.length, Instant.EPOCH, Instant.EPOCH, List.of(),
+                List.of(), TimeTakenRange.NONE, java.util.Arrays.stream(clients).map(c -> new UriCount(c, 1, 0)).toList());
+    }
+
+    private static IpSecurityConfig allowList(String locationPath, IpSecurityEntry... entries) {
+        return new IpSecurityConfig(false, false, "", List.of(entries), false, "applicationHost.config", locationPath,
+                List.of(), "applicationHost.config:30");
+    }
+
+    @Test
+    void entriesCoverTheirSubnetOnly() {
+        IpSecurityEntry lan = new IpSecurityEntry("10.60.0.0", "255.255.0.0", "", true);
+        assertThat(lan.covers("10.60.200.7")).isTrue();
+        assertThat(lan.covers("10.61.0.1")).isFalse();
+        assertThat(lan.covers("fe80::1")).isFalse();
+        assertThat(new IpSecurityEntry("127.0.0.1", "", "", true).covers("127.0.0.1")).isTrue();
+        assertThat(new IpSecurityEntry("", "", "contoso.example", true).covers("10.60.0.1")).isFalse();
+    }
+
+    @Test
+    void theRefusedAddressesNoAllowedEntryCoversAndTheirRange() {
+        IpSecurityConfig c = allowList("HR", new IpSecurityEntry("10.60.0.0", "255.255.0.0", "", true),
+                new IpSecurityEntry("172.20.17.5", "", "", false));
+        List<String> refused = IpRestrictions.notAllowed(denied("172.20.17.5", "172.20.30.9", "10.60.1.2"), c);
+        assertThat(refused).as("a deny entry does not allow").containsExactly("172.20.17.5", "172.20.30.9");
+        assertThat(IpRestrictions.range(refused)).containsExactly("172.20.16.0", "255.255.240.0", "20");
+        assertThat(IpRestrictions.range(List.of("10.1.2.3", "192.168.1.1"))).as("wider than a /16").isNull();
+        assertThat(IpRestrictions.range(List.of("fe80::1"))).isNull();
+        assertThat(IpRestrictions.range(List.of("10.1.2.3"))).containsExactly("10.1.2.3", "255.255.255.255", "32");
+        assertThat(IpRestrictions.text(List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")))
+                .isEqualTo("a, b, c, d, e, f, g, h and 2 more");
+    }
+
+    @Test
+    void aLocationTagAppliesToItsSiteOnly() {
+        Target hr = new Target("", 3, "HR", "", "HRPool");
+        assertThat(IpRestrictions.appliesTo(allowList("HR"), hr)).isTrue();
+        assertThat(IpRestrictions.appliesTo(allowList("hr/api"), hr)).isTrue();
+        assertThat(IpRestrictions.appliesTo(allowList("Shop"), hr)).isFalse();
+        assertThat(IpRestrictions.appliesTo(allowList(""), hr)).isTrue();
+    }
+
+    @Test
+    void dottedAddresses() {
+        assertThat(Ipv4.parse("255.255.255.255")).isEqualTo(0xFFFF_FFFFL);
+        assertThat(Ipv4.parse("1.2.3")).isEqualTo(-1);
+        assertThat(Ipv4.parse("1.2.3.256")).isEqualTo(-1);
+        assertThat(Ipv4.parse("a.b.c.d")).isEqualTo(-1);
+        assertThat(Ipv4.mask(0)).isEqualTo("0.0.0.0");
+        assertThat(Ipv4.mask(22)).isEqualTo("255.255.252.0");
+    }
+}
