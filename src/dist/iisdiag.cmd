@@ -12,7 +12,7 @@ set "IISDIAG_JAVA=java.exe"
 if defined JAVA_HOME set "IISDIAG_JAVA=%JAVA_HOME%\bin\java.exe"
 if defined JAVA_HOME if not exist "%IISDIAG_JAVA%" goto nojavahome
 if not defined JAVA_HOME where /q java.exe || goto nojava
-"%IISDIAG_JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms128m -Xmx256m -Dsun.reflect.inflationThreshold=2147483647 %IISDIAG_JAVA_OPTS% "-Diisdiag.home=%IISDIAG_HOME_DIR%" -jar "%IISDIAG_HOME_DIR%\iisdiag.jar" %*
+"%IISDIAG_JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -Xms128m -Xmx256m -Dsun.reflect.inflationThreshold=2147483647 %IISDIAG_JAVA_OPTS% "-Diisdiag.home=%IISDIAG_HOME_DIR%" -jar "%IISDIAG_HOME_DIR%\iisdiag.jar" %*
 exit /b %ERRORLEVEL%
 
 :nojavahome

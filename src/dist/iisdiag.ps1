@@ -36,7 +36,7 @@ function ConvertTo-NativeArgument([string] $a) {
 }
 
 # JVM options of every launcher (LauncherJvmOptions.java in the sources); IISDIAG_JAVA_OPTS comes later and wins.
-$javaArgs = @('-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xms128m', '-Xmx256m', '-Dsun.reflect.inflationThreshold=2147483647')
+$javaArgs = @('-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-XX:CICompilerCount=1', '-Xms128m', '-Xmx256m', '-Dsun.reflect.inflationThreshold=2147483647')
 if ($env:IISDIAG_JAVA_OPTS) { $javaArgs += -split $env:IISDIAG_JAVA_OPTS }
 $javaArgs += "-Diisdiag.home=$iisdiagHome"
 $javaArgs += '-jar'

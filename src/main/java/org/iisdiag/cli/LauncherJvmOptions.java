@@ -20,7 +20,7 @@ import java.util.List;
  * ignore it).
  */
 public final class LauncherJvmOptions {
-    public static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms128m", "-Xmx256m",
+    public static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1", "-Xms128m", "-Xmx256m",
             "-Dsun.reflect.inflationThreshold=2147483647");
 
     private LauncherJvmOptions() {
