@@ -45,20 +45,6 @@ public final class IpRestrictions {
     }
 
     /**
-     * Whether a configuration level applies to the target's site: a web.config or the server level (no
-     * location path), or a location tag whose path starts with the site's name; any level when the
-     * site's name is unknown.
-     */
-    public static boolean appliesTo(IpSecurityConfig config, Target target) {
-        String path = config.locationPath().strip();
-        if (path.isEmpty() || path.equals(".") || target == null || target.siteName().isEmpty()) {
-            return true;
-        }
-        String site = path.split("/", 2)[0];
-        return site.equalsIgnoreCase(target.siteName());
-    }
-
-    /**
      * The diagnosis's parameters: the refused addresses, the allow list, and (when they fit in a /16 or
      * narrower) the range that holds them.
      */

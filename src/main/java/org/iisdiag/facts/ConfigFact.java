@@ -18,6 +18,11 @@ public interface ConfigFact extends EvidenceFact {
     /** "file:line" of the element. */
     String source();
 
+    /** The {@code <location path>} the setting sits in ("Site/app"), or "" outside any location element. */
+    default String locationPath() {
+        return "";
+    }
+
     @Override
     default long occurrences() {
         return 1;

@@ -16,6 +16,7 @@ import org.iisdiag.facts.AppPoolDefinition;
 import org.iisdiag.facts.ApplicationDefinition;
 import org.iisdiag.facts.AspNetWebEvent;
 import org.iisdiag.facts.ClassicAspError;
+import org.iisdiag.facts.ConfigFact;
 import org.iisdiag.facts.FailedRequestTrace;
 import org.iisdiag.facts.HttpErrCount;
 import org.iisdiag.facts.IisStatusCount;
@@ -223,6 +224,32 @@ public final class TargetDirectory {
             return site(s.siteId());
         }
         return resolve(Target.CASE);
+    }
+
+    /**
+     * Whether a configuration level applies to what a piece of evidence is about: a {@code <location path>}
+     * names its site first ("Shop/api" is site Shop); otherwise a web.config collected under a site's
+     * folder (config/W3SVC3/ROOT/web.config) belongs to that site, and a level that names no site
+     * (applicationHost.config outside any location, a web.config found on its own) applies to every site.
+     * When either side's site is unknown, it may apply.
+     */
+    public boolean configApplies(ConfigFact config, Target to) {
+        if (to == null || (to.siteId() < 0 && to.siteName().isEmpty())) {
+            return true;
+        }
+        String path = config.locationPath().strip();
+        if (!path.isEmpty() && !path.equals(".")) {
+            String site = path.split("/", 2)[0].strip();
+            Target located = site(site);
+            return located.siteId() >= 0 && to.siteId() >= 0 ? located.siteId() == to.siteId()
+                    : site.equalsIgnoreCase(to.siteName()) || to.siteName().isEmpty();
+        }
+        Matcher folder = SITE_LABEL.matcher(config.configFile());
+        if (folder.find()) {
+            Target owner = site("W3SVC" + folder.group(1));
+            return owner.siteId() < 0 || to.siteId() < 0 || owner.siteId() == to.siteId();
+        }
+        return true;
     }
 
     private Target on(String server, Target t) {

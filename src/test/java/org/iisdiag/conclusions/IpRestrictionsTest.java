@@ -49,15 +49,6 @@ class IpRestrictionsTest {
     }
 
     @Test
-    void aLocationTagAppliesToItsSiteOnly() {
-        Target hr = new Target("", 3, "HR", "", "HRPool");
-        assertThat(IpRestrictions.appliesTo(allowList("HR"), hr)).isTrue();
-        assertThat(IpRestrictions.appliesTo(allowList("hr/api"), hr)).isTrue();
-        assertThat(IpRestrictions.appliesTo(allowList("Shop"), hr)).isFalse();
-        assertThat(IpRestrictions.appliesTo(allowList(""), hr)).isTrue();
-    }
-
-    @Test
     void dottedAddresses() {
         assertThat(Ipv4.parse("255.255.255.255")).isEqualTo(0xFFFF_FFFFL);
         assertThat(Ipv4.parse("1.2.3")).isEqualTo(-1);

@@ -181,4 +181,25 @@ class TargetDirectoryTest {
         assertThat(d.of(site(1, "Default Web Site"))).isEqualTo(d.site(1));
         assertThat(d.of("a string is no evidence")).isEqualTo(d.server());
     }
+
+    private static org.iisdiag.facts.AccessConfig access(String configFile, String locationPath) {
+        return new org.iisdiag.facts.AccessConfig("SslNegotiateCert", true, false, configFile, locationPath, List.of(),
+                configFile + ":12");
+    }
+
+    @Test
+    void aConfigurationLevelAppliesToTheSiteItsLocationOrFolderNames() {
+        TargetDirectory d = TargetDirectory.of(List.of(site(1, "Default Web Site"), site(2, "Shop"), site(3, "HR")));
+        Target hr = d.site(3);
+        Target shop = d.site(2);
+        assertThat(d.configApplies(access("config/applicationHost.config", "HR"), hr)).isTrue();
+        assertThat(d.configApplies(access("config/applicationHost.config", "hr/api"), hr)).as("any case").isTrue();
+        assertThat(d.configApplies(access("config/applicationHost.config", "Shop"), hr)).isFalse();
+        assertThat(d.configApplies(access("config/applicationHost.config", ""), hr)).as("server level").isTrue();
+        assertThat(d.configApplies(access("config/W3SVC3/ROOT/web.config", ""), hr)).as("the site's own folder").isTrue();
+        assertThat(d.configApplies(access("config/W3SVC3/ROOT/web.config", ""), shop)).as("another site's folder").isFalse();
+        assertThat(d.configApplies(access("config\\W3SVC2\\ROOT\\api\\web.config", ""), shop)).isTrue();
+        assertThat(d.configApplies(access("web.config", ""), shop)).as("found on its own: may apply anywhere").isTrue();
+        assertThat(d.configApplies(access("config/W3SVC3/ROOT/web.config", ""), d.server())).as("site unknown").isTrue();
+    }
 }
