@@ -216,9 +216,26 @@ final class CaseValues {
             case "physicalPath": {
                 return nonEmpty(org.iisdiag.classified.DocumentPages.physicalPath(evidence));
             }
+            case "site": {
+                return siteOfErrors(evidence);
+            }
             default:
                 return null;
         }
+    }
+
+    /**
+     * The one site whose errors a server-wide conclusion rests on (a module missing on the server, seen
+     * by one site's 500.19s): its steps for that site can name it. Null when the errors name none or several.
+     */
+    private String siteOfErrors(List<EvidenceFact> evidence) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (EvidenceFact e : evidence) {
+            if (e instanceof IisStatusCount || e instanceof org.iisdiag.facts.HttpErrCount) {
+                names.add(targets.of(e).siteName());
+            }
+        }
+        return names.size() == 1 ? nonEmpty(names.first()) : null;
     }
 
     private String fromCase(Target t, String name) {

@@ -35,4 +35,17 @@ class CaseValuesTest {
         assertThat(physicalPath(facts, new Target("", 9, "", "", ""))).as("a site the configuration does not hold").isNull();
         assertThat(physicalPath(facts, Target.CASE)).as("no site: no folder to name").isNull();
     }
+
+    @Test
+    void aServerWideConclusionNamesTheOneSiteWhoseErrorsItRestsOn() {
+        List<Object> facts = List.of(app(2, "ServiceDesk", "/", "D:\\Sites\\ServiceDesk"), app(3, "Intranet", "/", "D:\\Web\\Intranet"));
+        CaseValues values = new CaseValues(ServerEnvironment.unknown(), List.of(), TargetDirectory.of(facts), Map.of(), facts);
+        var serviceDesk = org.iisdiag.TestPack.iis("W3SVC2", 500, 19, 13, 40);
+        var intranet = org.iisdiag.TestPack.iis("W3SVC3", 500, 19, 13, 2);
+        assertThat(values.known(Target.CASE, new TreeMap<>(), List.of(serviceDesk)).apply("site")).isEqualTo("ServiceDesk");
+        assertThat(values.known(Target.CASE, new TreeMap<>(), List.of(serviceDesk, intranet)).apply("site"))
+                .as("errors of two sites: neither is the one").isNull();
+        assertThat(values.known(new Target("", 3, "Intranet", "", ""), new TreeMap<>(), List.of(serviceDesk)).apply("site"))
+                .as("the conclusion's own site comes first").isEqualTo("Intranet");
+    }
 }
