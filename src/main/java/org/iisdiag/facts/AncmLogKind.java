@@ -24,6 +24,13 @@ public enum AncmLogKind {
      * thumbprint in upper case.
      */
     CERTIFICATE,
+    /**
+     * The last step a stdout log reports when it ends with neither a start ("Application started",
+     * "Now listening on:") nor a failure: the message of its last {@code info:}/{@code dbug:} entry, after
+     * the logger category ("Microsoft.EntityFrameworkCore.Migrations[20402]: Applying migration '...'"). A
+     * start-up the module gave up on stops there: it is the work that outlasted startupTimeLimit.
+     */
+    LAST_STEP,
     /** Debug log "Failed HRESULT returned: 0x8007023e". */
     DEBUG_LOG_HRESULT,
     /** Other warnings and errors. */

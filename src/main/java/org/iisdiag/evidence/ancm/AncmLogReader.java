@@ -47,6 +47,7 @@ public final class AncmLogReader implements EvidenceReader {
     private static final Pattern UNHANDLED = Pattern.compile("Unhandled [Ee]xception[.:]\\s*([\\w.`+]+(?: \\((?:0x[0-9A-Fa-f]{1,8}|-?\\d{1,10})\\))?(?::.*)?)$");
     private static final Pattern EXCEPTION_AT_START = Pattern.compile("^\\s*(?:---> )?((?:System|Microsoft)\\.[\\w.`+]*Exception(?: \\((?:0x[0-9A-Fa-f]{1,8}|-?\\d{1,10})\\))?(?::.*)?)$");
     private static final Pattern LOGGER = Pattern.compile("^(crit|fail|warn): (\\S+)\\s*$");
+    private static final Pattern INFO_LOGGER = Pattern.compile("^(?:info|dbug|trce): (\\S+)\\s*$");
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at \\S|^\\s*--- End of (?:inner exception|stack trace)");
     /** A certificate named by its SHA-1 thumbprint on a line of the app's output ("Loading certificate 7C4E...", "Thumbprint: ..."). */
     private static final Pattern CERTIFICATE = Pattern.compile(
@@ -63,6 +64,8 @@ public final class AncmLogReader implements EvidenceReader {
     private final Map<List<Object>, Acc> findings = new HashMap<>();
     private final Map<String, Acc> environments = new HashMap<>();
     private long folded;
+    /** The file being read, so findings can mark it as concluded. */
+    private FileState current;
 
     private static final class Acc {
         final AncmLogKind kind;
@@ -97,6 +100,14 @@ public final class AncmLogReader implements EvidenceReader {
         boolean afterException;
         SampleLine pendingLoggerSample;
         long pendingLoggerPid;
+        /** An info:/dbug: entry's category whose message is on the next (indented) line. */
+        String pendingInfo;
+        SampleLine pendingInfoSample;
+        /** The last info:/dbug: entry read ("category: message") and where. */
+        String lastStep;
+        SampleLine lastStepSample;
+        /** The file reported a start or a failure: its last step is not where it stopped. */
+        boolean concluded;
 
         FileState(String file, long filePid, ReadReport report) {
             this.file = file;
@@ -122,6 +133,7 @@ public final class AncmLogReader implements EvidenceReader {
         long filePid = name.find() ? parseLong(name.group(2)) : 0;
         long foldedBefore = folded;
         FileState st = new FileState(displayName, filePid, report);
+        current = st;
         boolean debugLines = false;
         try (BoundedLineReader r = new BoundedLineReader(TextDecoding.reader(in), Limits.LOG_LINE_CHARS)) {
             String line;
@@ -137,6 +149,9 @@ public final class AncmLogReader implements EvidenceReader {
                 }
             }
             st.flush();
+            if (!st.concluded && st.lastStep != null && !debugLines) {
+                add(AncmLogKind.LAST_STEP, st.lastStep, filePid, st.lastStepSample, report);
+            }
             report.addLines(no);
             if (r.truncatedLines() > 0) {
                 report.note(Limits.note("log-line-chars", Limits.LOG_LINE_CHARS, Limits.number(r.truncatedLines())
@@ -167,6 +182,14 @@ public final class AncmLogReader implements EvidenceReader {
 
     /** Classifies {@code text} (a stdout line, or a debug line's message); {@code raw} is the sample. */
     private void stdoutLine(FileState st, long no, String text, long pid, String raw) {
+        if (st.pendingInfo != null) {
+            String t = text.strip();
+            if (!t.isEmpty() && Character.isWhitespace(text.charAt(0))) {
+                st.lastStep = st.pendingInfo + ": " + t;
+                st.lastStepSample = st.pendingInfoSample;
+            }
+            st.pendingInfo = null;
+        }
         if (st.pendingLogger != null) {
             String t = text.strip();
             if (!t.isEmpty() && Character.isWhitespace(text.isEmpty() ? 'x' : text.charAt(0))) {
@@ -226,6 +249,11 @@ public final class AncmLogReader implements EvidenceReader {
         if ((m = UNHANDLED.matcher(text)).find()) {
             add(AncmLogKind.STARTUP_EXCEPTION, m.group(1).strip(), pid, sample(st, no, raw), st.report);
             st.afterException = true;
+            return;
+        }
+        if ((m = INFO_LOGGER.matcher(text)).find()) {
+            st.pendingInfo = m.group(1);
+            st.pendingInfoSample = sample(st, no, raw);
             return;
         }
         if ((m = LOGGER.matcher(text)).find()) {
@@ -295,6 +323,9 @@ public final class AncmLogReader implements EvidenceReader {
     }
 
     private void add(AncmLogKind kind, String detail, long pid, SampleLine sample, ReadReport report) {
+        if (current != null && kind != AncmLogKind.OTHER && kind != AncmLogKind.CERTIFICATE && kind != AncmLogKind.LAST_STEP) {
+            current.concluded = true;
+        }
         String d = cut(Redactor.DEFAULT.redact(detail), MAX_DETAIL);
         List<Object> key = List.of(kind, d);
         Acc acc = findings.get(key);

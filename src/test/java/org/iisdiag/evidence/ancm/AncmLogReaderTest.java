@@ -236,4 +236,26 @@ class AncmLogReaderTest {
             reader.read(name, "", new ByteArrayInputStream(bytes), new ReadReport(name, EvidenceKind.ANCM_STDOUT_LOG));
         }
     }
+    @Test
+    void aStdoutLogThatEndsOnAnInfoStepNamesTheStepItStoppedAt() throws IOException {
+        String log = "info: Contoso.Program[0]\n      Contoso 7.4.0 starting\n"
+                + "info: Microsoft.EntityFrameworkCore.Migrations[20402]\n      Applying migration '20261120_AddIndex'.\n";
+        readText("logs/stdout_20261124053106_4412.log", log);
+        readText("logs/stdout_20261124061013_5120.log", log);
+        assertThat(findings(AncmLogKind.LAST_STEP)).singleElement().satisfies(f -> {
+            assertThat(f.detail()).isEqualTo("Microsoft.EntityFrameworkCore.Migrations[20402]: Applying migration '20261120_AddIndex'.");
+            assertThat(f.count()).isEqualTo(2);
+            assertThat(f.pid()).isEqualTo(4412);
+            assertThat(f.location()).isEqualTo("logs/stdout_20261124053106_4412.log:3");
+        });
+    }
+
+    @Test
+    void aStdoutLogThatStartedOrFailedHasNoLastStep() throws IOException {
+        readText("logs/stdout_20250313101500_7100.log", "info: Contoso.Cache[0]\n      Loading the catalog\n"
+                + "info: Microsoft.Hosting.Lifetime[0]\n      Application started. Press Ctrl+C to shut down.\n");
+        readText("logs/stdout_20250313102000_7200.log", "info: Contoso.Cache[0]\n      Loading the catalog\n"
+                + "Unhandled exception. System.InvalidOperationException: boom\n");
+        assertThat(findings(AncmLogKind.LAST_STEP)).isEmpty();
+    }
 }
