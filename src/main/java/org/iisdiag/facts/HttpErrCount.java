@@ -7,10 +7,23 @@ import java.util.List;
  * HTTPERR entries aggregated by (server, reason, status, site id, queue): requests HTTP.sys answered or
  * dropped itself, which never reach the IIS log. {@code status} is 0 when the entry has none ("-"), and
  * {@code siteId}/{@code queue} are "" when not logged; {@code server} is "" in a single-server case.
+ * {@code longSegments} counts the entries whose cs-uri path has a segment longer than HTTP.sys's default
+ * UrlSegmentMaxLength (260 characters).
  */
 public record HttpErrCount(String server, String reason, int status, String siteId, String queue, long count,
                            Instant firstSeen, Instant lastSeen,
-                           List<UriCount> topUris, List<SampleLine> samples) implements EvidenceFact {
+                           List<UriCount> topUris, List<SampleLine> samples, LongPathSegments longSegments)
+        implements EvidenceFact {
+
+    /** Entries without a measure of their path segments. */
+    public HttpErrCount(String server, String reason, int status, String siteId, String queue, long count,
+                        Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples) {
+        this(server, reason, status, siteId, queue, count, firstSeen, lastSeen, topUris, samples, LongPathSegments.NONE);
+    }
+
+    public HttpErrCount {
+        longSegments = longSegments == null ? LongPathSegments.NONE : longSegments;
+    }
 
     @Override
     public String describe() {
@@ -27,7 +40,12 @@ public record HttpErrCount(String server, String reason, int status, String site
         if (!server.isEmpty()) {
             b.append(" on server ").append(server);
         }
-        return b.append(", ").append(firstSeen).append(" to ").append(lastSeen).toString();
+        b.append(", ").append(firstSeen).append(" to ").append(lastSeen);
+        if (longSegments.any()) {
+            b.append(String.format(java.util.Locale.ROOT, "; %,d with a path segment over 260 characters (longest %d, e.g. %s)",
+                    longSegments.entries(), longSegments.longest(), longSegments.example()));
+        }
+        return b.toString();
     }
 
     /** The most frequent URI (path and query as HTTP.sys logged it), or "" when none was recorded. */

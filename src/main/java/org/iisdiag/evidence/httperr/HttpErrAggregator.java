@@ -21,6 +21,8 @@ import org.iisdiag.facts.HttpErrCount;
 public final class HttpErrAggregator {
     public static final int MAX_KEYS = 5_000;
     public static final String OTHER_REASON = "(other)";
+    /** HTTP.sys's default UrlSegmentMaxLength: the longest path segment it accepts, in characters. */
+    public static final int URL_SEGMENT_MAX_LENGTH = 260;
 
     record Key(String server, String reason, int status, String siteId, String queue) {
     }
@@ -53,6 +55,7 @@ public final class HttpErrAggregator {
         }
         stats.hit(epochSecond, file, rec, -1);
         stats.uri(rec, uri);
+        stats.pathSegments(rec, uri, URL_SEGMENT_MAX_LENGTH);
         timeline.add(epochSecond, status);
         reasonTimeline(stats).add(epochSecond, status);
     }
@@ -174,7 +177,7 @@ public final class HttpErrAggregator {
         return keys.sorted(ORDER).stream().map(s -> {
             Key k = s.key();
             return new HttpErrCount(k.server(), k.reason(), k.status(), k.siteId(), k.queue(), s.count(), s.firstSeen(),
-                    s.lastSeen(), s.topUris(), s.samples());
+                    s.lastSeen(), s.topUris(), s.samples(), s.longSegments());
         }).toList();
     }
 

@@ -31,6 +31,9 @@ public final class KeyStats<K> {
     private long timed;
     private TopUriSketch uris; // made on first URI: most keys (2xx/3xx in the IIS log) never need one
     private TopUriSketch clients; // made on first client address: only keys whose status is about the client
+    private long longSegEntries; // entries whose URI path has a segment longer than the limit given to pathSegments
+    private int longestSeg; // the longest path segment of any URI fed to pathSegments
+    private String longSegExample; // the first URI with a long segment, shortened (see LongPathSegments)
     private final ArrayList<SampleLine> samples = new ArrayList<>(MAX_SAMPLES); // the class, not List: a call per entry the client compiler can inline
 
     public KeyStats(K key) {
@@ -68,6 +71,63 @@ public final class KeyStats<K> {
             uris = new TopUriSketch(SKETCH_CAPACITY);
         }
         uris.add(rec.buffer(), rec.start(f), rec.length(f));
+    }
+
+    /**
+     * Measures the path segments of field {@code f} (a URI, path before any '?'), in characters (UTF-8
+     * continuation bytes are not counted): keeps the longest, and counts the entry when one is longer than
+     * {@code limit}. Skipped when the field is absent or "-".
+     */
+    public void pathSegments(W3cRecord rec, int f, int limit) {
+        if (f < 0 || rec.isDash(f)) {
+            return;
+        }
+        byte[] b = rec.buffer();
+        int start = rec.start(f);
+        int end = start + rec.length(f);
+        int longest = 0;
+        int run = 0;
+        for (int i = start; i < end; i++) {
+            byte c = b[i];
+            if (c == '?') {
+                break;
+            }
+            if (c == '/' || c == '\\') {
+                run = 0;
+            } else if ((c & 0xC0) != 0x80 && ++run > longest) {
+                longest = run;
+            }
+        }
+        if (longest > longestSeg) {
+            longestSeg = longest;
+        }
+        if (longest > limit) {
+            longSegEntries++;
+            if (longSegExample == null) {
+                longSegExample = shortened(new String(b, start, end - start, java.nio.charset.StandardCharsets.UTF_8), limit);
+            }
+        }
+    }
+
+    /** The path of {@code uri} without its query, each segment longer than {@code limit} cut to 12 characters and its length. */
+    static String shortened(String uri, int limit) {
+        int q = uri.indexOf('?');
+        String[] segments = (q < 0 ? uri : uri.substring(0, q)).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String seg = segments[i];
+            int n = seg.codePointCount(0, seg.length());
+            if (n > limit) {
+                segments[i] = seg.substring(0, seg.offsetByCodePoints(0, 12)) + "...(" + n + " characters)";
+            }
+        }
+        String s = Redactor.DEFAULT.redactQuery(String.join("/", segments));
+        return s.length() > 400 ? s.substring(0, 400) : s;
+    }
+
+    /** The entries with a path segment over the limit {@link #pathSegments} was given, or NONE when none were measured. */
+    public org.iisdiag.facts.LongPathSegments longSegments() {
+        return longestSeg == 0 ? org.iisdiag.facts.LongPathSegments.NONE
+                : new org.iisdiag.facts.LongPathSegments(longSegEntries, longestSeg, longSegExample == null ? "" : longSegExample);
     }
 
     /** Feeds field {@code f} of the record (the client address, c-ip) to the client sketch; skipped when absent or "-". */
@@ -117,6 +177,11 @@ public final class KeyStats<K> {
             }
             uris.merge(other.uris);
         }
+        longSegEntries += other.longSegEntries;
+        longestSeg = Math.max(longestSeg, other.longestSeg);
+        if (longSegExample == null) {
+            longSegExample = other.longSegExample;
+        }
         if (other.clients != null) {
             if (clients == null) {
                 clients = new TopUriSketch(CLIENT_CAPACITY);
@@ -149,6 +214,13 @@ public final class KeyStats<K> {
             g.writeFieldName("clients");
             clients.write(g);
         }
+        if (longestSeg > 0) {
+            g.writeNumberField("longSegEntries", longSegEntries);
+            g.writeNumberField("longestSeg", longestSeg);
+            if (longSegExample != null) {
+                g.writeStringField("longSegExample", longSegExample);
+            }
+        }
         g.writeArrayFieldStart("samples");
         for (SampleLine s : samples) {
             g.writeStartArray();
@@ -176,6 +248,9 @@ public final class KeyStats<K> {
         if (n.has("clients")) {
             clients = TopUriSketch.read(n.get("clients"), CLIENT_CAPACITY);
         }
+        longSegEntries = n.path("longSegEntries").asLong(0);
+        longestSeg = n.path("longestSeg").asInt(0);
+        longSegExample = n.has("longSegExample") ? n.get("longSegExample").asText() : null;
         for (com.fasterxml.jackson.databind.JsonNode s : n.get("samples")) {
             samples.add(new SampleLine(s.get(0).asText(), s.get(1).asLong(), s.get(2).asText()));
         }

@@ -121,4 +121,39 @@ class HttpErrReaderTest {
         assertThat(agg.counts()).extracting(HttpErrCount::reason, HttpErrCount::status)
                 .containsExactly(tuple("Timer_ConnectionIdle", 0));
     }
+
+    @Test
+    void measuresPathSegmentsAgainstHttpSysDefaultLimitWithoutKeepingTheLongSegment() throws IOException {
+        String token = "Ab3-_".repeat(60) + "xyz"; // 303 characters
+        String log = "#Fields: date time c-ip cs-uri sc-status s-reason\n"
+                + "2025-01-09 10:00:05 10.0.0.5 /s/" + token + "/view?sig=abc 400 URL\n"
+                + "2025-01-09 10:00:06 10.0.0.6 /s/" + "é".repeat(260) + "/view 400 URL\n" // 260 characters, 520 bytes: not over
+                + "2025-01-09 10:00:07 10.0.0.7 /%c0%ae%c0%ae/etc/passwd 400 URL\n"
+                + "2025-01-09 10:00:08 10.0.0.8 - 0 Timer_ConnectionIdle\n";
+        HttpErrAggregator agg = new HttpErrAggregator();
+        httpErr(agg, "httperr1.log", text(log));
+        HttpErrCount url = agg.counts().stream().filter(c -> c.reason().equals("URL")).findFirst().orElseThrow();
+        assertThat(url.longSegments().entries()).isEqualTo(1);
+        assertThat(url.longSegments().longest()).isEqualTo(303);
+        assertThat(url.longSegments().example()).isEqualTo("/s/Ab3-_Ab3-_Ab...(303 characters)/view");
+        assertThat(url.describe()).contains("1 with a path segment over 260 characters (longest 303");
+        HttpErrCount idle = agg.counts().stream().filter(c -> c.reason().equals("Timer_ConnectionIdle")).findFirst().orElseThrow();
+        assertThat(idle.longSegments()).isEqualTo(org.iisdiag.facts.LongPathSegments.NONE);
+
+        // blocks merge exactly, and an aggregate file keeps the measure
+        HttpErrAggregator second = new HttpErrAggregator();
+        httpErr(second, "httperr2.log", text("#Fields: date time c-ip cs-uri sc-status s-reason\n"
+                + "2025-01-09 11:00:00 10.0.0.9 /s/" + "q".repeat(400) + "/view 400 URL\n"));
+        agg.merge(second, 0);
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.databind.ObjectMapper().createGenerator(w)) {
+            agg.write(g);
+        }
+        HttpErrAggregator back = HttpErrAggregator.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(w.toString()));
+        for (HttpErrAggregator a : List.of(agg, back)) {
+            HttpErrCount merged = a.counts().stream().filter(c -> c.reason().equals("URL")).findFirst().orElseThrow();
+            assertThat(merged.longSegments()).isEqualTo(new org.iisdiag.facts.LongPathSegments(2, 400,
+                    "/s/Ab3-_Ab3-_Ab...(303 characters)/view"));
+        }
+    }
 }
