@@ -211,44 +211,14 @@ public final class Diagnoser {
         if (o instanceof Benign b) {
             return "benign: " + b.fact().describe();
         }
-        if (o instanceof org.iisdiag.knowledge.StatusCodeInfo i) {
-            return "catalog status " + i.code();
-        }
-        if (o instanceof org.iisdiag.knowledge.HttpErrReason r) {
-            return "catalog HTTPERR reason " + r.reason();
-        }
-        if (o instanceof org.iisdiag.knowledge.Win32StatusInfo w) {
-            return "catalog win32 " + w.code() + " " + w.name();
-        }
-        if (o instanceof org.iisdiag.knowledge.ActionDefinition a) {
-            return "catalog action " + a.id();
-        }
-        if (o instanceof org.iisdiag.knowledge.DiagnosisDefinition d) {
-            return "catalog diagnosis " + d.id();
-        }
-        if (o instanceof org.iisdiag.knowledge.ExceptionCode x) {
-            return "catalog exception code " + x.code() + " " + x.name();
-        }
-        if (o instanceof org.iisdiag.knowledge.ExceptionSignature x) {
-            return "catalog exception signature " + x.id();
-        }
-        if (o instanceof org.iisdiag.knowledge.ScannerSignature x) {
-            return "catalog scanner signature " + x.id();
-        }
-        if (o instanceof org.iisdiag.knowledge.ConfigErrorInfo x) {
-            return "catalog config error " + x.hresult();
-        }
-        if (o instanceof org.iisdiag.knowledge.FrebModuleInfo x) {
-            return "catalog FREB module " + x.module();
+        if (o instanceof org.iisdiag.knowledge.CatalogEntry c) {
+            return "catalog " + c.label();
         }
         if (o instanceof org.iisdiag.knowledge.DiagnosisDefinition.PlanStep p) {
             return "plan step " + p.role().key() + " " + p.actionId();
         }
         if (o instanceof org.iisdiag.knowledge.SignatureMatch m) {
             return "signature " + m.signature().id() + " " + m.params();
-        }
-        if (o instanceof org.iisdiag.knowledge.QuestionDefinition q) {
-            return "catalog question " + q.id();
         }
         if (o instanceof java.util.Collection<?> c) {
             // accumulate results: name what they gathered, in a stable order

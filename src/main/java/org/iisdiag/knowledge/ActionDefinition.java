@@ -14,7 +14,12 @@ import org.iisdiag.conclusions.Target;
 public record ActionDefinition(String id, String title, String section, ActionKind kind, Level cost, Level risk,
                                boolean changesServerState, Target.Scope scope, Map<String, String> params, String why,
                                List<Step> steps, List<String> risks, List<Step> revert, List<Step> verify,
-                               List<String> reveals, List<Requirement> requires, String source) implements java.io.Serializable {
+                               List<String> reveals, List<Requirement> requires, String source) implements java.io.Serializable, CatalogEntry {
+    @Override
+    public String label() {
+        return "action " + id;
+    }
+
 
     /** Whether running it only collects or looks (it changes nothing that a fix would). */
     public boolean collects() {

@@ -15,7 +15,12 @@ import org.iisdiag.conclusions.Target;
  */
 public record DiagnosisDefinition(String id, String title, String section, Severity severity, String explanation,
                                   Map<String, String> params, Map<PlanRole, List<String>> plan, Target.Scope scope,
-                                  String source) implements java.io.Serializable {
+                                  String source) implements java.io.Serializable, CatalogEntry {
+    @Override
+    public String label() {
+        return "diagnosis " + id;
+    }
+
 
     /** The target this diagnosis is about, cut to its scope. */
     public Target about(Target concluded) {

@@ -5,5 +5,10 @@ package org.iisdiag.knowledge;
  * 0xc0000005 access violation, 0xe0434352 CLR exception ... with what it means and the diagnosis of a
  * worker process that crashes with it.
  */
-public record ExceptionCode(String code, String name, String meaning, String diagnosis) implements java.io.Serializable {
+public record ExceptionCode(String code, String name, String meaning, String diagnosis) implements java.io.Serializable, CatalogEntry {
+    @Override
+    public String label() {
+        return "exception code " + code + " " + name;
+    }
+
 }

@@ -9,5 +9,10 @@ import org.iisdiag.conclusions.Certainty;
  * 'DOMAIN\HOST$'", "Could not load file or assembly 'X'"), with the diagnosis it supports. Named groups
  * of the pattern ({@code (?<account>...)}) become the diagnosis's parameters.
  */
-public record ExceptionSignature(String id, Pattern pattern, String diagnosis, Certainty certainty, String note) implements java.io.Serializable {
+public record ExceptionSignature(String id, Pattern pattern, String diagnosis, Certainty certainty, String note) implements java.io.Serializable, CatalogEntry {
+    @Override
+    public String label() {
+        return "exception signature " + id;
+    }
+
 }

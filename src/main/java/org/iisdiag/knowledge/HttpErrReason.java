@@ -7,5 +7,10 @@ import org.iisdiag.conclusions.Certainty;
  * supports ("" when none) with the certainty it gives.
  */
 public record HttpErrReason(String reason, Integer status, String meaning, Triage triage, String fix,
-                            String diagnosis, Certainty certainty, boolean appPoolRelated) implements java.io.Serializable {
+                            String diagnosis, Certainty certainty, boolean appPoolRelated) implements java.io.Serializable, CatalogEntry {
+    @Override
+    public String label() {
+        return "HTTPERR reason " + reason;
+    }
+
 }

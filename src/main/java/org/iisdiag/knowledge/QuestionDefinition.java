@@ -4,5 +4,10 @@ import java.util.Map;
 
 /** Evidence that is missing and would change the answer, with the action that collects it. */
 public record QuestionDefinition(String id, String text, String why, String answeredBy,
-                                 Map<String, String> params, String source) implements java.io.Serializable {
+                                 Map<String, String> params, String source) implements java.io.Serializable, CatalogEntry {
+    @Override
+    public String label() {
+        return "question " + id;
+    }
+
 }

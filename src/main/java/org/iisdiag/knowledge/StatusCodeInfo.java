@@ -8,7 +8,12 @@ import org.iisdiag.conclusions.Certainty;
  * it names no cause), with the certainty it gives.
  */
 public record StatusCodeInfo(int status, int substatus, String title, String meaning, String causes, String fix,
-                             String diagnosis, Certainty certainty, Severity severity, String component) implements java.io.Serializable {
+                             String diagnosis, Certainty certainty, Severity severity, String component) implements java.io.Serializable, CatalogEntry {
+    @Override
+    public String label() {
+        return "status " + code();
+    }
+
 
     public String code() {
         return substatus < 0 ? Integer.toString(status) : status + "." + substatus;

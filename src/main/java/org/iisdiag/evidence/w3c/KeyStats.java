@@ -64,13 +64,17 @@ public final class KeyStats<K> {
 
     /** Feeds field {@code f} of the record (skipped when absent or "-") to the top-URI sketch. */
     public void uri(W3cRecord rec, int f) {
+        uris = feed(uris, SKETCH_CAPACITY, rec, f);
+    }
+
+    /** Adds field {@code f} of the record to {@code sketch} (made on first use); the sketch, or null while unused. */
+    private static TopUriSketch feed(TopUriSketch sketch, int capacity, W3cRecord rec, int f) {
         if (f < 0 || rec.isDash(f)) {
-            return;
+            return sketch;
         }
-        if (uris == null) {
-            uris = new TopUriSketch(SKETCH_CAPACITY);
-        }
-        uris.add(rec.buffer(), rec.start(f), rec.length(f));
+        TopUriSketch s = sketch != null ? sketch : new TopUriSketch(capacity);
+        s.add(rec.buffer(), rec.start(f), rec.length(f));
+        return s;
     }
 
     /**
@@ -132,13 +136,7 @@ public final class KeyStats<K> {
 
     /** Feeds field {@code f} of the record (the client address, c-ip) to the client sketch; skipped when absent or "-". */
     public void client(W3cRecord rec, int f) {
-        if (f < 0 || rec.isDash(f)) {
-            return;
-        }
-        if (clients == null) {
-            clients = new TopUriSketch(CLIENT_CAPACITY);
-        }
-        clients.add(rec.buffer(), rec.start(f), rec.length(f));
+        clients = feed(clients, CLIENT_CAPACITY, rec, f);
     }
 
     /** Records one entry's time-taken (ms), logged at {@code epochSecond}. */
