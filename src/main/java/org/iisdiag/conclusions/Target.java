@@ -69,6 +69,18 @@ public record Target(String server, long siteId, String siteName, String app, St
                 && (appPool.isEmpty() || appPool.equalsIgnoreCase(other.appPool));
     }
 
+    /**
+     * Whether the two may be about the same thing: no part that both name differs (one piece of evidence
+     * may name the pool, the other the site).
+     */
+    public boolean agrees(Target other) {
+        return (server.isEmpty() || other.server.isEmpty() || server.equalsIgnoreCase(other.server))
+                && (siteId < 0 || other.siteId < 0 || siteId == other.siteId)
+                && (siteName.isEmpty() || other.siteName.isEmpty() || siteName.equalsIgnoreCase(other.siteName))
+                && (app.isEmpty() || other.app.isEmpty() || app.equalsIgnoreCase(other.app))
+                && (appPool.isEmpty() || other.appPool.isEmpty() || appPool.equalsIgnoreCase(other.appPool));
+    }
+
     /** A stable key for merging and sorting. */
     public String key() {
         return server + "|" + siteId + "|" + siteName + "|" + app + "|" + appPool;

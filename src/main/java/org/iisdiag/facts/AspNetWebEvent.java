@@ -2,6 +2,7 @@ package org.iisdiag.facts;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * ASP.NET (Framework) health-monitoring web events (provider "ASP.NET 4.0.30319.0", event 1309 warnings and
@@ -12,10 +13,12 @@ import java.util.Locale;
  *                         configuration error ... (0 when unreadable)
  * @param exceptionMessage the first line of the exception message, at most 500 chars
  * @param requestUrl       with sensitive query values masked
+ * @param applicationDomain the application domain without its run-time suffix ("/LM/W3SVC/1/ROOT", which names the
+ *                         site and application), or ""
  */
 public record AspNetWebEvent(int eventId, int eventCode, String eventMessage, String exceptionType,
                              String exceptionMessage, String requestUrl, String requestPath,
-                             String applicationVirtualPath, String processId, String processName, String accountName,
+                             String applicationVirtualPath, String applicationDomain, String processId, String processName, String accountName,
                              long count, EventTimes times, List<SampleLine> samples) implements LoggedEvent {
 
     @Override
@@ -35,5 +38,13 @@ public record AspNetWebEvent(int eventId, int eventCode, String eventMessage, St
         }
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
+    }
+
+    /** What ASP.NET appends to an application's metabase path to name its application domain: "-1-133807...". */
+    private static final Pattern RUNTIME_SUFFIX = Pattern.compile("-\\d{1,4}-\\d{10,}$");
+
+    /** "/LM/W3SVC/1/ROOT/api" out of the application domain "/LM/W3SVC/1/ROOT/api-1-134078712337641032". */
+    public static String applicationOfDomain(String domain) {
+        return domain == null ? "" : RUNTIME_SUFFIX.matcher(domain.strip()).replaceFirst("");
     }
 }

@@ -38,8 +38,6 @@ import org.iisdiag.facts.WasEvent;
 public final class TargetDirectory {
     private static final Pattern SITE_LABEL = Pattern.compile("(?i)W3SVC(\\d{1,9})");
     private static final Pattern LM_APP = Pattern.compile("(?i)/LM/W3SVC/(\\d{1,9})/ROOT(/[^\\s'\"]*)?");
-    /** What ASP.NET appends to an application's metabase path to name its application domain: "-1-133807...". */
-    private static final Pattern APP_DOMAIN_SUFFIX = Pattern.compile("-\\d{1,4}-\\d{10,}$");
     private static final Pattern APPHOST_APP = Pattern.compile("(?i)MACHINE/WEBROOT/APPHOST/([^/]+)(/.*)?");
     private static final String POOL_ACCOUNT = "IIS APPPOOL\\";
 
@@ -159,10 +157,10 @@ public final class TargetDirectory {
         if (appId == null || appId.isBlank()) {
             return resolve(Target.CASE);
         }
-        Matcher lm = LM_APP.matcher(appId.strip());
+        // an application path may hold '-' ("/orders-api"); only an application domain's suffix goes
+        Matcher lm = LM_APP.matcher(AspNetWebEvent.applicationOfDomain(appId));
         if (lm.find()) {
-            // an application path may hold '-' ("/orders-api"); only an application domain's suffix goes
-            String path = lm.group(2) == null ? "" : APP_DOMAIN_SUFFIX.matcher(lm.group(2)).replaceFirst("");
+            String path = lm.group(2) == null ? "" : lm.group(2);
             path = path.isEmpty() ? "/" : path;
             return resolve(new Target("", Long.parseLong(lm.group(1)), "", path, ""));
         }
@@ -202,7 +200,12 @@ public final class TargetDirectory {
             return application(a.application());
         }
         if (fact instanceof AspNetWebEvent w) {
+            // the application domain names the site and application, the worker's account the pool
+            Target app = application(w.applicationDomain());
             Target byAccount = account(w.accountName());
+            if (!w.applicationDomain().isEmpty() && app.hasSite()) {
+                return resolve(new Target("", app.siteId(), app.siteName(), app.app(), byAccount.appPool()));
+            }
             return byAccount.appPool().isEmpty() ? resolve(Target.CASE) : byAccount;
         }
         if (fact instanceof WasEvent w) {

@@ -66,6 +66,21 @@ class TargetTest {
     }
 
     @Test
+    void agreesWhenNoPartBothNameDiffers() {
+        Target site = new Target("WEB02", 3, "", "", "");
+        Target pool = new Target("", -1, "", "", "ShopPool");
+        assertThat(site.agrees(pool)).as("one names the site, the other the pool").isTrue();
+        assertThat(pool.agrees(site)).isTrue();
+        assertThat(site.covers(pool) || pool.covers(site)).as("where neither covers the other").isFalse();
+        assertThat(FULL.agrees(new Target("", 3, "SHOP", "/API", ""))).as("names compare ignoring case").isTrue();
+        assertThat(site.agrees(new Target("", 4, "", "", "ShopPool"))).as("another site").isFalse();
+        assertThat(site.agrees(new Target("WEB03", 3, "", "", ""))).as("another server").isFalse();
+        assertThat(FULL.agrees(new Target("", 3, "", "", "OtherPool"))).as("another pool").isFalse();
+        assertThat(FULL.agrees(new Target("", 3, "", "/admin", ""))).as("another application").isFalse();
+        assertThat(Target.CASE.agrees(FULL)).isTrue();
+    }
+
+    @Test
     void keyIdentifiesEveryPart() {
         assertThat(FULL.key()).isEqualTo("WEB02|3|Shop|/api|ShopPool");
         assertThat(Target.CASE.key()).isEqualTo("|-1|||");

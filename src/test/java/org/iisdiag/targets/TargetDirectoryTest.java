@@ -59,8 +59,13 @@ class TargetDirectoryTest {
     }
 
     static AspNetWebEvent aspnet(String account) {
+        return aspnet("", account);
+    }
+
+    static AspNetWebEvent aspnet(String domain, String account) {
         return new AspNetWebEvent(1309, 3005, "An unhandled exception has occurred.", "NullReferenceException", "x",
-                "http://localhost/a", "/a", "/", "1234", "w3wp.exe", account, 1, EventTimes.NONE, List.of());
+                "http://localhost/a", "/a", "/", AspNetWebEvent.applicationOfDomain(domain), "1234", "w3wp.exe", account, 1,
+                EventTimes.NONE, List.of());
     }
 
     /** Two sites from applicationHost.config: the default site with an /api application in its own pool. */
@@ -152,6 +157,8 @@ class TargetDirectoryTest {
                 TestPack.iis("W3SVC6", 200, 0, 0, 3)));
         assertThat(two.server()).isEqualTo(Target.CASE);
         assertThat(two.of(was("UnknownPool"))).isEqualTo(new Target("", -1, "", "", "UnknownPool"));
+        assertThat(two.of(aspnet("/LM/W3SVC/6/ROOT-1-133961412061234567", "IIS APPPOOL\\UnknownPool")))
+                .as("an application domain places the event's pool on its site").isEqualTo(new Target("", 6, "", "", "UnknownPool"));
         // and labels that are not site labels name no site
         assertThat(TargetDirectory.of(List.of(TestPack.iis("logs", 500, 0, 0, 3))).server()).isEqualTo(Target.CASE);
     }
@@ -174,6 +181,8 @@ class TargetDirectoryTest {
         assertThat(d.of(was(""))).isEqualTo(d.server());
         assertThat(d.of(ancm("/LM/W3SVC/1/ROOT/api"))).isEqualTo(d.application("/LM/W3SVC/1/ROOT/api"));
         assertThat(d.of(aspnet("IIS APPPOOL\\ApiPool"))).isEqualTo(d.pool("ApiPool"));
+        assertThat(d.of(aspnet("/LM/W3SVC/1/ROOT/api-1-133961412061234567", "IIS APPPOOL\\ApiPool")))
+                .as("the application domain names the site and application").isEqualTo(d.application("/LM/W3SVC/1/ROOT/api"));
         // configuration facts name themselves
         assertThat(d.of(app("Default Web Site", 1, "/api", "ApiPool")))
                 .isEqualTo(new Target("", 1, "Default Web Site", "/api", "ApiPool"));

@@ -73,8 +73,8 @@ public final class EventAggregator {
                     cut(a.exception(), 200)), a, t, sample);
         } else if (p.startsWith("ASP.NET") && (e.eventId() == 1309 || e.eventId() == 1310)) {
             AspNetWebEvent a = aspNet(e, text);
-            kept = aspNet.add(List.of(e.eventId(), a.eventCode(), a.applicationVirtualPath(), a.exceptionType(),
-                    a.requestPath()), a, t, sample);
+            kept = aspNet.add(List.of(e.eventId(), a.eventCode(), a.applicationDomain(), a.applicationVirtualPath(),
+                    a.exceptionType(), a.requestPath()), a, t, sample);
         } else if (p.equalsIgnoreCase(".NET Runtime") && e.eventId() == 1026) {
             DotNetRuntimeCrash c = runtime(text);
             kept = runtime.add(List.of(c.application(), c.exceptionType()), c, t, sample);
@@ -197,7 +197,7 @@ public final class EventAggregator {
                 a.physicalRoot(), a.commandLine(), a.errorCode(), a.processExitCode(), a.exitCode(), a.exception(), n, t, s)));
         out.addAll(aspNet.facts((a, n, t, s) -> new AspNetWebEvent(a.eventId(), a.eventCode(), a.eventMessage(),
                 a.exceptionType(), a.exceptionMessage(), a.requestUrl(), a.requestPath(), a.applicationVirtualPath(),
-                a.processId(), a.processName(), a.accountName(), n, t, s)));
+                a.applicationDomain(), a.processId(), a.processName(), a.accountName(), n, t, s)));
         out.addAll(runtime.facts((c, n, t, s) -> new DotNetRuntimeCrash(c.application(), c.frameworkVersion(),
                 c.exceptionType(), c.exceptionInfo(), n, t, s)));
         out.addAll(crashes.facts((c, n, t, s) -> new ApplicationCrash(c.faultingApplication(), c.faultingModule(),
@@ -327,6 +327,7 @@ public final class EventAggregator {
         String url;
         String path;
         String vpath;
+        String domain;
         String pid;
         String pname;
         String account;
@@ -338,12 +339,14 @@ public final class EventAggregator {
             url = field(text, "Request URL");
             path = field(text, "Request path");
             vpath = field(text, "Application Virtual Path");
+            domain = field(text, "Application domain");
             pid = field(text, "Process ID");
             pname = field(text, "Process name");
             account = field(text, "Account name");
         } else {
             code = e.data(0);
             message = e.data(1);
+            domain = e.data(8);
             vpath = e.data(10);
             pid = e.data(14);
             pname = e.data(15);
@@ -355,7 +358,8 @@ public final class EventAggregator {
         }
         return new AspNetWebEvent(e.eventId(), EventXmlParser.parseInt(code, 0), cut(message, MAX_FIELD), cut(exType, 200),
                 cut(exMessage, MAX_FIELD), cut(Redactor.DEFAULT.redact(url), MAX_FIELD),
-                cut(Redactor.DEFAULT.redact(path), MAX_FIELD), cut(vpath, 200), cut(pid, 20), cut(pname, 100),
+                cut(Redactor.DEFAULT.redact(path), MAX_FIELD), cut(vpath, 200),
+                cut(AspNetWebEvent.applicationOfDomain(domain), 200), cut(pid, 20), cut(pname, 100),
                 cut(account, 200), 0, EventTimes.NONE, List.of());
     }
 

@@ -110,6 +110,8 @@ class EventLogReaderTest {
         assertThat(rendered.requestUrl()).contains("password=***").doesNotContain("hunter2");
         assertThat(rendered.accountName()).isEqualTo("IIS APPPOOL\\LegacyPool");
         assertThat(rendered.samples()).allSatisfy(s -> assertThat(s.text()).doesNotContain("hunter2"));
+        // the application domain, positional (insert 8) and rendered, without the suffix of the domain's start
+        assertThat(web).extracting(AspNetWebEvent::applicationDomain).containsOnly("/LM/W3SVC/1/ROOT/legacy");
     }
 
     @Test
@@ -121,9 +123,9 @@ class EventLogReaderTest {
         data.set(0, "3008");
         RawEvent e = new RawEvent("ASP.NET 4.0.30319.0", 1310, 3, "Application", null, true, null, data, java.util.Map.of(), "", 1);
         AspNetWebEvent a = EventAggregator.aspNet(e, e.text());
-        assertThat(List.of(a.eventCode(), a.eventMessage(), a.applicationVirtualPath(), a.processId(), a.processName(),
-                a.accountName(), a.exceptionType(), a.exceptionMessage(), a.requestUrl(), a.requestPath()))
-                .containsExactly(3008, "d1", "d10", "d14", "d15", "d16", "d17", "d18", "d19", "d20");
+        assertThat(List.of(a.eventCode(), a.eventMessage(), a.applicationDomain(), a.applicationVirtualPath(), a.processId(),
+                a.processName(), a.accountName(), a.exceptionType(), a.exceptionMessage(), a.requestUrl(), a.requestPath()))
+                .containsExactly(3008, "d1", "d8", "d10", "d14", "d15", "d16", "d17", "d18", "d19", "d20");
     }
 
     @Test
