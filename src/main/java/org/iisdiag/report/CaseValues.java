@@ -60,6 +60,8 @@ final class CaseValues {
     private final List<org.iisdiag.facts.ApplicationDefinition> apps;
     /** Whether the case holds several servers' logs (their traffic is compared only then), so titles say which one. */
     private final boolean severalServers;
+    /** Whether the logs show requests for ASP.NET 4.x pages or services (see {@link #siteStack}). */
+    private final boolean managedRequests;
 
     CaseValues(ServerEnvironment server, List<SiteInfo> sites, TargetDirectory targets, Map<String, String> globals,
                Collection<?> facts) {
@@ -68,6 +70,7 @@ final class CaseValues {
         this.targets = targets;
         this.globals = globals;
         this.caseStack = stackOf(server, facts);
+        this.managedRequests = managedRequests(facts);
         this.hostingModel = facts.stream().filter(f -> f instanceof AspNetCoreConfig).map(f -> ((AspNetCoreConfig) f).hostingModel())
                 .sorted().findFirst().orElse(null);
         this.pools = facts.stream().filter(f -> f instanceof AppPoolDefinition).map(f -> (AppPoolDefinition) f).toList();
@@ -281,14 +284,53 @@ final class CaseValues {
         return null;
     }
 
-    /** The stack of the target's site (env.yaml sites), else the case's. */
+    /** The stack of the target's site (env.yaml sites), else the case's, else what the site's pool rules out. */
     private String siteStack(Target t) {
         for (SiteInfo s : sites) {
             if (s.id() == t.siteId() && s.applicationType() != ApplicationType.UNKNOWN) {
                 return s.applicationType().key();
             }
         }
-        return caseStack;
+        if (caseStack != null || managedRequests) {
+            return caseStack;
+        }
+        return unmanagedPool(t) ? NOT_ASPNET : null;
+    }
+
+    /**
+     * Every stack but ASP.NET 4.x, as a list a step condition reads element by element: a pool with No
+     * Managed Code loads no CLR, so what it serves is static content, ASP.NET Core, Classic ASP, PHP or a
+     * proxy, unless the case shows ASP.NET pages requested there (an app put in the wrong pool).
+     */
+    static final String NOT_ASPNET = java.util.Arrays.stream(ApplicationType.values())
+            .filter(a -> a != ApplicationType.ASPNET && a != ApplicationType.UNKNOWN).map(ApplicationType::key)
+            .collect(java.util.stream.Collectors.joining("; "));
+
+    /** ASP.NET 4.x page and service extensions, as requested: an application of that stack may be in the case. */
+    private static final java.util.regex.Pattern MANAGED_URL =
+            java.util.regex.Pattern.compile("(?i)\\.(aspx|asmx|ashx|axd|svc|cshtml|vbhtml)(?:[/?\\s]|$)");
+
+    /** Whether the target's pool (or its site's root application's) is a configured pool with No Managed Code. */
+    private boolean unmanagedPool(Target t) {
+        String pool = t.appPool();
+        if (pool.isEmpty() && t.siteId() >= 0) {
+            pool = apps.stream().filter(a -> a.siteId() == t.siteId() && a.path().equals("/")).map(a -> a.appPool())
+                    .findFirst().orElse("");
+        }
+        String name = pool;
+        return !name.isEmpty() && pools.stream().anyMatch(p -> p.name().equalsIgnoreCase(name) && p.noManagedCode());
+    }
+
+    /** Whether any logged request, failed (its URIs) or sampled, is for an ASP.NET 4.x page or service. */
+    private static boolean managedRequests(Collection<?> facts) {
+        for (Object f : facts) {
+            if (f instanceof org.iisdiag.facts.IisStatusCount c
+                    && (c.topUris().stream().anyMatch(u -> MANAGED_URL.matcher(u.uri()).find())
+                    || c.samples().stream().anyMatch(x -> MANAGED_URL.matcher(x.text()).find()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** WWW Server trace areas beyond the base set for the stack: ANCM for ASP.NET Core, RequestRouting for ARR. */

@@ -48,4 +48,35 @@ class CaseValuesTest {
         assertThat(values.known(new Target("", 3, "Intranet", "", ""), new TreeMap<>(), List.of(serviceDesk)).apply("site"))
                 .as("the conclusion's own site comes first").isEqualTo("Intranet");
     }
+
+    private static org.iisdiag.facts.AppPoolDefinition pool(String name, String runtime) {
+        return new org.iisdiag.facts.AppPoolDefinition(name, "ApplicationPoolIdentity", false, runtime, "Integrated", false,
+                1000, true, "OnDemand", true, "applicationHost.config", List.of(), "applicationHost.config:30");
+    }
+
+    private static String stack(List<Object> facts, ServerEnvironment env, Target t) {
+        return new CaseValues(env, List.of(), TargetDirectory.of(facts), Map.of(), facts).known(t, new TreeMap<>(), List.of())
+                .apply("stack");
+    }
+
+    @Test
+    void aPoolWithNoManagedCodeRulesOutAspNet() {
+        ApplicationDefinition portal = new ApplicationDefinition("Portal", 3, "/", "PortalPool", "E:\\wwwroot\\portal",
+                "applicationHost.config", List.of(), "applicationHost.config:12");
+        Target site = new Target("", 3, "Portal", "", "");
+        List<Object> unmanaged = List.of(portal, pool("PortalPool", ""), org.iisdiag.TestPack.iis("W3SVC3", 404, 0, 2, 9, "/orders/1042"));
+        assertThat(stack(unmanaged, ServerEnvironment.unknown(), site)).isEqualTo(CaseValues.NOT_ASPNET)
+                .doesNotContain("aspnet;").contains("aspnetcore", "static", "other");
+        // the condition of a step reads the list element by element: an ASP.NET 4.x step drops, the others stay
+        org.iisdiag.knowledge.Condition aspnet = new org.iisdiag.knowledge.Condition(Map.of("stack", List.of("aspnet")), Map.of());
+        org.iisdiag.knowledge.Condition spa = new org.iisdiag.knowledge.Condition(Map.of("stack", List.of("static", "other")), Map.of());
+        assertThat(aspnet.evaluate(n -> CaseValues.NOT_ASPNET)).isEqualTo(org.iisdiag.knowledge.Condition.Verdict.DROP);
+        assertThat(spa.evaluate(n -> CaseValues.NOT_ASPNET)).isEqualTo(org.iisdiag.knowledge.Condition.Verdict.SHOW);
+
+        assertThat(stack(List.of(portal, pool("PortalPool", "v4.0")), ServerEnvironment.unknown(), site))
+                .as("a managed pool says nothing").isNull();
+        assertThat(stack(List.of(portal, pool("PortalPool", ""), org.iisdiag.TestPack.iis("W3SVC3", 404, 17, 0, 4, "/orders/list.aspx")),
+                ServerEnvironment.unknown(), site)).as("ASP.NET pages requested: the app may be in the wrong pool").isNull();
+        assertThat(stack(unmanaged, ServerEnvironment.unknown(), new Target("", 4, "", "", ""))).as("another site").isNull();
+    }
 }
