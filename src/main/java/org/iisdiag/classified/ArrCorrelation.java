@@ -227,4 +227,20 @@ public final class ArrCorrelation {
         }
         return "";
     }
+
+    /**
+     * Whether worker-process crashes account for ARR's lost connections: the crashes fall in the window of
+     * ARR's errors (a minute either side, both in UTC) and are at least half as many, so most of the
+     * requests ARR lost were in flight in a worker that died. Unknown times never match.
+     */
+    public static boolean crashesMatch(org.iisdiag.facts.EventTimes crashes, long crashCount,
+                                       org.iisdiag.facts.IisStatusCount arr) {
+        java.time.Instant first = crashes == null ? null : crashes.firstUtc();
+        java.time.Instant last = crashes == null ? null : crashes.lastUtc();
+        if (first == null || last == null || arr.firstSeen() == null || arr.lastSeen() == null) {
+            return false;
+        }
+        boolean overlap = !first.isAfter(arr.lastSeen().plusSeconds(60)) && !last.isBefore(arr.firstSeen().minusSeconds(60));
+        return overlap && crashCount * 2 >= arr.count();
+    }
 }

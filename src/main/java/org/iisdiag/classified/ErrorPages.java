@@ -20,4 +20,37 @@ public final class ErrorPages {
             return 0;
         }
     }
+
+    /** The file name of a path with either separator ("D:\\Sites\\Shop\\web.config" and "config/web.config": "web.config"). */
+    public static String fileName(String path) {
+        String p = path == null ? "" : path.strip();
+        int cut = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+        return p.substring(cut + 1);
+    }
+
+    /** Whether two paths name a file of the same name (a server path and the case's copy of it). */
+    public static boolean sameFileName(String a, String b) {
+        return !fileName(a).isEmpty() && fileName(a).equalsIgnoreCase(fileName(b));
+    }
+
+    /**
+     * Where the case's copy of a configuration file lives on the server, as far as the case tells: a root
+     * web.config (not collected below an application folder such as ROOT/api) is the site root's, so its
+     * application's physical path names it; applicationHost.config has one place. Otherwise the copy's
+     * own path in the case.
+     */
+    public static String serverPath(org.iisdiag.facts.ConfigFact copy, java.util.List<?> rootApplications) {
+        String file = copy.configFile().replace('\\', '/');
+        String name = fileName(file);
+        if (name.equalsIgnoreCase("applicationHost.config")) {
+            return "%windir%\\System32\\inetsrv\\config\\applicationHost.config";
+        }
+        boolean belowApp = java.util.regex.Pattern.compile("(?i)(^|/)ROOT/[^/]+/").matcher(file).find();
+        if (name.equalsIgnoreCase("web.config") && !belowApp && rootApplications.size() == 1
+                && rootApplications.get(0) instanceof org.iisdiag.facts.ApplicationDefinition a && !a.physicalPath().isEmpty()) {
+            String root = a.physicalPath();
+            return root + (root.endsWith("\\") ? "" : "\\") + "web.config";
+        }
+        return copy.configFile();
+    }
 }

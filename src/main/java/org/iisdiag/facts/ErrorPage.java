@@ -16,10 +16,14 @@ import java.util.Locale;
  * @param heading      the page's headline ("The requested page cannot be accessed because ...")
  * @param configError  IIS's "Config Error" text
  * @param configFile   IIS's "Config File", without the \\?\ prefix
+ * @param configLine   the line of that file IIS's "Config Source" points at, -1 when it names none
+ * @param configProblem what that line shows is malformed (a bare '&amp;' ...), {@link XmlProblem#UNKNOWN} when it
+ *                     shows nothing wrong or no line
  * @param exception    ASP.NET's "Exception Details", at most 300 characters
  */
 public record ErrorPage(String kind, String code, int status, String heading, String module, String notification,
-                        String handler, String errorCode, String configError, String configFile, String physicalPath,
+                        String handler, String errorCode, String configError, String configFile, long configLine,
+                        XmlProblem configProblem, String physicalPath,
                         String requestedUrl, String logonMethod, String exception, long count, Instant firstSeen,
                         Instant lastSeen, List<SampleLine> samples) implements RootCauseEvidence {
 
@@ -34,6 +38,11 @@ public record ErrorPage(String kind, String code, int status, String heading, St
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** Whether IIS's "Config Error" says the configuration file is not well-formed XML. */
+    public boolean configNotWellFormed() {
+        return configError.toLowerCase(Locale.ROOT).contains("not well-formed");
     }
 
     @Override
@@ -57,9 +66,15 @@ public record ErrorPage(String kind, String code, int status, String heading, St
         }
         if (!configFile.isEmpty()) {
             b.append(", config file ").append(configFile);
+            if (configLine > 0) {
+                b.append(" line ").append(configLine);
+            }
         }
         if (!configError.isEmpty()) {
             b.append(", config error: ").append(configError);
+        }
+        if (configProblem != XmlProblem.UNKNOWN) {
+            b.append(" (the line shows ").append(configProblem.text()).append(')');
         }
         if (!physicalPath.isEmpty()) {
             b.append(", physical path ").append(physicalPath);

@@ -69,4 +69,21 @@ class ArrCorrelationTest {
         assertThat(ArrCorrelation.memberLogText(List.of(serving), "app42.fabrikam.local", began)).contains("goes on until");
         assertThat(ArrCorrelation.memberLogText(List.of(serving), "app41.fabrikam.local", began)).isEmpty();
     }
+
+    @Test
+    void workerCrashesAccountForArrsLostConnectionsWhenTheyFallInTheirWindowAndAreAsMany() {
+        org.iisdiag.facts.IisStatusCount arr = new org.iisdiag.facts.IisStatusCount("ARR01", "W3SVC1", 502, 3, 12152, 10,
+                Instant.parse("2026-04-02T09:10:05Z"), Instant.parse("2026-04-02T09:31:12Z"), List.of(), List.of(),
+                org.iisdiag.facts.TimeTakenRange.NONE);
+        java.time.LocalDateTime at = java.time.LocalDateTime.parse("2026-04-02T09:10:05");
+        org.iisdiag.facts.EventTimes same = new org.iisdiag.facts.EventTimes(at, at.plusMinutes(21), true);
+        assertThat(ArrCorrelation.crashesMatch(same, 10, arr)).isTrue();
+        assertThat(ArrCorrelation.crashesMatch(same, 5, arr)).as("half as many").isTrue();
+        assertThat(ArrCorrelation.crashesMatch(same, 4, arr)).as("too few to account for them").isFalse();
+        org.iisdiag.facts.EventTimes earlier = new org.iisdiag.facts.EventTimes(at.minusHours(3), at.minusHours(2), true);
+        assertThat(ArrCorrelation.crashesMatch(earlier, 10, arr)).as("hours before").isFalse();
+        org.iisdiag.facts.EventTimes local = new org.iisdiag.facts.EventTimes(at, at.plusMinutes(21), false);
+        assertThat(ArrCorrelation.crashesMatch(local, 10, arr)).as("local time without a zone").isFalse();
+        assertThat(ArrCorrelation.crashesMatch(org.iisdiag.facts.EventTimes.NONE, 10, arr)).isFalse();
+    }
 }

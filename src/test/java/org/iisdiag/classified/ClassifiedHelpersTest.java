@@ -90,4 +90,26 @@ class ClassifiedHelpersTest {
         assertThat(ModuleNames.isAspNetCoreModule("FastCgiModule")).isFalse();
         assertThat(ModuleNames.isAspNetCoreModule(null)).isFalse();
     }
+
+    private static org.iisdiag.facts.AccessConfig access(String location) {
+        return new org.iisdiag.facts.AccessConfig("Ssl, SslNegotiateCert, SslRequireCert", true, true,
+                "applicationHost.config", location, List.of(), "applicationHost.config:1");
+    }
+
+    @Test
+    void theAccessLevelOfAPathIsTheDeepestLocationThatCoversIt() {
+        assertThat(AccessLevels.subPath(access("Shop/api/"))).isEqualTo("/api");
+        assertThat(AccessLevels.subPath(access("Shop"))).isEqualTo("/");
+        assertThat(AccessLevels.subPath(access(""))).isEqualTo("/");
+        assertThat(AccessLevels.covers(access("Shop/api"), "/API/orders")).isTrue();
+        assertThat(AccessLevels.covers(access("Shop/api"), "/api")).isTrue();
+        assertThat(AccessLevels.covers(access("Shop/api"), "/apidocs")).as("a prefix of a segment is not below it").isFalse();
+        assertThat(AccessLevels.covers(access("Shop/api/partner"), "/api/orders")).isFalse();
+        assertThat(AccessLevels.covers(access("Shop"), "/api/orders")).isTrue();
+        assertThat(AccessLevels.covers(access("Shop/api"), "")).as("an unknown path").isTrue();
+        assertThat(AccessLevels.depth(access("Shop"))).isZero();
+        assertThat(AccessLevels.depth(access("Shop/api/partner"))).isEqualTo(2);
+        assertThat(AccessLevels.appcmdPath(access("Shop/api"), "Shop")).isEqualTo("Shop/api");
+        assertThat(AccessLevels.appcmdPath(access(""), "Shop")).isEqualTo("Shop/");
+    }
 }

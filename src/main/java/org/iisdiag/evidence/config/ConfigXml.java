@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -16,6 +17,8 @@ import javax.xml.stream.XMLStreamReader;
 import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.xml.SafeXml;
+import org.iisdiag.facts.ConfigNotWellFormed;
+import org.iisdiag.facts.XmlProblem;
 
 /**
  * Parses an IIS configuration file (web.config, applicationHost.config) with the JDK's StAX parser,
@@ -49,6 +52,16 @@ final class ConfigXml {
      * At {@link Limits#CONFIG_ELEMENTS} elements reading stops and the tree read so far is used, with a note.
      */
     static XmlElement parse(String file, InputStream in, ReadReport report) throws IOException {
+        return parse(file, in, report, f -> { });
+    }
+
+    /**
+     * As {@link #parse(String, InputStream, ReadReport)}; a file that is not well-formed XML (not one refused
+     * for a DOCTYPE or an entity) is also handed to {@code malformed} with its line and what the parser found
+     * there, since IIS cannot parse it either.
+     */
+    static XmlElement parse(String file, InputStream in, ReadReport report, Consumer<ConfigNotWellFormed> malformed)
+            throws IOException {
         SafeXml.Input x = SafeXml.open(in, Limits.CONFIG_VALUE_CHARS);
         XMLStreamReader r = x.reader();
         long lastLine = 1;
@@ -131,6 +144,10 @@ final class ConfigXml {
             long at = x.line(e);
             report.addLines(Math.max(at, lastLine));
             report.fail(file + ":" + at + ": " + (SafeXml.refused(e) ? "" : "not well-formed XML: ") + SafeXml.message(e));
+            if (!SafeXml.refused(e)) {
+                malformed.accept(new ConfigNotWellFormed(file, at, XmlProblem.fromParserMessage(SafeXml.message(e)),
+                        file + ":" + at));
+            }
             return null;
         } finally {
             x.noteLimits(report, "config-value-chars");

@@ -29,9 +29,10 @@ public abstract sealed class IisConfigReader implements EvidenceReader permits W
 
     @Override
     public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
-        XmlElement root = ConfigXml.parse(displayName, in, report);
+        XmlElement root = ConfigXml.parse(displayName, in, report,
+                bad -> found.add(new Found(displayName, bad.line(), 0, bad)));
         if (root == null) {
-            return; // refused or not well-formed: report failed with file:line
+            return; // refused or not well-formed: report failed with file:line (a ConfigNotWellFormed for the latter)
         }
         if (!root.name().equals("configuration")) {
             report.fail(displayName + ":" + root.line() + ": the root element is <" + root.name()

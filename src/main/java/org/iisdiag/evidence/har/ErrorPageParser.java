@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.iisdiag.facts.XmlProblem;
+
 /**
  * Reads what an error page says about its error out of its HTML: the fields of IIS's detailed error
  * ("Detailed Error Information": Module, Notification, Handler, Error Code, Config Error, Config File,
@@ -14,8 +16,13 @@ import java.util.regex.Pattern;
  * {@code find()}) and the input is capped by the caller.
  */
 final class ErrorPageParser {
-    /** What a page said; empty strings when it did not say. */
-    record Parsed(String kind, String code, String heading, Map<String, String> fields, String exception) {
+    /**
+     * What a page said; empty strings when it did not say. {@code configLine} is the line of the configuration
+     * file IIS's "Config Source" points at (-1 when it shows none), {@code configProblem} what that line shows
+     * is malformed in it (its text itself is not kept: configuration lines may hold secrets).
+     */
+    record Parsed(String kind, String code, String heading, Map<String, String> fields, String exception,
+                  long configLine, XmlProblem configProblem) {
         /** The "Config File" row without the long-path prefix ({@code \\?\C:\...}) IIS shows it with. */
         String configFile() {
             return field("Config File").replaceFirst("^\\\\+\\?\\\\", "");
@@ -34,12 +41,17 @@ final class ErrorPageParser {
                 + (exception.isEmpty() ? "" : ", " + exception);
     }
 
-    private static final Pattern ROW = Pattern.compile("(?is)<th[^>]{0,200}>([^<]{1,60})</th>\\s{0,20}<td[^>]{0,200}>([^<]{0,600})</td>");
+    /** A row of the detailed error's tables; the value may end in line breaks ({@code Config Error ...<br>}). */
+    private static final Pattern ROW = Pattern.compile(
+            "(?is)<th[^>]{0,200}>([^<]{1,60})</th>\\s{0,20}<td[^>]{0,200}>((?:[^<]|<br\\s{0,3}/?>){0,600})</td>");
     private static final Pattern HTTP_ERROR = Pattern.compile("(?i)HTTP Error (\\d{3})(?:\\.(\\d{1,3}))?\\s{0,5}-?\\s{0,5}([^<\\r\\n]{0,200})");
     private static final Pattern H4 = Pattern.compile("(?is)<h4>([^<]{1,400})</h4>");
     private static final Pattern EXCEPTION_DETAILS = Pattern.compile(
             "(?is)Exception Details:\\s{0,20}</b>\\s{0,20}([^<]{1,400})");
     private static final Pattern TAGS = Pattern.compile("<[^>]{0,500}>");
+    /** IIS's "Config Source" block: the failing line of the configuration file between its neighbours. */
+    private static final Pattern CONFIG_SOURCE = Pattern.compile("(?is)Config Source:\\s{0,20}(?:</h4>)?\\s{0,20}<pre>([^<]{0,8000})</pre>");
+    private static final Pattern SOURCE_LINE = Pattern.compile("^\\s{0,20}(-?\\d{1,7}):(.*)$");
 
     private ErrorPageParser() {
     }
@@ -92,7 +104,51 @@ final class ErrorPageParser {
         } else {
             return null;
         }
-        return new Parsed(kind, code, cut(heading, 200), fields, exception);
+        long configLine = -1;
+        XmlProblem configProblem = XmlProblem.UNKNOWN;
+        Matcher source = CONFIG_SOURCE.matcher(html);
+        if (source.find()) {
+            SourceLine at = failingLine(source.group(1));
+            if (at != null) {
+                configLine = at.number();
+                configProblem = XmlProblem.fromSourceLine(at.text());
+            }
+        }
+        return new Parsed(kind, code, cut(heading, 200), fields, exception, configLine, configProblem);
+    }
+
+    record SourceLine(long number, String text) {
+    }
+
+    /**
+     * The line IIS points at in a "Config Source" block: it shows the failing line between the one before
+     * and the one after (only two lines at the start or the end of a file, one for a one-line file);
+     * "-1:" and "0:" when it knows no line. Null when no line is named.
+     */
+    static SourceLine failingLine(String pre) {
+        java.util.List<SourceLine> lines = new java.util.ArrayList<>();
+        for (String raw : pre.split("\\r?\\n")) {
+            Matcher m = SOURCE_LINE.matcher(raw);
+            if (m.matches() && lines.size() < 10) {
+                lines.add(new SourceLine(Long.parseLong(m.group(1)), entities(m.group(2))));
+            }
+        }
+        if (lines.isEmpty() || lines.stream().allMatch(l -> l.number() <= 0)) {
+            return null;
+        }
+        if (lines.size() >= 3) {
+            return lines.get(1);
+        }
+        if (lines.size() == 2) {
+            return lines.get(0).number() == 1 ? lines.get(0) : lines.get(1);
+        }
+        return lines.get(0);
+    }
+
+    /** HTML entities decoded, whitespace kept: the configuration line as the file has it. */
+    private static String entities(String s) {
+        return s.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
     }
 
     /** Text without tags and entities, whitespace collapsed. */

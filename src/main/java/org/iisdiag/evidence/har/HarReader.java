@@ -27,6 +27,7 @@ import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.AnsweredBy;
 import org.iisdiag.facts.HarCapture;
 import org.iisdiag.facts.ErrorPage;
+import org.iisdiag.facts.XmlProblem;
 import org.iisdiag.facts.HarResponse;
 import org.iisdiag.facts.SampleLine;
 
@@ -416,6 +417,10 @@ public final class HarReader implements EvidenceReader {
             g.last = g.last == null || started.isAfter(g.last) ? started : g.last;
         }
         g.heading = g.heading.isEmpty() ? p.heading() : g.heading;
+        if (g.configLine < 0 && p.configLine() > 0) {
+            g.configLine = p.configLine();
+            g.configProblem = p.configProblem();
+        }
         g.physicalPath = g.physicalPath.isEmpty() ? shorten(p.field("Physical Path"), MAX_URL_CHARS) : g.physicalPath;
         g.requestedUrl = g.requestedUrl.isEmpty() ? url(p.field("Requested URL")) : g.requestedUrl;
         g.logonMethod = g.logonMethod.isEmpty() ? shorten(p.field("Logon Method"), 40) : g.logonMethod;
@@ -533,7 +538,7 @@ public final class HarReader implements EvidenceReader {
     public List<ErrorPage> errorPages() {
         List<ErrorPage> out = new ArrayList<>();
         pages.forEach((k, g) -> out.add(new ErrorPage(k.kind, k.code, k.status, g.heading, k.module, k.notification,
-                k.handler, k.errorCode, k.configError, k.configFile, g.physicalPath, g.requestedUrl, g.logonMethod,
+                k.handler, k.errorCode, k.configError, k.configFile, g.configLine, g.configProblem, g.physicalPath, g.requestedUrl, g.logonMethod,
                 k.exception, g.count, g.first, g.last, List.copyOf(g.samples))));
         out.sort(Comparator.comparingLong(ErrorPage::count).reversed().thenComparing(ErrorPage::code)
                 .thenComparing(ErrorPage::module).thenComparing(ErrorPage::errorCode).thenComparing(ErrorPage::configFile)
@@ -564,6 +569,8 @@ public final class HarReader implements EvidenceReader {
         String physicalPath = "";
         String requestedUrl = "";
         String logonMethod = "";
+        long configLine = -1;
+        XmlProblem configProblem = XmlProblem.UNKNOWN;
         final List<SampleLine> samples = new ArrayList<>();
     }
 

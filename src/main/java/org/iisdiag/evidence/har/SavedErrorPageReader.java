@@ -68,7 +68,7 @@ public final class SavedErrorPageReader implements EvidenceReader {
                 redactor.redact(p.exception()));
         pages.add(new ErrorPage(p.kind(), p.code(), code, p.heading(), p.field("Module"), p.field("Notification"),
                 p.field("Handler"), p.field("Error Code"), redactor.redact(p.field("Config Error")),
-                configFile, HarReader.shorten(p.field("Physical Path"), HarReader.MAX_URL_CHARS),
+                configFile, p.configLine(), p.configProblem(), HarReader.shorten(p.field("Physical Path"), HarReader.MAX_URL_CHARS),
                 HarReader.url(p.field("Requested URL"), redactor), HarReader.shorten(p.field("Logon Method"), 40),
                 redactor.redact(p.exception()), 1, null, null,
                 List.of(new SampleLine(displayName, line, HarReader.shorten("saved page: " + describe, 400)))));

@@ -17,6 +17,7 @@ import org.iisdiag.facts.AspNetCoreConfig;
 import org.iisdiag.facts.CompilationConfig;
 import org.iisdiag.facts.ConfigFact;
 import org.iisdiag.facts.CustomErrorsConfig;
+import org.iisdiag.facts.ConfigNotWellFormed;
 import org.iisdiag.facts.EvidenceFact;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.FailedRequestTracingRule;
@@ -25,6 +26,7 @@ import org.iisdiag.facts.ModuleReference;
 import org.iisdiag.facts.HttpRuntimeConfig;
 import org.iisdiag.facts.RequestLimitsConfig;
 import org.iisdiag.facts.SiteDefinition;
+import org.iisdiag.facts.XmlProblem;
 import org.junit.jupiter.api.Test;
 
 class ConfigReadersTest {
@@ -354,7 +356,36 @@ class ConfigReadersTest {
         assertThat(r.report().failed()).isTrue();
         assertThat(r.report().fatalError()).startsWith("malformed.web.config:7: not well-formed XML: ")
                 .contains("httpErrors").doesNotContain("ParseError");
-        assertThat(r.facts()).isEmpty();
+        // IIS cannot parse it either: one fact says where and what, nothing of the file's settings is used
+        ConfigNotWellFormed bad = r.one(ConfigNotWellFormed.class);
+        assertThat(r.facts()).hasSize(1);
+        assertThat(bad.line()).isEqualTo(7);
+        assertThat(bad.problem()).isEqualTo(XmlProblem.UNCLOSED_ELEMENT);
+        assertThat(bad.source()).isEqualTo("malformed.web.config:7");
+    }
+
+    @Test
+    void aBareAmpersandInAValueNamesItsLineAndNeverTheValue() throws IOException {
+        Read r = read(new WebConfigReader(), "web.config", text("""
+                <?xml version="1.0"?>
+                <configuration>
+                  <appSettings>
+                    <add key="Archive" value="https://archive.example/feed?sv=2022&sig=PlainTextP@ss2024!" />
+                  </appSettings>
+                </configuration>
+                """));
+        assertThat(r.report().failed()).isTrue();
+        ConfigNotWellFormed bad = r.one(ConfigNotWellFormed.class);
+        assertThat(bad.line()).isEqualTo(4);
+        assertThat(bad.problem()).isEqualTo(XmlProblem.AMPERSAND);
+        assertThat(bad.describe()).startsWith("web.config is not well-formed XML at line 4: a bare '&'");
+        assertNoSecrets(r);
+    }
+
+    @Test
+    void aRefusedDocumentIsNotReportedAsMalformed() throws IOException {
+        Read r = read(new WebConfigReader(), "xxe.config");
+        assertThat(r.of(ConfigNotWellFormed.class)).isEmpty();
     }
 
     @Test

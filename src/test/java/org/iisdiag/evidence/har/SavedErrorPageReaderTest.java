@@ -12,6 +12,7 @@ import java.util.List;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.facts.ErrorPage;
 import org.iisdiag.facts.EvidenceKind;
+import org.iisdiag.facts.XmlProblem;
 import org.junit.jupiter.api.Test;
 
 /** An error page saved from the browser as a file, read like a HAR response body. */
@@ -48,5 +49,58 @@ class SavedErrorPageReaderTest {
         assertThatThrownBy(() -> reader.read("notes.htm", "", new ByteArrayInputStream(html), report))
                 .isInstanceOf(IOException.class);
         assertThat(reader.facts()).isEmpty();
+    }
+
+    @Test
+    void aNotWellFormedConfigErrorGivesTheLineItsConfigSourcePointsAtAndWhatIsWrongThere() throws IOException {
+        SavedErrorPageReader reader = new SavedErrorPageReader();
+        ReadReport report = new ReadReport("500-19.htm", EvidenceKind.SAVED_ERROR_PAGE);
+        String html = """
+                <html><head><title>IIS 10.0 Detailed Error - 500.19 - Internal Server Error</title></head><body>
+                <h3>HTTP Error 500.19 - Internal Server Error</h3>
+                <fieldset><h4>Detailed Error Information:</h4><table>
+                <tr><th>Module</th><td>&nbsp;&nbsp;&nbsp;IIS Web Core</td></tr>
+                <tr><th>Error Code</th><td>&nbsp;&nbsp;&nbsp;0x8007000d</td></tr>
+                <tr><th>Config Error</th><td>&nbsp;&nbsp;&nbsp;Configuration file is not well-formed XML<br></td></tr>
+                <tr><th>Config File</th><td>&nbsp;&nbsp;&nbsp;\\\\?\\D:\\Sites\\Intranet\\web.config</td></tr>
+                </table></fieldset>
+                <fieldset><h4>Config Source:</h4><pre>   18:     &lt;add key=&quot;a&quot; value=&quot;1&quot; /&gt;
+                   19:     &lt;add key=&quot;Url&quot; value=&quot;https://x.example/?a=1&amp;sig=Secret42&quot; /&gt;
+                   20:   &lt;/appSettings&gt;
+                </pre></fieldset></body></html>
+                """;
+        reader.read("500-19.htm", "", new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)), report);
+        ErrorPage p = (ErrorPage) reader.facts().get(0);
+        assertThat(p.configError()).isEqualTo("Configuration file is not well-formed XML");
+        assertThat(p.configNotWellFormed()).isTrue();
+        assertThat(p.configFile()).isEqualTo("D:\\Sites\\Intranet\\web.config");
+        assertThat(p.configLine()).isEqualTo(19);
+        assertThat(p.configProblem()).isEqualTo(XmlProblem.AMPERSAND);
+        assertThat(p.describe()).contains("web.config line 19").doesNotContain("Secret42");
+    }
+
+    @Test
+    void theFailingLineOfAConfigSourceBlock() {
+        assertThat(ErrorPageParser.failingLine("   -1: \n    0: \n")).isNull();
+        assertThat(ErrorPageParser.failingLine("    1: <configuration>\n    2:   <x>\n").number()).isEqualTo(1);
+        assertThat(ErrorPageParser.failingLine("   41:   </system.webServer>\n   42: </configuration\n").number()).isEqualTo(42);
+        assertThat(ErrorPageParser.failingLine("    7: <a/>\n    8: <b/>\n    9: <c/>\n").number()).isEqualTo(8);
+        assertThat(ErrorPageParser.failingLine("no numbered line")).isNull();
+    }
+
+    @Test
+    void whatAConfigurationLineShowsIsMalformed() {
+        assertThat(XmlProblem.fromSourceLine("<add value=\"?a=1&b=2\" />")).isEqualTo(XmlProblem.AMPERSAND);
+        assertThat(XmlProblem.fromSourceLine("<add value=\"?a=1&amp;b=2&#38;c=&#x26;\" />")).isEqualTo(XmlProblem.UNKNOWN);
+        assertThat(XmlProblem.fromSourceLine("<match url=\"a<b\" />")).isEqualTo(XmlProblem.LESS_THAN);
+        assertThat(XmlProblem.fromSourceLine("<a x=\"1\"/><b y=\"2\"/>")).isEqualTo(XmlProblem.UNKNOWN);
+        assertThat(XmlProblem.fromParserMessage("Unexpected character '=' (code 61); expected a semi-colon after the reference for entity 'b'"))
+                .isEqualTo(XmlProblem.AMPERSAND);
+        assertThat(XmlProblem.fromParserMessage("Unexpected character '<' (code 60) in attribute value")).isEqualTo(XmlProblem.LESS_THAN);
+        assertThat(XmlProblem.fromParserMessage("Unexpected close tag </system.webServer>; expected </x>.")).isEqualTo(XmlProblem.UNCLOSED_ELEMENT);
+        assertThat(XmlProblem.fromParserMessage("Unexpected EOF; was expecting a close tag for element <system.webServer>"))
+                .isEqualTo(XmlProblem.TRUNCATED);
+        assertThat(XmlProblem.fromParserMessage("Duplicate attribute 'a'.")).isEqualTo(XmlProblem.DUPLICATE_ATTRIBUTE);
+        assertThat(XmlProblem.fromParserMessage("something else")).isEqualTo(XmlProblem.OTHER);
     }
 }

@@ -1,0 +1,60 @@
+package org.iisdiag.classified;
+
+import java.util.Locale;
+
+import org.iisdiag.facts.AccessConfig;
+import org.iisdiag.facts.IisStatusCount;
+
+/**
+ * Which {@code system.webServer/security/access} level governs the URLs of an error: a
+ * {@code <location path="Site/api">} covers /api and everything below it, a level without a location
+ * (a site's web.config, applicationHost.config for the whole server) covers every URL of the sites it
+ * applies to, and of the levels that cover a URL the deepest wins, as in IIS.
+ */
+public final class AccessLevels {
+    private AccessLevels() {
+    }
+
+    /** The path (query dropped) of the most frequent request behind an IIS status count; "" when unknown. */
+    public static String topPath(Object source) {
+        if (source instanceof IisStatusCount c) {
+            String uri = c.topUri();
+            int q = uri.indexOf('?');
+            return q < 0 ? uri : uri.substring(0, q);
+        }
+        return "";
+    }
+
+    /** The part of a level's location below its site ("Shop/api/v2" gives "/api/v2"); "/" for the site itself or no location. */
+    public static String subPath(AccessConfig a) {
+        String loc = a.locationPath().strip().replace('\\', '/');
+        int slash = loc.indexOf('/');
+        if (loc.isEmpty() || loc.equals(".") || slash < 0) {
+            return "/";
+        }
+        String sub = loc.substring(slash);
+        while (sub.length() > 1 && sub.endsWith("/")) {
+            sub = sub.substring(0, sub.length() - 1);
+        }
+        return sub;
+    }
+
+    /** Whether the level applies to a URL path (an unknown path "" is covered by every level). */
+    public static boolean covers(AccessConfig a, String path) {
+        String sub = subPath(a).toLowerCase(Locale.ROOT);
+        String p = path == null ? "" : path.toLowerCase(Locale.ROOT);
+        return p.isEmpty() || sub.equals("/") || p.equals(sub) || p.startsWith(sub + "/");
+    }
+
+    /** How deep the level sits: 0 for a site or server level, 1 for "Site/api", 2 for "Site/api/v2". */
+    public static int depth(AccessConfig a) {
+        String sub = subPath(a);
+        return sub.equals("/") ? 0 : (int) sub.chars().filter(ch -> ch == '/').count();
+    }
+
+    /** Where to set the level with appcmd: its location path, else the site ("Shop/"). */
+    public static String appcmdPath(AccessConfig a, String site) {
+        String loc = a.locationPath().strip();
+        return loc.isEmpty() || loc.equals(".") ? (site.isEmpty() ? "<site name>" : site) + "/" : loc;
+    }
+}
