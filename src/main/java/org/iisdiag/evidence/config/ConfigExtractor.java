@@ -24,7 +24,10 @@ import org.iisdiag.facts.DefaultDocumentConfig;
 import org.iisdiag.facts.AuthenticationConfig;
 import org.iisdiag.facts.DirectoryBrowseConfig;
 import org.iisdiag.facts.GlobalModules;
+import org.iisdiag.facts.FileExtensionsConfig;
+import org.iisdiag.facts.HandlerAccessPolicy;
 import org.iisdiag.facts.HandlerMapping;
+import org.iisdiag.facts.IsapiCgiRestrictionConfig;
 import org.iisdiag.facts.ModuleReference;
 import org.iisdiag.facts.WebFarmConfig;
 import org.iisdiag.facts.FailedRequestTracingRule;
@@ -110,6 +113,20 @@ final class ConfigExtractor {
             if (filtering != null) {
                 for (XmlElement e : sections(filtering, "requestLimits")) {
                     requestLimits(e, path);
+                }
+                for (XmlElement e : sections(filtering, "fileExtensions")) {
+                    fileExtensions(e, path);
+                }
+            }
+            if (security != null) {
+                for (XmlElement e : sections(security, "isapiCgiRestriction")) {
+                    isapiCgiRestriction(e, path);
+                }
+            }
+            for (XmlElement e : sections(ws, "handlers")) {
+                String policy = e.attr("accessPolicy");
+                if (policy != null) {
+                    out.add(new HandlerAccessPolicy(policy.strip(), level(path), file, path, src(e)));
                 }
             }
             for (XmlElement e : sections(ws, "defaultDocument")) {
@@ -389,6 +406,71 @@ final class ConfigExtractor {
                 cleared, file, path, v.list(), src(e)));
     }
 
+    /**
+     * {@code requestFiltering/fileExtensions}: allowUnlisted and the extensions this level allows, denies or
+     * removes, in document order ({@code <clear/>} drops those before it, {@code <remove>} the matching one).
+     */
+    private void fileExtensions(XmlElement e, String path) {
+        Values v = new Values("the IIS default");
+        boolean set = e.has("allowUnlisted");
+        boolean allowUnlisted = v.bool(e, "allowUnlisted", true);
+        java.util.Map<String, Boolean> entries = new java.util.LinkedHashMap<>();
+        List<String> removed = new ArrayList<>();
+        boolean cleared = false;
+        for (XmlElement item : e.children()) {
+            String ext = orEmpty(item.attr("fileExtension")).strip().toLowerCase(Locale.ROOT);
+            switch (item.name()) {
+                case "clear" -> {
+                    entries.clear();
+                    removed.clear();
+                    cleared = true;
+                }
+                case "add" -> {
+                    if (!ext.isEmpty() && entries.size() < 1000) {
+                        String allowed = item.attr("allowed");
+                        // allowed is true when absent (the schema default)
+                        entries.put(ext, allowed == null || !allowed.strip().equalsIgnoreCase("false"));
+                    }
+                }
+                case "remove" -> {
+                    if (!ext.isEmpty() && entries.remove(ext) == null && removed.size() < 1000) {
+                        removed.add(ext);
+                    }
+                }
+                default -> { }
+            }
+        }
+        List<String> allowedList = entries.entrySet().stream().filter(java.util.Map.Entry::getValue).map(java.util.Map.Entry::getKey).toList();
+        List<String> deniedList = entries.entrySet().stream().filter(x -> !x.getValue()).map(java.util.Map.Entry::getKey).toList();
+        out.add(new FileExtensionsConfig(allowUnlisted, set, allowedList, deniedList, cleared, List.copyOf(removed), level(path),
+                file, path, v.list(), src(e)));
+    }
+
+    /** {@code security/isapiCgiRestriction}: the not-listed switches and the entries in document order. */
+    private void isapiCgiRestriction(XmlElement e, String path) {
+        Values v = new Values("the IIS default");
+        boolean isapis = v.bool(e, "notListedIsapisAllowed", false);
+        boolean cgis = v.bool(e, "notListedCgisAllowed", false);
+        List<IsapiCgiRestrictionConfig.Entry> entries = new ArrayList<>();
+        for (XmlElement item : e.children()) {
+            String p = orEmpty(item.attr("path")).strip();
+            switch (item.name()) {
+                case "clear" -> entries.clear();
+                case "add" -> {
+                    if (!p.isEmpty() && entries.size() < 1000) {
+                        String allowed = item.attr("allowed");
+                        // allowed is false when absent (the schema default)
+                        entries.add(new IsapiCgiRestrictionConfig.Entry(p, allowed != null && allowed.strip().equalsIgnoreCase("true"),
+                                orEmpty(item.attr("description")).strip(), src(item)));
+                    }
+                }
+                case "remove" -> entries.removeIf(x -> x.path().equalsIgnoreCase(p));
+                default -> { }
+            }
+        }
+        out.add(new IsapiCgiRestrictionConfig(isapis, cgis, List.copyOf(entries), file, path, v.list(), src(e)));
+    }
+
     private void requestLimits(XmlElement e, String path) {
         Values v = new Values("the IIS default");
         out.add(new RequestLimitsConfig(v.number(e, "maxAllowedContentLength", RequestLimitsConfig.DEFAULT_MAX_ALLOWED_CONTENT_LENGTH),
@@ -516,7 +598,7 @@ final class ConfigExtractor {
             String processor = orEmpty(h.attr("scriptProcessor")).strip();
             if (!processor.isEmpty()) {
                 out.add(new HandlerMapping(orEmpty(h.attr("name")).strip(), orEmpty(h.attr("path")).strip(),
-                        orEmpty(h.attr("modules")).strip(), processor, file, path, src(h)));
+                        orEmpty(h.attr("modules")).strip(), processor, orEmpty(h.attr("preCondition")).strip(), file, path, src(h)));
             }
         }
     }
@@ -534,10 +616,18 @@ final class ConfigExtractor {
             "clientCertificateMappingAuthentication", "CertificateMappingAuthenticationModule",
             "iisClientCertificateMappingAuthentication", "IISCertificateMappingAuthenticationModule");
 
-    private void authentication(XmlElement section, String path) {
+    /**
+     * The order in which IIS merges a level: applicationHost.config itself (0), its {@code <location>}s (1 and
+     * one more per path segment), then web.config files (100 and up).
+     */
+    private int level(String path) {
         String segments = path.equals(".") ? "" : path.strip();
         int depth = segments.isEmpty() ? 0 : 1 + (int) segments.chars().filter(c -> c == '/').count();
-        int level = (applicationHost ? 0 : 100) + depth;
+        return (applicationHost ? 0 : 100) + depth;
+    }
+
+    private void authentication(XmlElement section, String path) {
+        int level = level(path);
         for (String method : new java.util.TreeSet<>(AUTHENTICATION_MODULES.keySet())) {
             for (XmlElement e : sections(section, method)) {
                 Values v = new Values("the IIS schema default");

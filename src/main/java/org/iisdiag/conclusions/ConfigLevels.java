@@ -1,0 +1,243 @@
+package org.iisdiag.conclusions;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.iisdiag.facts.ConfigFact;
+import org.iisdiag.facts.FileExtensionsConfig;
+import org.iisdiag.facts.HandlerAccessPolicy;
+import org.iisdiag.facts.HandlerMapping;
+import org.iisdiag.facts.IisStatusCount;
+import org.iisdiag.facts.IsapiCgiRestrictionConfig;
+import org.iisdiag.facts.UriCount;
+
+/**
+ * What the configuration levels in force say about the URLs of an error: which handlers accessPolicy
+ * applies (403.1/403.2), which file name extensions request filtering refuses (404.7), which ISAPI or CGI
+ * program the restriction list refuses (404.2). A level applies to a URL when its {@code <location>} path
+ * (after the site name) is empty or a prefix of the URL's path; levels are merged in their IIS order.
+ */
+public final class ConfigLevels {
+    private ConfigLevels() {
+    }
+
+    /** The paths (query dropped) of the URIs behind a status count. */
+    static List<String> paths(Object fact) {
+        List<String> out = new ArrayList<>();
+        if (fact instanceof IisStatusCount c) {
+            for (UriCount u : c.topUris()) {
+                String p = u.uri();
+                int q = p.indexOf('?');
+                out.add(q < 0 ? p : p.substring(0, q));
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern SUBFOLDER_CONFIG =
+            java.util.regex.Pattern.compile("(?i)(?:^|/)ROOT/(.+)/web\\.config$");
+
+    /**
+     * The folder a level covers inside its site: "/uploads" for location "Shop/uploads" or for a web.config
+     * collected as config/W3SVC1/ROOT/uploads/web.config, "" for the site root.
+     */
+    public static String folder(ConfigFact c) {
+        String path = c.locationPath().strip();
+        if (path.isEmpty() || path.equals(".")) {
+            java.util.regex.Matcher m = SUBFOLDER_CONFIG.matcher(c.configFile().replace('\\', '/'));
+            return m.find() ? "/" + m.group(1) : "";
+        }
+        int slash = path.indexOf('/');
+        return slash < 0 ? "" : "/" + path.substring(slash + 1).replaceAll("/+$", "");
+    }
+
+    /** Whether a level covers every one of the URL paths (a folder level only the paths under it). */
+    static boolean covers(ConfigFact c, List<String> paths) {
+        String folder = folder(c).toLowerCase(Locale.ROOT);
+        if (folder.isEmpty()) {
+            return true;
+        }
+        if (paths.isEmpty()) {
+            return false;
+        }
+        for (String p : paths) {
+            String l = p.toLowerCase(Locale.ROOT);
+            if (!(l.equals(folder) || l.startsWith(folder + "/"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- handlers accessPolicy (403.1, 403.2) ----------------------------------------------------
+
+    /** The permission a 403 substatus says is missing: Script for 403.1, Read for 403.2, Write for 403.3, else "". */
+    public static String missingPermission(int substatus) {
+        return switch (substatus) {
+            case 1 -> "Script";
+            case 2 -> "Read";
+            case 3 -> "Write";
+            default -> "";
+        };
+    }
+
+    /**
+     * The accessPolicy in force for the URLs of {@code error}: the highest level among {@code policies} that
+     * covers them, or null when none does.
+     */
+    public static HandlerAccessPolicy accessPolicyInForce(Object error, Collection<?> policies) {
+        List<String> paths = paths(error);
+        HandlerAccessPolicy best = null;
+        for (Object o : policies) {
+            if (o instanceof HandlerAccessPolicy p && covers(p, paths)
+                    && (best == null || p.level() > best.level() || p.level() == best.level() && p.source().compareTo(best.source()) > 0)) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** The parameters of a refused handler permission: the value in force, where, and the value to set. */
+    public static String[] accessPolicyParams(HandlerAccessPolicy p, String missing, String site) {
+        String newPolicy = p.with(missing);
+        boolean writeAndRun = newPolicy.matches("(?i).*\\bWrite\\b.*") && newPolicy.matches("(?i).*\\b(Script|Execute)\\b.*");
+        String configPath = p.locationPath().isEmpty() || p.locationPath().equals(".") ? site : p.locationPath();
+        return new String[] {"accessPolicy", p.accessPolicy(), "newPolicy", newPolicy, "missing", missing,
+                "configSource", p.source(), "configFile", p.configFile(),
+                "configPath", configPath == null || configPath.isEmpty() ? "<site name>" : configPath,
+                "where", p.locationPath().isEmpty() ? p.configFile() : "<location path=\"" + p.locationPath() + "\"> of " + p.configFile(),
+                "commit", p.inApplicationHost() ? "apphost" : "",
+                "writeAndRun", writeAndRun ? "yes" : ""};
+    }
+
+    // ---- request filtering fileExtensions (404.7) --------------------------------------------------
+
+    /** The extension IIS request filtering sees in a URL path: ".json", or "." for a last segment without one. */
+    static String extension(String path) {
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        int dot = last.lastIndexOf('.');
+        return dot < 0 ? "." : last.substring(dot).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Each extension of the URLs behind {@code error} that the merged fileExtensions levels refuse, with
+     * why: "denied" (an entry with allowed="false") or "unlisted" (allowUnlisted="false" and no entry).
+     */
+    public static Map<String, String> refusedExtensions(Object error, Collection<?> levels) {
+        List<String> paths = paths(error);
+        List<FileExtensionsConfig> ordered = new ArrayList<>();
+        for (Object o : levels) {
+            if (o instanceof FileExtensionsConfig f && covers(f, paths)) {
+                ordered.add(f);
+            }
+        }
+        ordered.sort((a, b) -> a.level() != b.level() ? Integer.compare(a.level(), b.level()) : a.source().compareTo(b.source()));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String ext : new TreeSet<>(paths.stream().map(ConfigLevels::extension).toList())) {
+            Boolean entry = null;
+            boolean allowUnlisted = true;
+            for (FileExtensionsConfig f : ordered) {
+                if (f.cleared() || f.removed().contains(ext)) {
+                    entry = null;
+                }
+                if (f.allowed().contains(ext)) {
+                    entry = true;
+                } else if (f.denied().contains(ext)) {
+                    entry = false;
+                }
+                if (f.allowUnlistedSet()) {
+                    allowUnlisted = f.allowUnlisted();
+                }
+            }
+            if (Boolean.FALSE.equals(entry)) {
+                out.put(ext, "denied");
+            } else if (entry == null && !allowUnlisted) {
+                out.put(ext, "unlisted");
+            }
+        }
+        return out;
+    }
+
+    /** The level that denies {@code ext} last, or that sets allowUnlisted last: where the refusal is written. */
+    static FileExtensionsConfig where(String ext, String why, List<?> levels) {
+        FileExtensionsConfig found = null;
+        for (Object o : levels) {
+            if (o instanceof FileExtensionsConfig f && (why.equals("denied") ? f.denied().contains(ext) : f.allowUnlistedSet() && !f.allowUnlisted())
+                    && (found == null || f.level() > found.level())) {
+                found = f;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The diagnosis's parameters: the refused extensions ("extensions"), each with why and where
+     * ("refusals"), up to three extensions one by one ("extension1" ...), the first denied one
+     * ("deniedExtension", for the removal of the inherited entry) and the URLs.
+     */
+    public static String[] extensionParams(Object error, List<?> levels) {
+        Map<String, String> refused = refusedExtensions(error, levels);
+        List<String> why = new ArrayList<>();
+        List<String> denied = new ArrayList<>();
+        for (Map.Entry<String, String> e : refused.entrySet()) {
+            FileExtensionsConfig f = where(e.getKey(), e.getValue(), levels);
+            String at = f == null ? "" : " (" + f.source() + ")";
+            if (e.getValue().equals("denied")) {
+                denied.add(e.getKey());
+                why.add(e.getKey() + " is denied by an entry with allowed=\"false\"" + at);
+            } else {
+                why.add(e.getKey() + " is not in the allow list and allowUnlisted=\"false\"" + at);
+            }
+        }
+        List<String> exts = new ArrayList<>(refused.keySet());
+        List<String> out = new ArrayList<>(List.of("extensions", String.join(", ", exts), "refusals", String.join("; ", why)));
+        for (int i = 0; i < 3; i++) {
+            out.add("extension" + (i + 1));
+            out.add(i < exts.size() ? exts.get(i) : "");
+            out.add("denied" + (i + 1));
+            out.add(i < exts.size() && refused.get(exts.get(i)).equals("denied") ? "yes" : "");
+        }
+        out.add("moreExtensions");
+        out.add(exts.size() > 3 ? String.join(", ", exts.subList(3, exts.size())) : "");
+        return out.toArray(String[]::new);
+    }
+
+    // ---- ISAPI and CGI restrictions (404.2) ---------------------------------------------------------
+
+    /**
+     * Whether {@code mapping} serves the URLs of the error: its request path ("*.aspx", "php-cgi.exe", "*")
+     * matches the extension or file name of one of them.
+     */
+    public static boolean mapsAny(HandlerMapping mapping, Object error) {
+        String pattern = mapping.path().strip().toLowerCase(Locale.ROOT);
+        for (String p : paths(error)) {
+            String last = p.substring(p.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            if (pattern.equals("*") || pattern.startsWith("*.") && last.endsWith(pattern.substring(1))
+                    || !pattern.contains("*") && last.equals(pattern)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "IsapiModule"/"CgiModule" word check on a mapping's module list. */
+    public static boolean restricted(HandlerMapping mapping) {
+        return mapping.modules().matches("(?i).*\\b(IsapiModule|CgiModule)\\b.*");
+    }
+
+    /** The parameters of a refused ISAPI/CGI program. */
+    public static String[] restrictionParams(HandlerMapping h, IsapiCgiRestrictionConfig r) {
+        IsapiCgiRestrictionConfig.Entry e = r.entryFor(h.scriptProcessor());
+        return new String[] {"program", h.scriptProcessor(), "handler", h.name(), "handlerPath", h.path(),
+                "kind", h.cgi() ? "CGI program" : "ISAPI extension", "refusal", r.refusal(h.scriptProcessor(), h.cgi()),
+                "entryExists", e == null ? "" : "yes", "description", e == null || e.description().isEmpty() ? h.name() : e.description(),
+                "handlerSource", h.source(), "configSource", r.source(),
+                "notListedSwitch", h.cgi() ? "notListedCgisAllowed" : "notListedIsapisAllowed",
+                "preCondition", h.preCondition().isEmpty() ? "none" : h.preCondition()};
+    }
+}

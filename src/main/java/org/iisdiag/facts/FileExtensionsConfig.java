@@ -1,0 +1,25 @@
+package org.iisdiag.facts;
+
+import java.util.List;
+
+/**
+ * {@code system.webServer/security/requestFiltering/fileExtensions} at one level: whether extensions not
+ * listed are allowed ({@code allowUnlisted}, true by default; {@code allowUnlistedSet} says whether this
+ * level writes it), the extensions this level allows and denies, whether it starts with {@code <clear/>},
+ * and the extensions it removes from what it inherits. An extension request filtering refuses answers 404.7.
+ * {@code level} orders the levels as IIS merges them (see {@link HandlerAccessPolicy}).
+ */
+public record FileExtensionsConfig(boolean allowUnlisted, boolean allowUnlistedSet, List<String> allowed,
+                                   List<String> denied, boolean cleared, List<String> removed, int level,
+                                   String configFile, String locationPath, List<String> defaults, String source)
+        implements ConfigFact {
+    @Override
+    public String describe() {
+        return "requestFiltering fileExtensions allowUnlisted=\"" + allowUnlisted + "\""
+                + (cleared ? ", <clear/>" : "")
+                + (allowed.isEmpty() ? "" : ", allowed " + String.join(" ", allowed))
+                + (denied.isEmpty() ? "" : ", denied " + String.join(" ", denied))
+                + (removed.isEmpty() ? "" : ", removed " + String.join(" ", removed))
+                + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
+    }
+}
