@@ -281,7 +281,8 @@ final class CaseValues {
                 return s.appPool();
             }
         }
-        return null;
+        // a conclusion scoped to a site keeps no pool: the configuration's pool of its application (or root)
+        return t.hasSite() ? nonEmpty(targets.resolve(new Target("", t.siteId(), t.siteName(), t.app(), "")).appPool()) : null;
     }
 
     /** The stack of the target's site (env.yaml sites), else the case's, else what the site's pool rules out. */
@@ -310,15 +311,10 @@ final class CaseValues {
     private static final java.util.regex.Pattern MANAGED_URL =
             java.util.regex.Pattern.compile("(?i)\\.(aspx|asmx|ashx|axd|svc|cshtml|vbhtml)(?:[/?\\s]|$)");
 
-    /** Whether the target's pool (or its site's root application's) is a configured pool with No Managed Code. */
+    /** Whether the target's pool (see {@link #poolOf}) is a configured pool with No Managed Code. */
     private boolean unmanagedPool(Target t) {
-        String pool = t.appPool();
-        if (pool.isEmpty() && t.siteId() >= 0) {
-            pool = apps.stream().filter(a -> a.siteId() == t.siteId() && a.path().equals("/")).map(a -> a.appPool())
-                    .findFirst().orElse("");
-        }
-        String name = pool;
-        return !name.isEmpty() && pools.stream().anyMatch(p -> p.name().equalsIgnoreCase(name) && p.noManagedCode());
+        String name = poolOf(t);
+        return name != null && pools.stream().anyMatch(p -> p.name().equalsIgnoreCase(name) && p.noManagedCode());
     }
 
     /** Whether any logged request, failed (its URIs) or sampled, is for an ASP.NET 4.x page or service. */

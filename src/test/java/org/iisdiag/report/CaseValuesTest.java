@@ -79,4 +79,19 @@ class CaseValuesTest {
                 ServerEnvironment.unknown(), site)).as("ASP.NET pages requested: the app may be in the wrong pool").isNull();
         assertThat(stack(unmanaged, ServerEnvironment.unknown(), new Target("", 4, "", "", ""))).as("another site").isNull();
     }
+
+    @Test
+    void aSiteScopedConclusionNamesThePoolTheConfigurationGivesItsApplication() {
+        List<Object> facts = List.of(new ApplicationDefinition("Claims", 4, "/", "ClaimsPool", "E:\\sites\\claims",
+                "applicationHost.config", List.of(), "applicationHost.config:12"),
+                new ApplicationDefinition("Claims", 4, "/api", "ClaimsApiPool", "E:\\sites\\claims-api",
+                        "applicationHost.config", List.of(), "applicationHost.config:14"));
+        CaseValues values = new CaseValues(ServerEnvironment.unknown(), List.of(), TargetDirectory.of(facts), Map.of(), facts);
+        assertThat(values.known(new Target("", 4, "", "", ""), new TreeMap<>(), List.of()).apply("appPool")).isEqualTo("ClaimsPool");
+        assertThat(values.known(new Target("", 4, "", "/api", ""), new TreeMap<>(), List.of()).apply("appPool"))
+                .isEqualTo("ClaimsApiPool");
+        assertThat(values.known(new Target("", 5, "", "", ""), new TreeMap<>(), List.of()).apply("appPool"))
+                .as("a site the configuration does not hold").isNull();
+        assertThat(values.known(Target.CASE, new TreeMap<>(), List.of()).apply("appPool")).isNull();
+    }
 }
