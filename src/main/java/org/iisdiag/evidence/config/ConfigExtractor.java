@@ -33,6 +33,9 @@ import org.iisdiag.facts.WebFarmConfig;
 import org.iisdiag.facts.FailedRequestTracingRule;
 import org.iisdiag.facts.HttpErrorsConfig;
 import org.iisdiag.facts.RewriteServerVariablesConfig;
+import org.iisdiag.facts.RewriteProxyRule;
+import org.iisdiag.facts.ProxyConfig;
+import org.iisdiag.facts.DenyUrlSequencesConfig;
 import org.iisdiag.facts.HttpRuntimeConfig;
 import org.iisdiag.facts.RequestLimitsConfig;
 import org.iisdiag.facts.ServerRuntimeConfig;
@@ -117,6 +120,9 @@ final class ConfigExtractor {
                 for (XmlElement e : sections(filtering, "fileExtensions")) {
                     fileExtensions(e, path);
                 }
+                for (XmlElement e : sections(filtering, "denyUrlSequences")) {
+                    denyUrlSequences(e, path);
+                }
             }
             if (security != null) {
                 for (XmlElement e : sections(security, "isapiCgiRestriction")) {
@@ -134,6 +140,11 @@ final class ConfigExtractor {
             }
             for (XmlElement e : sections(ws, "rewrite")) {
                 rewriteServerVariables(e, path);
+                rewriteProxyRules(e, path);
+            }
+            for (XmlElement e : sections(ws, "proxy")) {
+                Values v = new Values("ARR's default");
+                out.add(new ProxyConfig(v.bool(e, "enabled", false), v.list(), file, src(e)));
             }
             for (XmlElement e : sections(ws, "directoryBrowse")) {
                 Values v = new Values("the IIS default");
@@ -338,6 +349,69 @@ final class ConfigExtractor {
         }
         out.add(new RewriteServerVariablesConfig(List.copyOf(set.values()), List.copyOf(allowed.values()), cleared,
                 file, path, src(e)));
+    }
+
+    /**
+     * {@code rewrite}: each inbound or global rule whose action rewrites to an absolute URL, which makes URL
+     * Rewrite proxy the request through ARR (at most 50 per level).
+     */
+    private void rewriteProxyRules(XmlElement e, String path) {
+        int n = 0;
+        for (String rules : List.of("rules", "globalRules")) {
+            XmlElement r = e.child(rules);
+            if (r == null) {
+                continue;
+            }
+            for (XmlElement rule : r.children("rule")) {
+                XmlElement action = rule.child("action");
+                if (action == null || n >= 50 || "false".equalsIgnoreCase(String.valueOf(rule.attr("enabled")).strip())) {
+                    continue;
+                }
+                String type = action.attr("type");
+                String url = action.attr("url");
+                if (type == null || !type.strip().equalsIgnoreCase("Rewrite") || url == null) {
+                    continue;
+                }
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)^\\s*https?://([^/:?#\\s]+)").matcher(url);
+                if (!m.find()) {
+                    continue;
+                }
+                String name = rule.attr("name");
+                out.add(new RewriteProxyRule(name == null ? "" : name.strip(), url.strip(), m.group(1),
+                        rules.equals("globalRules"), file, path, src(rule)));
+                n++;
+            }
+        }
+    }
+
+    /** {@code requestFiltering/denyUrlSequences}: what this level adds, removes or clears. */
+    private void denyUrlSequences(XmlElement e, String path) {
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        boolean cleared = false;
+        for (XmlElement item : e.children()) {
+            String seq = item.attr("sequence");
+            switch (item.name()) {
+                case "clear" -> {
+                    added.clear();
+                    cleared = true;
+                }
+                case "add" -> {
+                    if (seq != null && !seq.isEmpty() && added.size() < 200 && !added.contains(seq)) {
+                        added.add(seq);
+                    }
+                }
+                case "remove" -> {
+                    if (seq != null && !seq.isEmpty() && removed.size() < 200) {
+                        added.remove(seq);
+                        removed.add(seq);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        out.add(new DenyUrlSequencesConfig(added, removed, cleared, file, path, src(e)));
     }
 
     private void customErrors(XmlElement e, String path) {

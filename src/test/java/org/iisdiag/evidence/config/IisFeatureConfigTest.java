@@ -20,6 +20,11 @@ import org.iisdiag.facts.ModuleReference;
 import org.iisdiag.facts.ServerRuntimeConfig;
 import org.iisdiag.facts.SiteLimitsConfig;
 import org.iisdiag.facts.WebFarmConfig;
+import org.iisdiag.facts.DenyUrlSequencesConfig;
+import org.iisdiag.facts.ProxyConfig;
+import org.iisdiag.facts.RewriteProxyRule;
+import org.iisdiag.facts.UriCount;
+import org.iisdiag.conclusions.ProxyAndSequences;
 import org.junit.jupiter.api.Test;
 
 /** Default documents, directory browsing, native module use, installed modules and ARR web farms. */
@@ -215,5 +220,34 @@ class IisFeatureConfigTest {
         assertThat(limits.get(1).defaults()).anyMatch(d -> d.startsWith("limits.maxConnections=4294967295 (absent"));
         assertThat(limits.get(2).limited()).isFalse();
         assertThat(report.problems()).anyMatch(p -> p.toString().contains("limits.maxConnections 'many' is not a whole number"));
+    }
+
+    @Test
+    void rewriteRulesToAbsoluteUrlsTheProxySwitchAndDeniedSequencesAreRead() throws IOException {
+        List<Object> facts = read(new ApplicationHostConfigReader(), "rewrite-proxy-and-sequences.applicationHost.config",
+                EvidenceKind.APPLICATION_HOST_CONFIG);
+        List<RewriteProxyRule> rules = of(facts, RewriteProxyRule.class);
+        assertThat(rules).extracting(RewriteProxyRule::ruleName).containsExactly("To the farm", "Reports");
+        assertThat(rules.get(0).global()).isTrue();
+        assertThat(rules.get(0).targetHost()).isEqualTo("api-farm");
+        assertThat(rules.get(1).global()).isFalse();
+        assertThat(rules.get(1).targetHost()).isEqualTo("rpt01.corp.local");
+        assertThat(rules.get(1).locationPath()).isEqualTo("Shop");
+
+        List<ProxyConfig> proxy = of(facts, ProxyConfig.class);
+        assertThat(proxy).hasSize(1);
+        assertThat(proxy.get(0).enabled()).isFalse();
+        assertThat(ProxyAndSequences.arrBlocker(proxy, of(facts, GlobalModules.class))).isEqualTo("disabled");
+        assertThat(ProxyAndSequences.arrBlocker(List.of(), List.of(new GlobalModules(List.of("RewriteModule"), "a", "a:1"))))
+                .isEqualTo("not-installed");
+        assertThat(ProxyAndSequences.arrBlocker(List.of(), List.of())).as("no globalModules: cannot tell").isEmpty();
+
+        List<DenyUrlSequencesConfig> deny = of(facts, DenyUrlSequencesConfig.class);
+        assertThat(deny).hasSize(2);
+        assertThat(deny.get(0).added()).containsExactly("..", "~");
+        assertThat(deny.get(1).removed()).containsExactly("~");
+        List<UriCount> uris = List.of(new UriCount("/~/media/a.jpg", 40, 40), new UriCount("/a/../b", 2, 2));
+        assertThat(ProxyAndSequences.deniedSequence(deny.subList(0, 1), uris)).isEqualTo("~");
+        assertThat(ProxyAndSequences.deniedSequence(deny, uris)).as("the site's level removes '~'").isEqualTo("..");
     }
 }
