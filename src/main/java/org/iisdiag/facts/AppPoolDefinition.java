@@ -9,11 +9,22 @@ import java.util.List;
  * 1000, rapidFailProtection true, startMode OnDemand, autoStart true). {@code userNameSet} says whether
  * a SpecificUser account name is configured; the account name and password are never read.
  * managedRuntimeVersion "" means No Managed Code. A number that cannot be read is -1.
+ * {@code disallowOverlappingRotation} is {@code recycling/@disallowOverlappingRotation} (default false: at a
+ * recycle WAS starts the new worker while the old one drains; true: the old one stops first).
  */
 public record AppPoolDefinition(String name, String identityType, boolean userNameSet, String managedRuntimeVersion,
                                 String managedPipelineMode, boolean enable32BitAppOnWin64, long queueLength,
                                 boolean rapidFailProtection, String startMode, boolean autoStart,
-                                String configFile, List<String> defaults, String source) implements ConfigFact {
+                                boolean disallowOverlappingRotation, String configFile, List<String> defaults, String source) implements ConfigFact {
+
+    /** With overlapped recycling (the IIS default). */
+    public AppPoolDefinition(String name, String identityType, boolean userNameSet, String managedRuntimeVersion,
+                             String managedPipelineMode, boolean enable32BitAppOnWin64, long queueLength,
+                             boolean rapidFailProtection, String startMode, boolean autoStart, String configFile,
+                             List<String> defaults, String source) {
+        this(name, identityType, userNameSet, managedRuntimeVersion, managedPipelineMode, enable32BitAppOnWin64,
+                queueLength, rapidFailProtection, startMode, autoStart, false, configFile, defaults, source);
+    }
 
     public boolean noManagedCode() {
         return managedRuntimeVersion.isEmpty();
@@ -25,6 +36,7 @@ public record AppPoolDefinition(String name, String identityType, boolean userNa
                 + ", runtime " + (noManagedCode() ? "No Managed Code" : managedRuntimeVersion) + " " + managedPipelineMode
                 + ", 32-bit " + enable32BitAppOnWin64 + ", queueLength " + queueLength + ", rapidFailProtection "
                 + rapidFailProtection + ", startMode " + startMode + ", autoStart " + autoStart
+                + (disallowOverlappingRotation ? ", disallowOverlappingRotation true" : "")
                 + ConfigFact.where(defaults, source);
     }
 }

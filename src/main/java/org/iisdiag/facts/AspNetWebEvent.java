@@ -15,11 +15,26 @@ import java.util.regex.Pattern;
  * @param requestUrl       with sensitive query values masked
  * @param applicationDomain the application domain without its run-time suffix ("/LM/W3SVC/1/ROOT", which names the
  *                         site and application), or ""
+ * @param threadAccountName the account the request's thread ran as ("Thread account name": the end user when the
+ *                         application impersonates), or ""
+ * @param authenticationType how the user was authenticated ("Negotiate", "NTLM" ...), or ""
+ * @param impersonating    "Is impersonating: True": the thread ran as the request's user, not the pool's identity
  */
 public record AspNetWebEvent(int eventId, int eventCode, String eventMessage, String exceptionType,
                              String exceptionMessage, String requestUrl, String requestPath,
                              String applicationVirtualPath, String applicationDomain, String processId, String processName, String accountName,
+                             String threadAccountName, String authenticationType, boolean impersonating,
                              long count, EventTimes times, List<SampleLine> samples) implements LoggedEvent {
+
+    /** Without the thread's account, authentication type and impersonation (not impersonating). */
+    public AspNetWebEvent(int eventId, int eventCode, String eventMessage, String exceptionType, String exceptionMessage,
+                          String requestUrl, String requestPath, String applicationVirtualPath, String applicationDomain,
+                          String processId, String processName, String accountName, long count, EventTimes times,
+                          List<SampleLine> samples) {
+        this(eventId, eventCode, eventMessage, exceptionType, exceptionMessage, requestUrl, requestPath,
+                applicationVirtualPath, applicationDomain, processId, processName, accountName, "", "", false, count,
+                times, samples);
+    }
 
     @Override
     public String describe() {

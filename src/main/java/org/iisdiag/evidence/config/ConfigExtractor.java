@@ -905,8 +905,15 @@ final class ConfigExtractor {
                     "rapidFailProtection", true);
             String startMode = v.text(pool, d, from, "startMode", "startMode", "OnDemand");
             boolean autoStart = v.bool(pool, d, from, "autoStart", "autoStart", true);
+            // read as written (pool, else applicationPoolDefaults): the IIS default, false, is not listed among the defaults
+            XmlElement recycling = pool.child("recycling");
+            XmlElement recyclingDefaults = child(d, "recycling");
+            String overlap = recycling != null && recycling.has("disallowOverlappingRotation")
+                    ? recycling.attr("disallowOverlappingRotation")
+                    : recyclingDefaults == null ? null : recyclingDefaults.attr("disallowOverlappingRotation");
+            boolean noOverlap = overlap != null && overlap.strip().equalsIgnoreCase("true");
             out.add(new AppPoolDefinition(name, identity, userSet, runtime, pipeline, bit32, queue, rapidFail, startMode,
-                    autoStart, file, v.list(), src(pool)));
+                    autoStart, noOverlap, file, v.list(), src(pool)));
         }
     }
 

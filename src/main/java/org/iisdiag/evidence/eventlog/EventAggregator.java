@@ -197,7 +197,8 @@ public final class EventAggregator {
                 a.physicalRoot(), a.commandLine(), a.errorCode(), a.processExitCode(), a.exitCode(), a.exception(), n, t, s)));
         out.addAll(aspNet.facts((a, n, t, s) -> new AspNetWebEvent(a.eventId(), a.eventCode(), a.eventMessage(),
                 a.exceptionType(), a.exceptionMessage(), a.requestUrl(), a.requestPath(), a.applicationVirtualPath(),
-                a.applicationDomain(), a.processId(), a.processName(), a.accountName(), n, t, s)));
+                a.applicationDomain(), a.processId(), a.processName(), a.accountName(), a.threadAccountName(),
+                a.authenticationType(), a.impersonating(), n, t, s)));
         out.addAll(runtime.facts((c, n, t, s) -> new DotNetRuntimeCrash(c.application(), c.frameworkVersion(),
                 c.exceptionType(), c.exceptionInfo(), n, t, s)));
         out.addAll(crashes.facts((c, n, t, s) -> new ApplicationCrash(c.faultingApplication(), c.faultingModule(),
@@ -331,6 +332,9 @@ public final class EventAggregator {
         String pid;
         String pname;
         String account;
+        String threadAccount;
+        String authType;
+        String impersonating;
         if (rendered) {
             code = field(text, "Event code");
             message = field(text, "Event message");
@@ -343,6 +347,9 @@ public final class EventAggregator {
             pid = field(text, "Process ID");
             pname = field(text, "Process name");
             account = field(text, "Account name");
+            threadAccount = field(text, "Thread account name");
+            authType = field(text, "Authentication Type");
+            impersonating = field(text, "Is impersonating");
         } else {
             code = e.data(0);
             message = e.data(1);
@@ -355,12 +362,16 @@ public final class EventAggregator {
             exMessage = messageLines(e.data(18));
             url = e.data(19);
             path = e.data(20);
+            threadAccount = e.data(25);
+            authType = e.data(24);
+            impersonating = e.data(28);
         }
         return new AspNetWebEvent(e.eventId(), EventXmlParser.parseInt(code, 0), cut(message, MAX_FIELD), cut(exType, 200),
                 cut(exMessage, MAX_FIELD), cut(Redactor.DEFAULT.redact(url), MAX_FIELD),
                 cut(Redactor.DEFAULT.redact(path), MAX_FIELD), cut(vpath, 200),
                 cut(AspNetWebEvent.applicationOfDomain(domain), 200), cut(pid, 20), cut(pname, 100),
-                cut(account, 200), 0, EventTimes.NONE, List.of());
+                cut(account, 200), cut(threadAccount, 200), cut(authType, 40),
+                "true".equalsIgnoreCase(impersonating == null ? "" : impersonating.strip()), 0, EventTimes.NONE, List.of());
     }
 
     /**

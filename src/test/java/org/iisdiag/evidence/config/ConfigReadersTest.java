@@ -274,6 +274,8 @@ class ConfigReadersTest {
         assertThat(api.queueLength()).isEqualTo(5000);
         assertThat(api.autoStart()).isFalse();
         assertThat(api.userNameSet()).isTrue();
+        assertThat(api.disallowOverlappingRotation()).isTrue();
+        assertThat(pools).filteredOn(AppPoolDefinition::disallowOverlappingRotation).containsExactly(api); // default false
         AppPoolDefinition legacy = pools.get(3);
         assertThat(legacy.enable32BitAppOnWin64()).isTrue();
         assertThat(legacy.managedPipelineMode()).isEqualTo("Classic");

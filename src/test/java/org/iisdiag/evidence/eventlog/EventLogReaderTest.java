@@ -110,6 +110,9 @@ class EventLogReaderTest {
         assertThat(rendered.requestUrl()).contains("password=***").doesNotContain("hunter2");
         assertThat(rendered.accountName()).isEqualTo("IIS APPPOOL\\LegacyPool");
         assertThat(rendered.samples()).allSatisfy(s -> assertThat(s.text()).doesNotContain("hunter2"));
+        // "Thread account name" and "Is impersonating" of the thread information
+        assertThat(rendered.threadAccountName()).isEqualTo("IIS APPPOOL\\LegacyPool");
+        assertThat(rendered.impersonating()).isFalse();
         // the application domain, positional (insert 8) and rendered, without the suffix of the domain's start
         assertThat(web).extracting(AspNetWebEvent::applicationDomain).containsOnly("/LM/W3SVC/1/ROOT/legacy");
     }
@@ -126,6 +129,12 @@ class EventLogReaderTest {
         assertThat(List.of(a.eventCode(), a.eventMessage(), a.applicationDomain(), a.applicationVirtualPath(), a.processId(),
                 a.processName(), a.accountName(), a.exceptionType(), a.exceptionMessage(), a.requestUrl(), a.requestPath()))
                 .containsExactly(3008, "d1", "d8", "d10", "d14", "d15", "d16", "d17", "d18", "d19", "d20");
+        // 24 authentication type, 25 thread account name, 28 is impersonating
+        assertThat(List.of(a.authenticationType(), a.threadAccountName())).containsExactly("d24", "d25");
+        assertThat(a.impersonating()).isFalse();
+        data.set(28, "True");
+        assertThat(EventAggregator.aspNet(new RawEvent("ASP.NET 4.0.30319.0", 1309, 3, "Application", null, true, null, data,
+                java.util.Map.of(), "", 1), "").impersonating()).isTrue();
     }
 
     @Test
