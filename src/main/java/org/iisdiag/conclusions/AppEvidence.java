@@ -16,12 +16,12 @@ public final class AppEvidence {
     }
 
     /** The first non-empty processPath among the ASP.NET Core configs, or "" (the action then shows its fallback). */
-    public static String processPath(Collection<?> configs) {
+    public static String processPathIn(Collection<?> configs) {
         return configs.stream().filter(o -> o instanceof AspNetCoreConfig).map(o -> ((AspNetCoreConfig) o).processPath())
                 .filter(v -> v != null && !v.isEmpty()).sorted().findFirst().orElse("");
     }
 
-    public static String arguments(Collection<?> configs) {
+    public static String argumentsIn(Collection<?> configs) {
         return configs.stream().filter(o -> o instanceof AspNetCoreConfig).map(o -> ((AspNetCoreConfig) o).arguments())
                 .filter(v -> v != null && !v.isEmpty()).sorted().findFirst().orElse("");
     }
@@ -51,13 +51,13 @@ public final class AppEvidence {
     }
 
     /** "System.InvalidOperationException" out of "Unhandled exception. System.InvalidOperationException: ...". */
-    public static String exceptionType(String text) {
+    public static String exceptionTypeIn(String text) {
         Matcher m = EXCEPTION.matcher(text == null ? "" : text);
         return m.find() ? m.group(1) : "an exception";
     }
 
     /** The message after "Type: ", or the whole text when there is none. */
-    public static String exceptionMessage(String text) {
+    public static String exceptionMessageIn(String text) {
         if (text == null) {
             return "";
         }
