@@ -29,6 +29,8 @@ public final class EvidenceSniffer {
     private static final Pattern W3C_FIELDS = Pattern.compile("#Fields:[^\n]*\\bsc-status\\b");
     private static final Pattern W3C_DATA_LINE =
             Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\S+( \\S+){8,}$", Pattern.MULTILINE);
+    /** iisnode's log of node.exe's output: {@code <host>-<pid>-stderr-<epoch ms>.txt} (and -stdout-). */
+    private static final Pattern IISNODE_LOG_NAME = Pattern.compile("[^\\/]*-\\d+-std(?:err|out)-\\d{10,}\\.txt");
     /** "[2025-01-09T10:00:00.123Z, PID: 1234] [aspnetcorev2.dll] ..." lines of the ANCM debug log. */
     private static final Pattern ANCM_DEBUG_LINE =
             Pattern.compile("^\\[[^\\]]*PID: \\d+\\] \\[aspnetcorev2", Pattern.MULTILINE);
@@ -76,6 +78,9 @@ public final class EvidenceSniffer {
         }
         if (baseName.endsWith(".csv") && text.contains("TimeCreated") && text.contains("Id")) {
             return EvidenceKind.EVENT_LOG_CSV;
+        }
+        if (IISNODE_LOG_NAME.matcher(baseName).matches()) {
+            return EvidenceKind.NODE_LOG;
         }
         if ((baseName.startsWith("stdout") && baseName.endsWith(".log")) || ANCM_DEBUG_LINE.matcher(text).find()
                 || baseName.startsWith("aspnetcore-debug")) {

@@ -85,6 +85,7 @@ public final class EvidenceCollector {
         readers.put(EvidenceKind.EVENT_LOG_XML, events);
         readers.put(EvidenceKind.EVENT_LOG_CSV, events);
         readers.put(EvidenceKind.ANCM_STDOUT_LOG, new AncmLogReader());
+        readers.put(EvidenceKind.NODE_LOG, new org.iisdiag.evidence.node.NodeLogReader());
         return readers;
     }
 

@@ -11,6 +11,8 @@ public enum EvidenceKind {
     EVENT_LOG_XML("event log export (XML)", true),
     EVENT_LOG_CSV("event log export (CSV)", true),
     ANCM_STDOUT_LOG("ASP.NET Core Module stdout or debug log", true),
+    /** The stdout/stderr files iisnode keeps for a Node.js application ({@code <host>-<pid>-stderr-<ms>.txt}). */
+    NODE_LOG("iisnode stdout/stderr log of node.exe", true),
     WEB_CONFIG("web.config", true),
     APPLICATION_HOST_CONFIG("applicationHost.config", true),
     HAR("HAR capture", true),

@@ -24,12 +24,42 @@ import java.util.Locale;
  * @param maxWaitMs     the longest time to first byte (timings.wait), -1 when not given
  * @param maxTimeMs     the longest total time, -1 when not given
  * @param firstSeen     startedDateTime in UTC; null when no entry had a readable one
+ * @param headers       the sizes of the request headers of these entries (no value is kept), {@link RequestHeaderSizes#NONE}
+ *                      when the capture holds none
  */
 public record HarResponse(String host, int status, String statusText, AnsweredBy answeredBy, String serverHeader,
                           String serverVersion, String poweredBy, String error, String contentType, String serverIp,
                           long count, Instant firstSeen, Instant lastSeen, List<String> exampleUrls,
                           String httpSysBody, long maxWaitMs, long maxTimeMs,
-                          List<SampleLine> samples) implements EvidenceFact {
+                          List<SampleLine> samples, RequestHeaderSizes headers) implements EvidenceFact {
+
+    /** A response whose request headers were not measured. */
+    public HarResponse(String host, int status, String statusText, AnsweredBy answeredBy, String serverHeader,
+                       String serverVersion, String poweredBy, String error, String contentType, String serverIp,
+                       long count, Instant firstSeen, Instant lastSeen, List<String> exampleUrls,
+                       String httpSysBody, long maxWaitMs, long maxTimeMs, List<SampleLine> samples) {
+        this(host, status, statusText, answeredBy, serverHeader, serverVersion, poweredBy, error, contentType, serverIp,
+                count, firstSeen, lastSeen, exampleUrls, httpSysBody, maxWaitMs, maxTimeMs, samples, RequestHeaderSizes.NONE);
+    }
+
+    public HarResponse {
+        headers = headers == null ? RequestHeaderSizes.NONE : headers;
+    }
+
+    /** Name (lower case) of the largest request header of these entries, "" when none was measured. */
+    public String largestHeader() {
+        return headers.largestName();
+    }
+
+    /** Bytes of the largest request header (name, ": " and value), 0 when none was measured. */
+    public long largestHeaderBytes() {
+        return headers.largestBytes();
+    }
+
+    /** Bytes of the largest Cookie header sent, 0 when none. */
+    public long cookieBytes() {
+        return headers.cookieBytes();
+    }
 
     @Override
     public String describe() {
@@ -44,6 +74,9 @@ public record HarResponse(String host, int status, String statusText, AnsweredBy
         }
         if (!httpSysBody.isEmpty()) {
             b.append(", page: \"").append(httpSysBody).append('"');
+        }
+        if (headers.largestBytes() > 0) {
+            b.append(", ").append(headers.describe());
         }
         if (maxWaitMs >= 0) {
             b.append(", max wait ").append(maxWaitMs).append(" ms");

@@ -8,21 +8,43 @@ import java.util.List;
  * dropped itself, which never reach the IIS log. {@code status} is 0 when the entry has none ("-"), and
  * {@code siteId}/{@code queue} are "" when not logged; {@code server} is "" in a single-server case.
  * {@code longSegments} counts the entries whose cs-uri path has a segment longer than HTTP.sys's default
- * UrlSegmentMaxLength (260 characters).
+ * UrlSegmentMaxLength (260 characters). {@code noRequestLine} counts the entries logged with neither a method
+ * nor a URI (HTTP.sys read no request line: the bytes were not HTTP, e.g. a TLS handshake on a plain-HTTP
+ * port); {@code topClients} are the client addresses of 400 entries (at most 64, most frequent first,
+ * counts approximate once more addresses were seen), empty for other statuses.
  */
 public record HttpErrCount(String server, String reason, int status, String siteId, String queue, long count,
                            Instant firstSeen, Instant lastSeen,
-                           List<UriCount> topUris, List<SampleLine> samples, LongPathSegments longSegments)
+                           List<UriCount> topUris, List<SampleLine> samples, LongPathSegments longSegments,
+                           long noRequestLine, List<UriCount> topClients)
         implements EvidenceFact {
+
+    /** Entries without a count of request lines or clients. */
+    public HttpErrCount(String server, String reason, int status, String siteId, String queue, long count,
+                        Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
+                        LongPathSegments longSegments) {
+        this(server, reason, status, siteId, queue, count, firstSeen, lastSeen, topUris, samples, longSegments, 0, List.of());
+    }
 
     /** Entries without a measure of their path segments. */
     public HttpErrCount(String server, String reason, int status, String siteId, String queue, long count,
                         Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples) {
-        this(server, reason, status, siteId, queue, count, firstSeen, lastSeen, topUris, samples, LongPathSegments.NONE);
+        this(server, reason, status, siteId, queue, count, firstSeen, lastSeen, topUris, samples, LongPathSegments.NONE, 0, List.of());
     }
 
     public HttpErrCount {
         longSegments = longSegments == null ? LongPathSegments.NONE : longSegments;
+        topClients = topClients == null ? List.of() : topClients;
+    }
+
+    /** How many different client addresses the 400 entries came from (a lower bound past 64). */
+    public int distinctClients() {
+        return topClients.size();
+    }
+
+    /** The share of the entries the busiest client address sent, 0 when no address was kept. */
+    public double topClientShare() {
+        return topClients.isEmpty() || count == 0 ? 0 : (double) topClients.get(0).count() / count;
     }
 
     @Override
@@ -41,6 +63,13 @@ public record HttpErrCount(String server, String reason, int status, String site
             b.append(" on server ").append(server);
         }
         b.append(", ").append(firstSeen).append(" to ").append(lastSeen);
+        if (noRequestLine > 0) {
+            b.append(String.format(java.util.Locale.ROOT, "; %,d without a request line (no method, no URI)", noRequestLine));
+        }
+        if (!topClients.isEmpty()) {
+            b.append(String.format(java.util.Locale.ROOT, "; from %s%d client addresses", topClients.size() >= 64 ? "over " : "",
+                    topClients.size()));
+        }
         if (longSegments.any()) {
             b.append(String.format(java.util.Locale.ROOT, "; %,d with a path segment over 260 characters (longest %d, e.g. %s)",
                     longSegments.entries(), longSegments.longest(), longSegments.example()));

@@ -41,7 +41,7 @@ public final class KnowledgeBaseLoader {
     public static final List<String> FILES = List.of(STATUS_CODES, WIN32, REASONS, SCANNERS, ACTIONS, QUESTIONS,
             FREB_MODULES, CONFIG_ERRORS, SIGNATURES, EXCEPTION_CODES);
 
-    private static final Pattern STATUS_CODE = Pattern.compile("([45]\\d\\d)(?:\\.(\\d{1,3}))?");
+    private static final Pattern STATUS_CODE = Pattern.compile("([45]\\d\\d)(?:\\.(\\d{1,5}))?");
 
     record StatusEntry(String code, String title, String meaning, String causes, String fix, String diagnosis,
                        String certainty, String severity, String component) {

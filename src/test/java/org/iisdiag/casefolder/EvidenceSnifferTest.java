@@ -199,4 +199,12 @@ class EvidenceSnifferTest {
         String filler = "x".repeat(EvidenceSniffer.HEAD_BYTES) + "\n";
         assertThat(sniff("late.txt", filler + IIS_LOG)).isEqualTo(EvidenceKind.UNKNOWN);
     }
+
+    @Test
+    void iisnodeLogsByName() {
+        assertThat(sniff("site/iisnode/WEB01-6180-stderr-1764054762118.txt", "Error: Cannot find module 'x'\n"))
+                .isEqualTo(EvidenceKind.NODE_LOG);
+        assertThat(sniff("iisnode/WEB01-6180-stdout-1764054762118.txt", "listening\n")).isEqualTo(EvidenceKind.NODE_LOG);
+        assertThat(sniff("notes-1-stderr.txt", "Error: x\n")).isEqualTo(EvidenceKind.UNKNOWN);
+    }
 }

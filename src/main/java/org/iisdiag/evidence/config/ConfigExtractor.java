@@ -17,6 +17,7 @@ import org.iisdiag.facts.IpSecurityEntry;
 import org.iisdiag.facts.AppPoolDefinition;
 import org.iisdiag.facts.ApplicationDefinition;
 import org.iisdiag.facts.AspNetCoreConfig;
+import org.iisdiag.facts.IisNodeConfig;
 import org.iisdiag.facts.CompilationConfig;
 import org.iisdiag.facts.ConfigFact;
 import org.iisdiag.facts.CustomErrorsConfig;
@@ -145,6 +146,12 @@ final class ConfigExtractor {
             for (XmlElement e : sections(ws, "proxy")) {
                 Values v = new Values("ARR's default");
                 out.add(new ProxyConfig(v.bool(e, "enabled", false), v.list(), file, src(e)));
+            }
+            for (XmlElement e : sections(ws, "iisnode")) {
+                Values v = new Values("the iisnode default");
+                out.add(new IisNodeConfig(v.text(e, "nodeProcessCommandLine", IisNodeConfig.DEFAULT_COMMAND_LINE),
+                        v.bool(e, "loggingEnabled", true), v.text(e, "logDirectory", "iisnode"),
+                        v.bool(e, "devErrorsEnabled", true), file, path, v.list(), src(e)));
             }
             for (XmlElement e : sections(ws, "directoryBrowse")) {
                 Values v = new Values("the IIS default");

@@ -44,7 +44,7 @@ final class ErrorPageParser {
     /** A row of the detailed error's tables; the value may end in line breaks ({@code Config Error ...<br>}). */
     private static final Pattern ROW = Pattern.compile(
             "(?is)<th[^>]{0,200}>([^<]{1,60})</th>\\s{0,20}<td[^>]{0,200}>((?:[^<]|<br\\s{0,3}/?>){0,600})</td>");
-    private static final Pattern HTTP_ERROR = Pattern.compile("(?i)HTTP Error (\\d{3})(?:\\.(\\d{1,3}))?\\s{0,5}-?\\s{0,5}([^<\\r\\n]{0,200})");
+    private static final Pattern HTTP_ERROR = Pattern.compile("(?i)HTTP Error (\\d{3})(?:\\.(\\d{1,5}))?\\s{0,5}-?\\s{0,5}([^<\\r\\n]{0,200})");
     private static final Pattern H4 = Pattern.compile("(?is)<h4>([^<]{1,400})</h4>");
     private static final Pattern EXCEPTION_DETAILS = Pattern.compile(
             "(?is)Exception Details:\\s{0,20}</b>\\s{0,20}([^<]{1,400})");

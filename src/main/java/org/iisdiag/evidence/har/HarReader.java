@@ -269,6 +269,7 @@ public final class HarReader implements EvidenceReader {
         g.contentType = g.contentType.isEmpty() ? contentType : g.contentType;
         g.serverIp = g.serverIp.isEmpty() ? serverIp : g.serverIp;
         g.body = g.body.isEmpty() ? body : g.body;
+        g.headers = g.headers.max(requestHeaderSizes(request.path("headers")));
         g.maxWait = Math.max(g.maxWait, waitMs);
         g.maxTime = Math.max(g.maxTime, timeMs);
         if (g.urls.size() < 3 && !url.isEmpty() && !g.urls.contains(url)) {
@@ -299,6 +300,61 @@ public final class HarReader implements EvidenceReader {
             }
             g.samples.add(new SampleLine(cap.file, line, s.toString()));
         }
+    }
+
+    /**
+     * The sizes of one request's headers, measured and not kept: which header is the largest, the Cookie
+     * header(s) (their size and how many cookies, never a name or value), and the Authorization header's
+     * scheme and size. HTTP/2 pseudo-headers (":authority") are not headers HTTP.sys limits and are skipped.
+     */
+    static org.iisdiag.facts.RequestHeaderSizes requestHeaderSizes(JsonNode headers) {
+        String largest = "";
+        long largestBytes = 0;
+        long total = 0;
+        long cookieBytes = 0;
+        int cookies = 0;
+        String scheme = "";
+        long authBytes = 0;
+        for (JsonNode h : headers) {
+            String name = h.path("name").asText("");
+            if (name.isEmpty() || name.startsWith(":")) {
+                continue;
+            }
+            String value = h.path("value").asText("");
+            long bytes = (long) name.length() + 2 + value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            total += bytes + 2;
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("cookie")) {
+                cookieBytes += bytes;
+                for (String c : value.split(";")) {
+                    cookies += c.isBlank() ? 0 : 1;
+                }
+            } else if (lower.equals("authorization") && bytes > authBytes) {
+                authBytes = bytes;
+                scheme = authScheme(value);
+            }
+            if (bytes > largestBytes) {
+                largestBytes = bytes;
+                largest = lower.length() > 60 ? lower.substring(0, 60) : lower;
+            }
+        }
+        if (cookieBytes > largestBytes) { // several Cookie headers (HTTP/2) arrive as one
+            largestBytes = cookieBytes;
+            largest = "cookie";
+        }
+        return largestBytes == 0 ? org.iisdiag.facts.RequestHeaderSizes.NONE
+                : new org.iisdiag.facts.RequestHeaderSizes(largest, largestBytes, total, cookieBytes, cookies, scheme, authBytes);
+    }
+
+    /** The scheme of an Authorization value; a Negotiate token carrying NTLMSSP ("TlRMTVNT") is NTLM. */
+    private static String authScheme(String value) {
+        String v = value.strip();
+        int space = v.indexOf(' ');
+        String scheme = space < 0 ? v : v.substring(0, space);
+        if (scheme.equalsIgnoreCase("Negotiate") && v.substring(space < 0 ? v.length() : space).strip().startsWith("TlRMTVNT")) {
+            return "NTLM";
+        }
+        return scheme.length() > 20 || !scheme.matches("[A-Za-z0-9_-]+") ? "other" : scheme;
     }
 
     /** Who produced a response, from its Server and X-Powered-By headers (compared case-insensitively). */
@@ -527,7 +583,7 @@ public final class HarReader implements EvidenceReader {
         List<HarResponse> out = new ArrayList<>();
         groups.forEach((k, g) -> out.add(new HarResponse(k.host, k.status, g.statusText, k.answeredBy, k.server,
                 version(k.server), g.poweredBy, g.error, g.contentType, g.serverIp, g.count, g.first, g.last,
-                List.copyOf(g.urls), g.body, g.maxWait, g.maxTime, List.copyOf(g.samples))));
+                List.copyOf(g.urls), g.body, g.maxWait, g.maxTime, List.copyOf(g.samples), g.headers)));
         out.sort(Comparator.comparingLong(HarResponse::count).reversed().thenComparingInt(HarResponse::status)
                 .thenComparing(HarResponse::host).thenComparing(HarResponse::answeredBy)
                 .thenComparing(HarResponse::serverHeader));
@@ -589,6 +645,7 @@ public final class HarReader implements EvidenceReader {
         String body = "";
         long maxWait = -1;
         long maxTime = -1;
+        org.iisdiag.facts.RequestHeaderSizes headers = org.iisdiag.facts.RequestHeaderSizes.NONE;
         final List<String> urls = new ArrayList<>();
         final List<SampleLine> samples = new ArrayList<>();
     }

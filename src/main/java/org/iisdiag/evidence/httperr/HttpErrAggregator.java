@@ -40,6 +40,15 @@ public final class HttpErrAggregator {
     /** One entry of {@code server} ({@code serverBytes} is its UTF-8, made once per file, not per line). */
     void add(String server, byte[] sv, W3cRecord rec, long epochSecond, int status, int reason, int siteId, int queue,
              int uri, String file) {
+        add(server, sv, rec, epochSecond, status, reason, siteId, queue, uri, -1, -1, file);
+    }
+
+    /**
+     * One entry, with the positions of cs-method and c-ip (-1 when not logged): entries without a
+     * request line are counted, and the client addresses of 400s kept (who sends what HTTP.sys refuses).
+     */
+    void add(String server, byte[] sv, W3cRecord rec, long epochSecond, int status, int reason, int siteId, int queue,
+             int uri, int method, int client, String file) {
         KeyStats<Key> stats = keys.begin().putBytes(sv, 0, sv.length).putInt(status).putField(rec, reason)
                 .putField(rec, siteId).putField(rec, queue).get();
         if (stats == null) {
@@ -56,6 +65,10 @@ public final class HttpErrAggregator {
         stats.hit(epochSecond, file, rec, -1);
         stats.uri(rec, uri);
         stats.pathSegments(rec, uri, URL_SEGMENT_MAX_LENGTH);
+        stats.noRequestLine(rec, method, uri);
+        if (status == 400) {
+            stats.client(rec, client);
+        }
         timeline.add(epochSecond, status);
         reasonTimeline(stats).add(epochSecond, status);
     }
@@ -177,7 +190,7 @@ public final class HttpErrAggregator {
         return keys.sorted(ORDER).stream().map(s -> {
             Key k = s.key();
             return new HttpErrCount(k.server(), k.reason(), k.status(), k.siteId(), k.queue(), s.count(), s.firstSeen(),
-                    s.lastSeen(), s.topUris(), s.samples(), s.longSegments());
+                    s.lastSeen(), s.topUris(), s.samples(), s.longSegments(), s.withoutRequestLine(), s.topClients());
         }).toList();
     }
 

@@ -84,7 +84,7 @@ public final class HttpErrReader {
         private final String file;
         private final String server;
         private final byte[] serverBytes;
-        private int status, reason, siteId, queue, uri;
+        private int status, reason, siteId, queue, uri, method, client;
 
         Handler(HttpErrAggregator agg, String file, String server) {
             super("s-reason");
@@ -101,6 +101,8 @@ public final class HttpErrReader {
             siteId = l.indexOf("s-siteid");
             queue = l.indexOf("s-queuename");
             uri = l.indexOf("cs-uri");
+            method = l.indexOf("cs-method");
+            client = l.indexOf("c-ip");
         }
 
         @Override
@@ -114,7 +116,7 @@ public final class HttpErrReader {
             if (r.isDash(reason)) {
                 return "s-reason is empty ('-'); HTTP.sys always writes one";
             }
-            agg.add(server, serverBytes, r, ts, (int) st, reason, siteId, queue, uri, file);
+            agg.add(server, serverBytes, r, ts, (int) st, reason, siteId, queue, uri, method, client, file);
             return null;
         }
     }

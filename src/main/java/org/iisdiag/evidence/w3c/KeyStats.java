@@ -31,6 +31,7 @@ public final class KeyStats<K> {
     private long timed;
     private TopUriSketch uris; // made on first URI: most keys (2xx/3xx in the IIS log) never need one
     private TopUriSketch clients; // made on first client address: only keys whose status is about the client
+    private long bare; // entries with neither a method nor a URI: HTTP.sys could not read a request line (see noRequestLine)
     private long longSegEntries; // entries whose URI path has a segment longer than the limit given to pathSegments
     private int longestSeg; // the longest path segment of any URI fed to pathSegments
     private String longSegExample; // the first URI with a long segment, shortened (see LongPathSegments)
@@ -134,6 +135,21 @@ public final class KeyStats<K> {
                 : new org.iisdiag.facts.LongPathSegments(longSegEntries, longestSeg, longSegExample == null ? "" : longSegExample);
     }
 
+    /**
+     * Counts the entry when both fields are logged and both are "-": HTTPERR writes no method and no URI
+     * when the bytes it received had no request line it could read (not HTTP at all).
+     */
+    public void noRequestLine(W3cRecord rec, int method, int uri) {
+        if (method >= 0 && uri >= 0 && rec.isDash(method) && rec.isDash(uri)) {
+            bare++;
+        }
+    }
+
+    /** The entries counted by {@link #noRequestLine}. */
+    public long withoutRequestLine() {
+        return bare;
+    }
+
     /** Feeds field {@code f} of the record (the client address, c-ip) to the client sketch; skipped when absent or "-". */
     public void client(W3cRecord rec, int f) {
         clients = feed(clients, CLIENT_CAPACITY, rec, f);
@@ -175,6 +191,7 @@ public final class KeyStats<K> {
             }
             uris.merge(other.uris);
         }
+        bare += other.bare;
         longSegEntries += other.longSegEntries;
         longestSeg = Math.max(longestSeg, other.longestSeg);
         if (longSegExample == null) {
@@ -212,6 +229,9 @@ public final class KeyStats<K> {
             g.writeFieldName("clients");
             clients.write(g);
         }
+        if (bare > 0) {
+            g.writeNumberField("bare", bare);
+        }
         if (longestSeg > 0) {
             g.writeNumberField("longSegEntries", longSegEntries);
             g.writeNumberField("longestSeg", longestSeg);
@@ -246,6 +266,7 @@ public final class KeyStats<K> {
         if (n.has("clients")) {
             clients = TopUriSketch.read(n.get("clients"), CLIENT_CAPACITY);
         }
+        bare = n.path("bare").asLong(0);
         longSegEntries = n.path("longSegEntries").asLong(0);
         longestSeg = n.path("longestSeg").asInt(0);
         longSegExample = n.has("longSegExample") ? n.get("longSegExample").asText() : null;

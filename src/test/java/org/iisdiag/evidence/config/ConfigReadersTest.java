@@ -515,4 +515,22 @@ class ConfigReadersTest {
         assertThat(ConfigExtractor.timeSpan("00:61:00")).isEqualTo(-1);
         assertThat(ConfigExtractor.timeSpan("2m")).isEqualTo(-1);
     }
+
+    @Test
+    void iisnodeSettingsWithTheirDefaults() throws IOException {
+        Read r = read(new WebConfigReader(), "web.config", text("""
+                <configuration><system.webServer>
+                  <iisnode nodeProcessCommandLine="&quot;C:\\Program Files\\nodejs\\node.exe&quot; --max-old-space-size=2048"
+                           devErrorsEnabled="false" />
+                </system.webServer></configuration>
+                """));
+        org.iisdiag.facts.IisNodeConfig c = r.one(org.iisdiag.facts.IisNodeConfig.class);
+        assertThat(c.nodeProcessCommandLine()).isEqualTo("\"C:\\Program Files\\nodejs\\node.exe\" --max-old-space-size=2048");
+        assertThat(c.nodeExe()).isEqualTo("C:\\Program Files\\nodejs\\node.exe");
+        assertThat(c.devErrorsEnabled()).isFalse();
+        assertThat(c.loggingEnabled()).isTrue();
+        assertThat(c.logDirectory()).isEqualTo("iisnode");
+        assertThat(c.defaults()).contains("loggingEnabled=true (absent: the iisnode default)");
+        assertThat(c.source()).isEqualTo("web.config:2");
+    }
 }

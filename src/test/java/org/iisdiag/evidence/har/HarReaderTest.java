@@ -199,4 +199,27 @@ class HarReaderTest {
         assertThat(x.firstSeen()).isNull();
         assertThat(reader.captures().get(0).creator()).isEqualTo("Firefox 133.0");
     }
+
+    @Test
+    void measuresTheRequestHeadersOfRefusedRequestsWithoutKeepingThem() throws IOException {
+        String cookie = "a=" + "x".repeat(5000) + "; b=" + "y".repeat(3000) + "; c=z";
+        String har = """
+                {"log":{"version":"1.2","creator":{"name":"t","version":"1"},"entries":[
+                 {"startedDateTime":"2025-03-04T10:15:00Z","time":5,
+                  "request":{"method":"GET","url":"https://shop.contoso.test/cart","headers":[
+                    {"name":"Host","value":"shop.contoso.test"},{"name":":authority","value":"%s"},
+                    {"name":"Cookie","value":"%s"},{"name":"Authorization","value":"Negotiate TlRMTVNTUAABAAAAB4IIog=="}]},
+                  "response":{"status":400,"statusText":"Bad Request","headers":[{"name":"Server","value":"Microsoft-HTTPAPI/2.0"}],
+                    "content":{"size":0}}}]}}
+                """.formatted("q".repeat(9000), cookie);
+        HarReader reader = new HarReader();
+        read(reader, "c.har", new java.io.ByteArrayInputStream(har.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        HarResponse r = response(reader, 400, AnsweredBy.HTTP_SYS);
+        assertThat(r.largestHeader()).isEqualTo("cookie"); // the pseudo-header is not counted
+        assertThat(r.cookieBytes()).isEqualTo(8 + cookie.length());
+        assertThat(r.headers().cookieCount()).isEqualTo(3);
+        assertThat(r.headers().authScheme()).isEqualTo("NTLM");
+        assertThat(r.describe()).contains("largest request header cookie (8,019 bytes)").contains("3 cookies")
+                .contains("Authorization NTLM").doesNotContain("xxxx");
+    }
 }

@@ -156,4 +156,34 @@ class HttpErrReaderTest {
                     "/s/Ab3-_Ab3-_Ab...(303 characters)/view"));
         }
     }
+
+    @Test
+    void countsEntriesWithoutARequestLineAndKeepsTheClientsOf400s() throws IOException {
+        StringBuilder log = new StringBuilder("#Fields: date time c-ip c-port s-ip s-port cs-version cs-method cs-uri streamid sc-status s-siteid s-reason s-queuename\n");
+        for (int i = 0; i < 30; i++) {
+            log.append("2025-01-09 10:00:").append(String.format("%02d", i)).append(" 45.1.2.").append(i + 1)
+                    .append(" 50000 10.0.0.10 80 - - - - 400 - BadRequest -\n");
+        }
+        log.append("2025-01-09 10:01:00 10.0.0.5 50001 10.0.0.10 443 HTTP/1.1 GET /x - 400 - BadRequest -\n");
+        log.append("2025-01-09 10:01:01 10.0.0.6 50002 10.0.0.10 443 HTTP/1.1 GET /x - - 1 Timer_ConnectionIdle -\n");
+        HttpErrAggregator agg = new HttpErrAggregator();
+        httpErr(agg, "httperr1.log", text(log.toString()));
+        HttpErrCount bad = agg.counts().stream().filter(c -> c.reason().equals("BadRequest")).findFirst().orElseThrow();
+        assertThat(bad.count()).isEqualTo(31);
+        assertThat(bad.noRequestLine()).isEqualTo(30);
+        assertThat(bad.distinctClients()).isEqualTo(31);
+        assertThat(bad.topClientShare()).isLessThan(0.05);
+        assertThat(bad.describe()).contains("30 without a request line").contains("from 31 client addresses");
+        HttpErrCount idle = agg.counts().stream().filter(c -> c.reason().equals("Timer_ConnectionIdle")).findFirst().orElseThrow();
+        assertThat(idle.noRequestLine()).isZero();
+        assertThat(idle.topClients()).isEmpty();
+
+        // an aggregate file keeps both
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.databind.ObjectMapper().createGenerator(w)) {
+            agg.write(g);
+        }
+        HttpErrAggregator back = HttpErrAggregator.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(w.toString()));
+        assertThat(back.counts()).isEqualTo(agg.counts());
+    }
 }
