@@ -37,7 +37,7 @@ public final class AppEvidence {
      * ("with physical root 'D:\\Sites\\Api\\'"), from the given facts and then {@code more}; "" when none
      * names one, or when they name different folders.
      */
-    public static String appFolder(Collection<?> facts, Object... more) {
+    public static String appFolderIn(Collection<?> facts, Object... more) {
         TreeSet<String> roots = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         java.util.List<Object> all = new java.util.ArrayList<>(facts);
         all.addAll(java.util.Arrays.asList(more));
