@@ -1,7 +1,6 @@
 package org.iisdiag.classified;
 
-import java.util.Locale;
-
+import org.iisdiag.conclusions.ConfigLevels;
 import org.iisdiag.facts.AccessConfig;
 import org.iisdiag.facts.IisStatusCount;
 
@@ -27,23 +26,13 @@ public final class AccessLevels {
 
     /** The part of a level's location below its site ("Shop/api/v2" gives "/api/v2"); "/" for the site itself or no location. */
     public static String subPath(AccessConfig a) {
-        String loc = a.locationPath().strip().replace('\\', '/');
-        int slash = loc.indexOf('/');
-        if (loc.isEmpty() || loc.equals(".") || slash < 0) {
-            return "/";
-        }
-        String sub = loc.substring(slash);
-        while (sub.length() > 1 && sub.endsWith("/")) {
-            sub = sub.substring(0, sub.length() - 1);
-        }
-        return sub;
+        String folder = ConfigLevels.folder(a);
+        return folder.isEmpty() ? "/" : folder;
     }
 
     /** Whether the level applies to a URL path (an unknown path "" is covered by every level). */
     public static boolean covers(AccessConfig a, String path) {
-        String sub = subPath(a).toLowerCase(Locale.ROOT);
-        String p = path == null ? "" : path.toLowerCase(Locale.ROOT);
-        return p.isEmpty() || sub.equals("/") || p.equals(sub) || p.startsWith(sub + "/");
+        return path == null || path.isEmpty() || ConfigLevels.covers(a, path);
     }
 
     /** How deep the level sits: 0 for a site or server level, 1 for "Site/api", 2 for "Site/api/v2". */

@@ -58,20 +58,17 @@ public final class ConfigLevels {
 
     /** Whether a level covers every one of the URL paths (a folder level only the paths under it). */
     static boolean covers(ConfigFact c, List<String> paths) {
-        String folder = folder(c).toLowerCase(Locale.ROOT);
-        if (folder.isEmpty()) {
+        if (folder(c).isEmpty()) {
             return true;
         }
-        if (paths.isEmpty()) {
-            return false;
-        }
-        for (String p : paths) {
-            String l = p.toLowerCase(Locale.ROOT);
-            if (!(l.equals(folder) || l.startsWith(folder + "/"))) {
-                return false;
-            }
-        }
-        return true;
+        return !paths.isEmpty() && paths.stream().allMatch(p -> covers(c, p));
+    }
+
+    /** Whether a level covers a URL path: a site-wide level every path, a folder level the folder and below it. */
+    public static boolean covers(ConfigFact c, String path) {
+        String folder = folder(c).toLowerCase(Locale.ROOT);
+        String l = path.toLowerCase(Locale.ROOT);
+        return folder.isEmpty() || l.equals(folder) || l.startsWith(folder + "/");
     }
 
     // ---- handlers accessPolicy (403.1, 403.2) ----------------------------------------------------

@@ -37,15 +37,10 @@ public final class HttpErrAggregator {
     private final java.util.IdentityHashMap<KeyStats<Key>, Timeline> reasonOf = new java.util.IdentityHashMap<>();
     private long folded;
 
-    /** One entry of {@code server} ({@code serverBytes} is its UTF-8, made once per file, not per line). */
-    void add(String server, byte[] sv, W3cRecord rec, long epochSecond, int status, int reason, int siteId, int queue,
-             int uri, String file) {
-        add(server, sv, rec, epochSecond, status, reason, siteId, queue, uri, -1, -1, file);
-    }
-
     /**
-     * One entry, with the positions of cs-method and c-ip (-1 when not logged): entries without a
-     * request line are counted, and the client addresses of 400s kept (who sends what HTTP.sys refuses).
+     * One entry of {@code server} ({@code sv} is its UTF-8, made once per file, not per line), with the
+     * positions of cs-method and c-ip (-1 when not logged): entries without a request line are counted,
+     * and the client addresses of 400s kept (who sends what HTTP.sys refuses).
      */
     void add(String server, byte[] sv, W3cRecord rec, long epochSecond, int status, int reason, int siteId, int queue,
              int uri, int method, int client, String file) {
