@@ -2,6 +2,7 @@ package org.iisdiag.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.iisdiag.pack.RulePackIdentity;
@@ -11,12 +12,17 @@ import picocli.CommandLine.Command;
 /** The iisdiag command line: {@code diagnose}, {@code test}, {@code lint}, {@code explain}, {@code bench}. */
 @Command(name = "iisdiag", mixinStandardHelpOptions = true, versionProvider = IisDiag.Version.class,
         description = "Expert system that diagnoses IIS HTTP 4xx and 5xx errors from collected evidence.",
-        subcommands = {DiagnoseCommand.class, TestCommand.class, LintCommand.class, ExplainCommand.class,
-                org.iisdiag.bench.BenchCommand.class,
-                CommandLine.HelpCommand.class},
         footer = PackResolver.ENVIRONMENT_HELP)
 public final class IisDiag implements Runnable {
     static final String NAME = "iisdiag";
+
+    /**
+     * The subcommands, in the order help lists them. Added by {@link #commandLine}, not named in the
+     * annotation: picocli reflects over every option of every subcommand it is given, and a run of one
+     * command needs only that one's model (a third of picocli's start-up).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(DiagnoseCommand.class, TestCommand.class, LintCommand.class,
+            ExplainCommand.class, org.iisdiag.bench.BenchCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,20 +64,46 @@ public final class IisDiag implements Runnable {
         }
     }
 
-    /** Builds the command line with iisdiag's error handling; tests use it with their own writers. */
+    /** Builds the whole command line with iisdiag's error handling; tests use it with their own writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, () -> System.console() != null);
+        return commandLine(out, err, () -> System.console() != null, SUBCOMMANDS);
     }
 
     /**
-     * As {@link #commandLine(PrintWriter, PrintWriter)}, with the decision whether standard error is a
-     * terminal (progress lines are only drawn on one) made by {@code errIsTerminal}.
+     * The subcommands a run with these arguments can reach: only the one named first, or all of them
+     * (help, a top-level option, a misspelt or missing command), so that every message is as before.
      */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, BooleanSupplier errIsTerminal) {
+    static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c != CommandLine.HelpCommand.class && args[0].equals(nameOf(c))) {
+                    return List.of(c);
+                }
+            }
+        }
+        return SUBCOMMANDS;
+    }
+
+    static String nameOf(Class<?> subcommand) {
+        return subcommand.getAnnotation(Command.class).name();
+    }
+
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter)} with only {@code subcommands}, and the decision
+     * whether standard error is a terminal (progress lines are only drawn on one) made by {@code errIsTerminal}.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, BooleanSupplier errIsTerminal,
+                                   List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new IisDiag());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
         cl.setOut(out);
         cl.setErr(err);
-        ((DiagnoseCommand) cl.getSubcommands().get("diagnose").getCommand()).errIsTerminal = errIsTerminal;
+        CommandLine diagnose = cl.getSubcommands().get("diagnose");
+        if (diagnose != null) {
+            ((DiagnoseCommand) diagnose.getCommand()).errIsTerminal = errIsTerminal;
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("iisdiag: internal error: " + ex);
             for (StackTraceElement el : ex.getStackTrace()) {
@@ -89,6 +121,6 @@ public final class IisDiag implements Runnable {
         EarlyPack.startIfDiagnose(args);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
-        System.exit(commandLine(out, err).execute(args));
+        System.exit(commandLine(out, err, () -> System.console() != null, subcommandsFor(args)).execute(args));
     }
 }

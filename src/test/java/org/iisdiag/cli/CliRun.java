@@ -30,8 +30,8 @@ public record CliRun(int exitCode, String out, String err) {
     private static CliRun run(boolean errIsTerminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = IisDiag.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), () -> errIsTerminal)
-                .execute(args);
+        int code = IisDiag.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), () -> errIsTerminal,
+                IisDiag.subcommandsFor(args)).execute(args); // as main builds it
         return new CliRun(code, out.toString(), err.toString());
     }
 }
