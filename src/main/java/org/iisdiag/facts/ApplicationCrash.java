@@ -7,10 +7,29 @@ import java.util.Locale;
  * "Application Error" event 1000: a native process crash, aggregated by (faulting application, faulting
  * module, exception code, fault offset). {@code exceptionCode} is lower-case with 0x (0xc0000005 access
  * violation, 0xe0434352 CLR exception, 0xc00000fd stack overflow, 0xc0000374 heap corruption);
- * {@code processId} is the first event's, as written (usually hex, "0x1f40").
+ * {@code processId} is the first event's, as written (usually hex, "0x1f40"); so are {@code moduleVersion} and
+ * {@code modulePath} (the faulting module's file version and full path, "" when the event does not give them).
  */
 public record ApplicationCrash(String faultingApplication, String faultingModule, String exceptionCode, String faultOffset,
-                               String processId, long count, EventTimes times, List<SampleLine> samples) implements LoggedEvent {
+                               String processId, String moduleVersion, String modulePath, long count, EventTimes times,
+                               List<SampleLine> samples) implements LoggedEvent {
+
+    /** Without the module's version and path. */
+    public ApplicationCrash(String faultingApplication, String faultingModule, String exceptionCode, String faultOffset,
+                            String processId, long count, EventTimes times, List<SampleLine> samples) {
+        this(faultingApplication, faultingModule, exceptionCode, faultOffset, processId, "", "", count, times, samples);
+    }
+
+    /**
+     * Whether the faulting module is the application's or a vendor's own code: a module whose path is known and
+     * lies outside the Windows folder (where Windows, IIS and the .NET Framework runtime live) and outside
+     * Program Files\dotnet (the .NET runtime).
+     */
+    public boolean moduleOutsideWindows() {
+        String path = modulePath.strip().replace('/', '\\').toLowerCase(Locale.ROOT);
+        return path.matches("[a-z]:\\\\.+") && !path.matches("[a-z]:\\\\windows\\\\.*")
+                && !path.matches("[a-z]:\\\\program files(?: \\(x86\\))?\\\\dotnet\\\\.*");
+    }
 
     @Override
     public String describe() {

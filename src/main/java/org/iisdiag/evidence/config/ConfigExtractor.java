@@ -41,6 +41,8 @@ import org.iisdiag.facts.HttpRuntimeConfig;
 import org.iisdiag.facts.RequestLimitsConfig;
 import org.iisdiag.facts.ServerRuntimeConfig;
 import org.iisdiag.facts.SiteLimitsConfig;
+import org.iisdiag.facts.Tristate;
+import org.iisdiag.facts.WindowsAuthProviders;
 import org.iisdiag.facts.SiteDefinition;
 
 /**
@@ -714,6 +716,25 @@ final class ConfigExtractor {
                 Values v = new Values("the IIS schema default");
                 out.add(new AuthenticationConfig(method, v.bool(e, "enabled", false), AUTHENTICATION_MODULES.get(method),
                         level, file, path, v.list(), src(e)));
+                XmlElement providers = method.equals("windowsAuthentication") ? e.child("providers") : null;
+                if (providers != null) {
+                    List<String> added = new ArrayList<>();
+                    List<String> removed = new ArrayList<>();
+                    for (XmlElement p : providers.children("add")) {
+                        String value = orEmpty(p.attr("value")).strip();
+                        if (!value.isEmpty()) {
+                            added.add(value);
+                        }
+                    }
+                    for (XmlElement p : providers.children("remove")) {
+                        String value = orEmpty(p.attr("value")).strip();
+                        if (!value.isEmpty()) {
+                            removed.add(value);
+                        }
+                    }
+                    out.add(new WindowsAuthProviders(providers.child("clear") != null, List.copyOf(added),
+                            List.copyOf(removed), level, file, path, src(providers)));
+                }
             }
         }
     }
@@ -919,8 +940,14 @@ final class ConfigExtractor {
                     ? recycling.attr("disallowOverlappingRotation")
                     : recyclingDefaults == null ? null : recyclingDefaults.attr("disallowOverlappingRotation");
             boolean noOverlap = overlap != null && overlap.strip().equalsIgnoreCase("true");
+            // read as written (pool, else applicationPoolDefaults); neither: unknown (see AppPoolDefinition)
+            String profile = model != null && model.has("loadUserProfile") ? model.attr("loadUserProfile")
+                    : modelDefaults == null ? null : modelDefaults.attr("loadUserProfile");
+            Tristate loadProfile = profile == null ? Tristate.UNKNOWN
+                    : profile.strip().equalsIgnoreCase("true") ? Tristate.YES
+                    : profile.strip().equalsIgnoreCase("false") ? Tristate.NO : Tristate.UNKNOWN;
             out.add(new AppPoolDefinition(name, identity, userSet, runtime, pipeline, bit32, queue, rapidFail, startMode,
-                    autoStart, noOverlap, file, v.list(), src(pool)));
+                    autoStart, noOverlap, loadProfile, file, v.list(), src(pool)));
         }
     }
 

@@ -202,7 +202,7 @@ public final class EventAggregator {
         out.addAll(runtime.facts((c, n, t, s) -> new DotNetRuntimeCrash(c.application(), c.frameworkVersion(),
                 c.exceptionType(), c.exceptionInfo(), n, t, s)));
         out.addAll(crashes.facts((c, n, t, s) -> new ApplicationCrash(c.faultingApplication(), c.faultingModule(),
-                c.exceptionCode(), c.faultOffset(), c.processId(), n, t, s)));
+                c.exceptionCode(), c.faultOffset(), c.processId(), c.moduleVersion(), c.modulePath(), n, t, s)));
         out.addAll(was.facts((w, n, t, s) -> new WasEvent(w.provider(), w.eventId(), w.appPool(), w.processId(),
                 w.exitCode(), w.detail(), n, t, s)));
         out.addAll(logons.facts((l, n, t, s) -> new LogonFailure(l.ntStatus(), l.subStatus(), l.logonType(),
@@ -434,15 +434,24 @@ public final class EventAggregator {
 
     // ---- Application Error 1000 ---------------------------------------------------------------------
 
+    /** "nwImaging64.dll, version: 5.3.1.0, time stamp: ..." of the text form of Application Error 1000. */
+    private static final Pattern MODULE_VERSION = Pattern.compile("version:\\s*([0-9][0-9.]{0,38})");
+
     static ApplicationCrash crash(RawEvent e, String text) {
         String app;
         String module;
         String code;
         String offset;
         String pid;
+        String version;
+        String path;
         if (text.contains("Faulting application name:")) {
             app = upToComma(field(text, "Faulting application name"));
-            module = upToComma(field(text, "Faulting module name"));
+            String moduleLine = field(text, "Faulting module name");
+            module = upToComma(moduleLine);
+            Matcher v = MODULE_VERSION.matcher(moduleLine);
+            version = v.find() ? v.group(1) : "";
+            path = field(text, "Faulting module path");
             code = field(text, "Exception code");
             offset = field(text, "Fault offset");
             pid = field(text, "Faulting process id");
@@ -453,9 +462,11 @@ public final class EventAggregator {
             code = firstNonEmpty(e.named("ExceptionCode"), e.data(6));
             offset = firstNonEmpty(e.named("FaultingOffset"), e.data(7));
             pid = firstNonEmpty(e.named("ProcessId"), e.data(8));
+            version = firstNonEmpty(e.named("ModuleVersion"), e.data(4));
+            path = firstNonEmpty(e.named("ModulePath"), e.data(11));
         }
         return new ApplicationCrash(cut(app, 200), cut(module, 200), hex(code), cut(offset.toLowerCase(Locale.ROOT), 40),
-                cut(pid, 20), 0, EventTimes.NONE, List.of());
+                cut(pid, 20), cut(version.strip(), 40), cut(path.strip(), 260), 0, EventTimes.NONE, List.of());
     }
 
     private static String upToComma(String s) {

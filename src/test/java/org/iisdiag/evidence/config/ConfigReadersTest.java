@@ -328,6 +328,49 @@ class ConfigReadersTest {
     }
 
     @Test
+    void poolsKeepLoadUserProfileAsWrittenAndWindowsAuthenticationKeepsItsProviders() throws IOException {
+        Read r = read(new ApplicationHostConfigReader(), "applicationHost.config", text("""
+                <configuration>
+                  <system.applicationHost>
+                    <applicationPools>
+                      <add name="NoProfile"><processModel loadUserProfile="false" /></add>
+                      <add name="Inherits" />
+                      <applicationPoolDefaults><processModel loadUserProfile="true" /></applicationPoolDefaults>
+                    </applicationPools>
+                  </system.applicationHost>
+                  <location path="Intranet">
+                    <system.webServer><security><authentication>
+                      <windowsAuthentication enabled="true">
+                        <providers><clear /><add value="Negotiate" /></providers>
+                      </windowsAuthentication>
+                    </authentication></security></system.webServer>
+                  </location>
+                  <location path="Intranet/api">
+                    <system.webServer><security><authentication>
+                      <windowsAuthentication enabled="true">
+                        <providers><add value="NTLM" /></providers>
+                      </windowsAuthentication>
+                    </authentication></security></system.webServer>
+                  </location>
+                </configuration>
+                """));
+        assertThat(r.of(AppPoolDefinition.class)).extracting(AppPoolDefinition::name, AppPoolDefinition::loadUserProfile)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("NoProfile", org.iisdiag.facts.Tristate.NO),
+                        org.assertj.core.groups.Tuple.tuple("Inherits", org.iisdiag.facts.Tristate.YES));
+        List<org.iisdiag.facts.WindowsAuthProviders> providers = r.of(org.iisdiag.facts.WindowsAuthProviders.class);
+        assertThat(providers).extracting(p -> p.locationPath() + " " + p.cleared() + " " + p.providers() + " " + p.dropsNtlm())
+                .containsExactly("Intranet true [Negotiate] true", "Intranet/api false [NTLM] false");
+        assertThat(providers.get(1).level()).isGreaterThan(providers.get(0).level());
+
+        // neither the pool nor applicationPoolDefaults says: unknown, not the schema default
+        Read bare = read(new ApplicationHostConfigReader(), "applicationHost.config", text("""
+                <configuration><system.applicationHost><applicationPools><add name="Bare" /></applicationPools>
+                </system.applicationHost></configuration>
+                """));
+        assertThat(bare.one(AppPoolDefinition.class).loadUserProfile()).isEqualTo(org.iisdiag.facts.Tristate.UNKNOWN);
+    }
+
+    @Test
     void httpErrorsListsThePagesExecutedAsUrls() throws IOException {
         Read r = read(new WebConfigReader(), "web.config", text("""
                 <configuration><system.webServer>

@@ -150,8 +150,29 @@ class EventLogReaderTest {
                 tuple("w3wp.exe", "clr.dll", "0xc00000fd", "0000000000012345", "0x143c"),          // positional inserts
                 tuple("w3wp.exe", "KERNELBASE.dll", "0xe0434352", "0x000000000003f19c", "0x1f40"), // rendered text
                 tuple("w3wp.exe", "coreclr.dll", "0xc0000005", "00000000001a2b3c", "0x1400"));     // named (Server 2022)
+        // the faulting module's version and path, from each of the three shapes; none of them is the application's own
+        assertThat(facts(ApplicationCrash.class)).extracting(ApplicationCrash::faultingModule, ApplicationCrash::moduleVersion,
+                ApplicationCrash::modulePath, ApplicationCrash::moduleOutsideWindows).containsExactlyInAnyOrder(
+                tuple("clr.dll", "4.8.9181.0", "C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\clr.dll", false),
+                tuple("KERNELBASE.dll", "10.0.20348.2849", "C:\\Windows\\System32\\KERNELBASE.dll", false),
+                tuple("coreclr.dll", "8.0.1124.51707", "C:\\Program Files\\dotnet\\shared\\Microsoft.NETCore.App\\8.0.11\\coreclr.dll", false));
         assertThat(facts(OtherEvent.class)).extracting(OtherEvent::channel, OtherEvent::provider, OtherEvent::eventId,
                 OtherEvent::level, OtherEvent::count).containsExactly(tuple("Application", "Microsoft-Windows-Security-SPP", 16384, 4, 1L));
+    }
+
+    @Test
+    void aFaultingModuleOutsideWindowsAndTheDotNetRuntimeIsTheApplicationsOrAVendors() {
+        assertThat(crashIn("E:\\Sites\\ClaimsApi\\bin\\x64\\nwImaging64.dll").moduleOutsideWindows()).isTrue();
+        assertThat(crashIn("C:\\Program Files\\Vendor\\Agent\\agent64.dll").moduleOutsideWindows()).isTrue();
+        assertThat(crashIn("c:\\windows\\system32\\ntdll.dll").moduleOutsideWindows()).isFalse();
+        assertThat(crashIn("C:\\Program Files (x86)\\dotnet\\shared\\Microsoft.NETCore.App\\8.0.11\\coreclr.dll").moduleOutsideWindows()).isFalse();
+        assertThat(crashIn("").moduleOutsideWindows()).isFalse();
+        assertThat(crashIn("nwImaging64.dll").moduleOutsideWindows()).isFalse();
+    }
+
+    private static ApplicationCrash crashIn(String modulePath) {
+        return new ApplicationCrash("w3wp.exe", "m.dll", "0xc0000005", "0", "0x1", "1.0.0.0", modulePath, 1,
+                org.iisdiag.facts.EventTimes.NONE, List.of());
     }
 
     @Test
