@@ -15,6 +15,7 @@ import org.iisdiag.facts.HandlerMapping;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.IsapiCgiRestrictionConfig;
 import org.iisdiag.facts.UriCount;
+import org.iisdiag.facts.VerbsConfig;
 
 /**
  * What the configuration levels in force say about the URLs of an error: which handlers accessPolicy
@@ -202,6 +203,116 @@ public final class ConfigLevels {
         out.add("moreExtensions");
         out.add(exts.size() > 3 ? String.join(", ", exts.subList(3, exts.size())) : "");
         return out.toArray(String[]::new);
+    }
+
+    // ---- request filtering verbs (404.6) --------------------------------------------------------------
+
+    /** How many refused verbs the diagnosis names one by one (verb1 ... verb4); the rest go to moreVerbs. */
+    static final int VERBS_NAMED = 4;
+
+    /** The verbs levels that cover the URLs of {@code error}, in the order IIS merges them. */
+    private static List<VerbsConfig> verbLevels(Object error, Collection<?> levels) {
+        List<String> paths = paths(error);
+        List<VerbsConfig> ordered = new ArrayList<>();
+        for (Object o : levels) {
+            if (o instanceof VerbsConfig v && covers(v, paths)) {
+                ordered.add(v);
+            }
+        }
+        ordered.sort((a, b) -> a.level() != b.level() ? Integer.compare(a.level(), b.level()) : a.source().compareTo(b.source()));
+        return ordered;
+    }
+
+    /**
+     * Each request method of the entries behind {@code error} (their cs-method, most frequent first) that the
+     * merged verbs levels refuse, with why: "denied" (an entry with allowed="false") or "unlisted"
+     * (allowUnlisted="false" and no entry). Empty when the log kept no method or the levels allow them all.
+     */
+    public static Map<String, String> refusedVerbs(Object error, Collection<?> levels) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!(error instanceof IisStatusCount c)) {
+            return out;
+        }
+        List<VerbsConfig> ordered = verbLevels(error, levels);
+        for (String raw : c.methodNames()) {
+            String verb = raw.strip().toUpperCase(Locale.ROOT);
+            Boolean entry = null;
+            boolean allowUnlisted = true;
+            for (VerbsConfig v : ordered) {
+                if (v.cleared() || v.removed().contains(verb)) {
+                    entry = null;
+                }
+                if (v.allowed().contains(verb)) {
+                    entry = true;
+                } else if (v.denied().contains(verb)) {
+                    entry = false;
+                }
+                if (v.allowUnlistedSet()) {
+                    allowUnlisted = v.allowUnlisted();
+                }
+            }
+            if (Boolean.FALSE.equals(entry)) {
+                out.put(verb, "denied");
+            } else if (entry == null && !allowUnlisted) {
+                out.put(verb, "unlisted");
+            }
+        }
+        return out;
+    }
+
+    /** The verbs the merged levels allow by an entry, in the order they are listed. */
+    static List<String> allowedVerbs(Object error, Collection<?> levels) {
+        Map<String, Boolean> entries = new LinkedHashMap<>();
+        for (VerbsConfig v : verbLevels(error, levels)) {
+            if (v.cleared()) {
+                entries.clear();
+            }
+            v.removed().forEach(entries::remove);
+            v.allowed().forEach(x -> entries.put(x, true));
+            v.denied().forEach(x -> entries.put(x, false));
+        }
+        return entries.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+    }
+
+    /** The level that denies {@code verb} last, or that sets allowUnlisted="false" last: where the refusal is written. */
+    static VerbsConfig whereVerb(String verb, String why, Collection<?> levels) {
+        VerbsConfig found = null;
+        for (Object o : levels) {
+            if (o instanceof VerbsConfig v && (why.equals("denied") ? v.denied().contains(verb) : v.allowUnlistedSet() && !v.allowUnlisted())
+                    && (found == null || v.level() > found.level())) {
+                found = v;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The diagnosis's parameters: the refused verbs ("verbs"), each with why and where ("refusals"), the verbs
+     * the list allows ("allowedVerbs"), up to four refused verbs one by one ("verb1" ... with "denied1" ... "yes"
+     * for an inherited allowed="false" entry) and the others ("moreVerbs").
+     */
+    public static String[] verbParams(Object error, Collection<?> levels) {
+        Map<String, String> refused = refusedVerbs(error, levels);
+        List<String> why = new ArrayList<>();
+        for (Map.Entry<String, String> e : refused.entrySet()) {
+            VerbsConfig v = whereVerb(e.getKey(), e.getValue(), levels);
+            String at = v == null ? "" : " (" + v.source() + ")";
+            why.add(e.getKey() + (e.getValue().equals("denied") ? " is denied by an entry with allowed=\"false\""
+                    : " is not in the list and allowUnlisted=\"false\"") + at);
+        }
+        List<String> verbs = new ArrayList<>(refused.keySet());
+        List<String> allowed = allowedVerbs(error, levels);
+        List<String> out = new ArrayList<>(List.of("verbs", String.join(", ", verbs), "refusals", String.join("; ", why),
+                "allowedVerbs", allowed.isEmpty() ? "none" : String.join(", ", allowed)));
+        for (int i = 0; i < VERBS_NAMED; i++) {
+            out.add("verb" + (i + 1));
+            out.add(i < verbs.size() ? verbs.get(i) : "");
+            out.add("denied" + (i + 1));
+            out.add(i < verbs.size() && refused.get(verbs.get(i)).equals("denied") ? "yes" : "");
+        }
+        out.add("moreVerbs");
+        out.add(verbs.size() > VERBS_NAMED ? String.join(", ", verbs.subList(VERBS_NAMED, verbs.size())) : "");
+        return out.toArray(new String[0]);
     }
 
     // ---- ISAPI and CGI restrictions (404.2) ---------------------------------------------------------

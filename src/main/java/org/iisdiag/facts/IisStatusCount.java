@@ -14,13 +14,21 @@ import java.util.List;
 public record IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                              Instant firstSeen, Instant lastSeen,
                              List<UriCount> topUris, List<SampleLine> samples,
-                             TimeTakenRange timeTaken, List<UriCount> clients) implements EvidenceFact {
+                             TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods)
+        implements EvidenceFact {
+
+    /** Without request methods (kept only for the statuses that refuse a request for its method: 404.6, 405). */
+    public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
+                          Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
+                          TimeTakenRange timeTaken, List<UriCount> clients) {
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, List.of());
+    }
 
     /** Without client addresses (kept only for the statuses that refuse a client for its address). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                           Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
                           TimeTakenRange timeTaken) {
-        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, List.of());
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, List.of(), List.of());
     }
 
     /** "500.19" style code as IIS shows it in the browser. */
@@ -32,6 +40,11 @@ public record IisStatusCount(String server, String site, int status, int substat
         return status / 100;
     }
 
+    /** The request methods of this key's entries (cs-method), most frequent first; empty unless the status refuses a method. */
+    public List<String> methodNames() {
+        return methods.stream().map(UriCount::uri).toList();
+    }
+
     /** The most frequent URI of this key, or "" when none was recorded. */
     public String topUri() {
         return topUris.isEmpty() ? "" : topUris.get(0).uri();
@@ -40,9 +53,11 @@ public record IisStatusCount(String server, String site, int status, int substat
     @Override
     public String describe() {
         String tt = timeTaken.known() ? ", time-taken " + timeTaken.describe() : "";
-        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s%s in the IIS log, %s to %s%s",
+        String verbs = methods.isEmpty() ? "" : ", methods " + String.join(", ",
+                methods.stream().map(m -> m.uri() + " " + m.count()).toList());
+        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s%s in the IIS log, %s to %s%s%s",
                 count, status, substatus, win32, site.isEmpty() ? "" : " on " + site,
-                server.isEmpty() ? "" : " of server " + server, firstSeen, lastSeen, tt);
+                server.isEmpty() ? "" : " of server " + server, firstSeen, lastSeen, tt, verbs);
     }
 
     @Override

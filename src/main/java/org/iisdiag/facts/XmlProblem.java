@@ -44,7 +44,10 @@ public enum XmlProblem {
     public static XmlProblem fromParserMessage(String message) {
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
         if (m.contains("reference for entity") || m.contains("entity reference") || m.contains("undeclared general entity")
-                || m.contains("entity name") || m.contains("entityname")) {
+                || m.contains("entity name") || m.contains("entityname")
+                // Woodstox on an '&' followed by a character no name starts with ("R & D", "Forms & Templates");
+                // the same words after a '<' name a malformed element instead
+                || (m.contains("(missing name?)") && !m.contains("after '<'"))) {
             return AMPERSAND;
         }
         if (m.contains("'<'") && m.contains("attribute value")) {

@@ -12,6 +12,7 @@ import org.iisdiag.facts.HandlerMapping;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.TimeTakenRange;
 import org.iisdiag.facts.UriCount;
+import org.iisdiag.facts.VerbsConfig;
 import org.junit.jupiter.api.Test;
 
 class ConfigLevelsTest {
@@ -25,6 +26,37 @@ class ConfigLevelsTest {
         return new FileExtensionsConfig(allowUnlisted == null || allowUnlisted, allowUnlisted != null, allowed, denied, cleared,
                 removed, level, level < 100 ? "applicationHost.config" : "config/W3SVC8/ROOT/web.config", location, List.of(),
                 "applicationHost.config:" + (10 + level));
+    }
+
+    private static IisStatusCount verbRefused(List<String> methods, String... uris) {
+        return new IisStatusCount("", "W3SVC8", 404, 6, 0, uris.length, Instant.EPOCH, Instant.EPOCH,
+                java.util.Arrays.stream(uris).map(u -> new UriCount(u, 1, 1)).toList(), List.of(), TimeTakenRange.NONE,
+                List.of(), methods.stream().map(m -> new UriCount(m, 1, 1)).toList());
+    }
+
+    private static VerbsConfig verbs(int level, String location, Boolean allowUnlisted, List<String> allowed,
+                                     List<String> denied, List<String> removed) {
+        return new VerbsConfig(allowUnlisted == null || allowUnlisted, allowUnlisted != null, allowed, denied, false, removed,
+                level, "applicationHost.config", location, List.of(), "applicationHost.config:" + (20 + level));
+    }
+
+    @Test
+    void verbsAreRefusedByADenialOrByAnAllowListThatLeavesThemOut() {
+        VerbsConfig server = verbs(0, "", false, List.of("GET", "POST", "HEAD"), List.of("TRACE"), List.of());
+        IisStatusCount error = verbRefused(List.of("OPTIONS", "PUT", "TRACE", "GET"), "/api/orders/1");
+        assertThat(ConfigLevels.refusedVerbs(error, List.of(server)))
+                .containsExactly(Map.entry("OPTIONS", "unlisted"), Map.entry("PUT", "unlisted"), Map.entry("TRACE", "denied"));
+        String[] params = ConfigLevels.verbParams(error, List.of(server));
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < params.length; i += 2) {
+            p.put(params[i], params[i + 1]);
+        }
+        assertThat(p).containsEntry("verbs", "OPTIONS, PUT, TRACE").containsEntry("allowedVerbs", "GET, POST, HEAD")
+                .containsEntry("verb3", "TRACE").containsEntry("denied3", "yes").containsEntry("denied1", "");
+        // the site's own exception answers PUT; a location for another site does not count
+        VerbsConfig site = verbs(1, "Shop", null, List.of("PUT", "OPTIONS"), List.of(), List.of());
+        VerbsConfig folder = verbs(1, "Shop/admin", null, List.of("TRACE"), List.of(), List.of());
+        assertThat(ConfigLevels.refusedVerbs(error, List.of(server, site, folder))).containsExactly(Map.entry("TRACE", "denied"));
     }
 
     @Test

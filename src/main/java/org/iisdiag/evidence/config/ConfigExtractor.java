@@ -26,6 +26,7 @@ import org.iisdiag.facts.AuthenticationConfig;
 import org.iisdiag.facts.DirectoryBrowseConfig;
 import org.iisdiag.facts.GlobalModules;
 import org.iisdiag.facts.FileExtensionsConfig;
+import org.iisdiag.facts.VerbsConfig;
 import org.iisdiag.facts.HandlerAccessPolicy;
 import org.iisdiag.facts.HandlerMapping;
 import org.iisdiag.facts.IsapiCgiRestrictionConfig;
@@ -122,6 +123,9 @@ final class ConfigExtractor {
                 }
                 for (XmlElement e : sections(filtering, "fileExtensions")) {
                     fileExtensions(e, path);
+                }
+                for (XmlElement e : sections(filtering, "verbs")) {
+                    verbs(e, path);
                 }
                 for (XmlElement e : sections(filtering, "denyUrlSequences")) {
                     denyUrlSequences(e, path);
@@ -526,6 +530,47 @@ final class ConfigExtractor {
         List<String> allowedList = entries.entrySet().stream().filter(java.util.Map.Entry::getValue).map(java.util.Map.Entry::getKey).toList();
         List<String> deniedList = entries.entrySet().stream().filter(x -> !x.getValue()).map(java.util.Map.Entry::getKey).toList();
         out.add(new FileExtensionsConfig(allowUnlisted, set, allowedList, deniedList, cleared, List.copyOf(removed), level(path),
+                file, path, v.list(), src(e)));
+    }
+
+    /**
+     * {@code requestFiltering/verbs}: allowUnlisted and the verbs this level allows, denies or removes, in
+     * document order ({@code <clear/>} drops those before it, {@code <remove>} the matching one). Verbs are
+     * compared in upper case, as methods are sent.
+     */
+    private void verbs(XmlElement e, String path) {
+        Values v = new Values("the IIS default");
+        boolean set = e.has("allowUnlisted");
+        boolean allowUnlisted = v.bool(e, "allowUnlisted", true);
+        java.util.Map<String, Boolean> entries = new java.util.LinkedHashMap<>();
+        List<String> removed = new ArrayList<>();
+        boolean cleared = false;
+        for (XmlElement item : e.children()) {
+            String verb = orEmpty(item.attr("verb")).strip().toUpperCase(Locale.ROOT);
+            switch (item.name()) {
+                case "clear" -> {
+                    entries.clear();
+                    removed.clear();
+                    cleared = true;
+                }
+                case "add" -> {
+                    if (!verb.isEmpty() && entries.size() < 200) {
+                        String allowed = item.attr("allowed");
+                        // allowed is true when absent (the schema default)
+                        entries.put(verb, allowed == null || !allowed.strip().equalsIgnoreCase("false"));
+                    }
+                }
+                case "remove" -> {
+                    if (!verb.isEmpty() && entries.remove(verb) == null && removed.size() < 200) {
+                        removed.add(verb);
+                    }
+                }
+                default -> { }
+            }
+        }
+        List<String> allowedList = entries.entrySet().stream().filter(java.util.Map.Entry::getValue).map(java.util.Map.Entry::getKey).toList();
+        List<String> deniedList = entries.entrySet().stream().filter(x -> !x.getValue()).map(java.util.Map.Entry::getKey).toList();
+        out.add(new VerbsConfig(allowUnlisted, set, allowedList, deniedList, cleared, List.copyOf(removed), level(path),
                 file, path, v.list(), src(e)));
     }
 

@@ -517,12 +517,44 @@ public final class EventAggregator {
         if (exit.isEmpty()) {
             exit = positional ? (e.eventId() == 5009 ? e.data(2) : "") : group(EXIT, text, 1);
         }
-        String detail = wp && pool.isEmpty() ? cut(firstLine(text).strip(), 200) : "";
+        String detail = wp && pool.isEmpty() ? cut(firstLine(text).strip(), 200) : configReadError(e, text);
         return new WasEvent(e.provider(), e.eventId(), cut(pool, 200), cut(pid, 20), hex(exit), detail, 0,
                 EventTimes.NONE, List.of());
     }
 
+    /** WAS 5172 and the like: the file, line and parser message WAS gives when it cannot read configuration. */
+    private static final Pattern CONFIG_READ = Pattern.compile(
+            "configuration data from file '(?:\\\\\\\\\\?\\\\)?([^'\\r\\n]{1,300})', line number '(\\d{1,7})'\\.?\\s{0,5}"
+                    + "(?:The error message is: '([^'\\r\\n]{0,300}))?", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * For a WAS event that says it could not read a configuration file (5172: "... trying to read configuration data
+     * from file '\\?\\C:\\...\\applicationHost.config', line number '95'. The error message is: '...'"), the detail
+     * {@code file 'PATH' line N: MESSAGE}; "" for every other event.
+     */
+    static String configReadError(RawEvent e, String text) {
+        if (!isWas(e.provider())) {
+            return "";
+        }
+        Matcher m = CONFIG_READ.matcher(text);
+        if (!m.find()) {
+            return "";
+        }
+        String message = m.group(3) == null ? "" : m.group(3).strip();
+        return cut("file '" + m.group(1).strip() + "' line " + m.group(2) + (message.isEmpty() ? "" : ": " + message), 400);
+    }
+
+    private static final Pattern QUOTED_POOL = Pattern.compile("[Aa]pplication pool '([^'\\n]{1,256})'");
+
+    /**
+     * The pool a message names: a quoted name anywhere first ("failed to generate an application pool config file
+     * for application pool 'HrPool'" names HrPool, not "config"), else the first unquoted one.
+     */
     private static String poolFrom(String text) {
+        Matcher q = QUOTED_POOL.matcher(text);
+        if (q.find()) {
+            return q.group(1);
+        }
         Matcher m = POOL.matcher(text);
         if (!m.find()) {
             return "";

@@ -133,15 +133,22 @@ public final class IisLogAggregator {
      */
     void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
              W3cRecord rec, int uriField, int cookieField, String file) {
-        add(server, site, status, substatus, win32, epochSecond, timeTaken, rec, uriField, cookieField, -1, file);
+        add(server, site, status, substatus, win32, epochSecond, timeTaken, rec, uriField, cookieField, -1, -1, file);
+    }
+
+    /** One entry, with the field of the client address (c-ip, or -1); see the next. */
+    void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
+             W3cRecord rec, int uriField, int cookieField, int clientField, String file) {
+        add(server, site, status, substatus, win32, epochSecond, timeTaken, rec, uriField, cookieField, clientField, -1, file);
     }
 
     /**
      * One entry, with the field of the client address (c-ip, or -1): kept for the keys whose status
-     * names the client as the cause (IP and domain restriction denials).
+     * names the client as the cause (IP and domain restriction denials); and the field of the request
+     * method (cs-method, or -1): kept for the keys whose status refuses the method (404.6, 405).
      */
     void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
-             W3cRecord rec, int uriField, int cookieField, int clientField, String file) {
+             W3cRecord rec, int uriField, int cookieField, int clientField, int methodField, String file) {
         int slot = (status * 31 + substatus * 7 + (int) win32 * 13 + site * 131 + server * 17) & (recent.length - 1);
         KeyStats<Key> stats = recent[slot];
         if (stats == null || !stats.key().is(server, site, status, substatus, win32)) {
@@ -157,6 +164,9 @@ public final class IisLogAggregator {
         }
         if (clientField >= 0 && refusesClient(status, substatus)) {
             stats.client(rec, clientField);
+        }
+        if (methodField >= 0 && refusesMethod(status, substatus)) {
+            stats.method(rec, methodField);
         }
         if (timeTaken >= 0) {
             stats.timeTaken(timeTaken, epochSecond);
@@ -181,6 +191,11 @@ public final class IisLogAggregator {
      * Whether the status refuses the client for its address or name: IP and Domain Restrictions'
      * 401/403/404 .501-.504 (the status follows the deny action) and IIS 6's 403.6 / 403.8.
      */
+    /** 404.6 (request filtering's verbs) and 405 (a handler or module refused the method). */
+    static boolean refusesMethod(int status, int substatus) {
+        return status == 404 && substatus == 6 || status == 405;
+    }
+
     static boolean refusesClient(int status, int substatus) {
         return (status == 401 || status == 403 || status == 404) && substatus >= 501 && substatus <= 504
                 || status == 403 && (substatus == 6 || substatus == 8);
@@ -502,7 +517,7 @@ public final class IisLogAggregator {
         return keys.sorted(order).stream().map(s -> {
             Key k = s.key();
             return new IisStatusCount(sites.get(k.server()), sites.get(k.site()), k.status(), k.substatus(), k.win32(),
-                    s.count(), s.firstSeen(), s.lastSeen(), s.topUris(), s.samples(), s.timeTakenRange(), s.topClients());
+                    s.count(), s.firstSeen(), s.lastSeen(), s.topUris(), s.samples(), s.timeTakenRange(), s.topClients(), s.topMethods());
         }).toList();
     }
 

@@ -86,7 +86,7 @@ public final class IisLogReader {
         private final String file;
         private final int hintSite;
         private final int hintServer;
-        private int server, site, uriStem, uriQuery, status, substatus, win32, timeTaken, cookie, client;
+        private int server, site, uriStem, uriQuery, status, substatus, win32, timeTaken, cookie, client, method;
 
         Handler(IisLogAggregator agg, String file, int hintSite, int hintServer) {
             super("sc-status");
@@ -108,6 +108,7 @@ public final class IisLogReader {
             timeTaken = l.indexOf("time-taken");
             cookie = l.indexOf("cs(Cookie)");
             client = l.indexOf("c-ip");
+            method = l.indexOf("cs-method");
         }
 
         @Override
@@ -134,7 +135,7 @@ public final class IisLogReader {
             }
             int s = site >= 0 && !r.isDash(site) ? agg.siteIndex(r, site) : hintSite;
             int sv = server >= 0 && !r.isDash(server) ? agg.siteIndex(r, server) : hintServer;
-            agg.add(sv, s, (int) st, (int) sub, w32, ts, tt, r, uriStem, cookie, client, file);
+            agg.add(sv, s, (int) st, (int) sub, w32, ts, tt, r, uriStem, cookie, client, method, file);
             if (uriQuery >= 0) {
                 classicAsp(r, s, (int) st, ts);
             }

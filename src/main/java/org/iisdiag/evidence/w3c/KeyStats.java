@@ -19,6 +19,8 @@ public final class KeyStats<K> {
     public static final int TOP_URIS = 10;
     /** Client addresses kept per key (only for the keys that name a client, e.g. IP-restriction denials). */
     public static final int CLIENT_CAPACITY = 64;
+    /** Request methods kept per key (only for the keys that refuse a method, e.g. 404.6 and 405). */
+    public static final int METHOD_CAPACITY = 16;
 
     private final K key;
     private long count;
@@ -31,6 +33,7 @@ public final class KeyStats<K> {
     private long timed;
     private TopUriSketch uris; // made on first URI: most keys (2xx/3xx in the IIS log) never need one
     private TopUriSketch clients; // made on first client address: only keys whose status is about the client
+    private TopUriSketch methods; // made on first method: only keys whose status is about the request method
     private long bare; // entries with neither a method nor a URI: HTTP.sys could not read a request line (see noRequestLine)
     private long longSegEntries; // entries whose URI path has a segment longer than the limit given to pathSegments
     private int longestSeg; // the longest path segment of any URI fed to pathSegments
@@ -155,6 +158,11 @@ public final class KeyStats<K> {
         clients = feed(clients, CLIENT_CAPACITY, rec, f);
     }
 
+    /** Feeds field {@code f} of the record (the request method, cs-method) to the method sketch; skipped when absent or "-". */
+    public void method(W3cRecord rec, int f) {
+        methods = feed(methods, METHOD_CAPACITY, rec, f);
+    }
+
     /** Records one entry's time-taken (ms), logged at {@code epochSecond}. */
     public void timeTaken(long ms, long epochSecond) {
         timed++;
@@ -203,6 +211,12 @@ public final class KeyStats<K> {
             }
             clients.merge(other.clients);
         }
+        if (other.methods != null) {
+            if (methods == null) {
+                methods = new TopUriSketch(METHOD_CAPACITY);
+            }
+            methods.merge(other.methods);
+        }
         for (SampleLine s : other.samples) {
             if (samples.size() >= MAX_SAMPLES) {
                 break;
@@ -228,6 +242,10 @@ public final class KeyStats<K> {
         if (clients != null) {
             g.writeFieldName("clients");
             clients.write(g);
+        }
+        if (methods != null) {
+            g.writeFieldName("methods");
+            methods.write(g);
         }
         if (bare > 0) {
             g.writeNumberField("bare", bare);
@@ -266,6 +284,9 @@ public final class KeyStats<K> {
         if (n.has("clients")) {
             clients = TopUriSketch.read(n.get("clients"), CLIENT_CAPACITY);
         }
+        if (n.has("methods")) {
+            methods = TopUriSketch.read(n.get("methods"), METHOD_CAPACITY);
+        }
         bare = n.path("bare").asLong(0);
         longSegEntries = n.path("longSegEntries").asLong(0);
         longestSeg = n.path("longestSeg").asInt(0);
@@ -297,6 +318,11 @@ public final class KeyStats<K> {
     /** The client addresses kept (most frequent first), or none when the key keeps no clients. */
     public List<UriCount> topClients() {
         return clients == null ? List.of() : clients.top(CLIENT_CAPACITY, s -> s);
+    }
+
+    /** The request methods fed to {@link #method}, most frequent first (ties by name). */
+    public List<UriCount> topMethods() {
+        return methods == null ? List.of() : methods.top(METHOD_CAPACITY, s -> s);
     }
 
     public List<SampleLine> samples() {

@@ -12,6 +12,7 @@ import org.iisdiag.facts.FileExtensionsConfig;
 import org.iisdiag.facts.HandlerAccessPolicy;
 import org.iisdiag.facts.HandlerMapping;
 import org.iisdiag.facts.IsapiCgiRestrictionConfig;
+import org.iisdiag.facts.VerbsConfig;
 import org.junit.jupiter.api.Test;
 
 /** The settings that refuse a request on purpose: handlers accessPolicy, ISAPI and CGI restrictions, file extensions. */
@@ -42,7 +43,7 @@ class RefusingSettingsConfigTest {
         assertThat(claims.with("Script")).isEqualTo("Read, Script");
         assertThat(new HandlerAccessPolicy("Write,Read", 0, "f", "", "f:1").with("Script")).isEqualTo("Read, Script, Write");
         assertThat(claims.inApplicationHost()).isTrue();
-        assertThat(claims.describe()).contains("accessPolicy=\"Read\"", "<location path=\"Claims\">", "(" + FIXTURE + ":25)");
+        assertThat(claims.describe()).contains("accessPolicy=\"Read\"", "<location path=\"Claims\">", "(" + FIXTURE + ":30)");
     }
 
     @Test
@@ -76,6 +77,23 @@ class RefusingSettingsConfigTest {
         assertThat(claims.allowUnlisted()).as("the IIS default when not written").isTrue();
         assertThat(claims.allowed()).containsExactly(".json");
         assertThat(claims.removed()).as("a remove of an entry this level did not add is kept").containsExactly(".json");
+        assertThat(claims.level()).isEqualTo(1);
+    }
+
+    @Test
+    void verbsKeepWhatEachLevelAllowsDeniesAndRemoves() throws IOException {
+        List<VerbsConfig> levels = of(read(), VerbsConfig.class);
+        assertThat(levels).hasSize(2);
+        VerbsConfig server = levels.get(0);
+        assertThat(server.allowUnlisted()).isFalse();
+        assertThat(server.allowUnlistedSet()).isTrue();
+        assertThat(server.allowed()).as("upper-cased; allowed absent means true").containsExactly("GET", "POST");
+        assertThat(server.denied()).containsExactly("TRACE");
+        VerbsConfig claims = levels.get(1);
+        assertThat(claims.allowUnlistedSet()).isFalse();
+        assertThat(claims.allowed()).containsExactly("PUT");
+        assertThat(claims.removed()).containsExactly("DELETE");
+        assertThat(claims.locationPath()).isEqualTo("Claims");
         assertThat(claims.level()).isEqualTo(1);
     }
 

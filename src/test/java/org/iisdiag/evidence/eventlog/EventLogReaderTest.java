@@ -208,6 +208,27 @@ class EventLogReaderTest {
     }
 
     @Test
+    void wasConfigurationReadErrorKeepsFileLineAndMessageAndPoolsAreTheQuotedNames() {
+        RawEvent read = new RawEvent("Microsoft-Windows-WAS", 5172, 2, "System", null, true,
+                "The Windows Process Activation Service encountered an error trying to read configuration data from file "
+                        + "'\\\\?\\C:\\Windows\\system32\\inetsrv\\config\\applicationHost.config', line number '95'.  "
+                        + "The error message is: 'Configuration file is not well-formed XML\r\n'. The data field contains the error number.",
+                List.of(), java.util.Map.of(), "", 1);
+        WasEvent w = EventAggregator.was(read, read.text());
+        assertThat(w.detail()).isEqualTo("file 'C:\\Windows\\system32\\inetsrv\\config\\applicationHost.config' line 95: "
+                + "Configuration file is not well-formed XML");
+        assertThat(w.appPool()).isEmpty();
+        RawEvent gen = new RawEvent("Microsoft-Windows-WAS", 5189, 2, "System", null, true,
+                "The Windows Process Activation Service failed to generate an application pool config file for application pool "
+                        + "'HrPool'. The error type is '0'. To resolve this issue, please ensure that the applicationhost.config file is "
+                        + "correct and recommit the last configuration changes made. The data field contains the error number.",
+                List.of(), java.util.Map.of(), "", 1);
+        WasEvent g = EventAggregator.was(gen, gen.text());
+        assertThat(g.appPool()).as("the quoted name, not the words after 'application pool'").isEqualTo("HrPool");
+        assertThat(g.detail()).isEmpty();
+    }
+
+    @Test
     void readsEventViewerSaveAsXml() throws IOException {
         ReadReport r = read("eventviewer-saved.xml");
         assertThat(r.problems()).isEmpty();

@@ -1,0 +1,24 @@
+package org.iisdiag.facts;
+
+import java.util.List;
+
+/**
+ * {@code system.webServer/security/requestFiltering/verbs} at one level: whether verbs not listed are allowed
+ * ({@code allowUnlisted}, true by default; {@code allowUnlistedSet} says whether this level writes it), the
+ * verbs this level allows and denies (upper case), whether it starts with {@code <clear/>}, and the verbs it
+ * removes from what it inherits. A verb request filtering refuses answers 404.6 (Verb Denied). {@code level}
+ * orders the levels as IIS merges them (see {@link HandlerAccessPolicy}).
+ */
+public record VerbsConfig(boolean allowUnlisted, boolean allowUnlistedSet, List<String> allowed, List<String> denied,
+                          boolean cleared, List<String> removed, int level, String configFile, String locationPath,
+                          List<String> defaults, String source) implements ConfigFact {
+    @Override
+    public String describe() {
+        return "requestFiltering verbs allowUnlisted=\"" + allowUnlisted + "\""
+                + (cleared ? ", <clear/>" : "")
+                + (allowed.isEmpty() ? "" : ", allowed " + String.join(" ", allowed))
+                + (denied.isEmpty() ? "" : ", denied " + String.join(" ", denied))
+                + (removed.isEmpty() ? "" : ", removed " + String.join(" ", removed))
+                + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
+    }
+}
