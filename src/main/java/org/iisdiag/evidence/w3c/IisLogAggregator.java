@@ -129,23 +129,10 @@ public final class IisLogAggregator {
 
     /**
      * One entry. {@code timeTaken} is -1 when not logged; the record supplies the URI (for error
-     * statuses) and, while a key has fewer than three, a sample line.
-     */
-    void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
-             W3cRecord rec, int uriField, int cookieField, String file) {
-        add(server, site, status, substatus, win32, epochSecond, timeTaken, rec, uriField, cookieField, -1, -1, file);
-    }
-
-    /** One entry, with the field of the client address (c-ip, or -1); see the next. */
-    void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
-             W3cRecord rec, int uriField, int cookieField, int clientField, String file) {
-        add(server, site, status, substatus, win32, epochSecond, timeTaken, rec, uriField, cookieField, clientField, -1, file);
-    }
-
-    /**
-     * One entry, with the field of the client address (c-ip, or -1): kept for the keys whose status
-     * names the client as the cause (IP and domain restriction denials); and the field of the request
-     * method (cs-method, or -1): kept for the keys whose status refuses the method (404.6, 405).
+     * statuses) and, while a key has fewer than three, a sample line. The field of the client address
+     * (c-ip, or -1) is kept for the keys whose status names the client as the cause (IP and domain
+     * restriction denials), that of the request method (cs-method, or -1) for the keys whose status
+     * refuses the method (404.6, 405).
      */
     void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
              W3cRecord rec, int uriField, int cookieField, int clientField, int methodField, String file) {
@@ -187,15 +174,15 @@ public final class IisLogAggregator {
         }
     }
 
-    /**
-     * Whether the status refuses the client for its address or name: IP and Domain Restrictions'
-     * 401/403/404 .501-.504 (the status follows the deny action) and IIS 6's 403.6 / 403.8.
-     */
     /** 404.6 (request filtering's verbs) and 405 (a handler or module refused the method). */
     static boolean refusesMethod(int status, int substatus) {
         return status == 404 && substatus == 6 || status == 405;
     }
 
+    /**
+     * Whether the status refuses the client for its address or name: IP and Domain Restrictions'
+     * 401/403/404 .501-.504 (the status follows the deny action) and IIS 6's 403.6 / 403.8.
+     */
     static boolean refusesClient(int status, int substatus) {
         return (status == 401 || status == 403 || status == 404) && substatus >= 501 && substatus <= 504
                 || status == 403 && (substatus == 6 || substatus == 8);
