@@ -11,11 +11,25 @@ import java.util.List;
  * managedRuntimeVersion "" means No Managed Code. A number that cannot be read is -1.
  * {@code disallowOverlappingRotation} is {@code recycling/@disallowOverlappingRotation} (default false: at a
  * recycle WAS starts the new worker while the old one drains; true: the old one stops first).
+ * {@code loadUserProfile} is {@code processModel/@loadUserProfile} (IIS default true): false means the worker runs
+ * without its identity's user profile, so nothing that keeps per-user state there (the DPAPI user key, ASP.NET
+ * Core's Data Protection key ring under %LOCALAPPDATA%) has a place to live.
  */
 public record AppPoolDefinition(String name, String identityType, boolean userNameSet, String managedRuntimeVersion,
                                 String managedPipelineMode, boolean enable32BitAppOnWin64, long queueLength,
                                 boolean rapidFailProtection, String startMode, boolean autoStart,
-                                boolean disallowOverlappingRotation, String configFile, List<String> defaults, String source) implements ConfigFact {
+                                boolean disallowOverlappingRotation, boolean loadUserProfile, String configFile,
+                                List<String> defaults, String source) implements ConfigFact {
+
+    /** With the user profile loaded (the IIS default). */
+    public AppPoolDefinition(String name, String identityType, boolean userNameSet, String managedRuntimeVersion,
+                             String managedPipelineMode, boolean enable32BitAppOnWin64, long queueLength,
+                             boolean rapidFailProtection, String startMode, boolean autoStart,
+                             boolean disallowOverlappingRotation, String configFile, List<String> defaults, String source) {
+        this(name, identityType, userNameSet, managedRuntimeVersion, managedPipelineMode, enable32BitAppOnWin64,
+                queueLength, rapidFailProtection, startMode, autoStart, disallowOverlappingRotation, true, configFile,
+                defaults, source);
+    }
 
     /** With overlapped recycling (the IIS default). */
     public AppPoolDefinition(String name, String identityType, boolean userNameSet, String managedRuntimeVersion,
@@ -23,7 +37,7 @@ public record AppPoolDefinition(String name, String identityType, boolean userNa
                              boolean rapidFailProtection, String startMode, boolean autoStart, String configFile,
                              List<String> defaults, String source) {
         this(name, identityType, userNameSet, managedRuntimeVersion, managedPipelineMode, enable32BitAppOnWin64,
-                queueLength, rapidFailProtection, startMode, autoStart, false, configFile, defaults, source);
+                queueLength, rapidFailProtection, startMode, autoStart, false, true, configFile, defaults, source);
     }
 
     public boolean noManagedCode() {
@@ -37,6 +51,7 @@ public record AppPoolDefinition(String name, String identityType, boolean userNa
                 + ", 32-bit " + enable32BitAppOnWin64 + ", queueLength " + queueLength + ", rapidFailProtection "
                 + rapidFailProtection + ", startMode " + startMode + ", autoStart " + autoStart
                 + (disallowOverlappingRotation ? ", disallowOverlappingRotation true" : "")
+                + (loadUserProfile ? "" : ", loadUserProfile false")
                 + ConfigFact.where(defaults, source);
     }
 }

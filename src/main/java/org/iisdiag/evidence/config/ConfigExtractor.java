@@ -919,8 +919,12 @@ final class ConfigExtractor {
                     ? recycling.attr("disallowOverlappingRotation")
                     : recyclingDefaults == null ? null : recyclingDefaults.attr("disallowOverlappingRotation");
             boolean noOverlap = overlap != null && overlap.strip().equalsIgnoreCase("true");
+            // read as written too (pool, else applicationPoolDefaults): the IIS default, true, is not listed among the defaults
+            String profileAttr = model != null && model.has("loadUserProfile") ? model.attr("loadUserProfile")
+                    : modelDefaults == null ? null : modelDefaults.attr("loadUserProfile");
+            boolean profile = profileAttr == null || !profileAttr.strip().equalsIgnoreCase("false");
             out.add(new AppPoolDefinition(name, identity, userSet, runtime, pipeline, bit32, queue, rapidFail, startMode,
-                    autoStart, noOverlap, file, v.list(), src(pool)));
+                    autoStart, noOverlap, profile, file, v.list(), src(pool)));
         }
     }
 
