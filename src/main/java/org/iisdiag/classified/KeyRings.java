@@ -33,6 +33,16 @@ public final class KeyRings {
         return own.isEmpty() && pools.size() == 1 ? pools.get(0) : null;
     }
 
+    /**
+     * Whether errors of {@code target} can be the key ring's: the case names no pool without a profile, the
+     * target's pool is not known, or it is one of them.
+     */
+    public static boolean servedBy(Target target, Collection<?> poolsWithoutProfile) {
+        String own = target == null || target.appPool() == null ? "" : target.appPool();
+        return poolsWithoutProfile.isEmpty() || own.isEmpty() || poolsWithoutProfile.stream()
+                .anyMatch(p -> p instanceof AppPoolDefinition d && d.name().equalsIgnoreCase(own));
+    }
+
     /** The finding that comes first by detail. */
     public static AncmLogFinding first(Collection<?> findings) {
         return findings.stream().filter(AncmLogFinding.class::isInstance).map(AncmLogFinding.class::cast)

@@ -136,6 +136,9 @@ class ClassifiedHelpersTest {
         assertThat(KeyRings.poolOf(List.of(portal, api), new Target("", 0, "", "", ""))).as("which one is not known").isNull();
         assertThat(KeyRings.poolOf(List.of(api), new Target("", 0, "", "", ""))).isSameAs(api);
         assertThat(KeyRings.poolOf(List.of(api), new Target("", 2, "Portal", "", "Portal"))).as("the target's pool has its profile").isNull();
+        assertThat(KeyRings.servedBy(new Target("", 2, "Portal", "", "Portal"), List.of(portal))).isTrue();
+        assertThat(KeyRings.servedBy(new Target("", 4, "Shop", "", "ShopPool"), List.of(portal))).isFalse();
+        assertThat(KeyRings.servedBy(new Target("", 4, "Shop", "", "ShopPool"), List.of())).isTrue();
         assertThat(KeyRings.message("warn: Microsoft.AspNetCore.DataProtection.Repositories.EphemeralXmlRepository[50] Using an"
                 + " in-memory repository.")).isEqualTo("Using an in-memory repository.");
         assertThat(KeyRings.message("Using an in-memory repository.")).isEqualTo("Using an in-memory repository.");
