@@ -145,7 +145,8 @@ public final class EventAggregator {
     private static final Pattern POPUP_DLL = Pattern.compile("\\b([\\w.+-]{1,200}\\.dll) was not found", Pattern.CASE_INSENSITIVE);
 
     static boolean isPopup(RawEvent e) {
-        return e.eventId() == 26 && e.provider().equalsIgnoreCase("Application Popup");
+        return e.eventId() == 26 && (e.provider().equalsIgnoreCase("Application Popup")
+                || e.provider().equalsIgnoreCase("Microsoft-Windows-Application Popup"));
     }
 
     /** "Application popup: php-cgi.exe - System Error : The code execution cannot proceed because X.dll was not found. ..." */
