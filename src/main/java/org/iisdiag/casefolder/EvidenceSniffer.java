@@ -39,6 +39,9 @@ public final class EvidenceSniffer {
     private static final Pattern NCSA_LINE =
             Pattern.compile("^\\S+ \\S+ \\S+ \\[\\d{2}/\\w{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}\\] \"", Pattern.MULTILINE);
 
+    /** A line of {@code appcmd list apppool} or {@code appcmd list site}: APPPOOL "Name" (...state:...). */
+    private static final Pattern APPCMD_LISTED = Pattern.compile("^\\s*(?:APPPOOL|SITE) \"[^\"]{1,260}\" \\([^\n]*state:", Pattern.MULTILINE);
+
     private EvidenceSniffer() {
     }
 
@@ -85,6 +88,9 @@ public final class EvidenceSniffer {
         if ((baseName.startsWith("stdout") && baseName.endsWith(".log")) || ANCM_DEBUG_LINE.matcher(text).find()
                 || baseName.startsWith("aspnetcore-debug")) {
             return EvidenceKind.ANCM_STDOUT_LOG;
+        }
+        if (APPCMD_LISTED.matcher(text).find()) {
+            return EvidenceKind.APPCMD_LISTING;
         }
         if (IIS_NATIVE_LINE.matcher(text).find() || NCSA_LINE.matcher(text).find()) {
             return EvidenceKind.IIS_NATIVE_LOG;

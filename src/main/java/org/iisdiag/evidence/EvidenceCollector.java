@@ -86,6 +86,7 @@ public final class EvidenceCollector {
         readers.put(EvidenceKind.EVENT_LOG_CSV, events);
         readers.put(EvidenceKind.ANCM_STDOUT_LOG, new AncmLogReader());
         readers.put(EvidenceKind.NODE_LOG, new org.iisdiag.evidence.node.NodeLogReader());
+        readers.put(EvidenceKind.APPCMD_LISTING, new org.iisdiag.evidence.appcmd.AppcmdListReader());
         return readers;
     }
 

@@ -19,6 +19,8 @@ public enum EvidenceKind {
     /** An error page saved from a browser (.htm/.html): IIS's detailed error, an ANCM page, ASP.NET's page. */
     SAVED_ERROR_PAGE("saved error page (HTML)", true),
     COLLECTION_LOG("collection log (Collect-IisCase.ps1)", true),
+    /** What {@code appcmd list apppool} / {@code appcmd list site} printed: the state of each pool and site. */
+    APPCMD_LISTING("appcmd list output (pool and site states)", true),
     FLEET_AGGREGATE("iisdiag aggregate of IIS/HTTPERR logs", true),
     /** Listed, never followed: a link can loop, point outside the case (/etc) or dangle. */
     SYMLINK("symlink, not followed", false),

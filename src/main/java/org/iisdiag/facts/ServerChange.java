@@ -9,7 +9,7 @@ import java.time.Instant;
  * as UTC, the zone of the IIS logs, and {@code assumedUtc} says so.
  */
 public record ServerChange(Instant when, String whenText, boolean assumedUtc, ChangeKind kind, String description,
-                           String site, String appPool, String source) implements EvidenceFact {
+                           String site, String appPool, String source) implements SingleObservation {
 
     /** "deployment 2025-03-04T14:05:00Z: robocopy of the publish folder". */
     @Override
@@ -18,16 +18,6 @@ public record ServerChange(Instant when, String whenText, boolean assumedUtc, Ch
                 + (description.isEmpty() ? "" : ": " + description)
                 + (appPool.isEmpty() ? "" : " (application pool " + appPool + ")")
                 + (site.isEmpty() ? "" : " (site " + site + ")") + " (" + source + ")";
-    }
-
-    @Override
-    public long occurrences() {
-        return 1;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 
     @Override

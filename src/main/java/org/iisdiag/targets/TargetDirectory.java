@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.iisdiag.conclusions.Target;
 import org.iisdiag.facts.AncmEvent;
 import org.iisdiag.facts.AppPoolDefinition;
+import org.iisdiag.facts.AppPoolState;
+import org.iisdiag.facts.SiteState;
 import org.iisdiag.facts.ApplicationDefinition;
 import org.iisdiag.facts.AspNetWebEvent;
 import org.iisdiag.facts.ClassicAspError;
@@ -80,6 +82,11 @@ public final class TargetDirectory {
             addApp(a.siteId(), a.path(), a.appPool());
         } else if (f instanceof AppPoolDefinition p) {
             pools.add(p.name());
+        } else if (f instanceof AppPoolState p) {
+            pools.add(p.appPool());
+        } else if (f instanceof SiteState s && s.id() >= 0) {
+            siteNames.putIfAbsent(s.id(), s.site());
+            sitesSeen.add(s.id());
         } else if (f instanceof IisStatusCount c) {
             siteId(c.site()).ifPresent(sitesSeen::add);
         }
@@ -222,6 +229,12 @@ public final class TargetDirectory {
         }
         if (fact instanceof SiteDefinition s) {
             return site(s.id());
+        }
+        if (fact instanceof AppPoolState p) {
+            return pool(p.appPool());
+        }
+        if (fact instanceof SiteState s) {
+            return s.id() >= 0 ? site(s.id()) : site(s.site());
         }
         if (fact instanceof SiteLimitsConfig s) {
             return site(s.siteId());

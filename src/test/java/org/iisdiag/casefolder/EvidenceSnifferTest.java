@@ -39,6 +39,19 @@ class EvidenceSnifferTest {
     }
 
     @Test
+    void appcmdListingsOfPoolsAndSitesByTheirLines() {
+        assertThat(sniff("apppools.txt", """
+                PS C:\\> & $env:windir\\system32\\inetsrv\\appcmd.exe list apppool
+                APPPOOL "DefaultAppPool" (MgdVersion:v4.0,MgdMode:Integrated,state:Started)
+                """)).isEqualTo(EvidenceKind.APPCMD_LISTING);
+        assertThat(sniff("notes/sites.txt", "SITE \"Shop\" (id:2,bindings:http/*:80:,https/*:443:,state:Stopped)\r\n"))
+                .isEqualTo(EvidenceKind.APPCMD_LISTING);
+        // the word alone is not a listing
+        assertThat(sniff("notes.txt", "The APPPOOL \"Shop\" was restarted by the on-call engineer.\n"))
+                .isEqualTo(EvidenceKind.UNKNOWN);
+    }
+
+    @Test
     void iisW3cLogBySoftwareDirective() {
         assertThat(sniff("W3SVC1/u_ex250109.log", IIS_LOG)).isEqualTo(EvidenceKind.IIS_W3C_LOG);
         assertThat(sniff("x.log", "#Software: Microsoft Internet Information Services 8.5\n#Version: 1.0\n"))
