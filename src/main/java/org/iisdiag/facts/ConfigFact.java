@@ -8,7 +8,7 @@ import java.util.List;
  * written there and was assumed instead (an IIS schema default or a value inherited from
  * {@code siteDefaults}/{@code applicationPoolDefaults}). Secrets are never read into a fact.
  */
-public interface ConfigFact extends EvidenceFact {
+public interface ConfigFact extends SingleObservation {
     /** The configuration file, relative to the case folder. */
     String configFile();
 
@@ -21,16 +21,6 @@ public interface ConfigFact extends EvidenceFact {
     /** The {@code <location path>} the setting sits in ("Site/app"), or "" outside any location element. */
     default String locationPath() {
         return "";
-    }
-
-    @Override
-    default long occurrences() {
-        return 1;
-    }
-
-    @Override
-    default int status() {
-        return 0;
     }
 
     @Override
