@@ -12,6 +12,12 @@ public enum AncmLogKind {
     BAD_IMAGE_FORMAT,
     /** "Unhandled exception. System.X: message", or a crit:/fail: logger entry. */
     STARTUP_EXCEPTION,
+    /**
+     * A crit:/fail: entry, or an exception line, logged after the same log said the app started ("Application
+     * started", "Now listening on:"): an error while serving requests, not a start-up failure (the detail as for
+     * {@link #STARTUP_EXCEPTION}).
+     */
+    REQUEST_ERROR,
     /** FileNotFoundException / "Could not load file or assembly". */
     MISSING_FILE,
     /** "Failed to bind to address" / "address already in use". */
@@ -33,6 +39,6 @@ public enum AncmLogKind {
     LAST_STEP,
     /** Debug log "Failed HRESULT returned: 0x8007023e". */
     DEBUG_LOG_HRESULT,
-    /** Other warnings and errors. */
+    /** Other warnings ("warn: Category[id] message") and errors. */
     OTHER
 }

@@ -112,4 +112,35 @@ class ClassifiedHelpersTest {
         assertThat(AccessLevels.appcmdPath(access("Shop/api"), "Shop")).isEqualTo("Shop/api");
         assertThat(AccessLevels.appcmdPath(access(""), "Shop")).isEqualTo("Shop/");
     }
+
+    @Test
+    void aFastCgiMappingRunsTheProgramAnEventNamesByFileName() {
+        assertThat(FastCgiPrograms.fileName("C:\\Program Files\\PHP\\v8.3\\php-cgi.exe")).isEqualTo("php-cgi.exe");
+        assertThat(FastCgiPrograms.fileName("\"C:\\Python\\python.exe\"|C:\\app\\wfastcgi.py")).isEqualTo("python.exe");
+        assertThat(FastCgiPrograms.runs("C:\\PHP\\PHP-CGI.EXE", "php-cgi.exe")).isTrue();
+        assertThat(FastCgiPrograms.runs("C:\\PHP\\php-cgi.exe", "php.exe")).isFalse();
+        var php = new org.iisdiag.facts.ApplicationPopup("php-cgi.exe", "php-cgi.exe - System Error", "m", "VCRUNTIME140.dll", 1,
+                EventTimes.NONE, List.of());
+        var other = new org.iisdiag.facts.ApplicationPopup("sqlcmd.exe", "", "m", "msodbcsql17.dll", 1, EventTimes.NONE, List.of());
+        assertThat(FastCgiPrograms.popupOf(List.of(other, php), "C:\\Program Files\\PHP\\v8.3\\php-cgi.exe")).isSameAs(php);
+        assertThat(FastCgiPrograms.popupOf(List.of(other), "C:\\PHP\\php-cgi.exe")).as("another program's popup").isNull();
+    }
+
+    @Test
+    void theKeyRingRulePicksThePoolOfItsTargetOrTheOnlyOne() {
+        var portal = new org.iisdiag.facts.AppPoolDefinition("Portal", "ApplicationPoolIdentity", false, "", "Integrated", false,
+                1000, true, "OnDemand", true, false, org.iisdiag.facts.Tristate.NO, "applicationHost.config", List.of(), "applicationHost.config:3");
+        var api = new org.iisdiag.facts.AppPoolDefinition("Api", "ApplicationPoolIdentity", false, "", "Integrated", false,
+                1000, true, "OnDemand", true, false, org.iisdiag.facts.Tristate.NO, "applicationHost.config", List.of(), "applicationHost.config:4");
+        assertThat(KeyRings.poolOf(List.of(portal, api), new Target("", 2, "Portal", "", "Portal"))).isSameAs(portal);
+        assertThat(KeyRings.poolOf(List.of(portal, api), new Target("", 0, "", "", ""))).as("which one is not known").isNull();
+        assertThat(KeyRings.poolOf(List.of(api), new Target("", 0, "", "", ""))).isSameAs(api);
+        assertThat(KeyRings.poolOf(List.of(api), new Target("", 2, "Portal", "", "Portal"))).as("the target's pool has its profile").isNull();
+        assertThat(KeyRings.servedBy(new Target("", 2, "Portal", "", "Portal"), List.of(portal))).isTrue();
+        assertThat(KeyRings.servedBy(new Target("", 4, "Shop", "", "ShopPool"), List.of(portal))).isFalse();
+        assertThat(KeyRings.servedBy(new Target("", 4, "Shop", "", "ShopPool"), List.of())).isTrue();
+        assertThat(KeyRings.message("warn: Microsoft.AspNetCore.DataProtection.Repositories.EphemeralXmlRepository[50] Using an"
+                + " in-memory repository.")).isEqualTo("Using an in-memory repository.");
+        assertThat(KeyRings.message("Using an in-memory repository.")).isEqualTo("Using an in-memory repository.");
+    }
 }

@@ -96,6 +96,10 @@ public final class AncmLogReader implements EvidenceReader {
         SampleLine pendingFramework;
         long pendingFrameworkPid;
         String pendingLogger;
+        /** What the pending logger entry becomes: a warning (OTHER), a start-up failure or a request's error. */
+        AncmLogKind pendingKind;
+        /** The file said the app started ("Application started", "Now listening on:"): a fail:/crit: entry after that is a request's. */
+        boolean started;
         /** The last line that said something was an exception line: a "---> Inner" line after it is its inner exception. */
         boolean afterException;
         SampleLine pendingLoggerSample;
@@ -121,9 +125,14 @@ public final class AncmLogReader implements EvidenceReader {
                 pendingFramework = null;
             }
             if (pendingLogger != null) {
-                add(AncmLogKind.STARTUP_EXCEPTION, pendingLogger, pendingLoggerPid, pendingLoggerSample, report);
+                add(pendingKind, pendingLogger, pendingLoggerPid, pendingLoggerSample, report);
                 pendingLogger = null;
             }
+        }
+
+        /** A crit:/fail: entry or exception line: a start-up failure until the app said it started, then a request's error. */
+        AncmLogKind failureKind() {
+            return started ? AncmLogKind.REQUEST_ERROR : AncmLogKind.STARTUP_EXCEPTION;
         }
     }
 
@@ -193,11 +202,11 @@ public final class AncmLogReader implements EvidenceReader {
         if (st.pendingLogger != null) {
             String t = text.strip();
             if (!t.isEmpty() && Character.isWhitespace(text.isEmpty() ? 'x' : text.charAt(0))) {
-                add(AncmLogKind.STARTUP_EXCEPTION, st.pendingLogger + " " + t, st.pendingLoggerPid, st.pendingLoggerSample, st.report);
+                add(st.pendingKind, st.pendingLogger + " " + t, st.pendingLoggerPid, st.pendingLoggerSample, st.report);
                 st.pendingLogger = null;
                 return;
             }
-            add(AncmLogKind.STARTUP_EXCEPTION, st.pendingLogger, st.pendingLoggerPid, st.pendingLoggerSample, st.report);
+            add(st.pendingKind, st.pendingLogger, st.pendingLoggerPid, st.pendingLoggerSample, st.report);
             st.pendingLogger = null;
         }
         if (text.isBlank() || STACK_FRAME.matcher(text).find()) {
@@ -257,22 +266,22 @@ public final class AncmLogReader implements EvidenceReader {
             return;
         }
         if ((m = LOGGER.matcher(text)).find()) {
-            if (m.group(1).equals("warn")) {
-                add(AncmLogKind.OTHER, "warn: " + m.group(2), pid, sample(st, no, raw), st.report);
-            } else {
-                st.pendingLogger = m.group(1) + ": " + m.group(2);
-                st.pendingLoggerSample = sample(st, no, raw);
-                st.pendingLoggerPid = pid;
-            }
+            // the entry's message is on the next (indented) line: "warn: Category[50]" + "Using an in-memory repository ..."
+            st.pendingKind = m.group(1).equals("warn") ? AncmLogKind.OTHER : st.failureKind();
+            st.pendingLogger = m.group(1) + ": " + m.group(2);
+            st.pendingLoggerSample = sample(st, no, raw);
+            st.pendingLoggerPid = pid;
             return;
         }
         if (text.contains("Application started")) {
             add(AncmLogKind.HOSTING_STARTED, "Application started", pid, sample(st, no, raw), st.report);
+            st.started = true;
             return;
         }
         if ((m = LISTENING.matcher(text)).find()) {
             // the port is random per process out-of-process: left out so starts aggregate
             add(AncmLogKind.HOSTING_STARTED, "Now listening on: " + m.group(1), pid, sample(st, no, raw), st.report);
+            st.started = true;
             return;
         }
         if ((m = HOSTING_ENV.matcher(text)).find()) {
@@ -288,7 +297,7 @@ public final class AncmLogReader implements EvidenceReader {
             // an exception line without "Unhandled exception." (e.g. the body of a fail: entry); the inner
             // exception of the one just read ("---> System.X (11001): ...") is part of it, not a failure of its own
             boolean inner = afterException && text.strip().startsWith("--->");
-            add(inner ? AncmLogKind.OTHER : AncmLogKind.STARTUP_EXCEPTION, (inner ? "inner exception: " : "") + m.group(1).strip(),
+            add(inner ? AncmLogKind.OTHER : st.failureKind(), (inner ? "inner exception: " : "") + m.group(1).strip(),
                     pid, sample(st, no, raw), st.report);
             st.afterException = true;
             return;

@@ -576,50 +576,36 @@ final class ConfigExtractor {
 
     /**
      * {@code requestFiltering/fileExtensions}: allowUnlisted and the extensions this level allows, denies or
-     * removes, in document order ({@code <clear/>} drops those before it, {@code <remove>} the matching one).
+     * removes (see {@link #allowList}).
      */
     private void fileExtensions(XmlElement e, String path) {
-        Values v = new Values("the IIS default");
-        boolean set = e.has("allowUnlisted");
-        boolean allowUnlisted = v.bool(e, "allowUnlisted", true);
-        java.util.Map<String, Boolean> entries = new java.util.LinkedHashMap<>();
-        List<String> removed = new ArrayList<>();
-        boolean cleared = false;
-        for (XmlElement item : e.children()) {
-            String ext = orEmpty(item.attr("fileExtension")).strip().toLowerCase(Locale.ROOT);
-            switch (item.name()) {
-                case "clear" -> {
-                    entries.clear();
-                    removed.clear();
-                    cleared = true;
-                }
-                case "add" -> {
-                    if (!ext.isEmpty() && entries.size() < 1000) {
-                        String allowed = item.attr("allowed");
-                        // allowed is true when absent (the schema default)
-                        entries.put(ext, allowed == null || !allowed.strip().equalsIgnoreCase("false"));
-                    }
-                }
-                case "remove" -> {
-                    if (!ext.isEmpty() && entries.remove(ext) == null && removed.size() < 1000) {
-                        removed.add(ext);
-                    }
-                }
-                default -> { }
-            }
-        }
-        List<String> allowedList = entries.entrySet().stream().filter(java.util.Map.Entry::getValue).map(java.util.Map.Entry::getKey).toList();
-        List<String> deniedList = entries.entrySet().stream().filter(x -> !x.getValue()).map(java.util.Map.Entry::getKey).toList();
-        out.add(new FileExtensionsConfig(allowUnlisted, set, allowedList, deniedList, cleared, List.copyOf(removed), level(path),
-                file, path, v.list(), src(e)));
+        AllowList l = allowList(e, "fileExtension", x -> x.toLowerCase(Locale.ROOT), 1000);
+        out.add(new FileExtensionsConfig(l.allowUnlisted, l.set, l.allowed, l.denied, l.cleared, l.removed, level(path),
+                file, path, l.values.list(), src(e)));
     }
 
     /**
-     * {@code requestFiltering/verbs}: allowUnlisted and the verbs this level allows, denies or removes, in
-     * document order ({@code <clear/>} drops those before it, {@code <remove>} the matching one). Verbs are
-     * compared in upper case, as methods are sent.
+     * {@code requestFiltering/verbs}: allowUnlisted and the verbs this level allows, denies or removes (see
+     * {@link #allowList}). Verbs are compared in upper case, as methods are sent.
      */
     private void verbs(XmlElement e, String path) {
+        AllowList l = allowList(e, "verb", x -> x.toUpperCase(Locale.ROOT), 200);
+        out.add(new VerbsConfig(l.allowUnlisted, l.set, l.allowed, l.denied, l.cleared, l.removed, level(path),
+                file, path, l.values.list(), src(e)));
+    }
+
+    /** A request filtering list of one level: see {@link #allowList}. */
+    private record AllowList(boolean allowUnlisted, boolean set, List<String> allowed, List<String> denied,
+                             boolean cleared, List<String> removed, Values values) {
+    }
+
+    /**
+     * A request filtering list ({@code fileExtensions}, {@code verbs}): allowUnlisted and the entries this level
+     * allows, denies or removes, in document order ({@code <clear/>} drops those before it, {@code <remove>}
+     * the matching one); at most {@code cap} of each.
+     */
+    private AllowList allowList(XmlElement e, String keyAttribute, java.util.function.UnaryOperator<String> normal,
+                                       int cap) {
         Values v = new Values("the IIS default");
         boolean set = e.has("allowUnlisted");
         boolean allowUnlisted = v.bool(e, "allowUnlisted", true);
@@ -627,7 +613,7 @@ final class ConfigExtractor {
         List<String> removed = new ArrayList<>();
         boolean cleared = false;
         for (XmlElement item : e.children()) {
-            String verb = orEmpty(item.attr("verb")).strip().toUpperCase(Locale.ROOT);
+            String key = normal.apply(orEmpty(item.attr(keyAttribute)).strip());
             switch (item.name()) {
                 case "clear" -> {
                     entries.clear();
@@ -635,15 +621,15 @@ final class ConfigExtractor {
                     cleared = true;
                 }
                 case "add" -> {
-                    if (!verb.isEmpty() && entries.size() < 200) {
+                    if (!key.isEmpty() && entries.size() < cap) {
                         String allowed = item.attr("allowed");
                         // allowed is true when absent (the schema default)
-                        entries.put(verb, allowed == null || !allowed.strip().equalsIgnoreCase("false"));
+                        entries.put(key, allowed == null || !allowed.strip().equalsIgnoreCase("false"));
                     }
                 }
                 case "remove" -> {
-                    if (!verb.isEmpty() && entries.remove(verb) == null && removed.size() < 200) {
-                        removed.add(verb);
+                    if (!key.isEmpty() && entries.remove(key) == null && removed.size() < cap) {
+                        removed.add(key);
                     }
                 }
                 default -> { }
@@ -651,8 +637,7 @@ final class ConfigExtractor {
         }
         List<String> allowedList = entries.entrySet().stream().filter(java.util.Map.Entry::getValue).map(java.util.Map.Entry::getKey).toList();
         List<String> deniedList = entries.entrySet().stream().filter(x -> !x.getValue()).map(java.util.Map.Entry::getKey).toList();
-        out.add(new VerbsConfig(allowUnlisted, set, allowedList, deniedList, cleared, List.copyOf(removed), level(path),
-                file, path, v.list(), src(e)));
+        return new AllowList(allowUnlisted, set, allowedList, deniedList, cleared, List.copyOf(removed), v);
     }
 
     /** {@code security/isapiCgiRestriction}: the not-listed switches and the entries in document order. */

@@ -12,6 +12,7 @@ import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.AncmEvent;
 import org.iisdiag.facts.AncmEventKind;
 import org.iisdiag.facts.ApplicationCrash;
+import org.iisdiag.facts.ApplicationPopup;
 import org.iisdiag.facts.AspNetWebEvent;
 import org.iisdiag.facts.DotNetRuntimeCrash;
 import org.iisdiag.facts.EventTimes;
@@ -51,6 +52,7 @@ public final class EventAggregator {
     private final Groups<AspNetWebEvent> aspNet = new Groups<>(MAX_KEYS);
     private final Groups<DotNetRuntimeCrash> runtime = new Groups<>(MAX_KEYS);
     private final Groups<ApplicationCrash> crashes = new Groups<>(MAX_KEYS);
+    private final Groups<ApplicationPopup> popups = new Groups<>(MAX_KEYS);
     private final Groups<WasEvent> was = new Groups<>(MAX_KEYS);
     private final Groups<LogonFailure> logons = new Groups<>(MAX_KEYS);
     private final Groups<OtherEvent> other = new Groups<>(MAX_OTHER_KEYS + 1);
@@ -82,6 +84,9 @@ public final class EventAggregator {
             ApplicationCrash c = crash(e, text);
             kept = crashes.add(List.of(c.faultingApplication(), c.faultingModule(), c.exceptionCode(), c.faultOffset()),
                     c, t, sample);
+        } else if (isPopup(e)) {
+            ApplicationPopup a = popup(e, text);
+            kept = popups.add(List.of(a.program(), a.message()), a, t, sample);
         } else if (isWas(p) || isW3svc(p)) {
             WasEvent w = was(e, text);
             kept = was.add(List.of(p, e.eventId(), w.appPool(), w.exitCode(), w.detail()), w, t, sample);
@@ -129,7 +134,41 @@ public final class EventAggregator {
                 || (p.startsWith("ASP.NET") && (e.eventId() == 1309 || e.eventId() == 1310))
                 || (p.equalsIgnoreCase(".NET Runtime") && e.eventId() == 1026)
                 || (p.equalsIgnoreCase("Application Error") && e.eventId() == 1000)
-                || isLogonFailure(e);
+                || isPopup(e) || isLogonFailure(e);
+    }
+
+    // ---- Application Popup 26 ----------------------------------------------------------------------
+
+    private static final Pattern POPUP = Pattern.compile("(?s)^\\s*(?:Application popup:\\s*)?(.{1,300}?)\\s+:\\s+(.+)$");
+    private static final Pattern POPUP_PROGRAM = Pattern.compile("^\\s*([^\\\\/:*?\"<>|\\s][^\\\\/:*?\"<>|]{0,200}?\\.exe)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern POPUP_DLL = Pattern.compile("\\b([\\w.+-]{1,200}\\.dll) was not found", Pattern.CASE_INSENSITIVE);
+
+    static boolean isPopup(RawEvent e) {
+        return e.eventId() == 26 && (e.provider().equalsIgnoreCase("Application Popup")
+                || e.provider().equalsIgnoreCase("Microsoft-Windows-Application Popup"));
+    }
+
+    /** "Application popup: php-cgi.exe - System Error : The code execution cannot proceed because X.dll was not found. ..." */
+    static ApplicationPopup popup(RawEvent e, String text) {
+        String caption = e.named("Caption");
+        String message = e.named("Message");
+        if (caption.isEmpty() || message.isEmpty()) {
+            Matcher m = POPUP.matcher(text.strip());
+            if (m.matches()) {
+                caption = caption.isEmpty() ? m.group(1).strip() : caption;
+                message = message.isEmpty() ? m.group(2).strip() : message;
+            } else if (message.isEmpty()) {
+                message = text.strip();
+            }
+        }
+        message = message.replaceAll("\\s+", " ").strip();
+        Matcher p = POPUP_PROGRAM.matcher(caption);
+        String program = p.find() ? p.group(1).strip() : "";
+        Matcher d = POPUP_DLL.matcher(message);
+        String dll = d.find() ? d.group(1) : "";
+        return new ApplicationPopup(cut(program, 200), cut(caption, 200), cut(message, 300), cut(dll, 200), 0,
+                EventTimes.NONE, List.of());
     }
 
     // ---- Security 4625 ----------------------------------------------------------------------------
@@ -203,6 +242,8 @@ public final class EventAggregator {
                 c.exceptionType(), c.exceptionInfo(), n, t, s)));
         out.addAll(crashes.facts((c, n, t, s) -> new ApplicationCrash(c.faultingApplication(), c.faultingModule(),
                 c.exceptionCode(), c.faultOffset(), c.processId(), c.moduleVersion(), c.modulePath(), n, t, s)));
+        out.addAll(popups.facts((a, n, t, s) -> new ApplicationPopup(a.program(), a.caption(), a.message(), a.missingDll(),
+                n, t, s)));
         out.addAll(was.facts((w, n, t, s) -> new WasEvent(w.provider(), w.eventId(), w.appPool(), w.processId(),
                 w.exitCode(), w.detail(), n, t, s)));
         out.addAll(logons.facts((l, n, t, s) -> new LogonFailure(l.ntStatus(), l.subStatus(), l.logonType(),

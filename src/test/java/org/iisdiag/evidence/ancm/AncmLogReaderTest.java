@@ -152,10 +152,46 @@ class AncmLogReaderTest {
         assertThat(findings(AncmLogKind.MISSING_FILE)).singleElement().satisfies(f -> assertThat(f.detail())
                 .isEqualTo("System.IO.FileNotFoundException: Could not load file or assembly 'Contoso.Pricing, Version=2.1.0.0,"
                         + " Culture=neutral, PublicKeyToken=null'. The system cannot find the file specified."));
+        // a warning keeps its message (the next, indented line)
         assertThat(findings(AncmLogKind.OTHER)).extracting(AncmLogFinding::detail)
-                .containsExactly("warn: Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository[60]");
+                .containsExactly("warn: Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository[60] Storing keys"
+                        + " in a directory 'C:\\Windows\\system32\\config\\systemprofile\\AppData\\Local\\ASP.NET\\DataProtection-Keys'"
+                        + " that may not be persisted outside of the container.");
+        // the fail: entry comes after "Application started": a request's error, not a start-up failure
+        assertThat(findings(AncmLogKind.STARTUP_EXCEPTION)).isEmpty();
+        assertThat(findings(AncmLogKind.REQUEST_ERROR)).extracting(AncmLogFinding::detail).containsExactly(
+                "fail: Microsoft.AspNetCore.Server.Kestrel[13] Connection id \"0HN9B1GJ2K3L4\", Request id"
+                        + " \"0HN9B1GJ2K3L4:00000002\": An unhandled exception was thrown by the application.");
         assertThat(reader.facts()).filteredOn(HostingEnvironment.class::isInstance)
                 .extracting(h -> ((HostingEnvironment) h).environment()).containsExactly("Production");
+    }
+
+    @Test
+    void failuresBeforeTheStartAreStartupExceptionsAfterItRequestErrors() throws IOException {
+        readText("logs/stdout_20261124075812_5532.log", """
+                warn: Microsoft.AspNetCore.DataProtection.Repositories.EphemeralXmlRepository[50]
+                      Using an in-memory repository. Keys will not be persisted to storage.
+                fail: Contoso.Startup[0]
+                      Cache warm-up failed, continuing.
+                info: Microsoft.Hosting.Lifetime[0]
+                      Application started. Press Ctrl+C to shut down.
+                fail: Microsoft.AspNetCore.Antiforgery.DefaultAntiforgery[7]
+                      An exception was thrown while deserializing the token.
+                      Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException: The antiforgery token could not be decrypted.
+                       ---> System.Security.Cryptography.CryptographicException: The key {5e0b7c21-94d3-4f0a-8a61-3c2f9d7e1b48} was not found in the key ring.
+                warn: Contoso.Cache[2]
+                """);
+        assertThat(findings(AncmLogKind.STARTUP_EXCEPTION)).extracting(AncmLogFinding::detail)
+                .containsExactly("fail: Contoso.Startup[0] Cache warm-up failed, continuing.");
+        assertThat(findings(AncmLogKind.REQUEST_ERROR)).extracting(AncmLogFinding::detail).containsExactly(
+                "Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException: The antiforgery token could not be decrypted.",
+                "fail: Microsoft.AspNetCore.Antiforgery.DefaultAntiforgery[7] An exception was thrown while deserializing the token.");
+        assertThat(findings(AncmLogKind.OTHER)).extracting(AncmLogFinding::detail).containsExactly(
+                "inner exception: System.Security.Cryptography.CryptographicException: The key {5e0b7c21-94d3-4f0a-8a61-3c2f9d7e1b48}"
+                        + " was not found in the key ring.",
+                "warn: Contoso.Cache[2]",
+                "warn: Microsoft.AspNetCore.DataProtection.Repositories.EphemeralXmlRepository[50] Using an in-memory repository."
+                        + " Keys will not be persisted to storage.");
     }
 
     @Test

@@ -576,4 +576,30 @@ class ConfigReadersTest {
         assertThat(c.defaults()).contains("loggingEnabled=true (absent: the iisnode default)");
         assertThat(c.source()).isEqualTo("web.config:2");
     }
+
+    @Test
+    void poolsReadLoadUserProfileFromThePoolElseItsDefaults() throws IOException {
+        String xml = """
+                <configuration>
+                  <system.applicationHost>
+                    <applicationPools>
+                      <add name="Portal"><processModel identityType="ApplicationPoolIdentity" loadUserProfile="false" /></add>
+                      <add name="Api"><processModel loadUserProfile="True" /></add>
+                      <add name="Plain" />
+                      <applicationPoolDefaults><processModel setProfileEnvironment="false" /></applicationPoolDefaults>
+                    </applicationPools>
+                  </system.applicationHost>
+                </configuration>
+                """;
+        Read r = read(new ApplicationHostConfigReader(), "applicationHost.config",
+                new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<AppPoolDefinition> pools = r.of(AppPoolDefinition.class);
+        assertThat(pools).extracting(AppPoolDefinition::name, AppPoolDefinition::loadUserProfile).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Portal", org.iisdiag.facts.Tristate.NO),
+                org.assertj.core.groups.Tuple.tuple("Api", org.iisdiag.facts.Tristate.YES),
+                org.assertj.core.groups.Tuple.tuple("Plain", org.iisdiag.facts.Tristate.UNKNOWN));
+        assertThat(pools.get(0).describe()).contains("loadUserProfile false");
+        // not known is not assumed: nothing is listed among the defaults
+        assertThat(pools.get(2).defaults()).noneMatch(d -> d.contains("loadUserProfile"));
+    }
 }

@@ -470,4 +470,23 @@ class EventLogReaderTest {
             assertThat(l.local()).isTrue();
         });
     }
+
+    @Test
+    void applicationPopupNamesTheProgramAndTheMissingDll() throws IOException {
+        readText("System.xml", """
+                <Events>
+                <Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Application Popup'/><EventID Qualifiers='16384'>26</EventID><Level>4</Level><TimeCreated SystemTime='2026-11-26T06:00:11.4021937Z'/><Channel>System</Channel><Computer>WEB01</Computer></System><EventData><Data Name='Caption'>php-cgi.exe - System Error</Data><Data Name='Message'>The code execution cannot proceed because VCRUNTIME140.dll was not found. Reinstalling the program may fix this problem. </Data></EventData></Event>
+                <Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Application Popup'/><EventID Qualifiers='16384'>26</EventID><Level>4</Level><TimeCreated SystemTime='2026-11-26T06:14:52.0077120Z'/><Channel>System</Channel><Computer>WEB01</Computer></System><EventData><Data Name='Caption'>php-cgi.exe - System Error</Data><Data Name='Message'>The code execution cannot proceed because VCRUNTIME140.dll was not found. Reinstalling the program may fix this problem. </Data></EventData></Event>
+                <Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System><Provider Name='Application Popup'/><EventID Qualifiers='16384'>26</EventID><Level>4</Level><TimeCreated SystemTime='2026-11-26T07:00:00Z'/><Channel>System</Channel><Computer>WEB01</Computer></System><EventData><Data>python.exe - Application Error</Data><Data>The application was unable to start correctly (0xc000007b). Click OK to close the application.</Data></EventData><RenderingInfo Culture='en-US'><Message>Application popup: python.exe - Application Error : The application was unable to start correctly (0xc000007b). Click OK to close the application.</Message></RenderingInfo></Event>
+                </Events>
+                """);
+        assertThat(facts(org.iisdiag.facts.ApplicationPopup.class)).extracting(p -> p.program(), p -> p.missingDll(), p -> p.count())
+                .containsExactly(tuple("php-cgi.exe", "VCRUNTIME140.dll", 2L), tuple("python.exe", "", 1L));
+        org.iisdiag.facts.ApplicationPopup php = facts(org.iisdiag.facts.ApplicationPopup.class).get(0);
+        assertThat(php.caption()).isEqualTo("php-cgi.exe - System Error");
+        assertThat(php.message()).isEqualTo("The code execution cannot proceed because VCRUNTIME140.dll was not found."
+                + " Reinstalling the program may fix this problem.");
+        assertThat(php.describe()).startsWith("2 x Application Popup 26: php-cgi.exe - System Error: The code execution");
+        assertThat(facts(OtherEvent.class)).isEmpty();
+    }
 }
