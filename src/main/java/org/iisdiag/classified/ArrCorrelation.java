@@ -132,6 +132,50 @@ public final class ArrCorrelation {
         return String.join(", ", s);
     }
 
+    /** The path of a URI, without its query. */
+    public static String pathOf(String uri) {
+        int q = uri.indexOf('?');
+        return q < 0 ? uri : uri.substring(0, q);
+    }
+
+    /** The back ends the traces routed to, else the farms' servers; "" when the case names none. */
+    public static String routedTo(Collection<?> traces, Collection<?> farms) {
+        TreeSet<String> s = new TreeSet<>();
+        for (Object o : traces) {
+            if (o instanceof FailedRequestTrace t && !t.backendServer().isEmpty()) {
+                s.add(t.backendServer());
+            }
+        }
+        return s.isEmpty() ? servers(farms) : String.join(", ", s);
+    }
+
+    /**
+     * What the case shows of the back ends while ARR could not read their answers, as sentences: the other
+     * servers' logs of the same hours (requests and 5xx) and the server a trace routed to; "" when neither.
+     */
+    public static String answeredText(Collection<?> backendTraffic, Collection<?> traces) {
+        StringBuilder b = new StringBuilder();
+        TreeSet<String> logs = new TreeSet<>();
+        boolean errors = false;
+        for (Object o : backendTraffic) {
+            if (o instanceof ServerTraffic t) {
+                logs.add(String.format(Locale.ROOT, "%s logged %,d requests (%,d 5xx)", t.server(), t.requests(), t.serverErrors()));
+                errors |= t.serverErrors() > 0;
+            }
+        }
+        if (!logs.isEmpty()) {
+            b.append("In the same hours ").append(String.join("; ", logs)).append(errors
+                    ? ": compare its entries at the failure times with ARR's."
+                    : ": the back end answered, without a server error of its own, so ARR failed on what it sent, not on reaching it.");
+        }
+        String routed = backend(List.of(), traces);
+        if (!routed.isEmpty()) {
+            b.append(b.length() == 0 ? "" : " ").append("A trace shows ARR routed such a request to ").append(routed)
+                    .append(" and received a response it could not parse.");
+        }
+        return b.toString();
+    }
+
     /** The HRESULT a trace records for a WinHTTP error ARR logs as win32: 12029 is 0x80072efd. */
     public static String hresultOf(long win32) {
         return String.format(Locale.ROOT, "0x8007%04x", win32 & 0xFFFF);

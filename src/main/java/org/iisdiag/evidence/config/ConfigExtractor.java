@@ -27,6 +27,7 @@ import org.iisdiag.facts.DirectoryBrowseConfig;
 import org.iisdiag.facts.GlobalModules;
 import org.iisdiag.facts.FileExtensionsConfig;
 import org.iisdiag.facts.VerbsConfig;
+import org.iisdiag.facts.WcfBindingConfig;
 import org.iisdiag.facts.HandlerAccessPolicy;
 import org.iisdiag.facts.HandlerMapping;
 import org.iisdiag.facts.IsapiCgiRestrictionConfig;
@@ -173,6 +174,9 @@ final class ConfigExtractor {
                     traceFailedRequests(rules, path);
                 }
             }
+        }
+        for (XmlElement e : sections(level, "system.serviceModel")) {
+            serviceModel(e, path);
         }
         for (XmlElement web : sections(level, "system.web")) {
             for (XmlElement e : sections(web, "customErrors")) {
@@ -448,6 +452,83 @@ final class ConfigExtractor {
         }
         long maxRequestLengthKb = v.number(e, "maxRequestLength", HttpRuntimeConfig.DEFAULT_MAX_REQUEST_LENGTH_KB);
         out.add(new HttpRuntimeConfig(seconds, maxRequestLengthKb, file, path, v.list(), src(e)));
+    }
+
+    /** WCF bindings that carry HTTP: the ones whose maxReceivedMessageSize limits what a .svc accepts. */
+    private static final java.util.Set<String> WCF_HTTP_BINDINGS = java.util.Set.of("basichttpbinding", "basichttpsbinding",
+            "wshttpbinding", "ws2007httpbinding", "wsdualhttpbinding", "wsfederationhttpbinding",
+            "ws2007federationhttpbinding", "webhttpbinding", "nethttpbinding", "nethttpsbinding", "custombinding");
+
+    /**
+     * {@code system.serviceModel}: each service endpoint on an HTTP binding with the binding configuration
+     * it names (one fact per binding type and name). A file that declares no service gets WCF's default
+     * endpoints, which {@code protocolMapping} maps to basicHttpBinding for http and https.
+     */
+    private void serviceModel(XmlElement sm, String path) {
+        XmlElement bindings = sm.child("bindings");
+        XmlElement services = sm.child("services");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        boolean declared = false;
+        if (services != null) {
+            for (XmlElement service : services.children("service")) {
+                declared = true;
+                for (XmlElement ep : service.children("endpoint")) {
+                    String type = orEmpty(ep.attr("binding")).strip();
+                    if (!WCF_HTTP_BINDINGS.contains(type.toLowerCase(Locale.ROOT))) {
+                        continue;
+                    }
+                    String name = orEmpty(ep.attr("bindingConfiguration")).strip();
+                    if (seen.add(type.toLowerCase(Locale.ROOT) + "|" + name)) {
+                        wcfBinding(bindings, type, name, orEmpty(ep.attr("contract")).strip(), ep, path);
+                    }
+                }
+            }
+        }
+        if (!declared) {
+            String type = "basicHttpBinding";
+            String name = "";
+            XmlElement mapping = sm.child("protocolMapping");
+            if (mapping != null) {
+                for (XmlElement add : mapping.children("add")) {
+                    String scheme = orEmpty(add.attr("scheme")).strip();
+                    if (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) {
+                        type = orEmpty(add.attr("binding")).strip();
+                        name = orEmpty(add.attr("bindingConfiguration")).strip();
+                        break;
+                    }
+                }
+            }
+            if (WCF_HTTP_BINDINGS.contains(type.toLowerCase(Locale.ROOT))) {
+                wcfBinding(bindings, type, name, "", sm, path);
+            }
+        }
+    }
+
+    private void wcfBinding(XmlElement bindings, String type, String name, String contract, XmlElement endpoint, String path) {
+        XmlElement binding = null;
+        if (bindings != null) {
+            for (XmlElement kind : bindings.children()) {
+                if (!kind.name().equalsIgnoreCase(type)) {
+                    continue;
+                }
+                for (XmlElement b : kind.children("binding")) {
+                    if (orEmpty(b.attr("name")).strip().equals(name)) {
+                        binding = b;
+                        break;
+                    }
+                }
+            }
+        }
+        // a custom binding keeps the quota on its transport element
+        XmlElement quota = binding;
+        if (binding != null && type.equalsIgnoreCase("customBinding")) {
+            quota = binding.child("httpsTransport") != null ? binding.child("httpsTransport") : binding.child("httpTransport");
+        }
+        Values v = new Values("the WCF default");
+        long max = v.number(quota, "maxReceivedMessageSize", WcfBindingConfig.DEFAULT_MAX_RECEIVED_MESSAGE_SIZE);
+        String mode = v.text(quota, "transferMode", "Buffered");
+        out.add(new WcfBindingConfig(type, name, max, mode, contract, file, path, v.list(),
+                src(binding != null ? binding : endpoint)));
     }
 
     private void compilation(XmlElement e, String path) {

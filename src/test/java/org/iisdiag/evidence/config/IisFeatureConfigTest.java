@@ -20,6 +20,7 @@ import org.iisdiag.facts.ModuleReference;
 import org.iisdiag.facts.ServerRuntimeConfig;
 import org.iisdiag.facts.SiteLimitsConfig;
 import org.iisdiag.facts.WebFarmConfig;
+import org.iisdiag.facts.WcfBindingConfig;
 import org.iisdiag.facts.DenyUrlSequencesConfig;
 import org.iisdiag.facts.ProxyConfig;
 import org.iisdiag.facts.RewriteProxyRule;
@@ -249,5 +250,39 @@ class IisFeatureConfigTest {
         List<UriCount> uris = List.of(new UriCount("/~/media/a.jpg", 40, 40), new UriCount("/a/../b", 2, 2));
         assertThat(ProxyAndSequences.deniedSequence(deny.subList(0, 1), uris)).isEqualTo("~");
         assertThat(ProxyAndSequences.deniedSequence(deny, uris)).as("the site's level removes '~'").isEqualTo("..");
+    }
+
+    @Test
+    void wcfEndpointsOnHttpBindingsCarryTheirBindingsQuota() throws IOException {
+        List<WcfBindingConfig> b = of(read(new WebConfigReader(), "wcf-services.web.config", EvidenceKind.WEB_CONFIG),
+                WcfBindingConfig.class);
+        // mex and net.tcp endpoints are not HTTP message bindings
+        assertThat(b).extracting(WcfBindingConfig::bindingType, WcfBindingConfig::bindingName,
+                WcfBindingConfig::maxReceivedMessageSize, WcfBindingConfig::transferMode).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("basicHttpBinding", "Small", 65536L, "Buffered"),
+                org.assertj.core.groups.Tuple.tuple("basicHttpBinding", "Large", 10485760L, "Buffered"),
+                org.assertj.core.groups.Tuple.tuple("customBinding", "Soap12", 2097152L, "Streamed"),
+                org.assertj.core.groups.Tuple.tuple("webHttpBinding", "", 65536L, "Buffered"));
+        assertThat(b.get(0).defaultQuota()).isTrue();
+        assertThat(b.get(0).source()).isEqualTo("wcf-services.web.config:6");
+        assertThat(b.get(0).contract()).isEqualTo("A.IA");
+        assertThat(b.get(0).label()).isEqualTo("basicHttpBinding \"Small\"");
+        assertThat(b.get(1).defaultQuota()).isFalse();
+        // no binding element for the default webHttpBinding: the endpoint is the source
+        assertThat(b.get(3).source()).isEqualTo("wcf-services.web.config:21");
+        assertThat(b.get(3).label()).isEqualTo("webHttpBinding (its default binding)");
+    }
+
+    @Test
+    void aFileWithoutServicesGetsWcfsDefaultEndpointOnTheUnnamedBasicHttpBinding() throws IOException {
+        List<WcfBindingConfig> b = of(read(new WebConfigReader(), "wcf-default-endpoints.web.config", EvidenceKind.WEB_CONFIG),
+                WcfBindingConfig.class);
+        assertThat(b).singleElement().satisfies(w -> {
+            assertThat(w.bindingType()).isEqualTo("basicHttpBinding");
+            assertThat(w.bindingName()).isEmpty();
+            assertThat(w.contract()).isEmpty();
+            assertThat(w.maxReceivedMessageSize()).isEqualTo(1048576L);
+            assertThat(w.source()).isEqualTo("wcf-default-endpoints.web.config:6");
+        });
     }
 }
