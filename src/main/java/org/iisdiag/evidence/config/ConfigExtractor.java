@@ -30,6 +30,7 @@ import org.iisdiag.facts.VerbsConfig;
 import org.iisdiag.facts.WcfBindingConfig;
 import org.iisdiag.facts.HandlerAccessPolicy;
 import org.iisdiag.facts.HandlerMapping;
+import org.iisdiag.facts.HandlerPaths;
 import org.iisdiag.facts.IsapiCgiRestrictionConfig;
 import org.iisdiag.facts.ModuleReference;
 import org.iisdiag.facts.WebFarmConfig;
@@ -142,6 +143,7 @@ final class ConfigExtractor {
                 if (policy != null) {
                     out.add(new HandlerAccessPolicy(policy.strip(), level(path), file, path, src(e)));
                 }
+                handlerPaths(e, path);
             }
             for (XmlElement e : sections(ws, "defaultDocument")) {
                 defaultDocument(e, path);
@@ -783,6 +785,18 @@ final class ConfigExtractor {
                 out.add(new ModuleReference(name.strip(), "modules", name.strip(), file, path, src(m)));
             }
         }
+    }
+
+    /** The paths every mapping of one handlers section maps, and whether the section clears the list first. */
+    private void handlerPaths(XmlElement handlers, String path) {
+        List<String> paths = new ArrayList<>();
+        for (XmlElement h : handlers.children("add")) {
+            String p = orEmpty(h.attr("path")).strip();
+            if (!p.isEmpty()) {
+                paths.add(p);
+            }
+        }
+        out.add(new HandlerPaths(List.copyOf(paths), handlers.child("clear") != null, level(path), file, path, src(handlers)));
     }
 
     /** Handler mappings that load or start an executable or DLL of their own (a scriptProcessor). */

@@ -106,8 +106,8 @@ class ConfigReadersTest {
         assertThat(c.occurrences()).isEqualTo(1);
         assertThat(c.status()).isZero();
         assertThat(c.describe()).contains("InProcess", "ASPNETCORE_ENVIRONMENT=Development", "(aspnetcore-inprocess.web.config:8)");
-        // the aspNetCore settings and the handler mapping that needs AspNetCoreModuleV2
-        assertThat(r.report().entries()).isEqualTo(2);
+        // the aspNetCore settings, the handler mapping that needs AspNetCoreModuleV2 and the paths its handlers map
+        assertThat(r.report().entries()).isEqualTo(3);
         assertThat(r.facts()).filteredOn(f -> f instanceof ModuleReference).singleElement()
                 .satisfies(f -> assertThat(((ModuleReference) f).module()).isEqualTo("AspNetCoreModuleV2"));
         assertThat(r.report().lines()).isEqualTo(26);
@@ -163,7 +163,8 @@ class ConfigReadersTest {
         assertThat(rule.source()).isEqualTo("aspnetcore-outofprocess.web.config:23");
         // document order within the file
         assertThat(r.facts()).extracting(f -> f.getClass().getSimpleName()).containsExactly(
-                "ModuleReference", "AspNetCoreConfig", "HttpErrorsConfig", "RequestLimitsConfig", "FailedRequestTracingRule");
+                "HandlerPaths", "ModuleReference", "AspNetCoreConfig", "HttpErrorsConfig", "RequestLimitsConfig",
+                "FailedRequestTracingRule");
         assertNoSecrets(r);
     }
 
@@ -510,8 +511,8 @@ class ConfigReadersTest {
         for (int i = files.length - 1; i >= 0; i--) {
             read(backward, files[i]);
         }
-        // 11 settings plus the two handler mappings that name AspNetCoreModuleV2
-        assertThat(forward.facts()).hasSize(13).isEqualTo(backward.facts());
+        // 11 settings plus the two handler mappings that name AspNetCoreModuleV2 and the paths of their handlers sections
+        assertThat(forward.facts()).hasSize(15).isEqualTo(backward.facts());
         assertThat(forward.facts().get(0)).isInstanceOf(CompilationConfig.class); // aspnet4 sorts first
         assertThat(forward.facts()).allSatisfy(f -> assertThat(f).isInstanceOf(ConfigFact.class));
     }

@@ -16,6 +16,7 @@ import org.iisdiag.facts.DirectoryBrowseConfig;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.GlobalModules;
 import org.iisdiag.facts.HandlerMapping;
+import org.iisdiag.facts.HandlerPaths;
 import org.iisdiag.facts.ModuleReference;
 import org.iisdiag.facts.ServerRuntimeConfig;
 import org.iisdiag.facts.SiteLimitsConfig;
@@ -131,6 +132,27 @@ class IisFeatureConfigTest {
         assertThat(mappings.get(0).source()).isEqualTo("stale-isapi-handler.web.config:5");
         assertThat(mappings.get(0).describe()).contains("PHP5-ISAPI", "C:\\PHP\\php5isapi.dll", "(stale-isapi-handler.web.config:5)");
         assertThat(mappings.get(1).describe()).contains("in <location path=\"cgi-bin\">");
+    }
+
+    @Test
+    void everyHandlersSectionListsThePathsItMapsWhateverRunsThem() throws IOException {
+        List<Object> facts = read(new WebConfigReader(), "stale-isapi-handler.web.config", EvidenceKind.WEB_CONFIG);
+        List<HandlerPaths> sections = of(facts, HandlerPaths.class);
+        assertThat(sections).extracting(HandlerPaths::mapped, HandlerPaths::locationPath, HandlerPaths::cleared)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(List.of("*.php", "*"), "", false),
+                        org.assertj.core.groups.Tuple.tuple(List.of("*.exe"), "cgi-bin", false));
+        // the static file handler maps "*", which is not a mapping of the extension itself
+        assertThat(sections.get(0).maps(".PHP")).isTrue();
+        assertThat(sections.get(0).maps(".svc")).isFalse();
+        assertThat(sections.get(0).serverLevel()).isFalse();
+        assertThat(sections.get(0).source()).isEqualTo("stale-isapi-handler.web.config:4");
+        assertThat(sections.get(1).describe()).contains("1 mappings", "*.exe", "in <location path=\"cgi-bin\">");
+
+        List<Object> host = read(new ApplicationHostConfigReader(), "arr-farm.applicationHost.config",
+                EvidenceKind.APPLICATION_HOST_CONFIG);
+        HandlerPaths server = of(host, HandlerPaths.class).get(0);
+        assertThat(server.mapped()).containsExactly("*");
+        assertThat(server.serverLevel()).isTrue();
     }
 
     @Test
