@@ -92,6 +92,15 @@ public final class KnowledgeBase implements java.io.Serializable {
         return configErrors.get(win32);
     }
 
+    /**
+     * Whether a 500.19 with this Win32 code is at the file and line a trace or detailed error names: true
+     * unless the catalog says IIS could not read the file at all (see {@link ConfigErrorInfo#faultAtLocation}).
+     */
+    public boolean configFaultAtLocation(long win32) {
+        ConfigErrorInfo c = configErrors.get(win32);
+        return c == null || c.faultAtLocation();
+    }
+
     public Collection<ConfigErrorInfo> configErrors() {
         return configErrors.values();
     }

@@ -60,7 +60,8 @@ public final class KnowledgeBaseLoader {
     record ModuleEntry(String module, String meaning, String diagnosis) {
     }
 
-    record ConfigErrorEntry(Long win32, String hresult, String meaning, String fix, String diagnosis) {
+    record ConfigErrorEntry(Long win32, String hresult, String meaning, String fix, String diagnosis,
+                            Boolean faultAtLocation) {
     }
 
     record ActionEntry(String id, String title, String section, String kind, String cost, String risk,
@@ -488,7 +489,7 @@ public final class KnowledgeBaseLoader {
             checkDiagnosisRef(where, c.diagnosis(), diagnoses);
             if (located.valid()) {
                 putUnique(out, c.win32(), new ConfigErrorInfo(c.win32(), c.hresult(), c.meaning().strip(), c.fix().strip(),
-                        c.diagnosis().strip()), where, "win32 code");
+                        c.diagnosis().strip(), c.faultAtLocation() == null || c.faultAtLocation()), where, "win32 code");
             }
         }
         return out;
