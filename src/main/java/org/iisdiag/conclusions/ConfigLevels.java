@@ -14,6 +14,7 @@ import org.iisdiag.facts.HandlerAccessPolicy;
 import org.iisdiag.facts.HandlerMapping;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.IsapiCgiRestrictionConfig;
+import org.iisdiag.facts.RequestFilteringList;
 import org.iisdiag.facts.UriCount;
 import org.iisdiag.facts.VerbsConfig;
 
@@ -127,47 +128,63 @@ public final class ConfigLevels {
      * why: "denied" (an entry with allowed="false") or "unlisted" (allowUnlisted="false" and no entry).
      */
     public static Map<String, String> refusedExtensions(Object error, Collection<?> levels) {
-        List<String> paths = paths(error);
-        List<FileExtensionsConfig> ordered = new ArrayList<>();
-        for (Object o : levels) {
-            if (o instanceof FileExtensionsConfig f && covers(f, paths)) {
-                ordered.add(f);
-            }
-        }
-        ordered.sort((a, b) -> a.level() != b.level() ? Integer.compare(a.level(), b.level()) : a.source().compareTo(b.source()));
+        List<FileExtensionsConfig> ordered = listLevels(FileExtensionsConfig.class, error, levels);
         Map<String, String> out = new LinkedHashMap<>();
-        for (String ext : new TreeSet<>(paths.stream().map(ConfigLevels::extension).toList())) {
-            Boolean entry = null;
-            boolean allowUnlisted = true;
-            for (FileExtensionsConfig f : ordered) {
-                if (f.cleared() || f.removed().contains(ext)) {
-                    entry = null;
-                }
-                if (f.allowed().contains(ext)) {
-                    entry = true;
-                } else if (f.denied().contains(ext)) {
-                    entry = false;
-                }
-                if (f.allowUnlistedSet()) {
-                    allowUnlisted = f.allowUnlisted();
-                }
-            }
-            if (Boolean.FALSE.equals(entry)) {
-                out.put(ext, "denied");
-            } else if (entry == null && !allowUnlisted) {
-                out.put(ext, "unlisted");
+        for (String ext : new TreeSet<>(paths(error).stream().map(ConfigLevels::extension).toList())) {
+            String why = refusal(ext, ordered);
+            if (why != null) {
+                out.put(ext, why);
             }
         }
         return out;
     }
 
-    /** The level that denies {@code ext} last, or that sets allowUnlisted last: where the refusal is written. */
-    static FileExtensionsConfig where(String ext, String why, List<?> levels) {
-        FileExtensionsConfig found = null;
+    /** The levels of {@code type} that cover the URLs of {@code error}, in the order IIS merges them. */
+    private static <T extends RequestFilteringList> List<T> listLevels(Class<T> type, Object error, Collection<?> levels) {
+        List<String> paths = paths(error);
+        List<T> ordered = new ArrayList<>();
         for (Object o : levels) {
-            if (o instanceof FileExtensionsConfig f && (why.equals("denied") ? f.denied().contains(ext) : f.allowUnlistedSet() && !f.allowUnlisted())
-                    && (found == null || f.level() > found.level())) {
-                found = f;
+            if (type.isInstance(o) && covers(type.cast(o), paths)) {
+                ordered.add(type.cast(o));
+            }
+        }
+        ordered.sort((x, y) -> x.level() != y.level() ? Integer.compare(x.level(), y.level()) : x.source().compareTo(y.source()));
+        return ordered;
+    }
+
+    /**
+     * How the merged levels (in merge order) treat {@code key}: "denied" (an entry with allowed="false"),
+     * "unlisted" (allowUnlisted="false" and no entry), or null when they allow it.
+     */
+    private static String refusal(String key, List<? extends RequestFilteringList> ordered) {
+        Boolean entry = null;
+        boolean allowUnlisted = true;
+        for (RequestFilteringList l : ordered) {
+            if (l.cleared() || l.removed().contains(key)) {
+                entry = null;
+            }
+            if (l.allowed().contains(key)) {
+                entry = true;
+            } else if (l.denied().contains(key)) {
+                entry = false;
+            }
+            if (l.allowUnlistedSet()) {
+                allowUnlisted = l.allowUnlisted();
+            }
+        }
+        return Boolean.FALSE.equals(entry) ? "denied" : entry == null && !allowUnlisted ? "unlisted" : null;
+    }
+
+    /** The level of {@code type} that denies {@code key} last, or sets allowUnlisted="false" last: where the refusal is written. */
+    private static <T extends RequestFilteringList> T where(Class<T> type, String key, String why, Collection<?> levels) {
+        T found = null;
+        for (Object o : levels) {
+            if (type.isInstance(o)) {
+                T l = type.cast(o);
+                if ((why.equals("denied") ? l.denied().contains(key) : l.allowUnlistedSet() && !l.allowUnlisted())
+                        && (found == null || l.level() > found.level())) {
+                    found = l;
+                }
             }
         }
         return found;
@@ -183,7 +200,7 @@ public final class ConfigLevels {
         List<String> why = new ArrayList<>();
         List<String> denied = new ArrayList<>();
         for (Map.Entry<String, String> e : refused.entrySet()) {
-            FileExtensionsConfig f = where(e.getKey(), e.getValue(), levels);
+            FileExtensionsConfig f = where(FileExtensionsConfig.class, e.getKey(), e.getValue(), levels);
             String at = f == null ? "" : " (" + f.source() + ")";
             if (e.getValue().equals("denied")) {
                 denied.add(e.getKey());
@@ -210,19 +227,6 @@ public final class ConfigLevels {
     /** How many refused verbs the diagnosis names one by one (verb1 ... verb4); the rest go to moreVerbs. */
     static final int VERBS_NAMED = 4;
 
-    /** The verbs levels that cover the URLs of {@code error}, in the order IIS merges them. */
-    private static List<VerbsConfig> verbLevels(Object error, Collection<?> levels) {
-        List<String> paths = paths(error);
-        List<VerbsConfig> ordered = new ArrayList<>();
-        for (Object o : levels) {
-            if (o instanceof VerbsConfig v && covers(v, paths)) {
-                ordered.add(v);
-            }
-        }
-        ordered.sort((a, b) -> a.level() != b.level() ? Integer.compare(a.level(), b.level()) : a.source().compareTo(b.source()));
-        return ordered;
-    }
-
     /**
      * Each request method of the entries behind {@code error} (their cs-method, most frequent first) that the
      * merged verbs levels refuse, with why: "denied" (an entry with allowed="false") or "unlisted"
@@ -233,28 +237,12 @@ public final class ConfigLevels {
         if (!(error instanceof IisStatusCount c)) {
             return out;
         }
-        List<VerbsConfig> ordered = verbLevels(error, levels);
+        List<VerbsConfig> ordered = listLevels(VerbsConfig.class, error, levels);
         for (String raw : c.methodNames()) {
             String verb = raw.strip().toUpperCase(Locale.ROOT);
-            Boolean entry = null;
-            boolean allowUnlisted = true;
-            for (VerbsConfig v : ordered) {
-                if (v.cleared() || v.removed().contains(verb)) {
-                    entry = null;
-                }
-                if (v.allowed().contains(verb)) {
-                    entry = true;
-                } else if (v.denied().contains(verb)) {
-                    entry = false;
-                }
-                if (v.allowUnlistedSet()) {
-                    allowUnlisted = v.allowUnlisted();
-                }
-            }
-            if (Boolean.FALSE.equals(entry)) {
-                out.put(verb, "denied");
-            } else if (entry == null && !allowUnlisted) {
-                out.put(verb, "unlisted");
+            String why = refusal(verb, ordered);
+            if (why != null) {
+                out.put(verb, why);
             }
         }
         return out;
@@ -263,7 +251,7 @@ public final class ConfigLevels {
     /** The verbs the merged levels allow by an entry, in the order they are listed. */
     static List<String> allowedVerbs(Object error, Collection<?> levels) {
         Map<String, Boolean> entries = new LinkedHashMap<>();
-        for (VerbsConfig v : verbLevels(error, levels)) {
+        for (VerbsConfig v : listLevels(VerbsConfig.class, error, levels)) {
             if (v.cleared()) {
                 entries.clear();
             }
@@ -272,18 +260,6 @@ public final class ConfigLevels {
             v.denied().forEach(x -> entries.put(x, false));
         }
         return entries.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
-    }
-
-    /** The level that denies {@code verb} last, or that sets allowUnlisted="false" last: where the refusal is written. */
-    static VerbsConfig whereVerb(String verb, String why, Collection<?> levels) {
-        VerbsConfig found = null;
-        for (Object o : levels) {
-            if (o instanceof VerbsConfig v && (why.equals("denied") ? v.denied().contains(verb) : v.allowUnlistedSet() && !v.allowUnlisted())
-                    && (found == null || v.level() > found.level())) {
-                found = v;
-            }
-        }
-        return found;
     }
 
     /**
@@ -295,7 +271,7 @@ public final class ConfigLevels {
         Map<String, String> refused = refusedVerbs(error, levels);
         List<String> why = new ArrayList<>();
         for (Map.Entry<String, String> e : refused.entrySet()) {
-            VerbsConfig v = whereVerb(e.getKey(), e.getValue(), levels);
+            VerbsConfig v = where(VerbsConfig.class, e.getKey(), e.getValue(), levels);
             String at = v == null ? "" : " (" + v.source() + ")";
             why.add(e.getKey() + (e.getValue().equals("denied") ? " is denied by an entry with allowed=\"false\""
                     : " is not in the list and allowUnlisted=\"false\"") + at);

@@ -35,6 +35,11 @@ public final class Limits {
     /** Bytes of env.yaml (a hand-written file of a few lines). */
     public static final int ENV_YAML_BYTES = 1_048_576;
 
+    /** {@code s} kept to {@code max} characters, the last three of them "..." when it was longer. */
+    public static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+
     // ---- keys per aggregator ----------------------------------------------------------------------
     /** Elements kept of one configuration file. */
     public static final int CONFIG_ELEMENTS = 100_000;

@@ -12,7 +12,7 @@ import java.util.List;
 public record FileExtensionsConfig(boolean allowUnlisted, boolean allowUnlistedSet, List<String> allowed,
                                    List<String> denied, boolean cleared, List<String> removed, int level,
                                    String configFile, String locationPath, List<String> defaults, String source)
-        implements ConfigFact {
+        implements RequestFilteringList {
     @Override
     public String describe() {
         return "requestFiltering fileExtensions allowUnlisted=\"" + allowUnlisted + "\""

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record VerbsConfig(boolean allowUnlisted, boolean allowUnlistedSet, List<String> allowed, List<String> denied,
                           boolean cleared, List<String> removed, int level, String configFile, String locationPath,
-                          List<String> defaults, String source) implements ConfigFact {
+                          List<String> defaults, String source) implements RequestFilteringList {
     @Override
     public String describe() {
         return "requestFiltering verbs allowUnlisted=\"" + allowUnlisted + "\""

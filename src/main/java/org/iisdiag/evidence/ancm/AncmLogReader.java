@@ -285,7 +285,7 @@ public final class AncmLogReader implements EvidenceReader {
             return;
         }
         if ((m = HOSTING_ENV.matcher(text)).find()) {
-            String env = cut(m.group(1), 100);
+            String env = Limits.cut(m.group(1), 100);
             Acc acc = environments.computeIfAbsent(env, k -> environments.size() < MAX_KEYS ? new Acc(AncmLogKind.OTHER, k, pid) : null);
             if (acc != null) {
                 acc.add(sample(st, no, raw));
@@ -328,14 +328,14 @@ public final class AncmLogReader implements EvidenceReader {
     }
 
     private SampleLine sample(FileState st, long no, String raw) {
-        return new SampleLine(st.file, no, cut(Redactor.DEFAULT.redact(raw.strip()), MAX_SAMPLE));
+        return new SampleLine(st.file, no, Limits.cut(Redactor.DEFAULT.redact(raw.strip()), MAX_SAMPLE));
     }
 
     private void add(AncmLogKind kind, String detail, long pid, SampleLine sample, ReadReport report) {
         if (current != null && kind != AncmLogKind.OTHER && kind != AncmLogKind.CERTIFICATE && kind != AncmLogKind.LAST_STEP) {
             current.concluded = true;
         }
-        String d = cut(Redactor.DEFAULT.redact(detail), MAX_DETAIL);
+        String d = Limits.cut(Redactor.DEFAULT.redact(detail), MAX_DETAIL);
         List<Object> key = List.of(kind, d);
         Acc acc = findings.get(key);
         if (acc == null) {
@@ -370,9 +370,5 @@ public final class AncmLogReader implements EvidenceReader {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

@@ -58,7 +58,7 @@ public final class AppcmdListReader implements EvidenceReader {
                     report.reject(no, m.group(1) + " \"" + name + "\" without a state");
                     continue;
                 }
-                List<SampleLine> sample = List.of(new SampleLine(displayName, no, cut(line.strip(), 300)));
+                List<SampleLine> sample = List.of(new SampleLine(displayName, no, Limits.cut(line.strip(), 300)));
                 if (m.group(1).equals("APPPOOL")) {
                     if (pools.size() < MAX_ENTRIES || pools.containsKey(name)) {
                         pools.put(name, new AppPoolState(name, state, group(RUNTIME, attrs), group(PIPELINE, attrs), sample));
@@ -76,10 +76,6 @@ public final class AppcmdListReader implements EvidenceReader {
     private static String group(Pattern p, String text) {
         Matcher m = p.matcher(text);
         return m.find() ? m.group(1).strip() : "";
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.iisdiag.evidence.Limits;
 import org.iisdiag.facts.XmlProblem;
 
 /**
@@ -89,7 +90,7 @@ final class ErrorPageParser {
         String exception = "";
         Matcher ex = EXCEPTION_DETAILS.matcher(html);
         if (ex.find()) {
-            exception = cut(clean(ex.group(1)), 300);
+            exception = Limits.cut(clean(ex.group(1)), 300);
         }
         String lower = html.toLowerCase(Locale.ROOT);
         String kind;
@@ -114,7 +115,7 @@ final class ErrorPageParser {
                 configProblem = XmlProblem.fromSourceLine(at.text());
             }
         }
-        return new Parsed(kind, code, cut(heading, 200), fields, exception, configLine, configProblem);
+        return new Parsed(kind, code, Limits.cut(heading, 200), fields, exception, configLine, configProblem);
     }
 
     record SourceLine(long number, String text) {
@@ -157,9 +158,5 @@ final class ErrorPageParser {
                 .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&");
         return t.replaceAll("\\s+", " ").strip();
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

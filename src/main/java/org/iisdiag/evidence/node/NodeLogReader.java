@@ -68,7 +68,7 @@ public final class NodeLogReader implements EvidenceReader {
                 if (error == null && e.matches()) {
                     error = e.group(1) + (e.group(2) == null ? "" : " [" + e.group(2) + "]") + ": " + e.group(3).strip();
                     code = e.group(2) == null ? "" : e.group(2);
-                    sample = new SampleLine(displayName, no, cut(text.strip(), 300));
+                    sample = new SampleLine(displayName, no, Limits.cut(text.strip(), 300));
                     inMessage = true;
                     continue;
                 }
@@ -76,7 +76,7 @@ public final class NodeLogReader implements EvidenceReader {
                     if (text.isBlank() || FRAME.matcher(text).find()) {
                         inMessage = false;
                     } else {
-                        error = cut(error + " " + text.strip(), MAX_ERROR);
+                        error = Limits.cut(error + " " + text.strip(), MAX_ERROR);
                     }
                 }
                 Matcher c = CODE.matcher(text);
@@ -100,7 +100,7 @@ public final class NodeLogReader implements EvidenceReader {
             report.note("no error line (\"Error: ...\") in this node.exe output");
             return;
         }
-        error = cut(error, MAX_ERROR);
+        error = Limits.cut(error, MAX_ERROR);
         String module = "";
         Matcher m = MODULE_QUOTED.matcher(error);
         if (m.find()) {
@@ -150,10 +150,6 @@ public final class NodeLogReader implements EvidenceReader {
     private static String appFolder(String folder) {
         int nm = folder.indexOf("\\node_modules");
         return nm >= 0 ? folder.substring(0, nm) : folder;
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
     @Override
