@@ -1,0 +1,70 @@
+package org.iisdiag.classified;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.iisdiag.facts.ConfigNotWellFormed;
+import org.iisdiag.facts.HttpErrCount;
+import org.iisdiag.facts.WasEvent;
+import org.iisdiag.facts.XmlProblem;
+
+/**
+ * What WAS 5172/5189 and the case's own copy of applicationHost.config say together about a configuration WAS
+ * cannot read (rule 503.was-config-unreadable): the file, line and parser message of the first 5172, what the
+ * copy shows at that line, the pools named by the events and the queues HTTP.sys took offline, and the event ids.
+ */
+public final class WasConfigErrors {
+    /** 5172's detail as the event reader keeps it: "file 'PATH' line N: MESSAGE". */
+    private static final Pattern DETAIL = Pattern.compile("^file '([^']{1,300})' line (\\d{1,7})(?:: (.*))?$");
+
+    private WasConfigErrors() {
+    }
+
+    /** {@code line} is -1 when no event or copy names one; {@code message} "" when none says what failed. */
+    public record Reading(String file, long line, String message, XmlProblem problem, List<String> pools,
+                          List<String> eventIds) {
+    }
+
+    public static Reading read(Collection<?> events, Collection<?> copies, Collection<?> offline) {
+        String file = "";
+        long line = -1;
+        String message = "";
+        TreeSet<String> pools = new TreeSet<>();
+        TreeSet<String> ids = new TreeSet<>();
+        for (Object o : events) {
+            WasEvent e = (WasEvent) o;
+            ids.add(String.valueOf(e.eventId()));
+            if (!e.appPool().isEmpty()) {
+                pools.add(e.appPool());
+            }
+            Matcher m = DETAIL.matcher(e.detail());
+            if (file.isEmpty() && m.matches()) {
+                file = m.group(1);
+                line = Long.parseLong(m.group(2));
+                message = m.group(3) == null ? "" : m.group(3).strip();
+            }
+        }
+        XmlProblem problem = XmlProblem.OTHER;
+        for (Object o : copies) {
+            ConfigNotWellFormed c = (ConfigNotWellFormed) o;
+            if (line <= 0 || c.line() == line) {
+                line = line > 0 ? line : c.line();
+                problem = c.problem() == XmlProblem.UNKNOWN ? XmlProblem.OTHER : c.problem();
+                if (message.isEmpty()) {
+                    message = "not well-formed XML: " + problem.text();
+                }
+                break;
+            }
+        }
+        for (Object o : offline) {
+            HttpErrCount r = (HttpErrCount) o;
+            if (!r.queue().isEmpty() && !r.queue().equals("-")) {
+                pools.add(r.queue());
+            }
+        }
+        return new Reading(file, line, message, problem, List.copyOf(pools), List.copyOf(ids));
+    }
+}
