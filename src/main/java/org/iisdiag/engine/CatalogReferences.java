@@ -109,8 +109,8 @@ public final class CatalogReferences {
         java.util.Set<String> diagnoses = new java.util.TreeSet<>();
         java.util.Set<String> ids = new java.util.TreeSet<>();
         boolean viaCatalog = false;
-        for (String text : rules.sources().values()) {
-            for (Reference ref : scan(text)) {
+        for (List<Reference> refs : rules.catalogReferences().values()) {
+            for (Reference ref : refs) {
                 if (ref.kind() == Kind.DIAGNOSIS && ref.id() != null) {
                     diagnoses.add(ref.id());
                 }
@@ -156,8 +156,8 @@ public final class CatalogReferences {
     public static java.util.Set<String> producibleDiagnoses(RuleBase rules, org.iisdiag.knowledge.KnowledgeBase kb) {
         java.util.Set<String> out = new java.util.TreeSet<>();
         boolean viaCatalog = false;
-        for (String text : rules.sources().values()) {
-            for (Reference ref : scan(text)) {
+        for (List<Reference> refs : rules.catalogReferences().values()) {
+            for (Reference ref : refs) {
                 if (ref.kind() == Kind.DIAGNOSIS) {
                     if (ref.id() != null) {
                         out.add(ref.id());

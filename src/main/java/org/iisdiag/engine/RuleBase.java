@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.iisdiag.knowledge.ArticleSection;
 import org.iisdiag.knowledge.KnowledgeBase;
@@ -45,9 +43,6 @@ public final class RuleBase {
      */
     static final int JITTING_THRESHOLD = -1;
     private static final AtomicInteger BUILDS = new AtomicInteger();
-    private static final Pattern PACKAGE_DECL = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
-    /** The package Drools puts rules in when a file declares none. */
-    private static final String DEFAULT_PACKAGE = "defaultpkg";
 
     private final KieBase kieBase;
     private final List<RuleInfo> rules;
@@ -56,12 +51,15 @@ public final class RuleBase {
 
     private final boolean fromCache;
     private final Map<String, String> sources;
+    private final SourceIndex index;
 
-    private RuleBase(KieBase kieBase, List<RuleInfo> rules, boolean fromCache, Map<String, String> sources) {
+    private RuleBase(KieBase kieBase, List<RuleInfo> rules, boolean fromCache, Map<String, String> sources,
+            SourceIndex index) {
         this.kieBase = kieBase;
         this.rules = List.copyOf(rules);
         this.fromCache = fromCache;
         this.sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        this.index = index;
         this.hasKbGlobal = hasGlobal(kieBase, KB_GLOBAL);
         this.hasTargetsGlobal = hasGlobal(kieBase, TARGETS_GLOBAL);
     }
@@ -78,22 +76,22 @@ public final class RuleBase {
     public static RuleBase load(Path rulesDir, KnowledgeBase kb, RuleBaseCache cache) throws RuleCompilationException {
         Map<String, String> sources = readSources(rulesDir);
         List<String> problems = new ArrayList<>();
-        KieBase kieBase = cache == null ? null : cache.get(sources);
-        boolean cached = kieBase != null;
-        if (kieBase == null) {
-            kieBase = compile(rulesDir, sources);
+        RuleBaseCache.Entry entry = cache == null ? null : cache.get(sources);
+        boolean cached = entry != null;
+        if (entry == null) {
+            entry = new RuleBaseCache.Entry(compile(rulesDir, sources), SourceIndex.of(sources));
         }
-        List<RuleInfo> infos = describe(kieBase, sources, problems);
+        List<RuleInfo> infos = describe(entry.kieBase(), entry.index(), problems);
         if (kb != null) {
-            checkCatalogReferences(sources, kb, problems);
+            checkCatalogReferences(entry.index(), kb, problems);
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
         if (cache != null && !cached) {
-            cache.put(sources, kieBase);
+            cache.put(sources, entry);
         }
-        return new RuleBase(kieBase, infos, cached, sources);
+        return new RuleBase(entry.kieBase(), infos, cached, sources, entry.index());
     }
 
     /** The .drl files of the pack by display name ("rules/x/y.drl"), in path order. */
@@ -157,22 +155,11 @@ public final class RuleBase {
         return ks.newKieContainer(releaseId).getKieBase();
     }
 
-    private static List<RuleInfo> describe(KieBase kieBase, Map<String, String> sources, List<String> problems) {
-        // Rule names are unique per package only, so locations are keyed by package and name.
-        Map<String, String[]> whereByName = new HashMap<>();
-        sources.forEach((file, text) -> {
-            Matcher pkg = PACKAGE_DECL.matcher(text);
-            String packageName = pkg.find() ? pkg.group(1) : DEFAULT_PACKAGE;
-            Matcher m = RuleFiles.RULE_DECL.matcher(text);
-            SourceLines lines = new SourceLines(text);
-            while (m.find()) {
-                String name = RuleFiles.ruleName(m);
-                whereByName.put(packageName + "\u0000" + name,
-                        new String[] {file, Integer.toString(lines.lineOf(m.start(1)))});
-            }
-        });
+    private static final SourceIndex.Location NOWHERE = new SourceIndex.Location("?", 0);
+
+    private static List<RuleInfo> describe(KieBase kieBase, SourceIndex index, List<String> problems) {
         List<Rule> all = new ArrayList<>();
-        Map<Rule, String[]> whereByRule = new HashMap<>();
+        Map<Rule, SourceIndex.Location> whereByRule = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             // queries are shared conditions (rules use them), not guidance of their own
             java.util.Set<String> queries = new java.util.HashSet<>();
@@ -182,18 +169,18 @@ public final class RuleBase {
                     continue;
                 }
                 all.add(rule);
-                whereByRule.put(rule, whereByName.getOrDefault(rule.getPackageName() + "\u0000" + rule.getName(),
-                        new String[] {"?", "0"}));
+                SourceIndex.Location where = index.where(rule.getPackageName(), rule.getName());
+                whereByRule.put(rule, where != null ? where : NOWHERE);
             }
         }
         // File order, so that a duplicate id is always reported at its later occurrence.
-        all.sort(Comparator.comparing((Rule r) -> whereByRule.get(r)[0])
-                .thenComparingInt(r -> Integer.parseInt(whereByRule.get(r)[1])));
+        all.sort(Comparator.comparing((Rule r) -> whereByRule.get(r).file())
+                .thenComparingInt(r -> whereByRule.get(r).line()));
         List<RuleInfo> infos = new ArrayList<>();
         Map<String, RuleInfo> byId = new HashMap<>();
         for (Rule rule : all) {
-            String[] where = whereByRule.get(rule);
-            String loc = where[0] + ":" + where[1] + ":1";
+            SourceIndex.Location where = whereByRule.get(rule);
+            String loc = where.file() + ":" + where.line() + ":1";
             Object id = rule.getMetaData().get("id");
             Object section = rule.getMetaData().get("section");
             if (id == null) {
@@ -206,8 +193,8 @@ public final class RuleBase {
                 problems.add(loc + ": rule \"" + rule.getName() + "\" cites unknown section '" + section
                         + "' (known: " + ArticleSection.ALL + ")");
             }
-            RuleInfo info = new RuleInfo(id.toString(), rule.getName(), String.valueOf(section), where[0],
-                    Integer.parseInt(where[1]));
+            RuleInfo info = new RuleInfo(id.toString(), rule.getName(), String.valueOf(section), where.file(),
+                    where.line());
             RuleInfo previous = byId.putIfAbsent(info.id(), info);
             if (previous != null) {
                 problems.add(loc + ": rule id '" + info.id() + "' is also used at " + previous.location());
@@ -218,9 +205,9 @@ public final class RuleBase {
         return infos;
     }
 
-    private static void checkCatalogReferences(Map<String, String> sources, KnowledgeBase kb, List<String> problems) {
-        sources.forEach((file, text) -> {
-            for (CatalogReferences.Reference ref : CatalogReferences.scan(text)) {
+    private static void checkCatalogReferences(SourceIndex index, KnowledgeBase kb, List<String> problems) {
+        index.references().forEach((file, refs) -> {
+            for (CatalogReferences.Reference ref : refs) {
                 String where = file + ":" + ref.line() + ":" + ref.column() + ": ";
                 if (ref.id() == null) {
                     continue; // an id taken from a catalog field (e.g. fixActions), validated when the catalog loads
@@ -244,10 +231,15 @@ public final class RuleBase {
      */
     public void checkAgainst(KnowledgeBase kb) throws RuleCompilationException {
         List<String> problems = new ArrayList<>();
-        checkCatalogReferences(sources, kb, problems);
+        checkCatalogReferences(index, kb, problems);
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
+    }
+
+    /** The catalog ids each rule file names, by display name, in file order (see {@link CatalogReferences}). */
+    public Map<String, List<CatalogReferences.Reference>> catalogReferences() {
+        return index.references();
     }
 
     /** The DRL text of each rule file by display name ("rules/x/y.drl"), in path order. */

@@ -36,7 +36,7 @@ import org.kie.internal.conf.ConstraintJittingThresholdOption;
  * {@value #MAX_ENTRIES} most recently used entries.
  */
 public final class RuleBaseCache {
-    private static final String FORMAT = "iisdiag-rulebase-v3";
+    private static final String FORMAT = "iisdiag-rulebase-v4";
     /** Entries kept; older ones (by last use) are deleted after each write. */
     static final int MAX_ENTRIES = 16;
     private static final String PREFIX = "rulebase-";
@@ -79,7 +79,11 @@ public final class RuleBaseCache {
         return base.resolve("iisdiag");
     }
 
-    KieBase get(Map<String, String> sources) {
+    /** A cache entry: the rule base and what its sources say about themselves (see {@link SourceIndex}). */
+    record Entry(KieBase kieBase, SourceIndex index) {
+    }
+
+    Entry get(Map<String, String> sources) {
         try {
             String key = key(sources);
             Path entry = entryFor(key);
@@ -92,30 +96,33 @@ public final class RuleBaseCache {
                 return null;
             }
             Collection<KiePackage> packages;
+            SourceIndex index;
             try (DroolsObjectInputStream objects = new DroolsObjectInputStream(
                     new ByteArrayInputStream(file, payload, file.length - payload), RuleBaseCache.class.getClassLoader())) {
                 @SuppressWarnings("unchecked")
                 Collection<KiePackage> read = (Collection<KiePackage>) objects.readObject();
                 packages = read;
+                index = SourceIndex.readFrom(objects);
             }
             KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
             conf.setOption(ConstraintJittingThresholdOption.get(RuleBase.JITTING_THRESHOLD)); // as compiled: see RuleBase
             InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);
             base.addPackages(packages);
             CacheEntries.touch(entry);
-            return base;
+            return new Entry(base, index);
         } catch (Exception | LinkageError | StackOverflowError e) {
             // An unreadable, corrupt or incompatible entry is not an error: compile, and the new entry replaces it.
             return null;
         }
     }
 
-    void put(Map<String, String> sources, KieBase kieBase) {
+    void put(Map<String, String> sources, Entry compiled) {
         try {
             String key = key(sources);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 19);
             try (DroolsObjectOutputStream objects = new DroolsObjectOutputStream(bytes)) {
-                objects.writeObject(new ArrayList<>(kieBase.getKiePackages()));
+                objects.writeObject(new ArrayList<>(compiled.kieBase().getKiePackages()));
+                compiled.index().writeTo(objects);
             }
             byte[] payload = bytes.toByteArray();
             byte[] header = (FORMAT + "\n" + key + "\n" + CacheEntries.crc32cHex(payload, 0, payload.length) + "\n")

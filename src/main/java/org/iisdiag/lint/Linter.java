@@ -126,8 +126,8 @@ public final class Linter {
         Set<String> producible = CatalogReferences.producibleActions(ruleBase, kb);
         Set<String> diagnoses = CatalogReferences.producibleDiagnoses(ruleBase, kb);
         Set<String> questions = new TreeSet<>();
-        for (String text : ruleBase.sources().values()) {
-            for (CatalogReferences.Reference ref : CatalogReferences.scan(text)) {
+        for (List<CatalogReferences.Reference> refs : ruleBase.catalogReferences().values()) {
+            for (CatalogReferences.Reference ref : refs) {
                 if (ref.kind() == CatalogReferences.Kind.QUESTION) {
                     questions.add(ref.id());
                 }
