@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.iisdiag.facts.ErrorOnset;
 import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.RecordEquality;
 import org.iisdiag.facts.ServerChange;
 
 /** A known change made shortly before errors began: the first thing an expert suspects. */
@@ -23,5 +24,15 @@ public record ChangeBeforeErrors(ServerChange change, ErrorOnset onset, long min
     @Override
     public String toString() {
         return "ChangeBeforeErrors: " + onset.statusClass() + "xx " + describe();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

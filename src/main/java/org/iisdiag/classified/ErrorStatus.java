@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.iisdiag.conclusions.Target;
 import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.RecordEquality;
 import org.iisdiag.knowledge.StatusCodeInfo;
 
 /**
@@ -27,5 +28,15 @@ public record ErrorStatus(EvidenceFact source, int status, int substatus, long w
     @Override
     public String toString() {
         return "ErrorStatus " + code() + " (win32 " + win32 + ") x" + count + " for " + target.describe();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

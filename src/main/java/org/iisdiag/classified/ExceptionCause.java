@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.iisdiag.conclusions.Target;
 import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.RecordEquality;
 import org.iisdiag.knowledge.SignatureMatch;
 
 /** An exception or error text in the evidence whose message names its cause (an exception signature). */
@@ -17,5 +18,15 @@ public record ExceptionCause(SignatureMatch match, EvidenceFact source, Target t
     @Override
     public String toString() {
         return "ExceptionCause " + match.signature().id() + " " + match.params() + " for " + target.describe();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

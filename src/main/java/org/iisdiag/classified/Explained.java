@@ -3,6 +3,7 @@ package org.iisdiag.classified;
 import java.util.List;
 
 import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * Evidence a more specific rule has explained (a 500.19 whose HRESULT tells more than the substatus, and
@@ -27,5 +28,15 @@ public record Explained(EvidenceFact fact, String by, int specificity) implement
     @Override
     public String toString() {
         return "Explained (" + specificity + ") by " + by + ": " + fact.describe();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

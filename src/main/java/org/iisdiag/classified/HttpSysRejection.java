@@ -5,6 +5,7 @@ import java.util.List;
 import org.iisdiag.conclusions.Target;
 import org.iisdiag.facts.EvidenceFact;
 import org.iisdiag.facts.HttpErrCount;
+import org.iisdiag.facts.RecordEquality;
 import org.iisdiag.knowledge.HttpErrReason;
 
 /** HTTPERR entries HTTP.sys wrote for a reason that is not housekeeping or noise, with the catalog entry. */
@@ -18,5 +19,15 @@ public record HttpSysRejection(HttpErrCount count, HttpErrReason reason, Target 
     @Override
     public String toString() {
         return "HttpSysRejection " + count.reason() + " x" + count.count() + " for " + target.describe();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

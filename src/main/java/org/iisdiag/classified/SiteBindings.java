@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.iisdiag.facts.HarResponse;
+import org.iisdiag.facts.RecordEquality;
 import org.iisdiag.facts.SiteDefinition;
 
 /**
@@ -88,6 +89,15 @@ public final class SiteBindings {
 
     /** A site, the port of one of its bindings and the host it takes ("" for any host). */
     private record Binding(String site, String port, String host) {
+        @Override
+        public boolean equals(Object other) {
+            return RecordEquality.equal(this, other);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordEquality.hash(this);
+        }
     }
 
     /** The bindings of the sites on {@code port}, in site and binding order. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.iisdiag.conclusions.Target;
 import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * An ASP.NET Core app failing to start, as the stdout/debug log or an ASP.NET Core Module event shows it,
@@ -25,5 +26,15 @@ public record StartupFailure(String kind, EvidenceFact source, String detail, Ta
     @Override
     public String toString() {
         return "StartupFailure " + kind + ": " + source.describe();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SortedMap;
 
 import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * A typed conclusion: what is wrong ({@code diagnosisId}, a catalog entry with its plan), how sure the
@@ -25,5 +26,15 @@ public record Diagnosis(String diagnosisId, Certainty certainty, Target target, 
 
     public String param(String name) {
         return params.getOrDefault(name, "");
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

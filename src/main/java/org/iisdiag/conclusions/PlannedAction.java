@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SortedMap;
 
 import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * One step of a plan, for this case: a catalog action, the part it plays, the diagnosis (or question) it
@@ -29,5 +30,15 @@ public record PlannedAction(String actionId, PlanRole role, int order, Target ta
 
     public long reach() {
         return evidence.stream().mapToLong(EvidenceFact::occurrences).sum();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

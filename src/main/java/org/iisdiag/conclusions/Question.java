@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SortedMap;
 
 import org.iisdiag.facts.EvidenceFact;
+import org.iisdiag.facts.RecordEquality;
 
 /** Evidence that is missing and would change the answer; its catalog entry names the action that collects it. */
 public record Question(String questionId, Target target, SortedMap<String, String> params, String ruleId,
@@ -11,5 +12,15 @@ public record Question(String questionId, Target target, SortedMap<String, Strin
 
     public String key() {
         return Params.key(questionId, params) + "@" + target.key();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

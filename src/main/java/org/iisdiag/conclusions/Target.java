@@ -3,6 +3,7 @@ package org.iisdiag.conclusions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * What a conclusion is about: a server, a site, an application, an application pool, resolved from every
@@ -101,5 +102,15 @@ public record Target(String server, long siteId, String siteName, String app, St
         }
         String s = parts.isEmpty() ? "the server" : String.join(", ", parts);
         return server.isEmpty() ? s : s + " on server " + server;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

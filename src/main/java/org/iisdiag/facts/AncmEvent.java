@@ -42,4 +42,14 @@ public record AncmEvent(String provider, int eventId, AncmEventKind kind, String
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -23,4 +23,14 @@ public record AncmLogFinding(AncmLogKind kind, String detail, long pid, long cou
         return String.format(Locale.ROOT, "%,d x ASP.NET Core Module log %s%s%s", count, kind,
                 detail.isEmpty() ? "" : ": " + detail, pid == 0 ? "" : " (PID " + pid + ")");
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

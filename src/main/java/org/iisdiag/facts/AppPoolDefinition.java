@@ -55,4 +55,14 @@ public record AppPoolDefinition(String name, String identityType, boolean userNa
                 + (loadUserProfile == Tristate.UNKNOWN ? "" : ", loadUserProfile " + (loadUserProfile == Tristate.YES))
                 + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -24,4 +24,14 @@ public record AppPoolState(String appPool, String state, String runtimeVersion, 
                 + (runtimeVersion.isEmpty() ? " (No Managed Code" : " (" + runtimeVersion)
                 + (pipelineMode.isEmpty() ? ")" : ", " + pipelineMode + ")");
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

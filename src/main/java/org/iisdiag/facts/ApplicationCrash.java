@@ -39,4 +39,14 @@ public record ApplicationCrash(String faultingApplication, String faultingModule
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

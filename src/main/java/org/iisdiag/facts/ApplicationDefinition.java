@@ -16,4 +16,14 @@ public record ApplicationDefinition(String siteName, long siteId, String path, S
         return "application " + siteName + path + " in pool " + appPool
                 + (physicalPath.isEmpty() ? "" : " at " + physicalPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -22,4 +22,14 @@ public record ApplicationPopup(String program, String caption, String message, S
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -62,4 +62,14 @@ public record AspNetWebEvent(int eventId, int eventCode, String eventMessage, St
     public static String applicationOfDomain(String domain) {
         return domain == null ? "" : RUNTIME_SUFFIX.matcher(domain.strip()).replaceFirst("");
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -18,4 +18,14 @@ public record AuthenticationConfig(String method, boolean enabled, String module
         return "<" + method + " enabled=\"" + enabled + "\">" + (module.isEmpty() ? "" : " (native module " + module + ")")
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -25,4 +25,14 @@ public record ClassicAspError(String site, String page, int line, String code, S
     public long occurrences() {
         return count;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

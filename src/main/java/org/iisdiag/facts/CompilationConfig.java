@@ -14,4 +14,14 @@ public record CompilationConfig(boolean debug, String targetFramework, String co
         return "compilation debug=" + debug + (targetFramework.isEmpty() ? "" : " targetFramework=" + targetFramework)
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

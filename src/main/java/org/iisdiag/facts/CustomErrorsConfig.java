@@ -15,4 +15,14 @@ public record CustomErrorsConfig(String mode, String configFile, String location
     public String describe() {
         return "customErrors mode=" + mode + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

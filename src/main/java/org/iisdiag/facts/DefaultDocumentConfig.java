@@ -39,4 +39,14 @@ public record DefaultDocumentConfig(boolean enabled, List<String> files, boolean
                 + (removed.isEmpty() ? "" : ", removed " + String.join(", ", removed))
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -20,4 +20,14 @@ public record DotNetRuntimeCrash(String application, String frameworkVersion, St
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -61,4 +61,14 @@ public record ErrorOnset(int statusClass, Instant firstRequest, Instant firstErr
     public Instant lastSeen() {
         return lastError;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -89,4 +89,14 @@ public record ErrorPage(String kind, String code, int status, String heading, St
     public long occurrences() {
         return count;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -43,4 +43,14 @@ public record EventTimes(LocalDateTime first, LocalDateTime last, boolean utc) {
         String span = first.equals(last) ? first + suffix : first + suffix + " to " + last + suffix;
         return utc ? span : span + " (local time, no zone)";
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

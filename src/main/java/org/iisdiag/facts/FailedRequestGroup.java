@@ -41,4 +41,14 @@ public record FailedRequestGroup(String module, String notification, int status,
     public long occurrences() {
         return count;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

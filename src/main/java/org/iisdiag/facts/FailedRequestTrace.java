@@ -51,6 +51,16 @@ public record FailedRequestTrace(String file, String url, String verb, String si
         public String toString() {
             return millis + " ms between " + before + " (line " + beforeLine + ") and " + after + " (line " + afterLine + ")";
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return RecordEquality.equal(this, other);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordEquality.hash(this);
+        }
     }
 
     /** "500.19" style code. */
@@ -114,5 +124,15 @@ public record FailedRequestTrace(String file, String url, String verb, String si
     @Override
     public Instant lastSeen() {
         return time;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

@@ -19,6 +19,16 @@ public record FailedRequestTracingRule(String path, String statusCodes, String t
         public String toString() {
             return provider + (areas.isEmpty() ? "" : " [" + areas + "]") + " " + verbosity;
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return RecordEquality.equal(this, other);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordEquality.hash(this);
+        }
     }
 
     @Override
@@ -37,5 +47,15 @@ public record FailedRequestTracingRule(String path, String statusCodes, String t
             b.append(", tracing ").append(String.join(", ", traceAreas.stream().map(TraceArea::toString).toList()));
         }
         return b.append(ConfigFact.location(locationPath)).append(ConfigFact.where(defaults, source)).toString();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

@@ -22,4 +22,14 @@ public record FileExtensionsConfig(boolean allowUnlisted, boolean allowUnlistedS
                 + (removed.isEmpty() ? "" : ", removed " + String.join(" ", removed))
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

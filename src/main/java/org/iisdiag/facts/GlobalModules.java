@@ -23,4 +23,14 @@ public record GlobalModules(List<String> names, String configFile, String source
         return "globalModules: " + names.size() + " native modules installed (" + String.join(", ", names) + ")"
                 + ConfigFact.where(List.of(), source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

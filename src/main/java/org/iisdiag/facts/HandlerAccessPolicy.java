@@ -58,4 +58,14 @@ public record HandlerAccessPolicy(String accessPolicy, int level, String configF
         return "handlers accessPolicy=\"" + accessPolicy + "\"" + ConfigFact.location(locationPath)
                 + ConfigFact.where(List.of(), source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

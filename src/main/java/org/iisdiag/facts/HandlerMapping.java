@@ -48,4 +48,14 @@ public record HandlerMapping(String name, String path, String modules, String sc
         return "handler mapping \"" + name + "\" " + path + " -> " + modules + " " + scriptProcessor
                 + ConfigFact.location(locationPath) + ConfigFact.where(List.of(), source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

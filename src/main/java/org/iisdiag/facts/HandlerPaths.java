@@ -36,4 +36,14 @@ public record HandlerPaths(List<String> mapped, boolean cleared, int level, Stri
                 + (mapped.isEmpty() ? "" : " (" + String.join(", ", new java.util.TreeSet<>(mapped)) + ")")
                 + ConfigFact.location(locationPath) + ConfigFact.where(List.of(), source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -39,4 +39,14 @@ public record HarCapture(String file, String version, String creator, String bro
     public List<SampleLine> samples() {
         return List.of();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -91,4 +91,14 @@ public record HarResponse(String host, int status, String statusText, AnsweredBy
     public long occurrences() {
         return count;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -14,4 +14,14 @@ public record HostingEnvironment(String environment, long count, List<SampleLine
     public String describe() {
         return String.format(Locale.ROOT, "%,d x ASP.NET Core hosting environment %s", count, environment);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

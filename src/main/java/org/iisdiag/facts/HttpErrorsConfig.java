@@ -39,4 +39,14 @@ public record HttpErrorsConfig(String errorMode, String existingResponse, List<S
                 + (executeUrlPages.isEmpty() ? "" : " ExecuteURL pages " + executeUrlPagesText())
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -25,4 +25,14 @@ public record HttpRuntimeConfig(long executionTimeoutSeconds, long maxRequestLen
                 + ConfigFact.location(locationPath)
                 + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

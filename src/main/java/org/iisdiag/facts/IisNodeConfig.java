@@ -33,4 +33,14 @@ public record IisNodeConfig(String nodeProcessCommandLine, boolean loggingEnable
                 + " logDirectory=" + logDirectory + " devErrorsEnabled=" + devErrorsEnabled
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -64,4 +64,14 @@ public record IisStatusCount(String server, String site, int status, int substat
     public long occurrences() {
         return count;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

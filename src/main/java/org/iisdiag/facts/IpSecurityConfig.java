@@ -28,4 +28,14 @@ public record IpSecurityConfig(boolean allowUnlisted, boolean enableProxyMode, S
         return "ipSecurity allowUnlisted=\"" + allowUnlisted + "\"" + (enableProxyMode ? " enableProxyMode=\"true\"" : "")
                 + ", allowed: " + allowedText() + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -13,4 +13,14 @@ public record LongPathSegments(long entries, int longest, String example) {
     public boolean any() {
         return entries > 0;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

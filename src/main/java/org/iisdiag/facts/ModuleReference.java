@@ -27,4 +27,14 @@ public record ModuleReference(String module, String section, String element, Str
                 : "<" + section + "> entry \"" + element + "\" uses native module " + module)
                 + ConfigFact.location(locationPath) + ConfigFact.where(List.of(), source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

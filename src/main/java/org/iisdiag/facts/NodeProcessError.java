@@ -43,4 +43,14 @@ public record NodeProcessError(String error, String code, String module, String 
     public int status() {
         return 0;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -24,4 +24,14 @@ public record ProxyConfig(boolean enabled, List<String> defaultsUsed, String con
         return "proxy enabled=\"" + enabled + "\" (Application Request Routing's server proxy is "
                 + (enabled ? "on" : "off") + ")" + ConfigFact.where(defaultsUsed, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -19,4 +19,14 @@ public record RequestLimitsConfig(long maxAllowedContentLength, long maxUrl, lon
         return "requestLimits maxAllowedContentLength=" + maxAllowedContentLength + " maxUrl=" + maxUrl
                 + " maxQueryString=" + maxQueryString + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

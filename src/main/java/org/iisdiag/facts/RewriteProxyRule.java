@@ -23,4 +23,14 @@ public record RewriteProxyRule(String ruleName, String targetUrl, String targetH
                 + " (a reverse proxy to " + targetHost + ")" + ConfigFact.location(locationPath)
                 + ConfigFact.where(List.of(), source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -34,4 +34,14 @@ public record ServerChange(Instant when, String whenText, boolean assumedUtc, Ch
     public Instant lastSeen() {
         return when;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -10,4 +10,14 @@ public record ServerEnvironment(String serverName, String iisVersion, Applicatio
     public static ServerEnvironment unknown() {
         return new ServerEnvironment("", "", ApplicationType.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

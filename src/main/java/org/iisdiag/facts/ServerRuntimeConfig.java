@@ -17,4 +17,14 @@ public record ServerRuntimeConfig(long appConcurrentRequestLimit, String configF
         return "serverRuntime appConcurrentRequestLimit=" + appConcurrentRequestLimit + ConfigFact.location(locationPath)
                 + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

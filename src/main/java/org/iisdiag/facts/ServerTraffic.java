@@ -32,4 +32,14 @@ public record ServerTraffic(String server, long requests, long clientErrors, lon
     public List<SampleLine> samples() {
         return List.of();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

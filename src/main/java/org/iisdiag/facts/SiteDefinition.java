@@ -25,4 +25,14 @@ public record SiteDefinition(long id, String name, List<String> bindings, String
                 + ", Failed Request Tracing " + (frebEnabled ? "enabled (" + frebDirectory + ", maxLogFiles " + frebMaxLogFiles + ")"
                 : "disabled") + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -6,4 +6,14 @@ public record SiteInfo(int id, String name, String appPool, ApplicationType appl
     public String logLabel() {
         return "W3SVC" + id;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

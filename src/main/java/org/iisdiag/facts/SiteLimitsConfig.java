@@ -29,4 +29,14 @@ public record SiteLimitsConfig(long siteId, String siteName, long maxConnections
         return "site " + siteId + " \"" + siteName + "\" limits maxConnections=" + maxConnections
                 + " connectionTimeout=" + connectionTimeoutSeconds + " s" + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

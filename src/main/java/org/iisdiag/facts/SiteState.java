@@ -22,4 +22,14 @@ public record SiteState(String site, long id, String bindings, String state, Lis
         return "appcmd shows site " + site + (id >= 0 ? " (id " + id + ")" : "") + " " + state
                 + (bindings.isEmpty() ? "" : ", bindings " + bindings);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

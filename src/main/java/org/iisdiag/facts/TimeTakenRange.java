@@ -27,4 +27,14 @@ public record TimeTakenRange(long count, long min, long max, long mean, java.tim
         return min == max ? String.format(java.util.Locale.ROOT, "%,d ms", max)
                 : String.format(java.util.Locale.ROOT, "%,d-%,d ms", min, max);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

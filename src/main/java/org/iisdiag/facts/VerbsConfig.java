@@ -21,4 +21,14 @@ public record VerbsConfig(boolean allowUnlisted, boolean allowUnlistedSet, List<
                 + (removed.isEmpty() ? "" : ", removed " + String.join(" ", removed))
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

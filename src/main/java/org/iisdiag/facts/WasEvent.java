@@ -30,4 +30,14 @@ public record WasEvent(String provider, int eventId, String appPool, String proc
         String t = times.describe();
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -33,4 +33,14 @@ public record WcfBindingConfig(String bindingType, String bindingName, long maxR
                 + ": maxReceivedMessageSize=" + maxReceivedMessageSize + " transferMode=" + transferMode
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -34,4 +34,14 @@ public record WindowsAuthProviders(boolean cleared, List<String> providers, List
                 + (providers.isEmpty() ? "(none added)" : "add " + String.join(", ", providers))
                 + ConfigFact.location(locationPath) + ConfigFact.where(List.of(), source);
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.iisdiag.conclusions.Target;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * A remediation or data-collection action from the catalog: the prose and commands, with {placeholders}
@@ -24,5 +25,15 @@ public record ActionDefinition(String id, String title, String section, ActionKi
     /** Whether running it only collects or looks (it changes nothing that a fix would). */
     public boolean collects() {
         return kind == ActionKind.COLLECT || kind == ActionKind.INSPECT;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

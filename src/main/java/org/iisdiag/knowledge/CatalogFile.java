@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.iisdiag.facts.RecordEquality;
 import org.iisdiag.schema.SchemaProblem;
 import org.iisdiag.schema.Schemas;
 import org.iisdiag.schema.YamlDocument;
@@ -52,10 +53,29 @@ public final class CatalogFile {
         public boolean checkable() {
             return value != null && complete;
         }
+
+        @Override
+        public boolean equals(Object other) {
+            return RecordEquality.equal(this, other);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordEquality.hash(this);
+        }
     }
 
     /** A schema problem of an entry: where in the file (line:column) and what, with fields named from the entry. */
     public record Problem(YamlDocument.Position at, String message) {
+        @Override
+        public boolean equals(Object other) {
+            return RecordEquality.equal(this, other);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordEquality.hash(this);
+        }
     }
 
     /**
@@ -63,6 +83,15 @@ public final class CatalogFile {
      * read at all (so references to them are not reported a second time as unknown).
      */
     public record Content<T>(List<Located<T>> entries, Map<String, JsonNode> extras, Set<String> rejectedIds) {
+        @Override
+        public boolean equals(Object other) {
+            return RecordEquality.equal(this, other);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordEquality.hash(this);
+        }
     }
 
     private CatalogFile() {

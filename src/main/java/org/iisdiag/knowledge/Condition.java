@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * When a catalog step applies, in terms of the case's values: {@code when: {win32: 12002}} keeps a step
@@ -125,5 +126,15 @@ public record Condition(Map<String, List<String>> when, Map<String, List<String>
         }
         String last = parts[parts.length - 1];
         return value.length() - at >= last.length() && value.endsWith(last);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

@@ -1,5 +1,7 @@
 package org.iisdiag.knowledge;
 
+import org.iisdiag.facts.RecordEquality;
+
 /**
  * What the HRESULT of a 500.19 means, keyed by the Win32 code IIS logs with it, and its diagnosis.
  * {@code faultAtLocation}: whether the file and line a trace or detailed error names are where the fault is
@@ -13,4 +15,13 @@ public record ConfigErrorInfo(long win32, String hresult, String meaning, String
         return "config error " + hresult;
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.iisdiag.conclusions.PlanRole;
 import org.iisdiag.conclusions.Target;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * A kind of diagnosis from the catalog: title and explanation templates, severity, the article section,
@@ -40,5 +41,24 @@ public record DiagnosisDefinition(String id, String title, String section, Sever
 
     /** One step of a plan: its role, position and action. */
     public record PlanStep(PlanRole role, int order, String actionId) {
+        @Override
+        public boolean equals(Object other) {
+            return RecordEquality.equal(this, other);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordEquality.hash(this);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

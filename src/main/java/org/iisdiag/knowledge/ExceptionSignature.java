@@ -3,6 +3,7 @@ package org.iisdiag.knowledge;
 import java.util.regex.Pattern;
 
 import org.iisdiag.conclusions.Certainty;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * A message an exception or error text carries that names its cause ("Login failed for user
@@ -15,4 +16,13 @@ public record ExceptionSignature(String id, Pattern pattern, String diagnosis, C
         return "exception signature " + id;
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

@@ -1,6 +1,7 @@
 package org.iisdiag.knowledge;
 
 import org.iisdiag.conclusions.Certainty;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * An HTTPERR s-reason from the catalog: what HTTP.sys meant, how to triage it, and the diagnosis it
@@ -13,4 +14,13 @@ public record HttpErrReason(String reason, Integer status, String meaning, Triag
         return "HTTPERR reason " + reason;
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

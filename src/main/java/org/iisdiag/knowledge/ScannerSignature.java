@@ -1,6 +1,7 @@
 package org.iisdiag.knowledge;
 
 import java.util.regex.Pattern;
+import org.iisdiag.facts.RecordEquality;
 
 /** A URI pattern that vulnerability scanners probe and no real IIS application serves. */
 public record ScannerSignature(String id, Pattern pattern, String note) implements java.io.Serializable, CatalogEntry {
@@ -11,5 +12,15 @@ public record ScannerSignature(String id, Pattern pattern, String note) implemen
 
     public boolean matches(String uri) {
         return pattern.matcher(uri).find();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

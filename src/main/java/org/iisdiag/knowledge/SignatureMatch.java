@@ -1,6 +1,7 @@
 package org.iisdiag.knowledge;
 
 import java.util.SortedMap;
+import org.iisdiag.facts.RecordEquality;
 
 /** An exception signature found in a text, with the values its named groups captured. */
 public record SignatureMatch(ExceptionSignature signature, SortedMap<String, String> params) {
@@ -14,5 +15,15 @@ public record SignatureMatch(ExceptionSignature signature, SortedMap<String, Str
             out[i++] = e.getValue();
         }
         return out;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

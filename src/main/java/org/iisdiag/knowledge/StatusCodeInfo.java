@@ -1,6 +1,7 @@
 package org.iisdiag.knowledge;
 
 import org.iisdiag.conclusions.Certainty;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * A status or status.substatus from the catalog. {@code substatus} is -1 for the bare status entry
@@ -22,5 +23,15 @@ public record StatusCodeInfo(int status, int substatus, String title, String mea
     /** Whether this code, by itself, names a cause (a diagnosis the rules can conclude from it). */
     public boolean namesCause() {
         return !diagnosis.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
     }
 }

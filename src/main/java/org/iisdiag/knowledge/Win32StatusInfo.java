@@ -1,5 +1,7 @@
 package org.iisdiag.knowledge;
 
+import org.iisdiag.facts.RecordEquality;
+
 /** An sc-win32-status value from the catalog. */
 public record Win32StatusInfo(long code, String name, String hex, String meaning, Win32Class classification,
                               String note) implements java.io.Serializable, CatalogEntry {
@@ -8,4 +10,13 @@ public record Win32StatusInfo(long code, String name, String hex, String meaning
         return "win32 " + code + " " + name;
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return RecordEquality.equal(this, other);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordEquality.hash(this);
+    }
 }

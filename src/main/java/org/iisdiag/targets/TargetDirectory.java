@@ -14,6 +14,7 @@ import org.iisdiag.conclusions.Target;
 import org.iisdiag.facts.AncmEvent;
 import org.iisdiag.facts.AppPoolDefinition;
 import org.iisdiag.facts.AppPoolState;
+import org.iisdiag.facts.RecordEquality;
 import org.iisdiag.facts.SiteState;
 import org.iisdiag.facts.ApplicationDefinition;
 import org.iisdiag.facts.AspNetWebEvent;
@@ -46,6 +47,15 @@ public final class TargetDirectory {
     private final Map<Long, String> siteNames = new TreeMap<>();
     /** An application as configured: its path as written and its pool. */
     private record App(long site, String path, String pool) {
+        @Override
+        public boolean equals(Object other) {
+            return RecordEquality.equal(this, other);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordEquality.hash(this);
+        }
     }
 
     /** (site id, application path lower case) -> the application. */
