@@ -1,6 +1,7 @@
 package org.iisdiag.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
@@ -38,18 +39,25 @@ final class EarlyPack {
             }
         }
         CompletableFuture<Started> future = new CompletableFuture<>();
+        CompletableFuture<String> identity = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
                 PackResolver resolver = PackResolver.system();
                 PackLocation rules = resolver.rules(null);
                 PackLocation kb = resolver.kb(null);
+                if (!Files.isDirectory(rules.dir()) || !Files.isDirectory(kb.dir())) {
+                    future.complete(null); // the command resolves the pack itself and says what is missing
+                    return;
+                }
                 FileDigests digests = new FileDigests();
-                String identity = RulePackIdentity.of(rules, kb, digests).reportLine();
                 Path cache = RuleBaseCache.defaultDir();
+                // the pack starts loading at once; its identity (a hash of every file) is worked out meanwhile
                 future.complete(new Started(rules.dir(), kb.dir(), cache,
                         Diagnostician.start(rules.dir(), kb.dir(), identity, cache, digests)));
+                identity.complete(RulePackIdentity.reportLine(rules, kb, digests));
             } catch (IOException | RuntimeException e) {
                 future.complete(null); // the command resolves the pack itself and says what is wrong
+                identity.completeExceptionally(e); // a loading already handed out fails rather than waits for ever
             }
         }, "iisdiag-early-pack");
         t.setDaemon(true);

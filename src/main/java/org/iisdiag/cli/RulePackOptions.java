@@ -3,6 +3,7 @@ package org.iisdiag.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.engine.FileDigests;
@@ -85,7 +86,11 @@ public final class RulePackOptions {
             return early;
         }
         FileDigests digests = new FileDigests(); // one read of each pack file for the identity and both caches
-        return Diagnostician.start(rulesDir(), kbDir(), identity(err, digests), cache, digests);
+        CompletableFuture<String> identity = new CompletableFuture<>();
+        // the pack starts loading at once; its identity (a hash of every file) is worked out meanwhile
+        Diagnostician.Loading loading = Diagnostician.start(rulesDir(), kbDir(), identity, cache, digests);
+        identity.complete(identity(err, digests));
+        return loading;
     }
 
     /** The loaded pack, printing its problems to {@code err}; throws an exit code on failure. */

@@ -66,6 +66,16 @@ public final class Diagnostician {
 
     /** As {@link #start(Path, Path, String, Path)}, with the digests already taken of the pack's files in this load. */
     public static Loading start(Path rulesDir, Path kbDir, String tool, Path cacheDir, FileDigests digests) {
+        return start(rulesDir, kbDir, CompletableFuture.completedFuture(tool), cacheDir, digests);
+    }
+
+    /**
+     * As {@link #start(Path, Path, String, Path, FileDigests)}, with the report's tool line still being worked
+     * out: the pack's identity hashes every pack file, and the loading need not wait for it (it needs the same
+     * digests, which {@code digests} computes once for whichever thread asks first).
+     */
+    public static Loading start(Path rulesDir, Path kbDir, CompletableFuture<String> tool, Path cacheDir,
+                                FileDigests digests) {
         return new Loading(rulesDir, kbDir, tool, cacheDir, digests);
     }
 
@@ -73,10 +83,10 @@ public final class Diagnostician {
     public static final class Loading {
         private final CompletableFuture<KnowledgeBase> catalogs;
         private final CompletableFuture<RuleBase> rules;
-        private final String tool;
+        private final CompletableFuture<String> tool;
         private final LogLayouts logLayouts;
 
-        private Loading(Path rulesDir, Path kbDir, String tool, Path cacheDir, FileDigests digests) {
+        private Loading(Path rulesDir, Path kbDir, CompletableFuture<String> tool, Path cacheDir, FileDigests digests) {
             this.tool = tool;
             this.logLayouts = LogLayouts.forKnowledgeBase(kbDir); // parsed when a log needs it
             // With a cache, catalogs parsed clean before (same files, same build) are read back: see CatalogCache;
@@ -100,7 +110,7 @@ public final class Diagnostician {
             KnowledgeBase kb = join(catalogs);
             RuleBase ruleBase = join(rules);
             ruleBase.checkAgainst(kb);
-            return new Diagnostician(kb, ruleBase, tool, logLayouts);
+            return new Diagnostician(kb, ruleBase, tool.join(), logLayouts);
         }
 
         /** Work that throws the loaders' checked exceptions. */

@@ -52,6 +52,18 @@ public record RulePackIdentity(String sha256, String source) {
         return new RulePackIdentity(Sha256.hex(sha), source(rules, kb));
     }
 
+    /**
+     * The {@link #reportLine()} of the pack in use, for a pack whose folders were found: a file that cannot be
+     * read after all (the load that reads it reports why) gives {@link #lineWithoutPack}.
+     */
+    public static String reportLine(PackLocation rules, PackLocation kb, FileDigests digests) {
+        try {
+            return of(rules, kb, digests).reportLine();
+        } catch (IOException e) {
+            return lineWithoutPack(e.getMessage());
+        }
+    }
+
     /** Adds a file by name and the digest of its content (a rule file can only be absent if deleted meanwhile). */
     private static void add(MessageDigest sha, String name, byte[] digest) {
         sha.update((name + "\0" + (digest == null ? "absent" : java.util.HexFormat.of().formatHex(digest)) + "\0")

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.engine.RuleBaseCache;
+import org.iisdiag.pack.RulePackIdentity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,16 @@ class EarlyPackTest {
         assertThat(loading).isNotNull();
         assertThat(loading.await().knowledgeBase().action("raise-concurrent-request-limit")).isNotNull();
         assertThat(EarlyPack.take(rules, kb, cache)).as("taken once").isNull();
+    }
+
+    @Test
+    void theEarlyLoadingsReportNamesThePackAsAnyOtherLoading() throws Exception {
+        EarlyPack.startIfDiagnose(new String[] {"diagnose", "some/case"});
+        Diagnostician.Loading loading = EarlyPack.take(rules, kb, cache);
+        assertThat(loading).isNotNull();
+        PackResolver resolver = PackResolver.system();
+        String expected = RulePackIdentity.of(resolver.rules(null), resolver.kb(null)).reportLine();
+        assertThat(loading.await().diagnose(kb.resolve("cases/classic-asp-errors"), "c").tool()).isEqualTo(expected);
     }
 
     @Test
