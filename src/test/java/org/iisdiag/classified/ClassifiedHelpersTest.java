@@ -51,7 +51,7 @@ class ClassifiedHelpersTest {
 
     @Test
     void workerCrashesAreTheRuntimesAndWindowsErrorReportingsReportsOfW3wp() {
-        var runtime = new org.iisdiag.facts.DotNetRuntimeCrash("w3wp.exe", "", "System.Exception", "", 1, EventTimes.NONE, List.of());
+        var runtime = new org.iisdiag.facts.DotNetRuntimeCrash("w3wp.exe", "", "System.Exception", "", "", "", 1, EventTimes.NONE, List.of());
         var wer = new org.iisdiag.facts.ApplicationCrash("W3WP.EXE", "KERNELBASE.dll", "0xe0434352", "", "", 1, EventTimes.NONE, List.of());
         var other = new org.iisdiag.facts.ApplicationCrash("sqlservr.exe", "ntdll.dll", "0xc0000005", "", "", 1, EventTimes.NONE, List.of());
         assertThat(CrashTargets.isWorkerCrash(runtime)).isTrue();

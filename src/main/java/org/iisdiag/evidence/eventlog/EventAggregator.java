@@ -79,7 +79,7 @@ public final class EventAggregator {
                     a.exceptionType(), a.requestPath()), a, t, sample);
         } else if (p.equalsIgnoreCase(".NET Runtime") && e.eventId() == 1026) {
             DotNetRuntimeCrash c = runtime(text);
-            kept = runtime.add(List.of(c.application(), c.exceptionType()), c, t, sample);
+            kept = runtime.add(List.of(c.application(), c.exceptionType(), c.crashingFrame(), c.threadKind()), c, t, sample);
         } else if (p.equalsIgnoreCase("Application Error") && e.eventId() == 1000) {
             ApplicationCrash c = crash(e, text);
             kept = crashes.add(List.of(c.faultingApplication(), c.faultingModule(), c.exceptionCode(), c.faultOffset()),
@@ -239,7 +239,7 @@ public final class EventAggregator {
                 a.applicationDomain(), a.processId(), a.processName(), a.accountName(), a.threadAccountName(),
                 a.authenticationType(), a.impersonating(), n, t, s)));
         out.addAll(runtime.facts((c, n, t, s) -> new DotNetRuntimeCrash(c.application(), c.frameworkVersion(),
-                c.exceptionType(), c.exceptionInfo(), n, t, s)));
+                c.exceptionType(), c.exceptionInfo(), c.crashingFrame(), c.threadKind(), n, t, s)));
         out.addAll(crashes.facts((c, n, t, s) -> new ApplicationCrash(c.faultingApplication(), c.faultingModule(),
                 c.exceptionCode(), c.faultOffset(), c.processId(), c.moduleVersion(), c.modulePath(), n, t, s)));
         out.addAll(popups.facts((a, n, t, s) -> new ApplicationPopup(a.program(), a.caption(), a.message(), a.missingDll(),
@@ -469,8 +469,68 @@ public final class EventAggregator {
         String info = field(text, "Exception Info");
         Matcher t = EXCEPTION_TYPE.matcher(info);
         String type = t.find() ? t.group(1) : "";
+        List<String> frames = frames(text);
         return new DotNetRuntimeCrash(cut(app, 200), cut(version, 100), cut(type, 200), cut(info, MAX_FIELD),
-                0, EventTimes.NONE, List.of());
+                cut(crashingFrame(frames), 300), threadKind(frames), 0, EventTimes.NONE, List.of());
+    }
+
+    /** "   at Name.Space.Type.Method(args)" lines of a stack: the method names, top first (at most 200). */
+    private static final Pattern FRAME = Pattern.compile("(?m)^[ \\t]*at ([^\\s(]{1,400})\\(");
+    /** Namespaces of the runtime and the framework: a frame there is not the application's code. */
+    private static final Pattern FRAMEWORK_FRAME = Pattern.compile(
+            "^(?:System|Microsoft|MS|Mono|Windows|Internal|Interop|mscorlib|netstandard)[.+]");
+    /** An async method's state machine: Type+&lt;Method&gt;d__9.MoveNext is Type.Method. */
+    private static final Pattern STATE_MACHINE = Pattern.compile("\\+<([^>]{1,200})>d__\\d+\\.MoveNext$");
+
+    static List<String> frames(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = FRAME.matcher(text);
+        while (m.find() && out.size() < 200) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    /** The first frame in the application's code, an async state machine shown as its method; "" when none. */
+    static String crashingFrame(List<String> frames) {
+        for (String f : frames) {
+            if (!FRAMEWORK_FRAME.matcher(f).find()) {
+                return STATE_MACHINE.matcher(f).replaceFirst(".$1");
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Where the exception was thrown when no request was running it: the frame that starts the thread's work
+     * (a timer, an async void method's rethrow, a thread-pool work item, a thread of its own) and no frame of
+     * the request pipelines (ASP.NET's HttpRuntime/HttpApplication, ASP.NET Core's servers and hosting); "".
+     */
+    static String threadKind(List<String> frames) {
+        String kind = "";
+        for (String f : frames) {
+            if (f.startsWith("System.Web.HttpRuntime") || f.startsWith("System.Web.HttpApplication")
+                    || f.startsWith("System.Web.Hosting.PipelineRuntime") || f.startsWith("Microsoft.AspNetCore.Server.")
+                    || f.startsWith("Microsoft.AspNetCore.Hosting.HostingApplication")) {
+                return "";
+            }
+            if (!kind.isEmpty()) {
+                continue;
+            }
+            if (f.contains("<ThrowAsync>")) {
+                kind = "async void method";
+            } else if (f.startsWith("System.Threading.TimerQueueTimer") || f.startsWith("System.Threading.TimerQueue.")
+                    || f.startsWith("System.Threading._TimerCallback") || f.startsWith("System.Threading.TimerCallback")) {
+                kind = "timer callback";
+            } else if (f.startsWith("System.Threading.ThreadPoolWorkQueue") || f.startsWith("System.Threading._ThreadPoolWaitCallback")
+                    || f.startsWith("System.Threading.PortableThreadPool") || f.startsWith("System.Threading.QueueUserWorkItemCallback")) {
+                kind = "thread-pool work item";
+            } else if (f.startsWith("System.Threading.ThreadHelper") || f.startsWith("System.Threading.Thread.StartCallback")
+                    || f.startsWith("System.Threading.Thread.StartCore")) {
+                kind = "thread";
+            }
+        }
+        return kind;
     }
 
     // ---- Application Error 1000 ---------------------------------------------------------------------
