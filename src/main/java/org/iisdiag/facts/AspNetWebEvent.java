@@ -5,12 +5,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * ASP.NET (Framework) health-monitoring web events (provider "ASP.NET 4.0.30319.0", event 1309 warnings and
- * 1310 configuration errors) aggregated by (event id, event code, application virtual path, exception type,
- * request path). The other fields are from the first event of the group; "" when absent.
+ * ASP.NET (Framework) health-monitoring web events (provider "ASP.NET 4.0.30319.0", event 1309 warnings,
+ * 1310 configuration errors and 1305 application lifetime events such as 1002 "Application is shutting down.
+ * Reason: ...") aggregated by (event id, event code, application virtual path, exception type, request path;
+ * a 1305 also by its message). The other fields are from the first event of the group; "" when absent.
  *
  * @param eventCode        WebEventCodes: 3005 unhandled exception, 3001 request aborted (timed out), 3008
- *                         configuration error ... (0 when unreadable)
+ *                         configuration error, 1001 application start, 1002 application shutdown ... (0 when unreadable)
  * @param exceptionMessage the first line of the exception message, at most 500 chars
  * @param requestUrl       with sensitive query values masked
  * @param applicationDomain the application domain without its run-time suffix ("/LM/W3SVC/1/ROOT", which names the
@@ -44,6 +45,9 @@ public record AspNetWebEvent(int eventId, int eventCode, String eventMessage, St
         }
         if (!exceptionMessage.isEmpty()) {
             b.append(": ").append(exceptionMessage.length() > 120 ? exceptionMessage.substring(0, 120) + "..." : exceptionMessage);
+        } else if (exceptionType.isEmpty() && !eventMessage.isEmpty()) {
+            // a lifetime event (1305) says what happened in its message: "Application is shutting down. Reason: ..."
+            b.append(": ").append(eventMessage.length() > 160 ? eventMessage.substring(0, 160) + "..." : eventMessage);
         }
         if (!requestPath.isEmpty()) {
             b.append(" on ").append(requestPath);

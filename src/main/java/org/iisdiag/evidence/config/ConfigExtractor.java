@@ -19,6 +19,7 @@ import org.iisdiag.facts.ApplicationDefinition;
 import org.iisdiag.facts.AspNetCoreConfig;
 import org.iisdiag.facts.IisNodeConfig;
 import org.iisdiag.facts.CompilationConfig;
+import org.iisdiag.facts.WatchedFolderFileSetting;
 import org.iisdiag.facts.ConfigFact;
 import org.iisdiag.facts.CustomErrorsConfig;
 import org.iisdiag.facts.DefaultDocumentConfig;
@@ -92,7 +93,53 @@ final class ConfigExtractor {
         for (XmlElement farms : configuration.children("webFarms")) {
             webFarms(farms);
         }
+        if (!applicationHost) {
+            watchedFolderFiles(configuration, "", "", 0);
+        }
         return out;
+    }
+
+    /** Attributes that name a file or folder an application writes to (log4net, NLog, trace listeners ...). */
+    private static final java.util.Set<String> FILE_ATTRIBUTES = java.util.Set.of("file", "fileName", "filename",
+            "initializeData", "value", "logDirectory", "logFile", "directory", "folder", "archiveFileName", "filePath");
+    /** A path relative to the application ("bin\x", "~/bin/x", "./bin", NLog's "${basedir}/bin") inside a folder ASP.NET watches. */
+    private static final java.util.regex.Pattern WATCHED_FOLDER = java.util.regex.Pattern.compile(
+            "^(?:~[\\\\/]|\\.[\\\\/]|\\$\\{(?:basedir|aspnet-appbasepath)\\}[\\\\/]?)?"
+                    + "(bin|App_Code|App_GlobalResources|App_LocalResources|App_Browsers|App_WebReferences)(?:[\\\\/]|$)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** Elements whose paths name what the application reads, not what it writes. */
+    private static final java.util.Set<String> READ_ONLY_ELEMENTS = java.util.Set.of("probing", "codeBase", "assemblies",
+            "buildProviders", "handlers", "modules", "httpHandlers", "httpModules", "compilation", "assemblyBinding");
+
+    /** Settings that make the application write inside bin or an App_ folder (see {@link WatchedFolderFileSetting}). */
+    private void watchedFolderFiles(XmlElement e, String path, String location, int depth) {
+        if (depth > 12 || out.size() > 2000) {
+            return;
+        }
+        for (XmlElement c : e.children()) {
+            if (READ_ONLY_ELEMENTS.contains(c.name())) {
+                continue;
+            }
+            String loc = location;
+            String p = path;
+            if (depth == 0 && c.name().equals("location")) {
+                loc = orEmpty(c.attr("path"));
+            } else {
+                p = path.isEmpty() ? c.name() : path + "/" + c.name();
+            }
+            for (String a : FILE_ATTRIBUTES) {
+                String v = c.attr(a);
+                if (v == null) {
+                    continue;
+                }
+                java.util.regex.Matcher m = WATCHED_FOLDER.matcher(v.strip());
+                if (m.find()) {
+                    out.add(new WatchedFolderFileSetting(m.group(1), org.iisdiag.evidence.Limits.cut(p, 200), a, org.iisdiag.evidence.Limits.cut(v.strip(), 260), file,
+                            loc, List.of(), src(c)));
+                }
+            }
+            watchedFolderFiles(c, p, loc, depth + 1);
+        }
     }
 
     /** The configuration level itself or one {@code <location>}. */

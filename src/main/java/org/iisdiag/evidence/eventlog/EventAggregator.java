@@ -23,7 +23,7 @@ import org.iisdiag.facts.WasEvent;
 
 /**
  * Classifies events and aggregates them into facts by identity. Recognised: ASP.NET Core Module (V1/V2,
- * IIS and IIS Express), ASP.NET 1309/1310, .NET Runtime 1026, Application Error 1000, WAS and IIS
+ * IIS and IIS Express), ASP.NET 1309/1310 and 1305 (application lifetime), .NET Runtime 1026, Application Error 1000, WAS and IIS
  * worker-process events; everything else is counted per (channel, provider, id). Text taken into facts is
  * capped ({@link #MAX_FIELD} chars) and URLs and samples have sensitive query values masked.
  *
@@ -73,10 +73,12 @@ public final class EventAggregator {
             AncmEvent a = ancm(e, text);
             kept = ancm.add(List.of(p, e.eventId(), a.application(), a.errorCode(), a.processExitCode(), a.exitCode(),
                     cut(a.exception(), 200)), a, t, sample);
-        } else if (p.startsWith("ASP.NET") && (e.eventId() == 1309 || e.eventId() == 1310)) {
+        } else if (p.startsWith("ASP.NET") && isAspNetWebEvent(e.eventId())) {
             AspNetWebEvent a = aspNet(e, text);
-            kept = aspNet.add(List.of(e.eventId(), a.eventCode(), a.applicationDomain(), a.applicationVirtualPath(),
-                    a.exceptionType(), a.requestPath()), a, t, sample);
+            // an application lifetime event (1305) is counted by its message ("Application is shutting down. Reason:
+            // ..."): each restart has an application domain of its own, and the restarts are what counts
+            kept = aspNet.add(List.of(e.eventId(), a.eventCode(), e.eventId() == 1305 ? a.eventMessage() : a.applicationDomain(),
+                    a.applicationVirtualPath(), a.exceptionType(), a.requestPath()), a, t, sample);
         } else if (p.equalsIgnoreCase(".NET Runtime") && e.eventId() == 1026) {
             DotNetRuntimeCrash c = runtime(text);
             kept = runtime.add(List.of(c.application(), c.exceptionType(), c.crashingFrame(), c.threadKind()), c, t, sample);
@@ -131,10 +133,15 @@ public final class EventAggregator {
     private boolean isRecognised(RawEvent e) {
         String p = e.provider();
         return isAncm(p) || isWas(p) || isW3svc(p)
-                || (p.startsWith("ASP.NET") && (e.eventId() == 1309 || e.eventId() == 1310))
+                || (p.startsWith("ASP.NET") && isAspNetWebEvent(e.eventId()))
                 || (p.equalsIgnoreCase(".NET Runtime") && e.eventId() == 1026)
                 || (p.equalsIgnoreCase("Application Error") && e.eventId() == 1000)
                 || isPopup(e) || isLogonFailure(e);
+    }
+
+    /** ASP.NET health monitoring events read: 1309 (request errors), 1310 (errors), 1305 (application lifetime). */
+    static boolean isAspNetWebEvent(int id) {
+        return id == 1309 || id == 1310 || id == 1305;
     }
 
     // ---- Application Popup 26 ----------------------------------------------------------------------
