@@ -12,8 +12,12 @@ public final class Limits {
     // ---- values -----------------------------------------------------------------------------------
     /** Characters kept of one XML value (attribute, text, comment, CDATA) in a configuration file. */
     public static final int CONFIG_VALUE_CHARS = 16_384;
-    /** Characters kept of one XML value of a Failed Request Tracing file. */
-    public static final int FREB_VALUE_CHARS = 4_096;
+    /**
+     * Characters kept of one XML value of a Failed Request Tracing file: the request headers of a trace are one
+     * value, and HTTP.sys accepts up to 16 KB of them by default (MaxRequestBytes), so a header that request
+     * filtering refused as too long (404.10) is measured whole.
+     */
+    public static final int FREB_VALUE_CHARS = 16_384;
     /** Characters kept of one XML value of an event-log export (a rendered message with its stack). */
     public static final int EVENT_VALUE_CHARS = 32_768;
     /** Characters kept of one CSV field of a Get-WinEvent export. */

@@ -43,6 +43,7 @@ import org.iisdiag.facts.ProxyConfig;
 import org.iisdiag.facts.DenyUrlSequencesConfig;
 import org.iisdiag.facts.HttpRuntimeConfig;
 import org.iisdiag.facts.RequestLimitsConfig;
+import org.iisdiag.facts.HeaderLimitConfig;
 import org.iisdiag.facts.ServerRuntimeConfig;
 import org.iisdiag.facts.SiteLimitsConfig;
 import org.iisdiag.facts.Tristate;
@@ -719,6 +720,35 @@ final class ConfigExtractor {
         out.add(new RequestLimitsConfig(v.number(e, "maxAllowedContentLength", RequestLimitsConfig.DEFAULT_MAX_ALLOWED_CONTENT_LENGTH),
                 v.number(e, "maxUrl", RequestLimitsConfig.DEFAULT_MAX_URL),
                 v.number(e, "maxQueryString", RequestLimitsConfig.DEFAULT_MAX_QUERY_STRING), file, path, v.list(), src(e)));
+        for (XmlElement limits : e.children("headerLimits")) {
+            headerLimits(limits, path);
+        }
+    }
+
+    /**
+     * {@code requestLimits/headerLimits}: the entries this level leaves in force, in document order ({@code <clear/>}
+     * drops those before it, {@code <remove header>} the matching one); at most 200.
+     */
+    private void headerLimits(XmlElement e, String path) {
+        java.util.Map<String, XmlElement> entries = new java.util.LinkedHashMap<>();
+        for (XmlElement item : e.children()) {
+            String header = orEmpty(item.attr("header")).strip();
+            switch (item.name()) {
+                case "clear" -> entries.clear();
+                case "remove" -> entries.remove(header.toLowerCase(Locale.ROOT));
+                case "add" -> {
+                    if (!header.isEmpty() && entries.size() < 200) {
+                        entries.put(header.toLowerCase(Locale.ROOT), item);
+                    }
+                }
+                default -> { }
+            }
+        }
+        for (XmlElement item : entries.values()) {
+            Values v = new Values("the IIS default");
+            out.add(new HeaderLimitConfig(orEmpty(item.attr("header")).strip(), v.number(item, "sizeLimit", 0), file, path,
+                    v.list(), src(item)));
+        }
     }
 
     /**

@@ -26,6 +26,7 @@ import org.iisdiag.evidence.xml.SafeXml;
 import org.iisdiag.facts.FailedRequestGroup;
 import org.iisdiag.facts.FailedRequestTrace;
 import org.iisdiag.facts.SampleLine;
+import org.iisdiag.facts.TracedRequestHeaders;
 
 /**
  * Reads Failed Request Tracing files ({@code fr000123.xml}) with a hardened StAX parser: a document
@@ -174,17 +175,24 @@ public final class FrebReader implements EvidenceReader {
         if (trace.sizeTruncated) {
             report.note("IIS truncated the trace at maxLogFileSizeKB (LOG_FILE_MAX_SIZE_TRUNCATE); later events are missing");
         }
-        add(trace.build(), report);
+        FailedRequestTrace built = trace.build();
+        add(built, trace.headerSizes(built), report);
     }
 
     private static IOException refuseDtd(String file, long line) {
         return new IOException(file + ":" + line + ": " + SafeXml.REFUSED);
     }
 
-    private void add(FailedRequestTrace t, ReadReport report) {
+    /** The request headers of the detailed traces, sizes only. */
+    private final List<TracedRequestHeaders> headerSizes = new ArrayList<>();
+
+    private void add(FailedRequestTrace t, TracedRequestHeaders headers, ReadReport report) {
         tracesRead++;
         if (traces.size() < MAX_DETAILED_TRACES) {
             traces.add(t);
+            if (headers != null) {
+                headerSizes.add(headers);
+            }
         } else {
             report.note("more than " + MAX_DETAILED_TRACES + " traces in the case: this one only counts in the groups");
         }
@@ -227,6 +235,7 @@ public final class FrebReader implements EvidenceReader {
     @Override
     public List<Object> facts() {
         List<Object> facts = new ArrayList<>(traces);
+        facts.addAll(headerSizes);
         facts.addAll(groups());
         return FactRedaction.redact(facts);
     }
@@ -386,6 +395,10 @@ public final class FrebReader implements EvidenceReader {
         int endSubstatus = -1;
         final List<String> warnings = new ArrayList<>();
         int warningCount;
+        /** Request header name -> longest value length (GENERAL_REQUEST_HEADERS), in the order sent. */
+        final Map<String, Long> requestHeaders = new java.util.LinkedHashMap<>();
+        boolean requestHeadersCut;
+        long headersLine;
 
         TraceBuilder(String file, long rootLine, Map<String, String> root) {
             this.file = file;
@@ -430,6 +443,14 @@ public final class FrebReader implements EvidenceReader {
                 case "NOTIFY_MODULE_START" -> {
                     if (executeModule.isEmpty() && e.notification().equals("EXECUTE_REQUEST_HANDLER")) {
                         executeModule = e.text("ModuleName");
+                    }
+                }
+                case "GENERAL_REQUEST_HEADERS" -> {
+                    if (requestHeaders.isEmpty()) {
+                        headersLine = e.line;
+                        String h = e.data("Headers");
+                        measureHeaders(h, requestHeaders);
+                        requestHeadersCut = h.length() >= Limits.FREB_VALUE_CHARS;
                     }
                 }
                 case "GENERAL_REQUEST_START" -> {
@@ -527,6 +548,26 @@ public final class FrebReader implements EvidenceReader {
             return new SampleLine(file, e.line, b.toString());
         }
 
+        /** The request headers this trace shows, sizes only, or null when it has none. */
+        TracedRequestHeaders headerSizes(FailedRequestTrace t) {
+            if (requestHeaders.isEmpty()) {
+                return null;
+            }
+            List<TracedRequestHeaders.Header> list = new ArrayList<>();
+            StringBuilder b = new StringBuilder("GENERAL_REQUEST_HEADERS value lengths:");
+            requestHeaders.forEach((n, len) -> {
+                list.add(new TracedRequestHeaders.Header(n, len));
+                if (b.length() < 400) {
+                    b.append(' ').append(n).append('=').append(len);
+                }
+            });
+            if (requestHeadersCut) {
+                b.append(" (cut at ").append(Limits.FREB_VALUE_CHARS).append(" characters)");
+            }
+            return new TracedRequestHeaders(file, t.url(), t.siteId(), t.status(), t.substatus(), t.time(), List.copyOf(list),
+                    requestHeadersCut, List.of(new SampleLine(file, headersLine, b.toString())));
+        }
+
         FailedRequestTrace build() {
             int status = finalStatus;
             int substatus = finalSubstatus;
@@ -576,6 +617,39 @@ public final class FrebReader implements EvidenceReader {
                     !handler.isEmpty() ? handler : executeModule, backend, String.join("; ", arrErrors),
                     String.join("; ", ancmFailures), bytesSent, List.copyOf(warnings), warningCount, gap, events,
                     truncated, List.copyOf(samples.subList(0, Math.min(samples.size(), MAX_SAMPLES))));
+        }
+    }
+
+    /** Most request headers measured per trace. */
+    static final int MAX_REQUEST_HEADERS = 64;
+
+    /**
+     * Each "Name: value" line of a GENERAL_REQUEST_HEADERS block into name -> value length (the longest when a
+     * name repeats), keeping no value. Names are kept as sent; at most {@link #MAX_REQUEST_HEADERS} names.
+     */
+    static void measureHeaders(String block, Map<String, Long> out) {
+        for (String line : block.split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (colon <= 0 || colon > 200) {
+                continue;
+            }
+            String name = line.substring(0, colon).strip();
+            if (name.isEmpty() || !name.chars().allMatch(c -> c > 32 && c < 127)) {
+                continue;
+            }
+            long len = line.substring(colon + 1).strip().length();
+            String existing = null;
+            for (String k : out.keySet()) {
+                if (k.equalsIgnoreCase(name)) {
+                    existing = k;
+                    break;
+                }
+            }
+            if (existing != null) {
+                out.put(existing, Math.max(out.get(existing), len));
+            } else if (out.size() < MAX_REQUEST_HEADERS) {
+                out.put(name, len);
+            }
         }
     }
 

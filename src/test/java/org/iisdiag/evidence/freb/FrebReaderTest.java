@@ -18,6 +18,7 @@ import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.facts.EvidenceFact;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.FailedRequestGroup;
+import org.iisdiag.facts.TracedRequestHeaders;
 import org.iisdiag.facts.FailedRequestTrace;
 import org.junit.jupiter.api.Test;
 
@@ -240,8 +241,34 @@ class FrebReaderTest {
         assertThat(g500.samples()).extracting(s -> s.file()).containsExactly("W3SVC1/fr000001-500-19.xml", "W3SVC1/fr000008.xml");
         assertThat(g500.firstSeen()).isEqualTo(Instant.parse("2025-01-09T10:15:51.117Z"));
         assertThat(g500.describe()).startsWith("2 x FREB trace 500.19 set by IIS Web Core in BEGIN_REQUEST, error 0x8007000d");
-        assertThat(reader.facts()).hasSize(8 + 6).allMatch(f -> f instanceof EvidenceFact);
+        assertThat(reader.facts()).allMatch(f -> f instanceof EvidenceFact)
+                .filteredOn(f -> !(f instanceof TracedRequestHeaders)).hasSize(8 + 6);
         assertThat(reader.tracesRead()).isEqualTo(8);
+    }
+
+    @Test
+    void requestHeadersAreMeasuredWithoutTheirValues() throws IOException {
+        FrebReader reader = new FrebReader();
+        read(reader, "fr000001-500-19.xml");
+        List<TracedRequestHeaders> headers = reader.facts().stream().filter(f -> f instanceof TracedRequestHeaders)
+                .map(f -> (TracedRequestHeaders) f).toList();
+        assertThat(headers).hasSize(1);
+        TracedRequestHeaders h = headers.get(0);
+        assertThat(h.status()).isEqualTo(500);
+        assertThat(h.substatus()).isEqualTo(19);
+        assertThat(h.lengthOf("user-agent")).isEqualTo(41);
+        assertThat(h.lengthOf("X-Not-Sent")).isEqualTo(-1);
+        assertThat(h.cut()).isFalse();
+        // names and lengths only: no header value reaches the fact
+        assertThat(h.samples()).singleElement().satisfies(s -> assertThat(s.text())
+                .startsWith("GENERAL_REQUEST_HEADERS value lengths: Accept=9").doesNotContain("Mozilla"));
+    }
+
+    @Test
+    void measuringHeadersKeepsTheLongestValueOfARepeatedName() {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        FrebReader.measureHeaders("Host: a.example\r\nX-Claims: abc\r\nx-claims: abcdef\r\nnot a header\r\n: empty\r\n", out);
+        assertThat(out).containsExactly(java.util.Map.entry("Host", 9L), java.util.Map.entry("X-Claims", 6L));
     }
 
     @Test
