@@ -171,6 +171,8 @@ final class CaseValues {
             case "siteId" -> t.siteId() < 0 ? null : Long.toString(t.siteId());
             case "appPool" -> poolOf(t);
             case "app" -> t.app().isEmpty() || "/".equals(t.app()) ? null : t.app();
+            // how appcmd names the target's application: "Shop/" for a site's root, "Shop/api" below it
+            case "appcmdApp" -> t.siteName().isEmpty() ? null : t.siteName() + (t.app().isEmpty() ? "/" : t.app());
             case "server" -> !t.server().isEmpty() ? t.server() : nonEmpty(server.serverName());
             default -> null;
         };

@@ -37,6 +37,18 @@ class CaseValuesTest {
     }
 
     @Test
+    void appcmdNamesTheTargetsApplicationBySiteAndPath() {
+        List<Object> facts = List.of(app(6, "Intranet", "/", "E:\\Sites\\Intranet"),
+                app(6, "Intranet", "/finreports", "E:\\Apps\\FinReports"));
+        CaseValues values = new CaseValues(ServerEnvironment.unknown(), List.of(), TargetDirectory.of(facts), Map.of(), facts);
+        assertThat(values.known(new Target("", 6, "Intranet", "/finreports", ""), new TreeMap<>(), List.of()).apply("appcmdApp"))
+                .isEqualTo("Intranet/finreports");
+        assertThat(values.known(new Target("", 6, "Intranet", "", ""), new TreeMap<>(), List.of()).apply("appcmdApp"))
+                .as("the site itself is its root application").isEqualTo("Intranet/");
+        assertThat(values.known(Target.CASE, new TreeMap<>(), List.of()).apply("appcmdApp")).as("no site: nothing to name").isNull();
+    }
+
+    @Test
     void aServerWideConclusionNamesTheOneSiteWhoseErrorsItRestsOn() {
         List<Object> facts = List.of(app(2, "ServiceDesk", "/", "D:\\Sites\\ServiceDesk"), app(3, "Intranet", "/", "D:\\Web\\Intranet"));
         CaseValues values = new CaseValues(ServerEnvironment.unknown(), List.of(), TargetDirectory.of(facts), Map.of(), facts);
