@@ -26,13 +26,6 @@ public record ChangeBeforeErrors(ServerChange change, ErrorOnset onset, long min
         return "ChangeBeforeErrors: " + onset.statusClass() + "xx " + describe();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -30,13 +30,6 @@ public record ErrorStatus(EvidenceFact source, int status, int substatus, long w
         return "ErrorStatus " + code() + " (win32 " + win32 + ") x" + count + " for " + target.describe();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

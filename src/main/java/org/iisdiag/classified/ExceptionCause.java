@@ -20,13 +20,6 @@ public record ExceptionCause(SignatureMatch match, EvidenceFact source, Target t
         return "ExceptionCause " + match.signature().id() + " " + match.params() + " for " + target.describe();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -30,13 +30,6 @@ public record Explained(EvidenceFact fact, String by, int specificity) implement
         return "Explained (" + specificity + ") by " + by + ": " + fact.describe();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

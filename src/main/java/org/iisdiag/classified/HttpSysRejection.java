@@ -21,13 +21,6 @@ public record HttpSysRejection(HttpErrCount count, HttpErrReason reason, Target 
         return "HttpSysRejection " + count.reason() + " x" + count.count() + " for " + target.describe();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

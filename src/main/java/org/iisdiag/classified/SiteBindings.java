@@ -89,15 +89,8 @@ public final class SiteBindings {
 
     /** A site, the port of one of its bindings and the host it takes ("" for any host). */
     private record Binding(String site, String port, String host) {
-        @Override
-        public boolean equals(Object other) {
-            return RecordEquality.equal(this, other);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordEquality.hash(this);
-        }
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
     /** The bindings of the sites on {@code port}, in site and binding order. */

@@ -28,13 +28,6 @@ public record StartupFailure(String kind, EvidenceFact source, String detail, Ta
         return "StartupFailure " + kind + ": " + source.describe();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

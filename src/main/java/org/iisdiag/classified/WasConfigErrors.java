@@ -27,15 +27,8 @@ public final class WasConfigErrors {
     /** {@code line} is -1 when no event or copy names one; {@code message} "" when none says what failed. */
     public record Reading(String file, long line, String message, XmlProblem problem, List<String> pools,
                           List<String> eventIds) {
-        @Override
-        public boolean equals(Object other) {
-            return RecordEquality.equal(this, other);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordEquality.hash(this);
-        }
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
     public static Reading read(Collection<?> events, Collection<?> copies, Collection<?> offline) {

@@ -8,13 +8,6 @@ import org.iisdiag.facts.RecordEquality;
  * Escalating rules test {@code not Benign(fact == $x)}, so noise is reported but not acted on.
  */
 public record Benign(EvidenceFact fact, String reason, String ruleId) {
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

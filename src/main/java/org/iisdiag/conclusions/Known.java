@@ -11,13 +11,6 @@ import org.iisdiag.facts.RecordEquality;
  * evidence that shows it. A collection action whose revelations are all known is not recommended.
  */
 public record Known(Target target, String revelation, String because, List<EvidenceFact> evidence, String ruleId) {
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -32,13 +32,6 @@ public record PlannedAction(String actionId, PlanRole role, int order, Target ta
         return evidence.stream().mapToLong(EvidenceFact::occurrences).sum();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

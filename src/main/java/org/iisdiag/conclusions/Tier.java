@@ -8,13 +8,6 @@ import org.iisdiag.facts.RecordEquality;
  * not help. An action takes the best tier any of its plan steps gets.
  */
 public record Tier(String plannedKey, int tier, String reason, String ruleId) {
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -43,13 +43,6 @@ public record AncmEvent(String provider, int eventId, AncmEventKind kind, String
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -24,13 +24,6 @@ public record AncmLogFinding(AncmLogKind kind, String detail, long pid, long cou
                 detail.isEmpty() ? "" : ": " + detail, pid == 0 ? "" : " (PID " + pid + ")");
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -25,13 +25,6 @@ public record AppPoolState(String appPool, String state, String runtimeVersion, 
                 + (pipelineMode.isEmpty() ? ")" : ", " + pipelineMode + ")");
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -23,13 +23,6 @@ public record ApplicationPopup(String program, String caption, String message, S
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -61,13 +61,6 @@ public record AspNetCoreConfig(String processPath, String arguments, String host
         return b.append(ConfigFact.location(locationPath)).append(ConfigFact.where(defaults, source)).toString();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

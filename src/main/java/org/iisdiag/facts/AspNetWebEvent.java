@@ -67,13 +67,6 @@ public record AspNetWebEvent(int eventId, int eventCode, String eventMessage, St
         return domain == null ? "" : RUNTIME_SUFFIX.matcher(domain.strip()).replaceFirst("");
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -23,13 +23,6 @@ public record ConfigNotWellFormed(String configFile, long line, XmlProblem probl
         return configFile + " is not well-formed XML at line " + line + ": " + problem.text() + " (" + source + ")";
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

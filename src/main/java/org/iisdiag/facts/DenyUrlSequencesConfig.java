@@ -35,13 +35,6 @@ public record DenyUrlSequencesConfig(List<String> added, List<String> removed, b
         return b.append(ConfigFact.location(locationPath)).append(ConfigFact.where(List.of(), source)).toString();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

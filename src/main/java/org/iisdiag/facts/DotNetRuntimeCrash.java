@@ -32,13 +32,6 @@ public record DotNetRuntimeCrash(String application, String frameworkVersion, St
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -44,13 +44,6 @@ public record EventTimes(LocalDateTime first, LocalDateTime last, boolean utc) {
         return utc ? span : span + " (local time, no zone)";
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

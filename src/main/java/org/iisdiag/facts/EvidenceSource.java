@@ -5,13 +5,6 @@ package org.iisdiag.facts;
  * readable file), so rules can reason about what is missing with {@code not EvidenceSource(...)}.
  */
 public record EvidenceSource(EvidenceKind kind, int files, long lines) {
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

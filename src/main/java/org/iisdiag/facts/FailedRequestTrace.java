@@ -52,15 +52,8 @@ public record FailedRequestTrace(String file, String url, String verb, String si
             return millis + " ms between " + before + " (line " + beforeLine + ") and " + after + " (line " + afterLine + ")";
         }
 
-        @Override
-        public boolean equals(Object other) {
-            return RecordEquality.equal(this, other);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordEquality.hash(this);
-        }
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
     /** "500.19" style code. */
@@ -126,13 +119,6 @@ public record FailedRequestTrace(String file, String url, String verb, String si
         return time;
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

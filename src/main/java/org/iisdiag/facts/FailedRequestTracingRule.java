@@ -20,15 +20,8 @@ public record FailedRequestTracingRule(String path, String statusCodes, String t
             return provider + (areas.isEmpty() ? "" : " [" + areas + "]") + " " + verbosity;
         }
 
-        @Override
-        public boolean equals(Object other) {
-            return RecordEquality.equal(this, other);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordEquality.hash(this);
-        }
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
     @Override
@@ -49,13 +42,6 @@ public record FailedRequestTracingRule(String path, String statusCodes, String t
         return b.append(ConfigFact.location(locationPath)).append(ConfigFact.where(defaults, source)).toString();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

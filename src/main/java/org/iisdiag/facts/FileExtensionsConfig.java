@@ -23,13 +23,6 @@ public record FileExtensionsConfig(boolean allowUnlisted, boolean allowUnlistedS
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

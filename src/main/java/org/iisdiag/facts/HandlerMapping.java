@@ -49,13 +49,6 @@ public record HandlerMapping(String name, String path, String modules, String sc
                 + ConfigFact.location(locationPath) + ConfigFact.where(List.of(), source);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -37,13 +37,6 @@ public record HandlerPaths(List<String> mapped, boolean cleared, int level, Stri
                 + ConfigFact.location(locationPath) + ConfigFact.where(List.of(), source);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -15,13 +15,6 @@ public record HostingEnvironment(String environment, long count, List<SampleLine
         return String.format(Locale.ROOT, "%,d x ASP.NET Core hosting environment %s", count, environment);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

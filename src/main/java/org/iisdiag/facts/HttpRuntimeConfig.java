@@ -26,13 +26,6 @@ public record HttpRuntimeConfig(long executionTimeoutSeconds, long maxRequestLen
                 + ConfigFact.where(defaults, source);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

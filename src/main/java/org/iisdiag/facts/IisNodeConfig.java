@@ -34,13 +34,6 @@ public record IisNodeConfig(String nodeProcessCommandLine, boolean loggingEnable
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -27,13 +27,6 @@ public record IpSecurityEntry(String ipAddress, String subnetMask, String domain
         return subnetMask.isEmpty() ? ipAddress : ipAddress + "/" + subnetMask;
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -16,15 +16,8 @@ public record IsapiCgiRestrictionConfig(boolean notListedIsapisAllowed, boolean 
 
     /** One {@code <add path allowed description>}. */
     public record Entry(String path, boolean allowed, String description, String line) {
-        @Override
-        public boolean equals(Object other) {
-            return RecordEquality.equal(this, other);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordEquality.hash(this);
-        }
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
     /** The entry for {@code program} (paths compared with %windir%/%SystemRoot% expanded, case-insensitively), or null. */
@@ -73,13 +66,6 @@ public record IsapiCgiRestrictionConfig(boolean notListedIsapisAllowed, boolean 
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

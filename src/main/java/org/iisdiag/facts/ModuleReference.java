@@ -28,13 +28,6 @@ public record ModuleReference(String module, String section, String element, Str
                 + ConfigFact.location(locationPath) + ConfigFact.where(List.of(), source);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

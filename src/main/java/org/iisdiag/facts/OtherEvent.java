@@ -22,13 +22,6 @@ public record OtherEvent(String channel, String provider, int eventId, int level
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

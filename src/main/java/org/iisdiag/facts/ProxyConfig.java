@@ -25,13 +25,6 @@ public record ProxyConfig(boolean enabled, List<String> defaultsUsed, String con
                 + (enabled ? "on" : "off") + ")" + ConfigFact.where(defaultsUsed, source);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -52,13 +52,6 @@ public record RequestHeaderSizes(String largestName, long largestBytes, long tot
         return b.toString();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -11,13 +11,6 @@ public record ServerEnvironment(String serverName, String iisVersion, Applicatio
         return new ServerEnvironment("", "", ApplicationType.UNKNOWN, Tristate.UNKNOWN, Tristate.UNKNOWN);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -30,13 +30,6 @@ public record SiteLimitsConfig(long siteId, String siteName, long maxConnections
                 + " connectionTimeout=" + connectionTimeoutSeconds + " s" + ConfigFact.where(defaults, source);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

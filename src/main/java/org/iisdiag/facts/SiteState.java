@@ -23,13 +23,6 @@ public record SiteState(String site, long id, String bindings, String state, Lis
                 + (bindings.isEmpty() ? "" : ", bindings " + bindings);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -28,13 +28,6 @@ public record TimeTakenRange(long count, long min, long max, long mean, java.tim
                 : String.format(java.util.Locale.ROOT, "%,d-%,d ms", min, max);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -15,15 +15,8 @@ public record TracedRequestHeaders(String file, String url, String siteId, int s
 
     /** One request header: its name and the length of its value. */
     public record Header(String name, long valueLength) {
-        @Override
-        public boolean equals(Object other) {
-            return RecordEquality.equal(this, other);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordEquality.hash(this);
-        }
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
     /** The length of the value of header {@code name} (any case), or -1 when the request did not send it. */
@@ -64,13 +57,6 @@ public record TracedRequestHeaders(String file, String url, String siteId, int s
         return time;
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -31,13 +31,6 @@ public record WasEvent(String provider, int eventId, String appPool, String proc
         return t.isEmpty() ? b.toString() : b.append(", ").append(t).toString();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -34,13 +34,6 @@ public record WcfBindingConfig(String bindingType, String bindingName, long maxR
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -19,13 +19,6 @@ public record WebFarmConfig(String name, boolean enabled, List<String> servers, 
                 + (healthCheckUrl.isEmpty() ? "" : ", health check " + healthCheckUrl) + ConfigFact.where(defaults, source);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

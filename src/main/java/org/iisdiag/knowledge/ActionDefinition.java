@@ -27,13 +27,6 @@ public record ActionDefinition(String id, String title, String section, ActionKi
         return kind == ActionKind.COLLECT || kind == ActionKind.INSPECT;
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

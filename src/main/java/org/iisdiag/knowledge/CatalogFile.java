@@ -54,28 +54,14 @@ public final class CatalogFile {
             return value != null && complete;
         }
 
-        @Override
-        public boolean equals(Object other) {
-            return RecordEquality.equal(this, other);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordEquality.hash(this);
-        }
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
     /** A schema problem of an entry: where in the file (line:column) and what, with fields named from the entry. */
     public record Problem(YamlDocument.Position at, String message) {
-        @Override
-        public boolean equals(Object other) {
-            return RecordEquality.equal(this, other);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordEquality.hash(this);
-        }
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
     /**
@@ -83,15 +69,8 @@ public final class CatalogFile {
      * read at all (so references to them are not reported a second time as unknown).
      */
     public record Content<T>(List<Located<T>> entries, Map<String, JsonNode> extras, Set<String> rejectedIds) {
-        @Override
-        public boolean equals(Object other) {
-            return RecordEquality.equal(this, other);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordEquality.hash(this);
-        }
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
     private CatalogFile() {

@@ -128,13 +128,6 @@ public record Condition(Map<String, List<String>> when, Map<String, List<String>
         return value.length() - at >= last.length() && value.endsWith(last);
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -41,24 +41,10 @@ public record DiagnosisDefinition(String id, String title, String section, Sever
 
     /** One step of a plan: its role, position and action. */
     public record PlanStep(PlanRole role, int order, String actionId) {
-        @Override
-        public boolean equals(Object other) {
-            return RecordEquality.equal(this, other);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordEquality.hash(this);
-        }
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -9,13 +9,6 @@ public record FrebModuleInfo(String module, String meaning, String diagnosis) im
         return "FREB module " + module;
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -14,13 +14,6 @@ public record HttpErrReason(String reason, Integer status, String meaning, Triag
         return "HTTPERR reason " + reason;
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

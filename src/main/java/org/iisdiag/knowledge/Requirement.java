@@ -4,13 +4,6 @@ import org.iisdiag.facts.RecordEquality;
 
 /** An action that must be done before another one can work, and when that is so. */
 public record Requirement(String actionId, Condition condition) implements java.io.Serializable {
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

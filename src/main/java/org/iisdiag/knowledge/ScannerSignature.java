@@ -14,13 +14,6 @@ public record ScannerSignature(String id, Pattern pattern, String note) implemen
         return pattern.matcher(uri).find();
     }
 
-    @Override
-    public boolean equals(Object other) {
-        return RecordEquality.equal(this, other);
-    }
-
-    @Override
-    public int hashCode() {
-        return RecordEquality.hash(this);
-    }
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }

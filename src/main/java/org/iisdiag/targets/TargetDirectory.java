@@ -47,15 +47,8 @@ public final class TargetDirectory {
     private final Map<Long, String> siteNames = new TreeMap<>();
     /** An application as configured: its path as written and its pool. */
     private record App(long site, String path, String pool) {
-        @Override
-        public boolean equals(Object other) {
-            return RecordEquality.equal(this, other);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordEquality.hash(this);
-        }
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
     /** (site id, application path lower case) -> the application. */
