@@ -43,7 +43,7 @@ public record FailedRequestTrace(String file, String url, String verb, String si
                                  String configExceptionInfo, String configFile, int configLine,
                                  String handler, String backendServer, String arrError, String ancmFailure,
                                  long bytesSent, List<String> warnings, int warningCount, Gap slowestGap,
-                                 long events, boolean truncated, List<SampleLine> samples) implements RootCauseEvidence {
+                                 long events, boolean truncated, List<SampleLine> samples) implements RootCauseEvidence, TracedRequest {
 
     /** The largest pause between two consecutive events: the slow step sits between them. */
     public record Gap(long millis, String before, long beforeLine, String after, long afterLine) {
@@ -102,21 +102,6 @@ public record FailedRequestTrace(String file, String url, String verb, String si
             b.append(" (trace truncated)");
         }
         return b.toString();
-    }
-
-    @Override
-    public long occurrences() {
-        return 1;
-    }
-
-    @Override
-    public Instant firstSeen() {
-        return time;
-    }
-
-    @Override
-    public Instant lastSeen() {
-        return time;
     }
 
     @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }

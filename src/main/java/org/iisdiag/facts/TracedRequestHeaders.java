@@ -11,7 +11,7 @@ import java.util.Locale;
  * {@code cut} says the headers ran past what the reader keeps of one value, so the last one may be longer.
  */
 public record TracedRequestHeaders(String file, String url, String siteId, int status, int substatus, Instant time,
-                                   List<Header> headers, boolean cut, List<SampleLine> samples) implements EvidenceFact {
+                                   List<Header> headers, boolean cut, List<SampleLine> samples) implements TracedRequest {
 
     /** One request header: its name and the length of its value. */
     public record Header(String name, long valueLength) {
@@ -40,21 +40,6 @@ public record TracedRequestHeaders(String file, String url, String siteId, int s
         return String.format(Locale.ROOT, "traced request %s (%d.%d, %s): %d request headers%s", url, status, substatus, file,
                 headers.size(), largest == null ? "" : String.format(Locale.ROOT, ", the longest %s (%,d characters)",
                         largest.name(), largest.valueLength()));
-    }
-
-    @Override
-    public long occurrences() {
-        return 1;
-    }
-
-    @Override
-    public Instant firstSeen() {
-        return time;
-    }
-
-    @Override
-    public Instant lastSeen() {
-        return time;
     }
 
     @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
