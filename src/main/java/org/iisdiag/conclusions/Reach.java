@@ -27,6 +27,14 @@ public final class Reach {
         return e.status() >= 400 || e.status() == 0;
     }
 
+    /**
+     * Whether the fact is entries of a log of statuses (the IIS log's or HTTPERR's counts), as opposed to
+     * another view of the same requests (the timeline's error onset, a trace, a browser capture, an event).
+     */
+    public static boolean logEntries(EvidenceFact e) {
+        return e instanceof org.iisdiag.facts.IisStatusCount || e instanceof org.iisdiag.facts.HttpErrCount;
+    }
+
     /** The occurrences of the evidence that count, benign facts left out. */
     public static long of(Collection<? extends EvidenceFact> evidence, Set<?> benign) {
         long n = 0;
