@@ -15,12 +15,7 @@ public record FileExtensionsConfig(boolean allowUnlisted, boolean allowUnlistedS
         implements RequestFilteringList {
     @Override
     public String describe() {
-        return "requestFiltering fileExtensions allowUnlisted=\"" + allowUnlisted + "\""
-                + (cleared ? ", <clear/>" : "")
-                + (allowed.isEmpty() ? "" : ", allowed " + String.join(" ", allowed))
-                + (denied.isEmpty() ? "" : ", denied " + String.join(" ", denied))
-                + (removed.isEmpty() ? "" : ", removed " + String.join(" ", removed))
-                + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
+        return describeList("fileExtensions");
     }
 
     @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }

@@ -22,4 +22,14 @@ public interface RequestFilteringList extends ConfigFact {
     List<String> removed();
 
     int level();
+
+    /** "requestFiltering verbs allowUnlisted="false", denied TRACE ...": this level as configured. */
+    default String describeList(String element) {
+        return "requestFiltering " + element + " allowUnlisted=\"" + allowUnlisted() + "\""
+                + (cleared() ? ", <clear/>" : "")
+                + (allowed().isEmpty() ? "" : ", allowed " + String.join(" ", allowed()))
+                + (denied().isEmpty() ? "" : ", denied " + String.join(" ", denied()))
+                + (removed().isEmpty() ? "" : ", removed " + String.join(" ", removed()))
+                + ConfigFact.location(locationPath()) + ConfigFact.where(defaults(), source());
+    }
 }

@@ -14,12 +14,7 @@ public record VerbsConfig(boolean allowUnlisted, boolean allowUnlistedSet, List<
                           List<String> defaults, String source) implements RequestFilteringList {
     @Override
     public String describe() {
-        return "requestFiltering verbs allowUnlisted=\"" + allowUnlisted + "\""
-                + (cleared ? ", <clear/>" : "")
-                + (allowed.isEmpty() ? "" : ", allowed " + String.join(" ", allowed))
-                + (denied.isEmpty() ? "" : ", denied " + String.join(" ", denied))
-                + (removed.isEmpty() ? "" : ", removed " + String.join(" ", removed))
-                + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
+        return describeList("verbs");
     }
 
     @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }

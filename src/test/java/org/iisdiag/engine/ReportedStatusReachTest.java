@@ -27,7 +27,6 @@ class ReportedStatusReachTest {
 
     /** 30 errors among 20,000 requests: a handful by share (30 x 500 < 20,000), not if counted twice. */
     private static List<Object> facts(boolean reported) {
-        Diagnostician d = TestPack.diagnosis();
         IisStatusCount errors = TestPack.iis("W3SVC1", 500, 19, 13, 30, "/app/page");
         List<Object> facts = new ArrayList<>(List.of(new IisLogWindow(T0, T1, 20_000, 0, 30), errors,
                 new ErrorOnset(5, T0, T0.plusSeconds(1200), T1, 30, 20, 0),
