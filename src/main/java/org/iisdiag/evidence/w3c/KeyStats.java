@@ -38,7 +38,21 @@ public final class KeyStats<K> {
     private long longSegEntries; // entries whose URI path has a segment longer than the limit given to pathSegments
     private int longestSeg; // the longest path segment of any URI fed to pathSegments
     private String longSegExample; // the first URI with a long segment, shortened (see LongPathSegments)
-    private final ArrayList<SampleLine> samples = new ArrayList<>(MAX_SAMPLES); // the class, not List: a call per entry the client compiler can inline
+    private final ArrayList<Sample> samples = new ArrayList<>(MAX_SAMPLES); // the class, not List: a call per entry the client compiler can inline
+
+    /**
+     * A kept line, redacted only when it leaves the stats ({@link #samples}, {@link #write}): each block of a
+     * log keeps its own three per key and the merge keeps the first three of all, so redacting on entry
+     * redacted a thousand lines per key of a gigabyte log to keep three. {@code cookieField} is
+     * {@link #REDACTED} for a text that already is (read back from an aggregate file).
+     */
+    private record Sample(String file, long line, String text, int cookieField) {
+        SampleLine redacted() {
+            return new SampleLine(file, line, cookieField == REDACTED ? text : Redactor.DEFAULT.redactW3cLine(text, cookieField));
+        }
+    }
+
+    private static final int REDACTED = Integer.MIN_VALUE;
 
     public KeyStats(K key) {
         this.key = key;
@@ -62,7 +76,7 @@ public final class KeyStats<K> {
             last = epochSecond;
         }
         if (samples.size() < MAX_SAMPLES) {
-            samples.add(new SampleLine(file, rec.lineNo(), Redactor.DEFAULT.redactW3cLine(rec.lineText(), cookieField)));
+            samples.add(new Sample(file, rec.lineNo(), rec.lineText(), cookieField));
         }
     }
 
@@ -217,11 +231,11 @@ public final class KeyStats<K> {
             }
             methods.merge(other.methods);
         }
-        for (SampleLine s : other.samples) {
+        for (Sample s : other.samples) {
             if (samples.size() >= MAX_SAMPLES) {
                 break;
             }
-            samples.add(lineBase == 0 ? s : new SampleLine(s.file(), s.line() + lineBase, s.text()));
+            samples.add(lineBase == 0 ? s : new Sample(s.file(), s.line() + lineBase, s.text(), s.cookieField()));
         }
     }
 
@@ -258,7 +272,7 @@ public final class KeyStats<K> {
             }
         }
         g.writeArrayFieldStart("samples");
-        for (SampleLine s : samples) {
+        for (SampleLine s : samples()) {
             g.writeStartArray();
             g.writeString(s.file());
             g.writeNumber(s.line());
@@ -292,7 +306,7 @@ public final class KeyStats<K> {
         longestSeg = n.path("longestSeg").asInt(0);
         longSegExample = n.has("longSegExample") ? n.get("longSegExample").asText() : null;
         for (com.fasterxml.jackson.databind.JsonNode s : n.get("samples")) {
-            samples.add(new SampleLine(s.get(0).asText(), s.get(1).asLong(), s.get(2).asText()));
+            samples.add(new Sample(s.get(0).asText(), s.get(1).asLong(), s.get(2).asText(), REDACTED));
         }
     }
 
@@ -325,7 +339,12 @@ public final class KeyStats<K> {
         return methods == null ? List.of() : methods.top(METHOD_CAPACITY, s -> s);
     }
 
+    /** The kept lines, redacted. */
     public List<SampleLine> samples() {
-        return List.copyOf(samples);
+        List<SampleLine> out = new ArrayList<>(samples.size());
+        for (Sample s : samples) {
+            out.add(s.redacted());
+        }
+        return List.copyOf(out);
     }
 }
