@@ -20,6 +20,7 @@ import org.iisdiag.explain.WhyNot;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.report.DiagnosisReport;
 import org.iisdiag.report.Detail;
+import org.iisdiag.report.ReportRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -146,6 +147,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             } catch (CaseFolderException e) {
                 unreadable = e;
             }
+            ReportRenderer renderer = effectiveFormat().renderer();
+            renderer.prepare(); // while the pack may still be loading: time this thread would spend waiting
             Diagnostician diagnosis = pack.await(loading, err);
             if (whyNot != null && diagnosis.knowledgeBase().action(whyNot) == null) {
                 err.println("iisdiag: --why-not: no action has the id '" + whyNot + "'");
@@ -165,7 +168,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                         new RuleIndex(diagnosis.ruleBase())).analyse(whyNot, result));
             }
             printEnvProblems(evidence, err);
-            String rendered = effectiveFormat().renderer().render(effectiveDetail().apply(report));
+            String rendered = renderer.render(effectiveDetail().apply(report));
             if (out == null) {
                 PrintWriter w = spec.commandLine().getOut();
                 w.print(rendered);

@@ -14,6 +14,12 @@ import freemarker.template.TemplateModelException;
 public final class HtmlRenderer implements ReportRenderer {
     private static final Templates TEMPLATES = new Templates(HTMLOutputFormat.INSTANCE, "report.html.ftl", Map.of());
 
+    /** Parses the template ahead (see {@link ReportRenderer#prepare}). */
+    @Override
+    public void prepare() {
+        TEMPLATES.prepare();
+    }
+
     @Override
     public String render(DiagnosisReport report) {
         String svg = TimelineSvg.render(report.timeline(), HtmlRenderer::esc);

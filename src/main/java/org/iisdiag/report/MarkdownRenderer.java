@@ -11,6 +11,12 @@ public final class MarkdownRenderer implements ReportRenderer {
     private static final Templates TEMPLATES = new Templates(MarkdownOutputFormat.INSTANCE, "report.md.ftl",
             Map.of("code", MarkdownCode.CODE, "cellCode", MarkdownCode.CELL_CODE, "block", MarkdownCode.BLOCK));
 
+    /** Parses the template ahead (see {@link ReportRenderer#prepare}). */
+    @Override
+    public void prepare() {
+        TEMPLATES.prepare();
+    }
+
     @Override
     public String render(DiagnosisReport report) {
         return TEMPLATES.render(Map.of("r", ReportView.of(report)));

@@ -53,6 +53,15 @@ final class Templates {
         this.name = name;
     }
 
+    /** Loads and parses the template into the configuration's cache; a failure is left for {@link #render}. */
+    void prepare() {
+        try {
+            config.getTemplate(name);
+        } catch (IOException e) {
+            // render meets it again and reports it
+        }
+    }
+
     /** The template applied to {@code model}. */
     String render(Map<String, Object> model) {
         StringWriter out = new StringWriter();
