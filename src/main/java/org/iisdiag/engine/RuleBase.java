@@ -123,10 +123,11 @@ public final class RuleBase {
         module.newKieBaseModel("iisdiag").setDefault(true).newKieSessionModel("diagnosis").setDefault(true);
         kfs.writeKModuleXML(module.toXML());
         Map<String, String> displayByResource = new HashMap<>();
+        WildcardImports imports = new WildcardImports(RuleBase.class.getClassLoader());
         sources.forEach((display, text) -> {
             String resource = RESOURCE_ROOT + display;
             displayByResource.put(resource, display);
-            kfs.write(resource, text);
+            kfs.write(resource, imports.expand(text));
         });
         KieBuilder builder;
         try {
