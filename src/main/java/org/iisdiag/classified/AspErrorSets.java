@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.iisdiag.facts.AspLimitsConfig;
 import org.iisdiag.facts.ClassicAspError;
 
 /**
@@ -50,5 +51,24 @@ public final class AspErrorSets {
     /** The errors' total count. */
     public static long total(Collection<?> causes) {
         return errors(causes).stream().mapToLong(ClassicAspError::count).sum();
+    }
+
+    /**
+     * The ASP response buffer limit the configuration levels in the case give ({@link AspLimitsConfig}): a value
+     * written on a level wins over the default, the most specific {@code <location>} first; without any level,
+     * the IIS default, said to be assumed.
+     */
+    public static String bufferingLimit(Collection<?> limits) {
+        List<AspLimitsConfig> all = limits.stream().filter(AspLimitsConfig.class::isInstance).map(AspLimitsConfig.class::cast)
+                .toList();
+        AspLimitsConfig written = all.stream().filter(l -> l.defaults().isEmpty() && l.bufferingLimitBytes() > 0)
+                .max(Comparator.comparingInt((AspLimitsConfig l) -> l.locationPath().length())
+                        .thenComparing(AspLimitsConfig::source)).orElse(null);
+        if (written != null) {
+            return String.format(java.util.Locale.ROOT, "%,d bytes, set at %s", written.bufferingLimitBytes(), written.source());
+        }
+        String dflt = String.format(java.util.Locale.ROOT, "4 MB (%,d bytes), the IIS default",
+                AspLimitsConfig.DEFAULT_BUFFERING_LIMIT);
+        return all.isEmpty() ? dflt + " unless the server raised it" : dflt + ": the configuration in the case does not raise it";
     }
 }

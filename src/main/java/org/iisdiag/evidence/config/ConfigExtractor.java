@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.AccessConfig;
+import org.iisdiag.facts.AspLimitsConfig;
 import org.iisdiag.facts.IpSecurityConfig;
 import org.iisdiag.facts.IpSecurityEntry;
 import org.iisdiag.facts.AppPoolDefinition;
@@ -209,6 +210,12 @@ final class ConfigExtractor {
                 out.add(new IisNodeConfig(v.text(e, "nodeProcessCommandLine", IisNodeConfig.DEFAULT_COMMAND_LINE),
                         v.bool(e, "loggingEnabled", true), v.text(e, "logDirectory", "iisnode"),
                         v.bool(e, "devErrorsEnabled", true), file, path, v.list(), src(e)));
+            }
+            for (XmlElement e : sections(ws, "asp")) {
+                Values v = new Values("the IIS default, 4 MB");
+                XmlElement limits = e.child("limits");
+                out.add(new AspLimitsConfig(v.number(limits, "bufferingLimit", AspLimitsConfig.DEFAULT_BUFFERING_LIMIT),
+                        file, path, v.list(), src(limits != null && limits.has("bufferingLimit") ? limits : e)));
             }
             for (XmlElement e : sections(ws, "directoryBrowse")) {
                 Values v = new Values("the IIS default");

@@ -145,7 +145,8 @@ public final class IisLogReader {
         /**
          * Classic ASP appends {@code |line|code|description} to cs-uri-query. A backwards scan for '|' is
          * all an ordinary entry costs; only a query with three '|' and a well-formed line and code is
-         * counted (other queries with '|' are left alone).
+         * counted (other queries with '|' are left alone). The code is a script error's HRESULT (800a01a8) or
+         * an ASP engine error, with or without its HRESULT (ASP_0131, ASP_0251_:_80004005).
          */
         private void classicAsp(W3cRecord r, int s, int st, long ts) {
             byte[] b = r.buffer();
@@ -175,7 +176,8 @@ public final class IisLogReader {
             }
             for (int i = p2 + 1; i < p3; i++) {
                 int c = b[i];
-                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_')) {
+                // ':' for the ASP engine's own errors, logged as ASP_0251_:_80004005 (KB 925764)
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':')) {
                     return;
                 }
             }

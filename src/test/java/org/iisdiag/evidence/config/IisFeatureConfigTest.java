@@ -9,6 +9,7 @@ import java.util.List;
 import org.iisdiag.evidence.EvidenceReader;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.facts.AccessConfig;
+import org.iisdiag.facts.AspLimitsConfig;
 import org.iisdiag.facts.IpSecurityConfig;
 import org.iisdiag.facts.IpSecurityEntry;
 import org.iisdiag.facts.DefaultDocumentConfig;
@@ -70,6 +71,23 @@ class IisFeatureConfigTest {
         assertThat(of(facts, DirectoryBrowseConfig.class)).extracting(DirectoryBrowseConfig::locationPath,
                 DirectoryBrowseConfig::enabled).containsExactly(org.assertj.core.groups.Tuple.tuple("", false),
                 org.assertj.core.groups.Tuple.tuple("downloads", true));
+    }
+
+    @Test
+    void aspSectionsGiveTheResponseBufferLimitWrittenOrTheDefault() throws IOException {
+        ReadReport report = new ReadReport("asp-limits.applicationHost.config", EvidenceKind.APPLICATION_HOST_CONFIG);
+        ApplicationHostConfigReader reader = new ApplicationHostConfigReader();
+        reader.read("asp-limits.applicationHost.config", "", resource("config/asp-limits.applicationHost.config"), report);
+        List<AspLimitsConfig> asp = of(reader.facts(), AspLimitsConfig.class);
+        assertThat(asp).extracting(AspLimitsConfig::locationPath, AspLimitsConfig::bufferingLimitBytes).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("", AspLimitsConfig.DEFAULT_BUFFERING_LIMIT),
+                org.assertj.core.groups.Tuple.tuple("Reports", 67_108_864L),
+                org.assertj.core.groups.Tuple.tuple("Intranet", -1L));
+        assertThat(asp.get(0).defaults()).singleElement().asString().startsWith("bufferingLimit=4194304 (absent");
+        assertThat(asp.get(0).source()).isEqualTo("asp-limits.applicationHost.config:4");
+        assertThat(asp.get(1).defaults()).isEmpty();
+        assertThat(asp.get(1).source()).isEqualTo("asp-limits.applicationHost.config:11");
+        assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("'64MB' is not a whole number"));
     }
 
     @Test

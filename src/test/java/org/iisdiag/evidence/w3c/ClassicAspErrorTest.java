@@ -32,17 +32,21 @@ class ClassicAspErrorTest {
                 + line("09:10:00", "/reports/monthly.asp", "|-|ASP_0113|Script_timed_out", "500 100 0")
                 + line("09:11:00", "/login.asp", "user=bob&password=hunter2|31|80040e4d|[Microsoft][ODBC_SQL_Server_Driver]"
                         + "[SQL_Server]Login_failed_for_user_'web'.", "500 100 0")
+                + line("09:11:30", "/reports/export.asp", "from=2025-01-01|0|ASP_0251_:_80004005|Response_Buffer_Limit_Exceeded",
+                        "500 0 0")                                                    // an ASP engine error with its HRESULT
                 + line("09:12:00", "/search.asp", "q=a|b", "200 0 0")             // a '|' in an ordinary query
                 + line("09:12:01", "/search.asp", "q=a|b|c|d", "200 0 0")         // three '|' but no line number
                 + line("09:12:02", "/search.asp", "q=|1|not+a+code|x", "200 0 0"); // code with a '+'
         IisLogAggregator agg = new IisLogAggregator();
         ReadReport r = iis(agg, "W3SVC1/u_ex250109.log", "W3SVC1", text(log));
         assertThat(r.rejected()).isZero();
-        assertThat(r.entries()).isEqualTo(9);
+        assertThat(r.entries()).isEqualTo(10);
 
         List<ClassicAspError> errors = agg.classicAspErrors();
         assertThat(errors).extracting(e -> e.page() + ":" + e.line() + ":" + e.code() + " x" + e.count()).containsExactly(
-                "/login.asp:31:80040e4d x1", "/orders/view.asp:12:800a01a8 x3", "/reports/monthly.asp:0:ASP_0113 x1");
+                "/login.asp:31:80040e4d x1", "/orders/view.asp:12:800a01a8 x3", "/reports/export.asp:0:ASP_0251_:_80004005 x1",
+                "/reports/monthly.asp:0:ASP_0113 x1");
+        assertThat(errors.get(2).description()).isEqualTo("Response Buffer Limit Exceeded");
         ClassicAspError required = errors.get(1);
         assertThat(required.site()).isEqualTo("W3SVC1");
         assertThat(required.description()).isEqualTo("Object required: 'rs'");
@@ -55,7 +59,7 @@ class ClassicAspErrorTest {
         assertThat(required.describe()).isEqualTo("3 x Classic ASP error 800a01a8 'Object required: 'rs'' in"
                 + " /orders/view.asp line 12 on W3SVC1, 2025-01-09T09:00:01Z to 2025-01-09T09:05:07Z");
 
-        ClassicAspError timeout = errors.get(2);
+        ClassicAspError timeout = errors.get(3);
         assertThat(timeout.line()).isZero();
         assertThat(timeout.description()).isEqualTo("Script timed out");
         assertThat(timeout.describe()).contains("line -");
@@ -67,7 +71,7 @@ class ClassicAspErrorTest {
         // the ordinary aggregation is unchanged: ASP lines still count as 500.0 / 500.100
         assertThat(agg.statusCounts()).extracting(IisStatusCount::code, IisStatusCount::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("200.0", 4L),
-                        org.assertj.core.groups.Tuple.tuple("500.0", 2L),
+                        org.assertj.core.groups.Tuple.tuple("500.0", 3L),
                         org.assertj.core.groups.Tuple.tuple("500.100", 3L));
     }
 
