@@ -57,6 +57,24 @@ class AggregateFileTest {
     }
 
     @Test
+    void sampleLinesAreRedactedOnceInTheFileAndReadBackUnchanged(@TempDir Path logs, @TempDir Path agg) throws Exception {
+        java.nio.file.Files.createDirectories(logs.resolve("W3SVC1"));
+        java.nio.file.Files.writeString(logs.resolve("W3SVC1/u_ex240301.log"), """
+                #Software: Microsoft Internet Information Services 10.0
+                #Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(Cookie) sc-status sc-substatus sc-win32-status time-taken
+                2024-03-01 10:00:00 10.0.0.5 GET /api/orders token=s3cretT0ken&x=1 443 - 10.1.1.1 ASP.NET_SessionId=abcdef123456 500 0 0 15
+                2024-03-01 10:00:01 10.0.0.5 GET /api/orders password=hunter2 443 - 10.1.1.1 - 500 0 0 16
+                """, StandardCharsets.UTF_8);
+        FleetFixture.writeAggregate(logs, agg);
+        String file = java.nio.file.Files.readString(agg.resolve("fleet.iisdiag.json"), StandardCharsets.UTF_8);
+        assertThat(file).contains("/api/orders").doesNotContain("s3cretT0ken", "hunter2", "abcdef123456");
+        CaseEvidence direct = new EvidenceCollector().collect("c", CaseFolder.scan(logs));
+        CaseEvidence back = new EvidenceCollector().collect("c", CaseFolder.scan(agg));
+        assertThat(back.statusCounts()).flatExtracting(IisStatusCount::samples).hasSize(2)
+                .isEqualTo(direct.statusCounts().stream().flatMap(c -> c.samples().stream()).toList());
+    }
+
+    @Test
     void anotherVersionOrAMalformedFileIsRefusedClearly() {
         assertThatThrownBy(() -> AggregateFile.read(json("{\"format\":\"iisdiag-aggregate\",\"version\":2}")))
                 .hasMessageContaining("version 2 is not supported");
