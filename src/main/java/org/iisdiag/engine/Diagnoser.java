@@ -118,7 +118,7 @@ public final class Diagnoser {
                             Comparator.comparing(Question::key).thenComparing(Question::ruleId)
                                     .thenComparing(q -> evidenceKey(q.evidence()))),
                     sorted(session.getObjects(o -> o instanceof Benign), Benign.class,
-                            Comparator.comparing((Benign b) -> b.fact().describe()).thenComparing(Benign::ruleId)),
+                            comparingOnce((Benign b) -> b.fact().describe()).thenComparing(Benign::ruleId)),
                     List.copyOf(trail), gaps.stream().distinct()
                             .sorted(Comparator.comparing(Conclusions.EvidenceGap::ruleId)
                                     .thenComparing(Conclusions.EvidenceGap::conclusion)
@@ -231,6 +231,15 @@ public final class Diagnoser {
     /** A stable text for a list of evidence facts, to break ties in the order of conclusions. */
     private static String evidenceKey(List<EvidenceFact> evidence) {
         return evidence.stream().map(EvidenceFact::describe).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    /**
+     * Orders by a key worked out once per object rather than twice per comparison: a fact's description is a
+     * string built from all its fields, and a sort compares each object some log n times.
+     */
+    private static <T, K extends Comparable<? super K>> Comparator<T> comparingOnce(java.util.function.Function<T, K> key) {
+        java.util.Map<T, K> keys = new java.util.IdentityHashMap<>();
+        return Comparator.comparing(t -> keys.computeIfAbsent(t, key));
     }
 
     private static <T> List<T> sorted(Collection<?> objects, Class<T> type, Comparator<T> order) {
