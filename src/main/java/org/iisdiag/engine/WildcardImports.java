@@ -33,11 +33,13 @@ import java.util.stream.Stream;
  *
  * <p>A package is expanded only when its classes can be listed (a jar or a folder on the class path, not
  * the JDK's own) and loaded; only its public classes are imported, as an on-demand import would; and a
- * file is left as written when an expanded name would clash with another import.
+ * file is left as written when an expanded name would clash with another import or a type it declares.
  */
 final class WildcardImports {
     private static final Pattern WILDCARD = Pattern.compile("(?m)^([ \\t]*)import[ \\t]+([\\w.]+)\\.\\*[ \\t]*;?[ \\t]*$");
     private static final Pattern NAMED = Pattern.compile("(?m)^[ \\t]*import[ \\t]+([\\w.]+\\.)([\\w]+)[ \\t]*;?[ \\t]*$");
+    /** A type the file declares ({@code declare Name}, {@code declare enum Name}): its simple name is taken too. */
+    private static final Pattern DECLARED = Pattern.compile("(?m)^[ \\t]*declare[ \\t]+(?:enum[ \\t]+|trait[ \\t]+)?([\\w]+)");
 
     private final ClassLoader loader;
     private final Map<String, List<String>> classesByPackage = new HashMap<>();
@@ -53,6 +55,10 @@ final class WildcardImports {
         Matcher named = NAMED.matcher(drl);
         while (named.find()) {
             names.add(named.group(2));
+        }
+        Matcher declared = DECLARED.matcher(drl);
+        while (declared.find()) {
+            names.add(declared.group(1));
         }
         StringBuilder out = new StringBuilder(drl.length() + 4096);
         int last = 0;

@@ -40,6 +40,12 @@ class WildcardImportsTest {
     }
 
     @Test
+    void aFileThatDeclaresATypeOfAnExpandedNameIsLeftAsWritten() {
+        String drl = "import org.iisdiag.conclusions.*;\ndeclare Diagnosis\n  id : String\nend\n";
+        assertThat(imports.expand(drl)).isEqualTo(drl);
+    }
+
+    @Test
     void everyShippedRuleFileKeepsItsLinesAndLosesItsProjectWildcards() throws Exception {
         java.nio.file.Path rules = java.nio.file.Path.of(System.getProperty("iisdiag.home", "."), "rules");
         for (String text : RuleBase.readSources(rules).values()) {
