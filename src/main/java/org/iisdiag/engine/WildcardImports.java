@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 final class WildcardImports {
     private static final Pattern WILDCARD = Pattern.compile("(?m)^([ \\t]*)import[ \\t]+([\\w.]+)\\.\\*[ \\t]*;?[ \\t]*$");
     private static final Pattern NAMED = Pattern.compile("(?m)^[ \\t]*import[ \\t]+([\\w.]+\\.)([\\w]+)[ \\t]*;?[ \\t]*$");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]*");
     /** A type the file declares ({@code declare Name}, {@code declare enum Name}): its simple name is taken too. */
     private static final Pattern DECLARED = Pattern.compile("(?m)^[ \\t]*declare[ \\t]+(?:enum[ \\t]+|trait[ \\t]+)?([\\w]+)");
 
@@ -48,8 +49,17 @@ final class WildcardImports {
         this.loader = loader;
     }
 
-    /** The DRL text with its listable wildcard imports expanded; the same line count. */
+    /**
+     * The DRL text with its listable wildcard imports expanded; the same line count. Only the classes whose
+     * simple name the text uses as a word are imported: a name the file never writes cannot refer to a class,
+     * and each import is a class the compiled pack loads whenever it is read back.
+     */
     String expand(String drl) {
+        Set<String> words = new HashSet<>();
+        Matcher w = WORD.matcher(drl);
+        while (w.find()) {
+            words.add(w.group());
+        }
         Matcher m = WILDCARD.matcher(drl);
         Set<String> names = new HashSet<>();
         Matcher named = NAMED.matcher(drl);
@@ -74,7 +84,9 @@ final class WildcardImports {
             }
             out.append(drl, last, m.start()).append(m.group(1));
             for (String c : classes) {
-                out.append("import ").append(c).append("; ");
+                if (words.contains(c.substring(c.lastIndexOf('.') + 1))) {
+                    out.append("import ").append(c).append("; ");
+                }
             }
             last = m.end();
         }
