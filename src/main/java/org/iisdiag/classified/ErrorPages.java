@@ -21,6 +21,22 @@ public final class ErrorPages {
         }
     }
 
+    /**
+     * Whether IIS's configuration error text (a trace's ConfigExceptionInfo, a detailed page's Config Error)
+     * says it refused the file for its size: "Cannot read configuration file because it exceeds the maximum
+     * file size" (500.19, 0x80070032; the limit is MaxWebConfigFileSizeInKB, 250 KB by default).
+     */
+    public static boolean configFileTooLarge(String configError) {
+        return configError != null
+                && configError.toLowerCase(java.util.Locale.ROOT).contains("exceeds the maximum file size");
+    }
+
+    /** A path without the Win32 long-path prefix IIS writes in traces ("\\\\?\\D:\\Sites\\web.config": "D:\\Sites\\web.config"). */
+    public static String withoutLongPathPrefix(String path) {
+        String p = path == null ? "" : path.strip();
+        return p.startsWith("\\\\?\\") ? p.substring(4) : p;
+    }
+
     /** The file name of a path with either separator ("D:\\Sites\\Shop\\web.config" and "config/web.config": "web.config"). */
     public static String fileName(String path) {
         String p = path == null ? "" : path.strip();

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.iisdiag.conclusions.Target;
 import org.iisdiag.facts.AncmEvent;
+import org.iisdiag.facts.TracedRewrite;
 import org.iisdiag.facts.AppPoolDefinition;
 import org.iisdiag.facts.AppPoolState;
 import org.iisdiag.facts.RecordEquality;
@@ -205,6 +206,9 @@ public final class TargetDirectory {
         }
         if (fact instanceof FailedRequestTrace t) {
             return resolve(new Target("", siteId("W3SVC" + t.siteId()).orElse(-1L), "", "", t.appPool()));
+        }
+        if (fact instanceof TracedRewrite r) {
+            return resolve(new Target("", siteId("W3SVC" + r.siteId()).orElse(-1L), "", "", ""));
         }
         if (fact instanceof AncmEvent a) {
             return application(a.application());

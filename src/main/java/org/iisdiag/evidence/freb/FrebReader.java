@@ -27,6 +27,7 @@ import org.iisdiag.facts.FailedRequestGroup;
 import org.iisdiag.facts.FailedRequestTrace;
 import org.iisdiag.facts.SampleLine;
 import org.iisdiag.facts.TracedRequestHeaders;
+import org.iisdiag.facts.TracedRewrite;
 
 /**
  * Reads Failed Request Tracing files ({@code fr000123.xml}) with a hardened StAX parser: a document
@@ -177,7 +178,14 @@ public final class FrebReader implements EvidenceReader {
         }
         FailedRequestTrace built = trace.build();
         add(built, trace.headerSizes(built), report);
+        TracedRewrite rewrite = trace.rewrite(built);
+        if (rewrite != null && rewrites.size() < MAX_DETAILED_TRACES) {
+            rewrites.add(rewrite);
+        }
     }
+
+    /** The URL Rewrite rewrites the detailed traces recorded. */
+    private final List<TracedRewrite> rewrites = new ArrayList<>();
 
     private static IOException refuseDtd(String file, long line) {
         return new IOException(file + ":" + line + ": " + SafeXml.REFUSED);
@@ -236,6 +244,7 @@ public final class FrebReader implements EvidenceReader {
     public List<Object> facts() {
         List<Object> facts = new ArrayList<>(traces);
         facts.addAll(headerSizes);
+        facts.addAll(rewrites);
         facts.addAll(groups());
         return FactRedaction.redact(facts);
     }
@@ -397,6 +406,11 @@ public final class FrebReader implements EvidenceReader {
         int warningCount;
         /** Request header name -> longest value length (GENERAL_REQUEST_HEADERS), in the order sent. */
         final Map<String, Long> requestHeaders = new java.util.LinkedHashMap<>();
+        /** URL Rewrite: the rule being evaluated, the rule and substitution of the last rewrite, the first URL change. */
+        String ruleEvaluated = "";
+        String rewriteRule = "";
+        String rewriteSubstitution = "";
+        Event urlChanged;
         boolean requestHeadersCut;
         long headersLine;
 
@@ -467,6 +481,18 @@ public final class FrebReader implements EvidenceReader {
                     if (backend.isEmpty()) {
                         backend = e.text("Server");
                         routed = e;
+                    }
+                }
+                case "RULE_EVALUATION_START" -> ruleEvaluated = e.text("RuleName");
+                case "REWRITE_ACTION" -> {
+                    if (urlChanged == null) {
+                        rewriteRule = ruleEvaluated;
+                        rewriteSubstitution = e.text("Substitution");
+                    }
+                }
+                case "URL_CHANGED" -> {
+                    if (urlChanged == null && !e.text("NewUrl").isEmpty()) {
+                        urlChanged = e;
                     }
                 }
                 case "LOG_FILE_MAX_SIZE_TRUNCATE" -> {
@@ -546,6 +572,25 @@ public final class FrebReader implements EvidenceReader {
                 b.append(' ').append(extra);
             }
             return new SampleLine(file, e.line, b.toString());
+        }
+
+        /** The URL Rewrite rewrite this trace shows (URL_CHANGED), or null when the URL never changed. */
+        TracedRewrite rewrite(FailedRequestTrace t) {
+            if (urlChanged == null) {
+                return null;
+            }
+            String from = shorten(redactor.redact(urlChanged.text("OldUrl")), 300);
+            String to = shorten(redactor.redact(urlChanged.text("NewUrl")), 300);
+            List<SampleLine> s = new ArrayList<>();
+            s.add(new SampleLine(file, urlChanged.line, "URL_CHANGED OldUrl=" + from + " NewUrl=" + to
+                    + (rewriteRule.isEmpty() ? "" : " (rule '" + shorten(rewriteRule, 120) + "', action url "
+                    + shorten(rewriteSubstitution, 200) + ")")));
+            if (key != null) {
+                s.add(sample(key, ""));
+            }
+            return new TracedRewrite(file, t.url(), t.siteId(), t.status(), t.substatus(), t.time(),
+                    shorten(rewriteRule, 200), shorten(rewriteSubstitution, 300), from, to,
+                    key == null ? "" : key.text("ModuleName"), t.errorCode(), List.copyOf(s));
         }
 
         /** The request headers this trace shows, sizes only, or null when it has none. */

@@ -19,6 +19,7 @@ import org.iisdiag.facts.EvidenceFact;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.FailedRequestGroup;
 import org.iisdiag.facts.TracedRequestHeaders;
+import org.iisdiag.facts.TracedRewrite;
 import org.iisdiag.facts.FailedRequestTrace;
 import org.junit.jupiter.api.Test;
 
@@ -242,7 +243,7 @@ class FrebReaderTest {
         assertThat(g500.firstSeen()).isEqualTo(Instant.parse("2025-01-09T10:15:51.117Z"));
         assertThat(g500.describe()).startsWith("2 x FREB trace 500.19 set by IIS Web Core in BEGIN_REQUEST, error 0x8007000d");
         assertThat(reader.facts()).allMatch(f -> f instanceof EvidenceFact)
-                .filteredOn(f -> !(f instanceof TracedRequestHeaders)).hasSize(8 + 6);
+                .filteredOn(f -> !(f instanceof TracedRequestHeaders) && !(f instanceof TracedRewrite)).hasSize(8 + 6);
         assertThat(reader.tracesRead()).isEqualTo(8);
     }
 
@@ -262,6 +263,21 @@ class FrebReaderTest {
         // names and lengths only: no header value reaches the fact
         assertThat(h.samples()).singleElement().satisfies(s -> assertThat(s.text())
                 .startsWith("GENERAL_REQUEST_HEADERS value lengths: Accept=9").doesNotContain("Mozilla"));
+    }
+
+    @Test
+    void aUrlRewriteOfTheRequestIsKeptWithItsOldAndNewUrl() throws IOException {
+        FrebReader reader = new FrebReader();
+        read(reader, "fr000003-502-3-arr.xml");
+        read(reader, "fr000001-500-19.xml");
+        List<TracedRewrite> rewrites = reader.facts().stream().filter(f -> f instanceof TracedRewrite)
+                .map(f -> (TracedRewrite) f).toList();
+        assertThat(rewrites).singleElement().satisfies(r -> {
+            assertThat(r.fromUrl()).isEqualTo("/api/orders/42");
+            assertThat(r.toUrl()).isEqualTo("http://shopfarm/api/orders/42");
+            assertThat(r.status()).isEqualTo(502);
+            assertThat(r.samples().get(0).text()).startsWith("URL_CHANGED OldUrl=/api/orders/42");
+        });
     }
 
     @Test
