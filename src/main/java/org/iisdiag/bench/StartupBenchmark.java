@@ -204,9 +204,13 @@ public final class StartupBenchmark {
         }
     }
 
-    /** The median time of each phase of a warm + AppCDS start, one phase after the other (see {@link StartupPhases}). */
+    /**
+     * The median wall and CPU time of each phase of a warm + AppCDS start, one phase after the other (see
+     * {@link StartupPhases}).
+     */
     private String phases(List<String> jvmOptions, Path home, Path cache) throws IOException, InterruptedException {
-        java.util.Map<String, long[]> byPhase = new java.util.LinkedHashMap<>();
+        java.util.Map<String, long[]> wall = new java.util.LinkedHashMap<>();
+        java.util.Map<String, long[]> cpu = new java.util.LinkedHashMap<>();
         for (int i = 0; i < reps; i++) {
             List<String> cmd = new ArrayList<>(List.of(java.toString()));
             cmd.addAll(jvmOptions);
@@ -220,22 +224,40 @@ public final class StartupBenchmark {
             if (p.waitFor() != 0) {
                 throw new IOException("start-up phases failed:\n" + output);
             }
-            int rep = i;
-            output.lines().filter(l -> l.startsWith("PHASE ")).forEach(l -> {
+            collect(output, i, reps, wall, cpu);
+        }
+        StringBuilder b = new StringBuilder("where a warm + AppCDS start goes (phases one after the other, median ms of"
+                + " wall time and of the main thread's CPU; diagnose loads the catalogs and the rule base and reads the"
+                + " case at once):\n").append(String.format(Locale.ROOT, "  %-52s %6s %6s%n", "", "wall", "cpu"));
+        long totalWall = 0;
+        long totalCpu = 0;
+        for (java.util.Map.Entry<String, long[]> e : wall.entrySet()) {
+            long w = median(e.getValue());
+            long c = median(cpu.getOrDefault(e.getKey(), new long[] {0}));
+            totalWall += w;
+            totalCpu += c;
+            b.append(String.format(Locale.ROOT, "  %-52s %6d %6d%n", e.getKey(), w, c));
+        }
+        return b.append(String.format(Locale.ROOT, "  %-52s %6d %6d%n", "sum", totalWall, totalCpu)).toString();
+    }
+
+    /** Files one run's {@code PHASE} and {@code PHASECPU} lines of {@link StartupPhases} under repetition {@code rep}. */
+    static void collect(String output, int rep, int reps, java.util.Map<String, long[]> wall,
+                        java.util.Map<String, long[]> cpu) {
+        output.lines().forEach(l -> {
+            java.util.Map<String, long[]> into = l.startsWith("PHASE ") ? wall : l.startsWith("PHASECPU ") ? cpu : null;
+            if (into != null) {
                 int eq = l.lastIndexOf('=');
-                byPhase.computeIfAbsent(l.substring(6, eq), k -> new long[reps])[rep] = Long.parseLong(l.substring(eq + 1));
-            });
-        }
-        StringBuilder b = new StringBuilder("where a warm + AppCDS start goes (phases one after the other, median ms;"
-                + " diagnose loads the catalogs and the rule base and reads the case at once):\n");
-        long total = 0;
-        for (java.util.Map.Entry<String, long[]> e : byPhase.entrySet()) {
-            long[] v = e.getValue().clone();
-            Arrays.sort(v);
-            total += v[v.length / 2];
-            b.append(String.format(Locale.ROOT, "  %-52s %6d%n", e.getKey(), v[v.length / 2]));
-        }
-        return b.append(String.format(Locale.ROOT, "  %-52s %6d%n", "sum", total)).toString();
+                into.computeIfAbsent(l.substring(l.indexOf(' ') + 1, eq), k -> new long[reps])[rep]
+                        = Long.parseLong(l.substring(eq + 1));
+            }
+        });
+    }
+
+    private static long median(long[] values) {
+        long[] v = values.clone();
+        Arrays.sort(v);
+        return v[v.length / 2];
     }
 
     private interface Measurement {

@@ -22,12 +22,14 @@ import org.iisdiag.report.ReportBuilder;
 /**
  * Where a warm start of {@code diagnose} goes: run in a fresh JVM (as the launcher starts it), it does
  * what {@code diagnose} does one phase after the other (diagnose loads the catalogs and the rule base and
- * reads the case all at once) and prints one {@code PHASE name millis} line each; each phase includes
- * loading its classes.
+ * reads the case all at once) and prints one {@code PHASE name=millis} line each, and one
+ * {@code PHASECPU name=millis} with the CPU time this thread spent in it (steadier than the wall time on a busy
+ * machine; other threads, the JIT compiler's included, are not in it); each phase includes loading its classes.
  * Arguments: RULES_DIR KB_DIR CASE_DIR CACHE_DIR.
  */
 public final class StartupPhases {
     private static long last;
+    private static long lastCpu;
 
     private StartupPhases() {
     }
@@ -35,7 +37,8 @@ public final class StartupPhases {
     public static void main(String[] args) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         last = System.currentTimeMillis();
-        phase("JVM start to main", last - jvmStart);
+        lastCpu = cpuMillis();
+        phase("JVM start to main", last - jvmStart, lastCpu);
         Path rules = Path.of(args[0]);
         Path kbDir = Path.of(args[1]);
         // as diagnose does: the catalogs come from the cache when these files were parsed clean before
@@ -61,11 +64,17 @@ public final class StartupPhases {
 
     private static void phase(String name) {
         long now = System.currentTimeMillis();
-        phase(name, now - last);
+        long cpu = cpuMillis();
+        phase(name, now - last, cpu - lastCpu);
         last = now;
+        lastCpu = cpu;
     }
 
-    private static void phase(String name, long millis) {
-        System.out.printf(Locale.ROOT, "PHASE %s=%d%n", name, millis);
+    private static void phase(String name, long millis, long cpuMillis) {
+        System.out.printf(Locale.ROOT, "PHASE %s=%d%nPHASECPU %s=%d%n", name, millis, name, cpuMillis);
+    }
+
+    private static long cpuMillis() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
     }
 }

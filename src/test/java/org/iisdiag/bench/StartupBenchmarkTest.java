@@ -135,4 +135,15 @@ class StartupBenchmarkTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("not running from a jar", "mvn package");
     }
+
+    @Test
+    void phaseLinesAreFiledByPhaseAndRepetitionWallAndCpuApart() {
+        java.util.Map<String, long[]> wall = new java.util.LinkedHashMap<>();
+        java.util.Map<String, long[]> cpu = new java.util.LinkedHashMap<>();
+        StartupBenchmark.collect("noise\nPHASE rule base (x=y)=340\nPHASECPU rule base (x=y)=300\n", 0, 2, wall, cpu);
+        StartupBenchmark.collect("PHASE rule base (x=y)=360\nPHASECPU rule base (x=y)=310\n", 1, 2, wall, cpu);
+        assertThat(wall).containsOnlyKeys("rule base (x=y)");
+        assertThat(wall.get("rule base (x=y)")).containsExactly(340, 360);
+        assertThat(cpu.get("rule base (x=y)")).containsExactly(300, 310);
+    }
 }
