@@ -73,21 +73,30 @@ public final class EvidenceCollector {
      * Readers for the kinds beyond the IIS/HTTPERR logs and env.yaml (which feed the case summary and
      * are handled below). A kind is read when it is {@link EvidenceKind#supported()} and has a reader.
      */
-    private static Map<EvidenceKind, EvidenceReader> otherReaders() {
-        Map<EvidenceKind, EvidenceReader> readers = new EnumMap<>(EvidenceKind.class);
-        readers.put(EvidenceKind.WEB_CONFIG, new WebConfigReader());
-        readers.put(EvidenceKind.APPLICATION_HOST_CONFIG, new ApplicationHostConfigReader());
-        readers.put(EvidenceKind.FAILED_REQUEST_TRACE, new FrebReader());
-        readers.put(EvidenceKind.HAR, new HarReader());
-        readers.put(EvidenceKind.SAVED_ERROR_PAGE, new SavedErrorPageReader());
-        // one reader for both export formats, so events aggregate across XML and CSV files
-        EventLogReader events = new EventLogReader();
-        readers.put(EvidenceKind.EVENT_LOG_XML, events);
-        readers.put(EvidenceKind.EVENT_LOG_CSV, events);
-        readers.put(EvidenceKind.ANCM_STDOUT_LOG, new AncmLogReader());
-        readers.put(EvidenceKind.NODE_LOG, new org.iisdiag.evidence.node.NodeLogReader());
-        readers.put(EvidenceKind.APPCMD_LISTING, new org.iisdiag.evidence.appcmd.AppcmdListReader());
-        return readers;
+    /**
+     * The reader of a kind of file, new for each case; null for kinds read elsewhere (logs, env.yaml). Made
+     * when the case has such a file: most cases have a few kinds, and a reader's set-up (a JSON parser, its
+     * patterns) costs a fresh JVM a few milliseconds each.
+     */
+    private static EvidenceReader newReader(EvidenceKind kind) {
+        return switch (kind) {
+            case WEB_CONFIG -> new WebConfigReader();
+            case APPLICATION_HOST_CONFIG -> new ApplicationHostConfigReader();
+            case FAILED_REQUEST_TRACE -> new FrebReader();
+            case HAR -> new HarReader();
+            case SAVED_ERROR_PAGE -> new SavedErrorPageReader();
+            // one reader for both export formats (see readerKind), so events aggregate across XML and CSV files
+            case EVENT_LOG_XML -> new EventLogReader();
+            case ANCM_STDOUT_LOG -> new AncmLogReader();
+            case NODE_LOG -> new org.iisdiag.evidence.node.NodeLogReader();
+            case APPCMD_LISTING -> new org.iisdiag.evidence.appcmd.AppcmdListReader();
+            default -> null;
+        };
+    }
+
+    /** The kind whose reader reads this kind of file. */
+    private static EvidenceKind readerKind(EvidenceKind kind) {
+        return kind == EvidenceKind.EVENT_LOG_CSV ? EvidenceKind.EVENT_LOG_XML : kind;
     }
 
     public CaseEvidence collect(String caseName, CaseFolder.Scan scan) {
@@ -137,11 +146,11 @@ public final class EvidenceCollector {
         series.add(new TimelineSeries("iis 5xx", "IIS 5xx", "IIS log", 5, iis.timeline()));
         series.add(new TimelineSeries("iis 4xx", "IIS 4xx", "IIS log", 4, iis.timeline()));
         series.addAll(TimelineSeries.topReasons(httpErr.reasonTimelines(), TimelineSeries.HTTPERR_REASONS));
-        others.values().stream().distinct().forEach(r -> series.addAll(r.series()));
+        others.values().forEach(r -> series.addAll(r.series()));
         List<CaseEvidence.PeakMinute> peaks = PeakMinutes.of(iis.timeline(), httpErr.timeline(), PEAK_MINUTES);
         List<Object> otherFacts = new ArrayList<>(iis.classicAspErrors());
         otherFacts.addAll(Onsets.of(iis.timeline(), httpErr.timeline()));
-        others.values().stream().distinct().forEach(r -> otherFacts.addAll(r.facts()));
+        others.values().forEach(r -> otherFacts.addAll(r.facts()));
         return new CaseEvidence(caseName, List.copyOf(reports), run.env, List.copyOf(sources), List.copyOf(otherFacts),
                 iis.statusCounts(),
                 httpErrCounts, iis.timeTaken(), iis.window(), peaks,
@@ -180,7 +189,8 @@ public final class EvidenceCollector {
 
     /** The aggregates and reports of one case while its files are read. */
     private static final class Run {
-        final Map<EvidenceKind, EvidenceReader> others = otherReaders();
+        /** The readers made so far, by {@link #readerKind} (an EnumMap: the facts come out in kind order). */
+        final Map<EvidenceKind, EvidenceReader> others = new EnumMap<>(EvidenceKind.class);
         final IisLogAggregator iis = new IisLogAggregator();
         final HttpErrAggregator httpErr = new HttpErrAggregator();
         final List<ReadReport> reports = new ArrayList<>();
@@ -224,7 +234,7 @@ public final class EvidenceCollector {
                         }
                     }
                     default -> {
-                        EvidenceReader reader = others.get(file.kind());
+                        EvidenceReader reader = others.computeIfAbsent(readerKind(file.kind()), EvidenceCollector::newReader);
                         if (reader == null) {
                             throw new IllegalStateException("no reader for supported kind " + file.kind());
                         }
