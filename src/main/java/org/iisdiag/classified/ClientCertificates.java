@@ -24,4 +24,38 @@ public final class ClientCertificates {
         }
         return "";
     }
+
+    /** How many client addresses a refusal list names at most. */
+    static final int SHOWN_CLIENTS = 8;
+
+    /**
+     * The client addresses (c-ip) of the refused requests, most frequent first, at most eight and "and N more",
+     * or "" when the log has no c-ip.
+     */
+    public static String clientsText(Object fact) {
+        if (!(fact instanceof IisStatusCount c) || c.clients().isEmpty()) {
+            return "";
+        }
+        java.util.List<String> all = c.clients().stream().map(org.iisdiag.facts.UriCount::uri).filter(a -> !a.isEmpty() && !a.equals("-")).toList();
+        if (all.isEmpty()) {
+            return "";
+        }
+        String shown = String.join(", ", all.subList(0, Math.min(SHOWN_CLIENTS, all.size())));
+        return all.size() > SHOWN_CLIENTS ? shown + " and " + (all.size() - SHOWN_CLIENTS) + " more" : shown;
+    }
+
+    /** When the first refusal was logged (UTC, to the minute), or "" when unknown. */
+    public static String firstSeenText(Object fact) {
+        if (fact instanceof IisStatusCount c && c.firstSeen() != null) {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC).format(c.firstSeen()) + " UTC";
+        }
+        return "";
+    }
+
+    /** How many client addresses the refused requests came from (as many as the log kept), 0 when unknown. */
+    public static int clientCount(Object fact) {
+        return fact instanceof IisStatusCount c
+                ? (int) c.clients().stream().filter(u -> !u.uri().isEmpty() && !u.uri().equals("-")).count() : 0;
+    }
 }

@@ -387,7 +387,7 @@ public final class EventAggregator {
             code = field(text, "Event code");
             message = field(text, "Event message");
             exType = field(text, "Exception type");
-            exMessage = block(text, "Exception message");
+            exMessage = withInner(block(text, "Exception message"), after(text, "Exception message"));
             url = field(text, "Request URL");
             path = field(text, "Request path");
             vpath = field(text, "Application Virtual Path");
@@ -407,7 +407,7 @@ public final class EventAggregator {
             pname = e.data(15);
             account = e.data(16);
             exType = e.data(17);
-            exMessage = messageLines(e.data(18));
+            exMessage = withInner(messageLines(e.data(18)), e.data(18));
             url = e.data(19);
             path = e.data(20);
             threadAccount = e.data(25);
@@ -415,7 +415,7 @@ public final class EventAggregator {
             impersonating = e.data(28);
         }
         return new AspNetWebEvent(e.eventId(), EventXmlParser.parseInt(code, 0), cut(message, MAX_FIELD), cut(exType, 200),
-                cut(exMessage, MAX_FIELD), cut(Redactor.DEFAULT.redact(url), MAX_FIELD),
+                cut(exMessage, 2 * MAX_FIELD), cut(Redactor.DEFAULT.redact(url), MAX_FIELD),
                 cut(Redactor.DEFAULT.redact(path), MAX_FIELD), cut(vpath, 200),
                 cut(AspNetWebEvent.applicationOfDomain(domain), 200), cut(pid, 20), cut(pname, 100),
                 cut(account, 200), cut(threadAccount, 200), cut(authType, 40),
@@ -433,6 +433,47 @@ public final class EventAggregator {
             return "";
         }
         return messageLines(text.substring(m.end(), Math.min(text.length(), m.end() + 4 * MAX_FIELD)));
+    }
+
+    /** The text after a "Name:" field, or "" without it. */
+    static String after(String text, String name) {
+        Matcher m = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(name) + ":[ \\t]*").matcher(text);
+        return m.find() ? text.substring(m.end(), Math.min(text.length(), m.end() + 16 * MAX_FIELD)) : "";
+    }
+
+    /**
+     * The outer exception message followed by the messages of its inner exceptions, which ASP.NET writes after
+     * the outer stack trace ("Unable to serialize the session state ..." then "Type 'X' ... is not marked as
+     * serializable."): each is joined with " ---> " as Exception.ToString() does. {@code block} is the text from
+     * the outer message on; the scan ends at the first "Name:" field after a stack trace (the request
+     * information) and keeps at most three inner messages.
+     */
+    static String withInner(String outer, String block) {
+        if (outer.isEmpty() || block.isEmpty()) {
+            return outer;
+        }
+        StringBuilder b = new StringBuilder(outer);
+        String[] lines = block.split("\\r?\\n", 200);
+        boolean stack = false;
+        int inner = 0;
+        for (int i = 0; i < lines.length && inner < 3; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("at ")) {
+                stack = true;
+            } else if (t.isEmpty() || !stack) {
+                continue;
+            } else if (FIELD_LINE.matcher(t).matches() || t.endsWith(":")) {
+                break;
+            } else {
+                String m = messageLines(String.join("\n", java.util.Arrays.asList(lines).subList(i, Math.min(lines.length, i + 12))));
+                if (!m.isEmpty() && !m.startsWith("---")) {
+                    b.append(" ---> ").append(m);
+                    inner++;
+                }
+                stack = false;
+            }
+        }
+        return b.toString();
     }
 
     /** The first lines of an exception message, stopping at its stack trace, a blank line or a "Name:" field. */

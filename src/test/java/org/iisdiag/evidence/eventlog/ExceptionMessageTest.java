@@ -32,4 +32,32 @@ class ExceptionMessageTest {
         assertThat(EventAggregator.messageLines("x".repeat(2000) + "\nmore")).hasSize(2000);
         assertThat(EventAggregator.block("no such field here", "Exception message")).isEmpty();
     }
+
+    private static final String NESTED = """
+            Exception information:\s
+                Exception type: HttpException\s
+                Exception message: Unable to serialize the session state.
+               at System.Web.Util.AltSerialization.WriteValueToStream(Object value, BinaryWriter writer)
+               at System.Web.SessionState.SessionStateModule.OnReleaseState(Object source, EventArgs eventArgs)
+
+            Type 'Shop.Basket' in Assembly 'Shop, Version=1.0.0.0' is not marked as serializable.
+               at System.Runtime.Serialization.FormatterServices.InternalGetSerializableMembers(RuntimeType type)
+            \s
+            \s
+            Request information:\s
+                Request URL: https://shop.example/basket\s
+            Thread information:\s
+                Stack trace:    at X.Y()
+            """;
+
+    @Test
+    void innerExceptionMessagesAfterTheOuterStackFollowTheMessage() {
+        String outer = EventAggregator.block(NESTED, "Exception message");
+        assertThat(EventAggregator.withInner(outer, EventAggregator.after(NESTED, "Exception message"))).isEqualTo(
+                "Unable to serialize the session state. ---> Type 'Shop.Basket' in Assembly 'Shop, Version=1.0.0.0' is not marked as serializable.");
+        // without an inner exception the message is unchanged, and the request information is never read as one
+        assertThat(EventAggregator.withInner(EventAggregator.block(EVENT, "Exception message"), EventAggregator.after(EVENT, "Exception message")))
+                .isEqualTo(EventAggregator.block(EVENT, "Exception message"));
+        assertThat(EventAggregator.withInner("", NESTED)).isEmpty();
+    }
 }
