@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +43,7 @@ final class WildcardImports {
 
     private final ClassLoader loader;
     private final Map<String, List<String>> classesByPackage = new HashMap<>();
+    private final Map<String, List<String>> entriesByJar = new HashMap<>();
 
     WildcardImports(ClassLoader loader) {
         this.loader = loader;
@@ -109,14 +109,9 @@ final class WildcardImports {
             while (roots.hasMoreElements()) {
                 URL root = roots.nextElement();
                 if (root.getProtocol().equals("jar")) {
-                    URLConnection c = root.openConnection();
-                    c.setUseCaches(false);
-                    try (JarFile jar = ((JarURLConnection) c).getJarFile()) {
-                        for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                            String name = e.nextElement().getName();
-                            if (name.startsWith(path + "/")) {
-                                add(classes, pkg, name.substring(path.length() + 1));
-                            }
+                    for (String name : entries((JarURLConnection) root.openConnection())) {
+                        if (name.startsWith(path + "/")) {
+                            add(classes, pkg, name.substring(path.length() + 1));
                         }
                     }
                 } else if (root.getProtocol().equals("file")) {
@@ -142,6 +137,23 @@ final class WildcardImports {
             }
         }
         return importable.isEmpty() ? null : importable;
+    }
+
+    /** The entry names of the connection's jar, read once however many of its packages are listed. */
+    private List<String> entries(JarURLConnection c) throws IOException {
+        String jarUrl = c.getJarFileURL().toString();
+        List<String> names = entriesByJar.get(jarUrl);
+        if (names == null) {
+            names = new ArrayList<>();
+            c.setUseCaches(false);
+            try (JarFile jar = c.getJarFile()) {
+                for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                    names.add(e.nextElement().getName());
+                }
+            }
+            entriesByJar.put(jarUrl, names);
+        }
+        return names;
     }
 
     /** A class file directly in the package, not a nested class (Outer$Inner) or package-info. */

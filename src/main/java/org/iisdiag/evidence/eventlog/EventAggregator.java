@@ -387,7 +387,7 @@ public final class EventAggregator {
             code = field(text, "Event code");
             message = field(text, "Event message");
             exType = field(text, "Exception type");
-            exMessage = withInner(block(text, "Exception message"), after(text, "Exception message"));
+            exMessage = withInner(block(text, "Exception message"), after(text, "Exception message", 16 * MAX_FIELD));
             url = field(text, "Request URL");
             path = field(text, "Request path");
             vpath = field(text, "Application Virtual Path");
@@ -428,17 +428,13 @@ public final class EventAggregator {
      * line or the next "Name:" field; lines joined with a space.
      */
     static String block(String text, String name) {
-        Matcher m = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(name) + ":[ \\t]*").matcher(text);
-        if (!m.find()) {
-            return "";
-        }
-        return messageLines(text.substring(m.end(), Math.min(text.length(), m.end() + 4 * MAX_FIELD)));
+        return messageLines(after(text, name, 4 * MAX_FIELD));
     }
 
-    /** The text after a "Name:" field, or "" without it. */
-    static String after(String text, String name) {
+    /** Up to {@code chars} of the text after a "Name:" field, or "" without it. */
+    static String after(String text, String name, int chars) {
         Matcher m = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(name) + ":[ \\t]*").matcher(text);
-        return m.find() ? text.substring(m.end(), Math.min(text.length(), m.end() + 16 * MAX_FIELD)) : "";
+        return m.find() ? text.substring(m.end(), Math.min(text.length(), m.end() + chars)) : "";
     }
 
     /**

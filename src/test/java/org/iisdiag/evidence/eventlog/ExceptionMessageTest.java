@@ -53,10 +53,10 @@ class ExceptionMessageTest {
     @Test
     void innerExceptionMessagesAfterTheOuterStackFollowTheMessage() {
         String outer = EventAggregator.block(NESTED, "Exception message");
-        assertThat(EventAggregator.withInner(outer, EventAggregator.after(NESTED, "Exception message"))).isEqualTo(
+        assertThat(EventAggregator.withInner(outer, EventAggregator.after(NESTED, "Exception message", 16 * EventAggregator.MAX_FIELD))).isEqualTo(
                 "Unable to serialize the session state. ---> Type 'Shop.Basket' in Assembly 'Shop, Version=1.0.0.0' is not marked as serializable.");
         // without an inner exception the message is unchanged, and the request information is never read as one
-        assertThat(EventAggregator.withInner(EventAggregator.block(EVENT, "Exception message"), EventAggregator.after(EVENT, "Exception message")))
+        assertThat(EventAggregator.withInner(EventAggregator.block(EVENT, "Exception message"), EventAggregator.after(EVENT, "Exception message", 16 * EventAggregator.MAX_FIELD)))
                 .isEqualTo(EventAggregator.block(EVENT, "Exception message"));
         assertThat(EventAggregator.withInner("", NESTED)).isEmpty();
     }
