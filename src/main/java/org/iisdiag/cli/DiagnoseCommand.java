@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
@@ -120,6 +121,25 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 : effectiveFormat() == ReportFormat.json || effectiveFormat() == ReportFormat.sarif ? Detail.full : Detail.normal;
     }
 
+    /**
+     * Starts {@link ReportRenderer#prepare} beside the case read and the pack loading rather than after
+     * them: on a large case the read takes seconds, and preparing after it would add to the time the
+     * report waits for. Its failures are left for {@code render}, as its contract says.
+     */
+    private static CompletableFuture<Void> prepareInBackground(ReportRenderer renderer) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                renderer.prepare();
+            } catch (RuntimeException | LinkageError e) {
+                // render meets the same problem and reports it
+            }
+        }, task -> {
+            Thread t = new Thread(task, "iisdiag-render-prepare");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
     private int runOnce() {
         PrintWriter err = spec.commandLine().getErr();
         if (out != null && org.iisdiag.casefolder.CaseFolder.contains(caseDir, out)) {
@@ -138,6 +158,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             // The case is read while the rule pack loads (neither needs the other); the pack's problems are
             // still said first, as the case would be diagnosed by a pack that cannot load.
             Diagnostician.Loading loading = pack.start(err);
+            ReportRenderer renderer = effectiveFormat().renderer();
+            CompletableFuture<Void> preparing = prepareInBackground(renderer);
             CaseEvidence evidence = null;
             CaseFolderException unreadable = null;
             try {
@@ -147,8 +169,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
             } catch (CaseFolderException e) {
                 unreadable = e;
             }
-            ReportRenderer renderer = effectiveFormat().renderer();
-            renderer.prepare(); // while the pack may still be loading: time this thread would spend waiting
             Diagnostician diagnosis = pack.await(loading, err);
             if (whyNot != null && diagnosis.knowledgeBase().action(whyNot) == null) {
                 err.println("iisdiag: --why-not: no action has the id '" + whyNot + "'");
@@ -168,6 +188,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                         new RuleIndex(diagnosis.ruleBase())).analyse(whyNot, result));
             }
             printEnvProblems(evidence, err);
+            preparing.join();
             String rendered = renderer.render(effectiveDetail().apply(report));
             if (out == null) {
                 PrintWriter w = spec.commandLine().getOut();

@@ -120,6 +120,29 @@ class RuleBaseTest {
                 .isEqualTo("rule \"A substatus is the error detail\"");
     }
 
+    /**
+     * Fact types are compiled without property reactivity, so that loading the pack skips Drools' per-property
+     * masks; that is only the same behaviour because no rule modifies a fact (they insert): checked too.
+     */
+    @Test
+    void factTypesAreNotPropertyReactiveAndNoRuleModifiesAFact() throws Exception {
+        writeValidPack();
+        RuleBase rb = RuleBase.build(rules(), kb);
+        var session = rb.newSession(kb, TargetDirectory.of(List.of()));
+        try {
+            var base = (org.drools.core.impl.InternalRuleBase) session.getKieBase();
+            org.drools.base.rule.TypeDeclaration type = base.getTypeDeclaration(IisStatusCount.class);
+            assertThat(type).as("a type the pack matches on has a declaration").isNotNull();
+            assertThat(type.isPropertyReactive()).isFalse();
+        } finally {
+            session.dispose();
+        }
+        RuleBase shipped = RuleBase.build(TestPack.rules(), kb);
+        shipped.sources().forEach((file, text) -> assertThat(text)
+                .as("%s: a rule that modifies a fact needs property reactivity back (see RuleBase)", file)
+                .doesNotContainPattern("\\b(modify|update)\\s*\\("));
+    }
+
     @Test
     void diagnoserReturnsTheConclusions() throws Exception {
         writeValidPack();
