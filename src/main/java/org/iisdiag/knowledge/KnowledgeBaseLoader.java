@@ -66,7 +66,7 @@ public final class KnowledgeBaseLoader {
         @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
-    record ModuleEntry(String module, String meaning, String diagnosis) {
+    record ModuleEntry(String module, String meaning, String diagnosis, Map<String, String> byErrorCode) {
         @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
         @Override public int hashCode() { return RecordEquality.hash(this); }
     }
@@ -494,9 +494,21 @@ public final class KnowledgeBaseLoader {
                 continue;
             }
             checkDiagnosisRef(where, m.diagnosis(), diagnoses);
+            Map<String, String> byCode = new TreeMap<>();
+            if (m.byErrorCode() != null) {
+                // the schema has checked each key is an error code as FREB writes it (0x and 8 hex digits)
+                m.byErrorCode().forEach((code, id) -> {
+                    if (id == null || id.isBlank()) {
+                        problems.add(where + ": byErrorCode " + code + " names no diagnosis");
+                    } else if (byCode.put(code.toLowerCase(Locale.ROOT), id.strip()) != null) {
+                        problems.add(where + ": byErrorCode " + code + " is given twice");
+                    }
+                    checkDiagnosisRef(where + " byErrorCode " + code, id, diagnoses);
+                });
+            }
             if (located.valid()) {
-                putUnique(out, m.module(), new FrebModuleInfo(m.module(), m.meaning().strip(), strip(m.diagnosis())),
-                        where, "module");
+                putUnique(out, m.module(), new FrebModuleInfo(m.module(), m.meaning().strip(), strip(m.diagnosis()),
+                        byCode), where, "module");
             }
         }
         return out;

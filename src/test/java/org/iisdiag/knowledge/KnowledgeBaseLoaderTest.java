@@ -455,6 +455,31 @@ class KnowledgeBaseLoaderTest {
                 KB + "exception-codes.yaml:" + code + ": exception code '0xdeadbeef': unknown diagnosis id 'no-such-code-diagnosis' (not in diagnoses/)");
     }
 
+    /** A module's diagnosis per error code: the code's wins over the module's, keys are HRESULTs, ids are checked. */
+    @Test
+    void moduleDiagnosisByErrorCode() throws Exception {
+        FrebModuleInfo staticFile = shipped.module("StaticFileModule");
+        assertThat(staticFile.diagnosisFor("0x80070002")).isEqualTo("content-not-found");
+        assertThat(staticFile.diagnosisFor("0X80070005")).isEqualTo("content-acl-denied");
+        assertThat(staticFile.diagnosisFor("0x0")).as("no code of its own, no module default").isEmpty();
+        assertThat(new FrebModuleInfo("M", "m", "fallback", java.util.Map.of("0x80070002", "specific"))
+                .diagnosisFor("0x80070003")).isEqualTo("fallback");
+
+        KbCopy kb = KbCopy.of(temp);
+        int module = kb.append("freb-modules.yaml", """
+                  - module: MadeUpModule
+                    meaning: Not real.
+                    byErrorCode:
+                      "0x80070002": content-not-found
+                      "2147942405": content-acl-denied
+                      "0x80070003": no-such-diagnosis
+                """);
+        assertThat(problems(kb)).containsExactlyInAnyOrder(
+                KB + "freb-modules.yaml:" + (module + 4) + ":7: module 'MadeUpModule': unknown field 'byErrorCode[2147942405]'",
+                KB + "freb-modules.yaml:" + module + ": module 'MadeUpModule' byErrorCode 0x80070003: unknown diagnosis id"
+                        + " 'no-such-diagnosis' (not in diagnoses/)");
+    }
+
     @Test
     void unknownDiagnosisInAStatusCodeAndUnknownActionInQuestionAnsweredBy() {
         KbCopy kb = KbCopy.of(temp);
