@@ -42,6 +42,7 @@ import org.iisdiag.facts.RewriteServerVariablesConfig;
 import org.iisdiag.facts.RewriteProxyRule;
 import org.iisdiag.facts.ProxyConfig;
 import org.iisdiag.facts.DenyUrlSequencesConfig;
+import org.iisdiag.facts.FilteringRuleConfig;
 import org.iisdiag.facts.HttpRuntimeConfig;
 import org.iisdiag.facts.RequestLimitsConfig;
 import org.iisdiag.facts.HeaderLimitConfig;
@@ -180,6 +181,9 @@ final class ConfigExtractor {
                 }
                 for (XmlElement e : sections(filtering, "denyUrlSequences")) {
                     denyUrlSequences(e, path);
+                }
+                for (XmlElement e : sections(filtering, "filteringRules")) {
+                    filteringRules(e, path);
                 }
             }
             if (security != null) {
@@ -486,6 +490,64 @@ final class ConfigExtractor {
             }
         }
         out.add(new DenyUrlSequencesConfig(added, removed, cleared, file, path, src(e)));
+    }
+
+    /**
+     * {@code requestFiltering/filteringRules}: each {@code <filteringRule>} of this level (what it scans, its
+     * appliesTo extensions and denyStrings, in document order with {@code <clear/>} and {@code <remove>} applied
+     * inside each list), and each {@code <remove name>} or {@code <clear/>} of inherited rules. The scan
+     * attributes default to false (the IIS schema).
+     */
+    private void filteringRules(XmlElement e, String path) {
+        int n = 0;
+        for (XmlElement item : e.children()) {
+            if (n++ >= 100) {
+                break;
+            }
+            String name = orEmpty(item.attr("name")).strip();
+            switch (item.name()) {
+                case "clear" -> out.add(new FilteringRuleConfig("", true, false, false, false, List.of(), List.of(),
+                        List.of(), file, path, src(item)));
+                case "remove" -> {
+                    if (!name.isEmpty()) {
+                        out.add(new FilteringRuleConfig(name, true, false, false, false, List.of(), List.of(),
+                                List.of(), file, path, src(item)));
+                    }
+                }
+                case "add", "filteringRule" -> {
+                    Values v = new Values("the IIS default");
+                    out.add(new FilteringRuleConfig(name, false, v.bool(item, "scanUrl", false),
+                            v.bool(item, "scanQueryString", false), v.bool(item, "scanAllRaw", false),
+                            ruleList(item.child("scanHeaders"), "requestHeader"), ruleList(item.child("appliesTo"), "fileExtension"),
+                            ruleList(item.child("denyStrings"), "string"), file, path, src(item)));
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** The values of one list of a filtering rule ({@code <add attribute>}, {@code <remove>}, {@code <clear/>}). */
+    private static List<String> ruleList(XmlElement list, String attribute) {
+        List<String> values = new ArrayList<>();
+        if (list == null) {
+            return values;
+        }
+        for (XmlElement item : list.children()) {
+            String value = orEmpty(item.attr(attribute));
+            switch (item.name()) {
+                case "clear" -> values.clear();
+                case "add" -> {
+                    if (!value.isEmpty() && values.size() < 200 && !values.contains(value)) {
+                        values.add(value);
+                    }
+                }
+                case "remove" -> values.remove(value);
+                default -> {
+                }
+            }
+        }
+        return values;
     }
 
     private void customErrors(XmlElement e, String path) {

@@ -24,6 +24,9 @@ import org.iisdiag.facts.SiteLimitsConfig;
 import org.iisdiag.facts.WebFarmConfig;
 import org.iisdiag.facts.WcfBindingConfig;
 import org.iisdiag.facts.DenyUrlSequencesConfig;
+import org.iisdiag.facts.FilteringRuleConfig;
+import org.iisdiag.facts.SampleLine;
+import org.iisdiag.conclusions.FilteringRules;
 import org.iisdiag.facts.ProxyConfig;
 import org.iisdiag.facts.RewriteProxyRule;
 import org.iisdiag.facts.UriCount;
@@ -290,6 +293,32 @@ class IisFeatureConfigTest {
         List<UriCount> uris = List.of(new UriCount("/~/media/a.jpg", 40, 40), new UriCount("/a/../b", 2, 2));
         assertThat(ProxyAndSequences.deniedSequence(deny.subList(0, 1), uris)).isEqualTo("~");
         assertThat(ProxyAndSequences.deniedSequence(deny, uris)).as("the site's level removes '~'").isEqualTo("..");
+    }
+
+    @Test
+    void filteringRulesAreReadAndMatchedAgainstTheRefusedQueryStrings() throws IOException {
+        List<FilteringRuleConfig> rules = of(read(new WebConfigReader(), "filtering-rules.web.config", EvidenceKind.WEB_CONFIG),
+                FilteringRuleConfig.class);
+        assertThat(rules).extracting(FilteringRuleConfig::name).containsExactly("SqlWords", "AspOnly", "Inherited");
+        assertThat(rules.get(0).scanQueryString()).isTrue();
+        assertThat(rules.get(0).scanUrl()).as("the schema default").isFalse();
+        assertThat(rules.get(0).appliesTo()).isEmpty();
+        assertThat(rules.get(0).denyStrings()).as("<remove> drops 'drop'").containsExactly("select", "union");
+        assertThat(rules.get(1).appliesTo()).containsExactly(".asp");
+        assertThat(rules.get(2).removed()).isTrue();
+
+        List<UriCount> uris = List.of(new UriCount("/search", 7, 0));
+        List<SampleLine> lines = List.of(
+                new SampleLine("u.log", 5, "2026-11-18 08:02:12 10.0.0.1 GET /search q=Select+Comfort 443 - 10.0.0.9 Mozilla/5.0+(X11;+Linux) - 404 19 0 1"),
+                new SampleLine("u.log", 9, "2026-11-18 08:03:12 10.0.0.1 GET /search q=drop%20leaf 443 - 10.0.0.9 Mozilla/5.0 - 404 19 0 1"));
+        List<FilteringRules.Match> m = FilteringRules.match(rules, lines, uris);
+        assertThat(m).hasSize(1);
+        assertThat(m.get(0).rule()).isEqualTo("SqlWords");
+        assertThat(m.get(0).strings()).as("case-insensitive; 'drop' was removed; ';' in the user agent is not the query")
+                .containsExactly("select");
+        assertThat(m.get(0).queries()).containsExactly("q=Select+Comfort");
+        assertThat(FilteringRules.locationPathOf(uris)).isEqualTo("search");
+        assertThat(FilteringRules.match(rules, lines, List.of(new UriCount("/other", 1, 0)))).isEmpty();
     }
 
     @Test
