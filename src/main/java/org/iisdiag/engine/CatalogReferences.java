@@ -123,7 +123,7 @@ public final class CatalogReferences {
         if (viaCatalog) {
             kb.statusCodes().forEach(s -> diagnoses.add(s.diagnosis()));
             kb.reasons().forEach(r -> diagnoses.add(r.diagnosis()));
-            kb.modules().forEach(m -> diagnoses.add(m.diagnosis()));
+            kb.modules().forEach(m -> diagnoses.addAll(m.diagnoses()));
             kb.configErrors().forEach(c -> diagnoses.add(c.diagnosis()));
             kb.exceptionSignatures().forEach(s -> diagnoses.add(s.diagnosis()));
             kb.exceptionCodes().forEach(c -> diagnoses.add(c.diagnosis()));
@@ -170,7 +170,7 @@ public final class CatalogReferences {
         if (viaCatalog) {
             kb.statusCodes().forEach(s -> out.add(s.diagnosis()));
             kb.reasons().forEach(r -> out.add(r.diagnosis()));
-            kb.modules().forEach(m -> out.add(m.diagnosis()));
+            kb.modules().forEach(m -> out.addAll(m.diagnoses()));
             kb.configErrors().forEach(c -> out.add(c.diagnosis()));
             kb.exceptionSignatures().forEach(s -> out.add(s.diagnosis()));
             kb.exceptionCodes().forEach(c -> out.add(c.diagnosis()));

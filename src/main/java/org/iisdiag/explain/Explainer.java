@@ -111,7 +111,7 @@ public final class Explainer {
         }
         kb.configErrors().stream().filter(c -> c.diagnosis().equals(diagnosisId))
                 .forEach(c -> out.add("500.19 HRESULT " + c.hresult() + " (config-errors.yaml)"));
-        kb.modules().stream().filter(m -> m.diagnosis().equals(diagnosisId))
+        kb.modules().stream().filter(m -> m.names(diagnosisId))
                 .forEach(m -> out.add("FREB module " + m.module() + " (freb-modules.yaml)"));
         kb.exceptionSignatures().stream().filter(s -> s.diagnosis().equals(diagnosisId))
                 .forEach(s -> out.add("exception signature " + s.id() + " (exception-signatures.yaml)"));

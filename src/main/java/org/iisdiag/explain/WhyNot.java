@@ -58,7 +58,7 @@ public final class WhyNot {
                         || kb.exceptionSignatures().stream().anyMatch(x -> x.diagnosis().equals(d.id()))
                         || kb.exceptionCodes().stream().anyMatch(x -> x.diagnosis().equals(d.id()))
                         || kb.configErrors().stream().anyMatch(x -> x.diagnosis().equals(d.id()))
-                        || kb.modules().stream().anyMatch(x -> x.diagnosis().equals(d.id()));
+                        || kb.modules().stream().anyMatch(x -> x.names(d.id()));
                 if (fromCatalog) {
                     r.append(" (a catalog entry names it: see 'iisdiag explain ").append(d.id()).append("')");
                     rules.concludingFromCatalog().stream().filter(e -> !candidates.contains(e)).forEach(candidates::add);

@@ -27,6 +27,20 @@ public record FrebModuleInfo(String module, String meaning, String diagnosis, Ma
         return specific != null ? specific : diagnosis;
     }
 
+    /** Every diagnosis a failure of this module can name, whatever its error code: the module's and the codes'. */
+    public java.util.Set<String> diagnoses() {
+        java.util.Set<String> all = new java.util.TreeSet<>(byErrorCode.values());
+        if (!diagnosis.isEmpty()) {
+            all.add(diagnosis);
+        }
+        return all;
+    }
+
+    /** Whether a failure of this module names {@code id} for some error code. */
+    public boolean names(String id) {
+        return diagnoses().contains(id);
+    }
+
     @Override
     public String label() {
         return "FREB module " + module;

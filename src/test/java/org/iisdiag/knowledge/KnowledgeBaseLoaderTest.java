@@ -462,6 +462,8 @@ class KnowledgeBaseLoaderTest {
         assertThat(staticFile.diagnosisFor("0x80070002")).isEqualTo("content-not-found");
         assertThat(staticFile.diagnosisFor("0X80070005")).isEqualTo("content-acl-denied");
         assertThat(staticFile.diagnosisFor("0x0")).as("no code of its own, no module default").isEmpty();
+        assertThat(staticFile.diagnoses()).containsExactly("content-acl-denied", "content-not-found");
+        assertThat(staticFile.names("content-not-found")).isTrue();
         assertThat(new FrebModuleInfo("M", "m", "fallback", java.util.Map.of("0x80070002", "specific"))
                 .diagnosisFor("0x80070003")).isEqualTo("fallback");
 
