@@ -10,7 +10,8 @@ import java.util.Locale;
  * communication error, 5012/5013 start-up/shut-down time limits, 5021 invalid identity, 5057/5059 pool
  * disabled ... Aggregated by (provider, event id, application pool, exit code, detail); "" when absent.
  * {@code processId} is the first event's. {@code detail} is the first line of the text (at most 200
- * chars) for worker-process events, which carry no pool, and "" otherwise.
+ * chars) for worker-process events, which carry no pool, and "" otherwise. For worker-process events
+ * {@code exitCode} holds the error of their binary data (2280 "The data is the error.": "0x800700c1").
  */
 public record WasEvent(String provider, int eventId, String appPool, String processId, String exitCode, String detail,
                        long count, EventTimes times, List<SampleLine> samples) implements LoggedEvent {
@@ -22,7 +23,8 @@ public record WasEvent(String provider, int eventId, String appPool, String proc
             b.append(" application pool ").append(appPool);
         }
         if (!exitCode.isEmpty()) {
-            b.append(" exit code ").append(exitCode);
+            // a worker-process event's binary data ("The data is the error."), a WAS event's exit code
+            b.append(provider.toUpperCase(Locale.ROOT).contains("W3SVC-WP") ? " error " : " exit code ").append(exitCode);
         }
         if (!detail.isEmpty()) {
             b.append(": ").append(detail);

@@ -27,6 +27,8 @@ import org.iisdiag.facts.DefaultDocumentConfig;
 import org.iisdiag.facts.AuthenticationConfig;
 import org.iisdiag.facts.DirectoryBrowseConfig;
 import org.iisdiag.facts.GlobalModules;
+import org.iisdiag.facts.GlobalModule;
+import org.iisdiag.facts.AnonymousUserConfig;
 import org.iisdiag.facts.FileExtensionsConfig;
 import org.iisdiag.facts.VerbsConfig;
 import org.iisdiag.facts.WcfBindingConfig;
@@ -987,6 +989,14 @@ final class ConfigExtractor {
                 Values v = new Values("the IIS schema default");
                 out.add(new AuthenticationConfig(method, v.bool(e, "enabled", false), AUTHENTICATION_MODULES.get(method),
                         level, file, path, v.list(), src(e)));
+                String anonymousUser = method.equals("anonymousAuthentication") ? e.attr("userName") : null;
+                if (anonymousUser != null) {
+                    // the password is never read (secrets are removed before parsing)
+                    String logon = e.attr("logonMethod");
+                    out.add(new AnonymousUserConfig(anonymousUser.strip(),
+                            logon == null ? "ClearText" : logon.strip(), level, file, path,
+                            logon == null ? List.of("logonMethod=ClearText (absent: the IIS schema default)") : List.of(), src(e)));
+                }
                 XmlElement providers = method.equals("windowsAuthentication") ? e.child("providers") : null;
                 if (providers != null) {
                     List<String> added = new ArrayList<>();
@@ -1016,6 +1026,8 @@ final class ConfigExtractor {
             String name = m.attr("name");
             if (name != null && !name.isBlank()) {
                 names.add(name.strip());
+                out.add(new GlobalModule(name.strip(), orEmpty(m.attr("image")).strip(),
+                        orEmpty(m.attr("preCondition")).strip(), file, src(m)));
             }
         }
         out.add(new GlobalModules(List.copyOf(names), file, src(e)));

@@ -648,7 +648,7 @@ public final class EventAggregator {
 
     static WasEvent was(RawEvent e, String text) {
         boolean wp = isW3svc(e.provider());
-        boolean positional = e.named().isEmpty() && e.message() == null && !e.data().isEmpty() && !wp;
+        boolean positional = e.named().keySet().stream().allMatch(EventXmlParser.BINARY::equals) && e.message() == null && !e.data().isEmpty() && !wp;
         String pool = e.named("AppPoolID", "AppPoolId", "AppPool", "ApplicationPool", "AppPoolName");
         String pid = e.named("ProcessID", "ProcessId", "PID");
         String exit = e.named("ExitCode");
@@ -662,9 +662,22 @@ public final class EventAggregator {
         if (exit.isEmpty()) {
             exit = positional ? (e.eventId() == 5009 ? e.data(2) : "") : group(EXIT, text, 1);
         }
+        if (exit.isEmpty() && wp) {
+            // "The data is the error.": the worker-process event's binary data, a little-endian DWORD
+            exit = dword(e.named(EventXmlParser.BINARY));
+        }
         String detail = wp && pool.isEmpty() ? cut(firstLine(text).strip(), 200) : configReadError(e, text);
         return new WasEvent(e.provider(), e.eventId(), cut(pool, 200), cut(pid, 20), hex(exit), detail, 0,
                 EventTimes.NONE, List.of());
+    }
+
+    /** "C1000780" (the 4 bytes of a little-endian DWORD, as event XML writes binary data) as "800700c1", else "". */
+    static String dword(String binary) {
+        String b = binary.strip();
+        if (!b.matches("[0-9A-Fa-f]{8}")) {
+            return "";
+        }
+        return (b.substring(6, 8) + b.substring(4, 6) + b.substring(2, 4) + b.substring(0, 2)).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** WAS 5172 and the like: the file, line and parser message WAS gives when it cannot read configuration. */

@@ -33,6 +33,9 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class EventXmlParser {
     static final int MAX_DATA = 64;
+
+    /** The key of an event's {@code <Binary>} data among its named values (never part of its text). */
+    static final String BINARY = "<Binary>";
     static final int MAX_TEXT = 32_768;
     private static final int HEAD_CHARS = 65_536;
     private static final String ROOT = "iisdiag-events";
@@ -244,6 +247,9 @@ final class EventXmlParser {
                         data.add(value);
                     }
                     dataName = null;
+                } else if (name.equals("Binary") && parent.equals("EventData") && named.size() < MAX_DATA) {
+                    // the event's binary data ("The data is the error."): an HRESULT or Win32 code, little-endian
+                    named.putIfAbsent(BINARY, value.strip());
                 } else if (path.size() >= 2 && path.get(0).equals("UserData") && named.size() < MAX_DATA) {
                     // manifest events with a UserData template: leaf elements are named values
                     named.putIfAbsent(name, value);

@@ -31,7 +31,11 @@ record RawEvent(String provider, int eventId, int level, String channel, LocalDa
             return String.join("\n", data);
         }
         StringBuilder b = new StringBuilder();
-        named.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v.strip()));
+        named.forEach((k, v) -> {
+            if (!k.equals(EventXmlParser.BINARY)) {
+                b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v.strip());
+            }
+        });
         return b.toString();
     }
 

@@ -48,6 +48,28 @@ class IisFeatureConfigTest {
     }
 
     @Test
+    void theAnonymousUserOfEachLevelAndEachGlobalModuleWithItsPrecondition() throws IOException {
+        List<Object> facts = read(new ApplicationHostConfigReader(), "anonymous-user-global-modules.applicationHost.config",
+                EvidenceKind.APPLICATION_HOST_CONFIG);
+        List<org.iisdiag.facts.AnonymousUserConfig> users = of(facts, org.iisdiag.facts.AnonymousUserConfig.class);
+        assertThat(users).extracting(u -> u.locationPath(), u -> u.userName(), u -> u.specificAccount())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("", "IUSR", false),
+                        org.assertj.core.groups.Tuple.tuple("Shop", "CONTOSO\\svc-shopanon", true));
+        assertThat(users.get(1).isAccount("contoso\\SVC-SHOPANON")).isTrue();
+        assertThat(users.get(1).isAccount("svc-shopanon@contoso.local")).isTrue();
+        assertThat(users.get(1).isAccount("CONTOSO\\svc-other")).isFalse();
+        assertThat(users.get(1).logonMethod()).isEqualTo("ClearText");
+        // the stored password is never read into a fact
+        assertThat(facts.toString()).doesNotContain("bm90LWEtcmVhbC1zZWNyZXQ").doesNotContain("IISWASOnlyCngProvider");
+        List<org.iisdiag.facts.GlobalModule> modules = of(facts, org.iisdiag.facts.GlobalModule.class);
+        assertThat(modules).extracting(m -> m.name(), m -> m.hasBitness(), m -> m.imageFileName()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ManagedEngine64", true, "webengine4.dll"),
+                org.assertj.core.groups.Tuple.tuple("HeaderGuardModule", false, "headerguard.dll"));
+        assertThat(modules.get(1).imageNamedIn("The Module DLL C:\\Program Files\\Contoso\\HeaderGuard\\x64\\HeaderGuard.dll failed to load.")).isTrue();
+        assertThat(modules.get(1).imageNamedIn("The Module DLL C:\\x\\MyHeaderGuard.dll failed to load.")).isFalse();
+    }
+
+    @Test
     void aClearDropsTheInheritedDefaultDocumentsAndWhatWasAddedBeforeIt() throws IOException {
         List<Object> facts = read(new WebConfigReader(), "static-site-cleared-defaults.web.config", EvidenceKind.WEB_CONFIG);
         List<DefaultDocumentConfig> docs = of(facts, DefaultDocumentConfig.class);

@@ -195,6 +195,19 @@ class EventLogReaderTest {
     }
 
     @Test
+    void aWorkerProcessEventsBinaryDataIsItsError() {
+        java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+        named.put("ModuleDll", "C:\\Program Files\\Contoso\\x64\\Guard.dll");
+        named.put(EventXmlParser.BINARY, "C1000780");
+        RawEvent e = new RawEvent("Microsoft-Windows-IIS-W3SVC-WP", 2280, 2, "Application", null, true, null, List.of(), named, "0", 1);
+        WasEvent w = EventAggregator.was(e, e.text());
+        assertThat(w.exitCode()).isEqualTo("0x800700c1");
+        assertThat(e.text()).doesNotContain("C1000780");
+        assertThat(EventAggregator.dword("7E000780")).isEqualTo("8007007e");
+        assertThat(EventAggregator.dword("7E00")).isEmpty();
+    }
+
+    @Test
     void wasTextFallbackAndPositionalInserts() {
         RawEvent rendered = new RawEvent("WAS", 5009, 3, "System", null, true,
                 "A process serving application pool 'Api Pool' terminated unexpectedly. The process id was '77'. The process exit code was '0xe0434352'.",
