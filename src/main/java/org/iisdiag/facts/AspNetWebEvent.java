@@ -20,12 +20,31 @@ import java.util.regex.Pattern;
  *                         application impersonates), or ""
  * @param authenticationType how the user was authenticated ("Negotiate", "NTLM" ...), or ""
  * @param impersonating    "Is impersonating: True": the thread ran as the request's user, not the pool's identity
+ * @param stackTop         the first frames of the exception's stack trace ("at Ns.Type.Method(...)" lines joined
+ *                         with a line break, at most six, at most 1,000 chars): where it was thrown, or ""
  */
 public record AspNetWebEvent(int eventId, int eventCode, String eventMessage, String exceptionType,
                              String exceptionMessage, String requestUrl, String requestPath,
                              String applicationVirtualPath, String applicationDomain, String processId, String processName, String accountName,
                              String threadAccountName, String authenticationType, boolean impersonating,
-                             long count, EventTimes times, List<SampleLine> samples) implements LoggedEvent {
+                             String stackTop, long count, EventTimes times, List<SampleLine> samples) implements LoggedEvent {
+
+    /** Without the stack trace's first frames. */
+    public AspNetWebEvent(int eventId, int eventCode, String eventMessage, String exceptionType,
+                          String exceptionMessage, String requestUrl, String requestPath,
+                          String applicationVirtualPath, String applicationDomain, String processId, String processName,
+                          String accountName, String threadAccountName, String authenticationType, boolean impersonating,
+                          long count, EventTimes times, List<SampleLine> samples) {
+        this(eventId, eventCode, eventMessage, exceptionType, exceptionMessage, requestUrl, requestPath,
+                applicationVirtualPath, applicationDomain, processId, processName, accountName, threadAccountName,
+                authenticationType, impersonating, "", count, times, samples);
+    }
+
+    /** The exception as a signature reads it: "Type: message", then the first frames of its stack trace. */
+    public String exceptionText() {
+        String head = exceptionType + ": " + exceptionMessage;
+        return stackTop.isEmpty() ? head : head + "\n" + stackTop;
+    }
 
     /** Without the thread's account, authentication type and impersonation (not impersonating). */
     public AspNetWebEvent(int eventId, int eventCode, String eventMessage, String exceptionType, String exceptionMessage,

@@ -244,7 +244,7 @@ public final class EventAggregator {
         out.addAll(aspNet.facts((a, n, t, s) -> new AspNetWebEvent(a.eventId(), a.eventCode(), a.eventMessage(),
                 a.exceptionType(), a.exceptionMessage(), a.requestUrl(), a.requestPath(), a.applicationVirtualPath(),
                 a.applicationDomain(), a.processId(), a.processName(), a.accountName(), a.threadAccountName(),
-                a.authenticationType(), a.impersonating(), n, t, s)));
+                a.authenticationType(), a.impersonating(), a.stackTop(), n, t, s)));
         out.addAll(runtime.facts((c, n, t, s) -> new DotNetRuntimeCrash(c.application(), c.frameworkVersion(),
                 c.exceptionType(), c.exceptionInfo(), c.crashingFrame(), c.threadKind(), n, t, s)));
         out.addAll(crashes.facts((c, n, t, s) -> new ApplicationCrash(c.faultingApplication(), c.faultingModule(),
@@ -383,6 +383,7 @@ public final class EventAggregator {
         String threadAccount;
         String authType;
         String impersonating;
+        String stack;
         if (rendered) {
             code = field(text, "Event code");
             message = field(text, "Event message");
@@ -398,6 +399,7 @@ public final class EventAggregator {
             threadAccount = field(text, "Thread account name");
             authType = field(text, "Authentication Type");
             impersonating = field(text, "Is impersonating");
+            stack = stackTop(after(text, "Exception message", 16 * MAX_FIELD));
         } else {
             code = e.data(0);
             message = e.data(1);
@@ -413,13 +415,43 @@ public final class EventAggregator {
             threadAccount = e.data(25);
             authType = e.data(24);
             impersonating = e.data(28);
+            stack = stackTop(e.data(18));
         }
         return new AspNetWebEvent(e.eventId(), EventXmlParser.parseInt(code, 0), cut(message, MAX_FIELD), cut(exType, 200),
                 cut(exMessage, 2 * MAX_FIELD), cut(Redactor.DEFAULT.redact(url), MAX_FIELD),
                 cut(Redactor.DEFAULT.redact(path), MAX_FIELD), cut(vpath, 200),
                 cut(AspNetWebEvent.applicationOfDomain(domain), 200), cut(pid, 20), cut(pname, 100),
                 cut(account, 200), cut(threadAccount, 200), cut(authType, 40),
-                "true".equalsIgnoreCase(impersonating == null ? "" : impersonating.strip()), 0, EventTimes.NONE, List.of());
+                "true".equalsIgnoreCase(impersonating == null ? "" : impersonating.strip()), stack, 0, EventTimes.NONE,
+                List.of());
+    }
+
+    /**
+     * The first frames of the outer exception's stack trace in {@code block} (the text from the exception
+     * message on): up to six consecutive "at ..." lines, stripped and joined with a line break, at most 1,000
+     * chars; "" without a stack trace. They say where the exception was thrown (Global.Application_Start ...).
+     */
+    static String stackTop(String block) {
+        if (block == null || block.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        int frames = 0;
+        for (String line : block.split("\\r?\\n", 60)) {
+            String t = line.strip();
+            if (t.startsWith("at ")) {
+                if (b.length() > 0) {
+                    b.append('\n');
+                }
+                b.append(t.length() > 300 ? t.substring(0, 300) : t);
+                if (++frames == 6 || b.length() >= 1000) {
+                    break;
+                }
+            } else if (frames > 0) {
+                break;
+            }
+        }
+        return cut(b.toString(), 1000);
     }
 
     /**

@@ -60,4 +60,17 @@ class ExceptionMessageTest {
                 .isEqualTo(EventAggregator.block(EVENT, "Exception message"));
         assertThat(EventAggregator.withInner("", NESTED)).isEmpty();
     }
+
+    @Test
+    void theStackTopIsTheOuterExceptionsFirstFrames() {
+        String block = EventAggregator.after(EVENT, "Exception message", 4000);
+        assertThat(EventAggregator.stackTop(block)).isEqualTo(
+                "at System.Data.SqlClient.SqlInternalConnectionTds..ctor(DbConnectionPoolIdentity identity)\n"
+                        + "at System.Data.SqlClient.SqlConnection.Open()");
+        // the inner exception's frames after a blank line are not the outer stack; six frames at most
+        String frames = "Boom\n" + "   at A.B.C()\n".repeat(9) + "\nInner\n   at D.E.F()\n";
+        assertThat(EventAggregator.stackTop(frames).split("\n")).hasSize(6).doesNotContain("at D.E.F()");
+        assertThat(EventAggregator.stackTop("no stack")).isEmpty();
+        assertThat(EventAggregator.stackTop("")).isEmpty();
+    }
 }
