@@ -115,7 +115,8 @@ final class ErrorPageParser {
                 configProblem = XmlProblem.fromSourceLine(at.text());
             }
         }
-        return new Parsed(kind, code, Limits.cut(heading, 200), fields, exception, configLine, configProblem);
+        // up to the h4's own 400 chars: a 502.2 headline quotes what the CGI program wrote after some 120 chars
+        return new Parsed(kind, code, Limits.cut(heading, 400), fields, exception, configLine, configProblem);
     }
 
     record SourceLine(long number, String text) {
