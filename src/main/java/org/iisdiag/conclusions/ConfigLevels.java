@@ -30,15 +30,22 @@ public final class ConfigLevels {
 
     /** The paths (query dropped) of the URIs behind a status count. */
     static List<String> paths(Object fact) {
+        return fact instanceof IisStatusCount c ? paths(c.topUris()) : List.of();
+    }
+
+    /** The paths (query dropped) of these URIs. */
+    static List<String> paths(List<UriCount> uris) {
         List<String> out = new ArrayList<>();
-        if (fact instanceof IisStatusCount c) {
-            for (UriCount u : c.topUris()) {
-                String p = u.uri();
-                int q = p.indexOf('?');
-                out.add(q < 0 ? p : p.substring(0, q));
-            }
+        for (UriCount u : uris) {
+            out.add(path(u.uri()));
         }
         return out;
+    }
+
+    /** A URI without its query string. */
+    static String path(String uri) {
+        int q = uri.indexOf('?');
+        return q < 0 ? uri : uri.substring(0, q);
     }
 
     private static final java.util.regex.Pattern SUBFOLDER_CONFIG =

@@ -44,19 +44,21 @@ public final class FilteringRules {
         @Override public int hashCode() { return RecordEquality.hash(this); }
     }
 
-    /** The rules in force after every level (applicationHost.config's own first, later levels win). */
-    static List<FilteringRuleConfig> inForce(Collection<?> levels) {
+    /**
+     * The rules in force for the refused URL paths: the levels that cover them (a {@code <location>} for one folder
+     * only its URLs, see {@link ConfigLevels#covers}), merged in IIS order (by level, then file and line: a
+     * {@code <remove>} or {@code <clear/>} takes away what came before it).
+     */
+    static List<FilteringRuleConfig> inForce(Collection<?> levels, List<String> paths) {
         List<FilteringRuleConfig> all = new ArrayList<>();
         for (Object o : levels) {
-            if (o instanceof FilteringRuleConfig f) {
+            if (o instanceof FilteringRuleConfig f && ConfigLevels.covers(f, paths)) {
                 all.add(f);
             }
         }
-        all.sort(Comparator.comparing((FilteringRuleConfig d) -> !d.configFile().toLowerCase(Locale.ROOT)
-                        .endsWith("applicationhost.config") || !d.locationPath().isEmpty())
-                .thenComparing(d -> d.configFile().toLowerCase(Locale.ROOT).endsWith("applicationhost.config") ? 0 : 1)
+        all.sort(Comparator.comparingInt(FilteringRuleConfig::level)
                 .thenComparing(FilteringRuleConfig::configFile)
-                .thenComparing(FilteringRules::lineOf));
+                .thenComparingLong(FilteringRules::lineOf));
         Map<String, FilteringRuleConfig> rules = new LinkedHashMap<>();
         for (FilteringRuleConfig f : all) {
             if (f.removed() && f.name().isEmpty()) {
@@ -115,10 +117,10 @@ public final class FilteringRules {
         return t.contains(d) || unescaped(t).contains(d);
     }
 
-    private static String extensionOf(String uri) {
-        String last = uri.substring(uri.lastIndexOf('/') + 1);
-        int dot = last.lastIndexOf('.');
-        return dot < 0 ? "" : last.substring(dot).toLowerCase(Locale.ROOT);
+    /** Whether a rule applies to a request for this URL: an empty appliesTo to every one, else to its extensions. */
+    private static boolean appliesTo(FilteringRuleConfig r, String uri) {
+        String extension = ConfigLevels.extension(ConfigLevels.path(uri));
+        return r.appliesTo().isEmpty() || r.appliesTo().stream().anyMatch(x -> x.equalsIgnoreCase(extension));
     }
 
     /**
@@ -128,7 +130,7 @@ public final class FilteringRules {
     public static List<Match> match(Collection<?> levels, List<SampleLine> samples, List<UriCount> uris) {
         List<String> queries = queries(samples, uris);
         List<Match> out = new ArrayList<>();
-        for (FilteringRuleConfig r : inForce(levels)) {
+        for (FilteringRuleConfig r : inForce(levels, ConfigLevels.paths(uris))) {
             if (r.denyStrings().isEmpty()) {
                 continue;
             }
@@ -154,10 +156,8 @@ public final class FilteringRules {
             }
             if (strings.isEmpty() && r.scanUrl()) {
                 for (UriCount u : uris) {
-                    boolean applies = r.appliesTo().isEmpty() || r.appliesTo().stream()
-                            .anyMatch(x -> x.equalsIgnoreCase(extensionOf(u.uri())));
                     for (String d : r.denyStrings()) {
-                        if (applies && contains(u.uri(), d) && !strings.contains(d)) {
+                        if (appliesTo(r, u.uri()) && contains(u.uri(), d) && !strings.contains(d)) {
                             strings.add(d);
                         }
                     }
@@ -167,9 +167,7 @@ public final class FilteringRules {
                 }
             }
             // a rule limited to extensions applies only to requests for them
-            boolean applies = r.appliesTo().isEmpty() || uris.stream().anyMatch(u -> r.appliesTo().stream()
-                    .anyMatch(x -> x.equalsIgnoreCase(extensionOf(u.uri()))));
-            if (!strings.isEmpty() && applies) {
+            if (!strings.isEmpty() && uris.stream().anyMatch(u -> appliesTo(r, u.uri()))) {
                 out.add(new Match(r.name(), r.source(), r.configFile(), strings, scanned, hitQueries));
             }
         }

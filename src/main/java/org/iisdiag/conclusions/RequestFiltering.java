@@ -35,7 +35,7 @@ public final class RequestFiltering {
         TreeSet<String> paths = new TreeSet<>();
         boolean deeper = false;
         for (UriCount u : uris) {
-            String path = path(u.uri());
+            String path = ConfigLevels.path(u.uri());
             List<String> segs = segments(path);
             if (segs.isEmpty() || segs.get(segs.size() - 1).contains(".")) {
                 return "";
@@ -72,7 +72,7 @@ public final class RequestFiltering {
             return List.of();
         }
         for (UriCount u : uris) {
-            List<String> segs = segments(path(u.uri()));
+            List<String> segs = segments(ConfigLevels.path(u.uri()));
             for (int i = 0; i < segs.size(); i++) {
                 if (segs.get(i).equalsIgnoreCase(segment)) {
                     out.add(String.join("/", segs.subList(0, i + 1)));
@@ -81,11 +81,6 @@ public final class RequestFiltering {
             }
         }
         return new ArrayList<>(out);
-    }
-
-    private static String path(String uri) {
-        int q = uri.indexOf('?');
-        return q < 0 ? uri : uri.substring(0, q);
     }
 
     private static List<String> segments(String path) {

@@ -8,10 +8,12 @@ import java.util.List;
  * ({@code appliesTo}; empty: every request) and its {@code denyStrings}; or a {@code <remove name>} of an
  * inherited rule ({@code removed}), or a {@code <clear/>} of them all ({@code removed} with an empty name).
  * A request that matches a rule is refused with 404.19 (Denied by filtering rule) before any handler runs.
+ * {@code level} orders the levels as IIS merges them (as {@link RequestFilteringList#level}).
  */
 public record FilteringRuleConfig(String name, boolean removed, boolean scanUrl, boolean scanQueryString,
                                   boolean scanAllRaw, List<String> scanHeaders, List<String> appliesTo,
-                                  List<String> denyStrings, String configFile, String locationPath, String source)
+                                  List<String> denyStrings, int level, String configFile, String locationPath,
+                                  String source)
         implements ConfigFact {
 
     public FilteringRuleConfig {

@@ -509,11 +509,11 @@ final class ConfigExtractor {
             String name = orEmpty(item.attr("name")).strip();
             switch (item.name()) {
                 case "clear" -> out.add(new FilteringRuleConfig("", true, false, false, false, List.of(), List.of(),
-                        List.of(), file, path, src(item)));
+                        List.of(), level(path), file, path, src(item)));
                 case "remove" -> {
                     if (!name.isEmpty()) {
                         out.add(new FilteringRuleConfig(name, true, false, false, false, List.of(), List.of(),
-                                List.of(), file, path, src(item)));
+                                List.of(), level(path), file, path, src(item)));
                     }
                 }
                 case "add", "filteringRule" -> {
@@ -521,7 +521,7 @@ final class ConfigExtractor {
                     out.add(new FilteringRuleConfig(name, false, v.bool(item, "scanUrl", false),
                             v.bool(item, "scanQueryString", false), v.bool(item, "scanAllRaw", false),
                             ruleList(item.child("scanHeaders"), "requestHeader"), ruleList(item.child("appliesTo"), "fileExtension"),
-                            ruleList(item.child("denyStrings"), "string"), file, path, src(item)));
+                            ruleList(item.child("denyStrings"), "string"), level(path), file, path, src(item)));
                 }
                 default -> {
                 }

@@ -341,6 +341,19 @@ class IisFeatureConfigTest {
         assertThat(m.get(0).queries()).containsExactly("q=Select+Comfort");
         assertThat(FilteringRules.locationPathOf(uris)).isEqualTo("search");
         assertThat(FilteringRules.match(rules, lines, List.of(new UriCount("/other", 1, 0)))).isEmpty();
+
+        // the fix's <location> for the search page takes the rule away there, and only there
+        FilteringRuleConfig sqlWords = rules.get(0);
+        FilteringRuleConfig removedForSearch = new FilteringRuleConfig("SqlWords", true, false, false, false, List.of(),
+                List.of(), List.of(), sqlWords.level() + 2, sqlWords.configFile(), "Shop/search", "web.config:40");
+        List<Object> withFix = new java.util.ArrayList<>(rules);
+        withFix.add(removedForSearch);
+        assertThat(FilteringRules.match(withFix, lines, uris)).as("removed for /search").isEmpty();
+        List<UriCount> products = List.of(new UriCount("/products", 3, 0));
+        List<SampleLine> productLines = List.of(new SampleLine("u.log", 12,
+                "2026-11-18 08:04:12 10.0.0.1 GET /products q=select+chairs 443 - 10.0.0.9 Mozilla/5.0 - 404 19 0 1"));
+        assertThat(FilteringRules.match(withFix, productLines, products)).as("still in force for /products")
+                .extracting(FilteringRules.Match::rule).containsExactly("SqlWords");
     }
 
     @Test
