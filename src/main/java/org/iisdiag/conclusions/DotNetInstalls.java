@@ -24,12 +24,11 @@ public final class DotNetInstalls {
     }
 
     private static final Pattern DOTNET = Pattern.compile(
-            "(?i)(windows server hosting|hosting bundle|dotnet-hosting|\\.net( core)? runtime|dotnet-runtime|"
-                    + "\\.net core \\d[\\d.]* - windows server hosting)");
+            "(?i)(windows server hosting|hosting bundle|dotnet-hosting|\\.net( core)? runtime|dotnet-runtime)");
 
     /** Whether one of the kept lines names a .NET runtime or Hosting Bundle product. */
     public static boolean namesDotNet(List<SampleLine> samples) {
-        return samples.stream().anyMatch(s -> DOTNET.matcher(s.text()).find());
+        return samples.stream().anyMatch(s -> namesDotNet(s.text()));
     }
 
     /** Whether the text (an env.yaml change's description) names the .NET runtime or the Hosting Bundle. */

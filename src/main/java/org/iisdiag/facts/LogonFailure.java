@@ -20,6 +20,32 @@ public record LogonFailure(String ntStatus, String subStatus, int logonType, Str
         return ntStatus.equalsIgnoreCase("0xc000006d") && (subStatus.isEmpty() || subStatus.equalsIgnoreCase("0x0"));
     }
 
+    /** The code that says why: the sub status when it carries one (0xC000006D's detail), else the status; lower case. */
+    public String reason() {
+        String code = subStatus.isEmpty() || subStatus.equalsIgnoreCase("0x0") ? ntStatus : subStatus;
+        return code.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What a {@link #reason} says about the account itself, in words (wrong password, locked out, disabled ...),
+     * or "" for a reason that is not about the account's state.
+     */
+    public static String accountCause(String reason) {
+        return switch (reason.toLowerCase(Locale.ROOT)) {
+            case "0xc000006a" -> "the password IIS holds for it is wrong: it was changed in the directory (a rotation,"
+                    + " an expiry reset) but not in IIS";
+            case "0xc0000064" -> "the account does not exist any more (deleted or renamed)";
+            case "0xc0000234" -> "the account is locked out, typically after many logons with a stale password";
+            case "0xc0000072" -> "the account is disabled";
+            case "0xc0000071", "0xc0000224" -> "its password has expired or must be changed";
+            case "0xc0000193" -> "the account has expired";
+            case "0xc000006f", "0xc0000070" -> "the account may not log on at this time or from this server";
+            case "0xc000015b" -> "the account lacks the logon right its logonMethod needs on this server (for ClearText"
+                    + " or Network: Access this computer from the network), or a Deny right names it";
+            default -> "";
+        };
+    }
+
     public boolean ntlm() {
         return authenticationPackage.toUpperCase(Locale.ROOT).contains("NTLM");
     }

@@ -388,7 +388,8 @@ public final class EventAggregator {
             code = field(text, "Event code");
             message = field(text, "Event message");
             exType = field(text, "Exception type");
-            exMessage = withInner(block(text, "Exception message"), after(text, "Exception message", 16 * MAX_FIELD));
+            String fromMessage = after(text, "Exception message", 16 * MAX_FIELD); // message, stack, inner exceptions
+            exMessage = withInner(messageLines(fromMessage), fromMessage);
             url = field(text, "Request URL");
             path = field(text, "Request path");
             vpath = field(text, "Application Virtual Path");
@@ -399,7 +400,7 @@ public final class EventAggregator {
             threadAccount = field(text, "Thread account name");
             authType = field(text, "Authentication Type");
             impersonating = field(text, "Is impersonating");
-            stack = stackTop(after(text, "Exception message", 16 * MAX_FIELD));
+            stack = stackTop(fromMessage);
         } else {
             code = e.data(0);
             message = e.data(1);
