@@ -2,11 +2,13 @@ package org.iisdiag.conclusions;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 import org.iisdiag.facts.ConfigFact;
 import org.iisdiag.facts.FileExtensionsConfig;
@@ -65,6 +67,14 @@ public final class ConfigLevels {
         return slash < 0 ? "" : "/" + path.substring(slash + 1).replaceAll("/+$", "");
     }
 
+    /**
+     * The order IIS merges levels in: by level, then where each is written (file, then line as a number), so a
+     * later {@code <remove>}, {@code <clear/>} or value of the same level wins.
+     */
+    static <T extends ConfigFact> Comparator<T> mergeOrder(ToIntFunction<T> level) {
+        return Comparator.comparingInt(level).thenComparing(ConfigFact::configFile).thenComparingLong(ConfigFact::line);
+    }
+
     /** Whether a level covers every one of the URL paths (a folder level only the paths under it). */
     static boolean covers(ConfigFact c, List<String> paths) {
         if (folder(c).isEmpty()) {
@@ -98,10 +108,10 @@ public final class ConfigLevels {
      */
     public static HandlerAccessPolicy accessPolicyInForce(Object error, Collection<?> policies) {
         List<String> paths = paths(error);
+        Comparator<HandlerAccessPolicy> order = mergeOrder(HandlerAccessPolicy::level);
         HandlerAccessPolicy best = null;
         for (Object o : policies) {
-            if (o instanceof HandlerAccessPolicy p && covers(p, paths)
-                    && (best == null || p.level() > best.level() || p.level() == best.level() && p.source().compareTo(best.source()) > 0)) {
+            if (o instanceof HandlerAccessPolicy p && covers(p, paths) && (best == null || order.compare(p, best) > 0)) {
                 best = p;
             }
         }
@@ -155,7 +165,7 @@ public final class ConfigLevels {
                 ordered.add(type.cast(o));
             }
         }
-        ordered.sort((x, y) -> x.level() != y.level() ? Integer.compare(x.level(), y.level()) : x.source().compareTo(y.source()));
+        ordered.sort(mergeOrder(RequestFilteringList::level));
         return ordered;
     }
 

@@ -56,9 +56,7 @@ public final class FilteringRules {
                 all.add(f);
             }
         }
-        all.sort(Comparator.comparingInt(FilteringRuleConfig::level)
-                .thenComparing(FilteringRuleConfig::configFile)
-                .thenComparingLong(FilteringRules::lineOf));
+        all.sort(ConfigLevels.mergeOrder(FilteringRuleConfig::level));
         Map<String, FilteringRuleConfig> rules = new LinkedHashMap<>();
         for (FilteringRuleConfig f : all) {
             if (f.removed() && f.name().isEmpty()) {
@@ -70,15 +68,6 @@ public final class FilteringRules {
             }
         }
         return new ArrayList<>(rules.values());
-    }
-
-    private static long lineOf(FilteringRuleConfig f) {
-        int colon = f.source().lastIndexOf(':');
-        try {
-            return colon < 0 ? 0 : Long.parseLong(f.source().substring(colon + 1).strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /**

@@ -28,6 +28,17 @@ public interface ConfigFact extends SingleObservation {
         return List.of();
     }
 
+    /** The line of a fact's {@link #source} ("file:line"), or 0 when it names none. */
+    static long line(ConfigFact c) {
+        String s = c.source();
+        int colon = s.lastIndexOf(':');
+        try {
+            return colon < 0 ? 0 : Long.parseLong(s.substring(colon + 1).strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** " [assumed: a; b] (file:line)" for describe(). */
     static String where(List<String> defaults, String source) {
         return (defaults.isEmpty() ? "" : " [assumed: " + String.join("; ", defaults) + "]") + " (" + source + ")";

@@ -60,6 +60,20 @@ class ConfigLevelsTest {
     }
 
     @Test
+    void levelsOfTheSameRankMergeInLineOrderCountedAsNumbers() {
+        // two <location> elements for the same site in one file: line 100 comes after line 99 (not before, as text)
+        HandlerAccessPolicy early = new HandlerAccessPolicy("Read", 1, "applicationHost.config", "Shop", "applicationHost.config:99");
+        HandlerAccessPolicy late = new HandlerAccessPolicy("Read, Script", 1, "applicationHost.config", "Shop", "applicationHost.config:100");
+        assertThat(ConfigLevels.accessPolicyInForce(refused(403, 1, "/app/x.aspx"), List.of(late, early))).isSameAs(late);
+        assertThat(ConfigLevels.accessPolicyInForce(refused(403, 1, "/app/x.aspx"), List.of(early, late))).isSameAs(late);
+        FileExtensionsConfig denies = new FileExtensionsConfig(true, false, List.of(), List.of(".json"), false, List.of(), 1,
+                "applicationHost.config", "Shop", List.of(), "applicationHost.config:9");
+        FileExtensionsConfig removes = new FileExtensionsConfig(true, false, List.of(), List.of(), false, List.of(".json"), 1,
+                "applicationHost.config", "Shop", List.of(), "applicationHost.config:10");
+        assertThat(ConfigLevels.refusedExtensions(refused(404, 7, "/a.json"), List.of(removes, denies))).isEmpty();
+    }
+
+    @Test
     void extensionsAreRefusedByADenialOrByAnAllowListThatLeavesThemOut() {
         FileExtensionsConfig server = level(0, "", false, List.of(".", ".html", ".js"), List.of(".json"), List.of(), false);
         Map<String, String> refused = ConfigLevels.refusedExtensions(

@@ -45,10 +45,10 @@ public abstract sealed class IisConfigReader implements EvidenceReader permits W
         for (ConfigFact f : facts) {
             if (found.size() >= Limits.CONFIG_FACTS) {
                 report.note(Limits.note("config-facts", Limits.CONFIG_FACTS, "the case has that many configuration"
-                        + " facts; the rest of this file's (from line " + line(f) + ") are not used"));
+                        + " facts; the rest of this file's (from line " + ConfigFact.line(f) + ") are not used"));
                 break;
             }
-            found.add(new Found(displayName, line(f), seq++, f));
+            found.add(new Found(displayName, ConfigFact.line(f), seq++, f));
             report.addEntries(1);
         }
     }
@@ -62,10 +62,5 @@ public abstract sealed class IisConfigReader implements EvidenceReader permits W
                 .sorted(Comparator.comparing(Found::file).thenComparingLong(Found::line).thenComparingInt(Found::seq))
                 .map(f -> (Object) f.fact())
                 .toList());
-    }
-
-    private static long line(ConfigFact f) {
-        String s = f.source();
-        return Long.parseLong(s.substring(s.lastIndexOf(':') + 1));
     }
 }
