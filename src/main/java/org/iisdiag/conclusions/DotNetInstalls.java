@@ -1,7 +1,6 @@
 package org.iisdiag.conclusions;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -47,28 +46,29 @@ public final class DotNetInstalls {
         return p.equals("dotnet") || p.equals("dotnet.exe");
     }
 
-    /** "08:48:05 UTC 2026-11-24: Product: Microsoft .NET 8.0.11 - Windows Server Hosting ..." for the report. */
-    public static String installText(Collection<?> events, Collection<?> changes) {
-        List<Object> installs = new java.util.ArrayList<>(events);
-        installs.addAll(changes);
+    /**
+     * The latest of the installs, for the report: "last at 2026-11-24T08:48:05Z, Windows Installer event 11707
+     * (MsiInstaller)" or "last at ..., the recorded change: ..."; without "last at" when it cannot be placed in time.
+     */
+    public static String installText(List<OtherEvent> events, List<ServerChange> changes) {
         Instant last = null;
         String what = "";
-        for (Object o : installs) {
-            if (o instanceof OtherEvent e) {
-                Instant t = e.times().lastUtc();
-                if (last == null || t != null && t.isAfter(last)) {
-                    last = t;
-                }
-                if (what.isEmpty()) {
-                    what = "Windows Installer event " + e.eventId() + " (" + e.provider() + ")";
-                }
-            } else if (o instanceof ServerChange c) {
-                if (last == null || c.when() != null && c.when().isAfter(last)) {
-                    last = c.when();
-                }
+        for (OtherEvent e : events) {
+            if (what.isEmpty() || later(e.times().lastUtc(), last)) {
+                last = e.times().lastUtc();
+                what = "Windows Installer event " + e.eventId() + " (" + e.provider() + ")";
+            }
+        }
+        for (ServerChange c : changes) {
+            if (what.isEmpty() || later(c.when(), last)) {
+                last = c.when();
                 what = "the recorded change: " + c.description();
             }
         }
         return (last == null ? "" : "last at " + last + ", ") + what;
+    }
+
+    private static boolean later(Instant t, Instant than) {
+        return t != null && (than == null || t.isAfter(than));
     }
 }

@@ -2,6 +2,8 @@ package org.iisdiag.knowledge;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.iisdiag.facts.RecordEquality;
 
@@ -28,8 +30,8 @@ public record FrebModuleInfo(String module, String meaning, String diagnosis, Ma
     }
 
     /** Every diagnosis a failure of this module can name, whatever its error code: the module's and the codes'. */
-    public java.util.Set<String> diagnoses() {
-        java.util.Set<String> all = new java.util.TreeSet<>(byErrorCode.values());
+    public Set<String> diagnoses() {
+        Set<String> all = new TreeSet<>(byErrorCode.values());
         if (!diagnosis.isEmpty()) {
             all.add(diagnosis);
         }
