@@ -137,10 +137,14 @@ class RuleBaseTest {
         } finally {
             session.dispose();
         }
-        RuleBase shipped = RuleBase.build(TestPack.rules(), kb);
-        shipped.sources().forEach((file, text) -> assertThat(text)
-                .as("%s: a rule that modifies a fact needs property reactivity back (see RuleBase)", file)
-                .doesNotContainPattern("\\b(modify|update)\\s*\\("));
+        // the shipped rule files as written (no need to compile them for this)
+        List<java.nio.file.Path> shipped = RuleFiles.list(TestPack.rules());
+        assertThat(shipped).isNotEmpty();
+        for (java.nio.file.Path file : shipped) {
+            assertThat(java.nio.file.Files.readString(file))
+                    .as("%s: a rule that modifies a fact needs property reactivity back (see RuleBase)", file)
+                    .doesNotContainPattern("\\b(modify|update)\\s*\\(");
+        }
     }
 
     @Test
