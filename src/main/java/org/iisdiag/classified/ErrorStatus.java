@@ -20,6 +20,25 @@ public record ErrorStatus(EvidenceFact source, int status, int substatus, long w
         return status + "." + substatus;
     }
 
+    /**
+     * Of the IIS log's entries for one status (a rule's collect), the one a trace's error code belongs to (its
+     * win32 is the code's, see {@link ErrorPages#win32}), else the one with the most requests; null for none.
+     */
+    public static ErrorStatus forErrorCode(List<?> statuses, String errorCode) {
+        long win32 = ErrorPages.win32(errorCode);
+        ErrorStatus best = null;
+        for (Object o : statuses) {
+            if (o instanceof ErrorStatus e && (best == null || rank(e, win32) > rank(best, win32))) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    private static long rank(ErrorStatus e, long win32) {
+        return (e.win32() == win32 && win32 != 0 ? Long.MAX_VALUE / 2 : 0) + e.count();
+    }
+
     @Override
     public List<EvidenceFact> evidence() {
         return List.of(source);
