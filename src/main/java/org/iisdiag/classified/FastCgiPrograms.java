@@ -2,6 +2,8 @@ package org.iisdiag.classified;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.iisdiag.facts.ApplicationPopup;
 
@@ -14,15 +16,36 @@ public final class FastCgiPrograms {
     private FastCgiPrograms() {
     }
 
-    /** The executable's file name of a scriptProcessor, lower case ("php-cgi.exe"), "" when none. */
-    public static String fileName(String scriptProcessor) {
+    /** An executable's name ending an unquoted path: CGI mappings write their arguments after it ("perl.exe %s %s"). */
+    private static final Pattern PROGRAM_END = Pattern.compile("(?i)\\.(exe|dll|com|bat|cmd)(?=\\s|$)");
+
+    /**
+     * The program of a scriptProcessor as written, without quotes and arguments: FastCGI's "|arguments", or CGI's
+     * arguments after a quoted path or after the executable's extension ("C:\\Perl\\bin\\perl.exe %s %s"); "" when none.
+     */
+    public static String executable(String scriptProcessor) {
         if (scriptProcessor == null) {
             return "";
         }
         String exe = scriptProcessor.split("\\|", 2)[0].strip();
-        if (exe.length() > 1 && exe.startsWith("\"") && exe.endsWith("\"")) {
-            exe = exe.substring(1, exe.length() - 1);
+        if (exe.startsWith("\"")) {
+            int close = exe.indexOf('"', 1);
+            return (close < 0 ? exe.substring(1) : exe.substring(1, close)).strip();
         }
+        Matcher m = PROGRAM_END.matcher(exe);
+        return m.find() ? exe.substring(0, m.end()) : exe;
+    }
+
+    /** The folder of a scriptProcessor's program ("C:\\PHP"), or the program itself when it names no folder. */
+    public static String folder(String scriptProcessor) {
+        String exe = executable(scriptProcessor);
+        int slash = Math.max(exe.lastIndexOf('\\'), exe.lastIndexOf('/'));
+        return slash > 0 ? exe.substring(0, slash) : exe;
+    }
+
+    /** The executable's file name of a scriptProcessor, lower case ("php-cgi.exe"), "" when none. */
+    public static String fileName(String scriptProcessor) {
+        String exe = executable(scriptProcessor);
         int slash = Math.max(exe.lastIndexOf('\\'), exe.lastIndexOf('/'));
         return exe.substring(slash + 1).toLowerCase(Locale.ROOT);
     }

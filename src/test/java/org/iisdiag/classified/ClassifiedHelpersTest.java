@@ -114,6 +114,18 @@ class ClassifiedHelpersTest {
     }
 
     @Test
+    void theProgramOfAScriptProcessorWithoutQuotesOrArguments() {
+        assertThat(FastCgiPrograms.executable("C:\\Program Files\\PHP\\v8.3\\php-cgi.exe")).isEqualTo("C:\\Program Files\\PHP\\v8.3\\php-cgi.exe");
+        assertThat(FastCgiPrograms.executable("\"C:\\Python 3\\python.exe\"|C:\\app\\wfastcgi.py")).isEqualTo("C:\\Python 3\\python.exe");
+        assertThat(FastCgiPrograms.executable("\"C:\\Python 3\\python.exe\" -u %s %s")).isEqualTo("C:\\Python 3\\python.exe");
+        assertThat(FastCgiPrograms.executable("C:\\Perl64\\bin\\perl.exe %s %s")).isEqualTo("C:\\Perl64\\bin\\perl.exe");
+        assertThat(FastCgiPrograms.executable("%windir%\\system32\\inetsrv\\asp.dll")).isEqualTo("%windir%\\system32\\inetsrv\\asp.dll");
+        assertThat(FastCgiPrograms.executable("")).isEmpty();
+        assertThat(FastCgiPrograms.folder("C:\\Perl64\\bin\\perl.exe %s %s")).isEqualTo("C:\\Perl64\\bin");
+        assertThat(FastCgiPrograms.folder("php-cgi.exe")).isEqualTo("php-cgi.exe");
+    }
+
+    @Test
     void aFastCgiMappingRunsTheProgramAnEventNamesByFileName() {
         assertThat(FastCgiPrograms.fileName("C:\\Program Files\\PHP\\v8.3\\php-cgi.exe")).isEqualTo("php-cgi.exe");
         assertThat(FastCgiPrograms.fileName("\"C:\\Python\\python.exe\"|C:\\app\\wfastcgi.py")).isEqualTo("python.exe");
