@@ -59,10 +59,12 @@ $Sources = @(
 )
 
 # Event providers iisdiag reads (W3SVC-WP logs to either log depending on the event, so both ask for it).
+# ASP.NET 2.0.50727.0 writes the events of pools whose .NET CLR version is v2.0 (an ASP.NET 4 application put in
+# such a pool reports its configuration error there).
 $SystemProviders = @('WAS', 'Microsoft-Windows-WAS', 'W3SVC', 'Microsoft-Windows-IIS-W3SVC', 'HTTP',
     'Microsoft-Windows-HttpEvent', 'W3SVC-WP', 'Microsoft-Windows-IIS-W3SVC-WP', 'Microsoft-Windows-Security-Kerberos')
 $ApplicationProviders = @('IIS AspNetCore Module V2', 'IIS AspNetCore Module', 'IIS Express AspNetCore Module V2',
-    'ASP.NET 4.0.30319.0', '.NET Runtime', 'Application Error', 'Windows Error Reporting', 'W3SVC-WP',
+    'ASP.NET 4.0.30319.0', 'ASP.NET 2.0.50727.0', '.NET Runtime', 'Application Error', 'Windows Error Reporting', 'W3SVC-WP',
     'Microsoft-Windows-IIS-W3SVC-WP')
 
 # Configuration secrets: attributes named like these, and the values of settings named like them.

@@ -40,6 +40,24 @@ public final class HttpSysText {
         return pages.isEmpty() ? "" : pages.first();
     }
 
+    /**
+     * The client addresses that sent the rejected 400s, busiest first with their counts: "198.51.100.23 (14),
+     * 198.51.100.24 (10)"; at most five, "" when the HTTPERR log kept none.
+     */
+    public static String clients(Collection<?> rejections) {
+        TreeMap<String, Long> by = new TreeMap<>();
+        for (Object o : rejections) {
+            if (o instanceof HttpSysRejection r) {
+                r.count().topClients().forEach(c -> by.merge(c.uri(), c.count(), Long::sum));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        by.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(java.util.Map.Entry.comparingByKey())).limit(5)
+                .forEach(e -> out.add(e.getKey() + " (" + e.getValue() + ")"));
+        return String.join(", ", out);
+    }
+
     /** The paths of the rejected requests. */
     public static String urls(Collection<?> rejections) {
         List<UriCount> all = new ArrayList<>();

@@ -26,12 +26,14 @@ import java.util.Locale;
  * @param firstSeen     startedDateTime in UTC; null when no entry had a readable one
  * @param headers       the sizes of the request headers of these entries (no value is kept), {@link RequestHeaderSizes#NONE}
  *                      when the capture holds none
+ * @param invalidHeaderName the first request header name of these entries that is not an HTTP token ({@link HeaderNames}),
+ *                      as a report may quote it; "" when every name is one (a browser never sends another)
  */
 public record HarResponse(String host, int status, String statusText, AnsweredBy answeredBy, String serverHeader,
                           String serverVersion, String poweredBy, String error, String contentType, String serverIp,
                           long count, Instant firstSeen, Instant lastSeen, List<String> exampleUrls,
                           String httpSysBody, long maxWaitMs, long maxTimeMs,
-                          List<SampleLine> samples, RequestHeaderSizes headers) implements EvidenceFact {
+                          List<SampleLine> samples, RequestHeaderSizes headers, String invalidHeaderName) implements EvidenceFact {
 
     /** A response whose request headers were not measured. */
     public HarResponse(String host, int status, String statusText, AnsweredBy answeredBy, String serverHeader,
@@ -39,11 +41,12 @@ public record HarResponse(String host, int status, String statusText, AnsweredBy
                        long count, Instant firstSeen, Instant lastSeen, List<String> exampleUrls,
                        String httpSysBody, long maxWaitMs, long maxTimeMs, List<SampleLine> samples) {
         this(host, status, statusText, answeredBy, serverHeader, serverVersion, poweredBy, error, contentType, serverIp,
-                count, firstSeen, lastSeen, exampleUrls, httpSysBody, maxWaitMs, maxTimeMs, samples, RequestHeaderSizes.NONE);
+                count, firstSeen, lastSeen, exampleUrls, httpSysBody, maxWaitMs, maxTimeMs, samples, RequestHeaderSizes.NONE, "");
     }
 
     public HarResponse {
         headers = headers == null ? RequestHeaderSizes.NONE : headers;
+        invalidHeaderName = invalidHeaderName == null ? "" : invalidHeaderName;
     }
 
     /** Name (lower case) of the largest request header of these entries, "" when none was measured. */
@@ -77,6 +80,9 @@ public record HarResponse(String host, int status, String statusText, AnsweredBy
         }
         if (headers.largestBytes() > 0) {
             b.append(", ").append(headers.describe());
+        }
+        if (!invalidHeaderName.isEmpty()) {
+            b.append(", request header name \"").append(invalidHeaderName).append("\" is not an HTTP token");
         }
         if (maxWaitMs >= 0) {
             b.append(", max wait ").append(maxWaitMs).append(" ms");

@@ -173,6 +173,8 @@ final class CaseValues {
             case "app" -> t.app().isEmpty() || "/".equals(t.app()) ? null : t.app();
             // how appcmd names the target's application: "Shop/" for a site's root, "Shop/api" below it
             case "appcmdApp" -> t.siteName().isEmpty() ? null : t.siteName() + (t.app().isEmpty() ? "/" : t.app());
+            // a pool of its own for the target's application, named after it
+            case "newPool" -> nonEmpty(org.iisdiag.classified.OwnPool.nameFor(t));
             case "server" -> !t.server().isEmpty() ? t.server() : nonEmpty(server.serverName());
             default -> null;
         };

@@ -329,6 +329,26 @@ public final class TargetDirectory {
         return new Target(t.server(), id, name, "/".equals(t.app()) ? "" : t.app(), pool);
     }
 
+    /**
+     * The other applications of the target's pool, as "site/path" in order: what a change to the pool (its
+     * runtime, identity, bitness) would change as well. Empty when the pool or the configuration is unknown.
+     */
+    public Set<String> appsSharingPool(Target t) {
+        if (t.appPool().isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new TreeSet<>();
+        for (App a : apps.values()) {
+            boolean own = (a.site() == t.siteId() || t.siteId() < 0
+                    && siteNames.getOrDefault(a.site(), "").equalsIgnoreCase(t.siteName()))
+                    && normalizePath(a.path()).equalsIgnoreCase(normalizePath(t.app().isEmpty() ? "/" : t.app()));
+            if (a.pool().equalsIgnoreCase(t.appPool()) && !own) {
+                out.add(siteNames.getOrDefault(a.site(), "W3SVC" + a.site()) + a.path());
+            }
+        }
+        return out;
+    }
+
     /** The applications the configuration assigns to a pool, as "site/path" in order. */
     public Set<String> appsOf(String pool) {
         Set<String> out = new TreeSet<>();

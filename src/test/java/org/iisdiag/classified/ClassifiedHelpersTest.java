@@ -155,4 +155,18 @@ class ClassifiedHelpersTest {
                 + " in-memory repository.")).isEqualTo("Using an in-memory repository.");
         assertThat(KeyRings.message("Using an in-memory repository.")).isEqualTo("Using an in-memory repository.");
     }
+
+    @Test
+    void theClientsOfRefused400sBusiestFirstAcrossReasons() {
+        Instant t = Instant.parse("2025-11-12T09:15:41Z");
+        org.iisdiag.knowledge.HttpErrReason header = new org.iisdiag.knowledge.HttpErrReason("Header", 400, "",
+                org.iisdiag.knowledge.Triage.CONTEXT, "", "httpsys-malformed-requests", org.iisdiag.conclusions.Certainty.POSSIBLE, false);
+        HttpErrCount a = new HttpErrCount("", "Header", 400, "", "", 24, t, t, List.of(), List.of(), null, 0,
+                List.of(new UriCount("198.51.100.23", 14, 0), new UriCount("198.51.100.24", 10, 0)));
+        HttpErrCount b = new HttpErrCount("", "BadRequest", 400, "", "", 5, t, t, List.of(), List.of(), null, 0,
+                List.of(new UriCount("198.51.100.24", 5, 0)));
+        List<Object> rejections = List.of(new HttpSysRejection(a, header, Target.CASE), new HttpSysRejection(b, header, Target.CASE));
+        assertThat(HttpSysText.clients(rejections)).isEqualTo("198.51.100.24 (15), 198.51.100.23 (14)");
+        assertThat(HttpSysText.clients(List.of())).isEmpty();
+    }
 }

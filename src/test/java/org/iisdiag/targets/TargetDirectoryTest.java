@@ -129,6 +129,10 @@ class TargetDirectoryTest {
                 app("B", 2, "/", "Shared")));
         assertThat(shared.pool("Shared")).isEqualTo(new Target("", -1, "", "", "Shared"));
         assertThat(shared.appsOf("Shared")).containsExactly("A/", "B/");
+        assertThat(shared.appsSharingPool(new Target("", 2, "B", "", "Shared"))).containsExactly("A/");
+        assertThat(shared.appsSharingPool(new Target("", -1, "A", "", "Shared"))).as("by site name").containsExactly("B/");
+        assertThat(shared.appsSharingPool(new Target("", 2, "B", "", ""))).as("pool unknown").isEmpty();
+        assertThat(d.appsSharingPool(d.application("/LM/W3SVC/1/ROOT/api"))).as("alone in its pool").isEmpty();
     }
 
     @Test

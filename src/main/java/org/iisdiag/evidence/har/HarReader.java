@@ -270,6 +270,7 @@ public final class HarReader implements EvidenceReader {
         g.serverIp = g.serverIp.isEmpty() ? serverIp : g.serverIp;
         g.body = g.body.isEmpty() ? body : g.body;
         g.headers = g.headers.max(requestHeaderSizes(request.path("headers")));
+        g.invalidHeaderName = g.invalidHeaderName.isEmpty() ? invalidHeaderName(request.path("headers")) : g.invalidHeaderName;
         g.maxWait = Math.max(g.maxWait, waitMs);
         g.maxTime = Math.max(g.maxTime, timeMs);
         if (g.urls.size() < 3 && !url.isEmpty() && !g.urls.contains(url)) {
@@ -344,6 +345,20 @@ public final class HarReader implements EvidenceReader {
         }
         return largestBytes == 0 ? org.iisdiag.facts.RequestHeaderSizes.NONE
                 : new org.iisdiag.facts.RequestHeaderSizes(largest, largestBytes, total, cookieBytes, cookies, scheme, authBytes);
+    }
+
+    /**
+     * The first request header name that is not an HTTP token (a space or a separator in it), redacted and cut as
+     * a report may quote it; "" when there is none. HTTP/2 pseudo-headers (":authority") are not names HTTP.sys parses.
+     */
+    static String invalidHeaderName(JsonNode headers) {
+        for (JsonNode h : headers) {
+            String name = h.path("name").asText("");
+            if (!name.isEmpty() && !name.startsWith(":") && !org.iisdiag.facts.HeaderNames.isToken(name)) {
+                return org.iisdiag.facts.HeaderNames.quotable(Redactor.DEFAULT.redact(name));
+            }
+        }
+        return "";
     }
 
     /** The scheme of an Authorization value; a Negotiate token carrying NTLMSSP ("TlRMTVNT") is NTLM. */
@@ -583,7 +598,7 @@ public final class HarReader implements EvidenceReader {
         List<HarResponse> out = new ArrayList<>();
         groups.forEach((k, g) -> out.add(new HarResponse(k.host, k.status, g.statusText, k.answeredBy, k.server,
                 version(k.server), g.poweredBy, g.error, g.contentType, g.serverIp, g.count, g.first, g.last,
-                List.copyOf(g.urls), g.body, g.maxWait, g.maxTime, List.copyOf(g.samples), g.headers)));
+                List.copyOf(g.urls), g.body, g.maxWait, g.maxTime, List.copyOf(g.samples), g.headers, g.invalidHeaderName)));
         out.sort(Comparator.comparingLong(HarResponse::count).reversed().thenComparingInt(HarResponse::status)
                 .thenComparing(HarResponse::host).thenComparing(HarResponse::answeredBy)
                 .thenComparing(HarResponse::serverHeader));
@@ -646,6 +661,7 @@ public final class HarReader implements EvidenceReader {
         long maxWait = -1;
         long maxTime = -1;
         org.iisdiag.facts.RequestHeaderSizes headers = org.iisdiag.facts.RequestHeaderSizes.NONE;
+        String invalidHeaderName = "";
         final List<String> urls = new ArrayList<>();
         final List<SampleLine> samples = new ArrayList<>();
     }

@@ -222,4 +222,29 @@ class HarReaderTest {
         assertThat(r.describe()).contains("largest request header cookie (8,019 bytes)").contains("3 cookies")
                 .contains("Authorization NTLM").doesNotContain("xxxx");
     }
+
+    @Test
+    void namesTheFirstRequestHeaderNameThatIsNotAnHttpToken() throws IOException {
+        String har = """
+                {"log":{"version":"1.2","creator":{"name":"Fiddler","version":"5"},"entries":[
+                 {"startedDateTime":"2025-11-12T09:47:02Z","time":5,
+                  "request":{"method":"POST","url":"https://api.contoso.test/v2/status","headers":[
+                    {"name":":authority","value":"api.contoso.test"},{"name":"X-Api_Key.v2","value":"k"},
+                    {"name":"X-Correlation ID","value":"6f1c"},{"name":"X-Trace(id)","value":"1"}]},
+                  "response":{"status":400,"statusText":"Bad Request","headers":[{"name":"Server","value":"Microsoft-HTTPAPI/2.0"}],
+                    "content":{"size":0}}},
+                 {"startedDateTime":"2025-11-12T09:48:00Z","time":5,
+                  "request":{"method":"GET","url":"https://api.contoso.test/v2/orders","headers":[
+                    {"name":"Host","value":"api.contoso.test"},{"name":"X-Correlation-ID","value":"1"}]},
+                  "response":{"status":404,"statusText":"Not Found","headers":[{"name":"Server","value":"Microsoft-IIS/10.0"}],
+                    "content":{"size":0}}}]}}
+                """;
+        HarReader reader = new HarReader();
+        read(reader, "c.har", new java.io.ByteArrayInputStream(har.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        HarResponse refused = response(reader, 400, AnsweredBy.HTTP_SYS);
+        // the pseudo-header and a name with '_' and '.' are tokens; the first name with a space is the one kept
+        assertThat(refused.invalidHeaderName()).isEqualTo("X-Correlation ID");
+        assertThat(refused.describe()).contains("request header name \"X-Correlation ID\" is not an HTTP token");
+        assertThat(response(reader, 404, AnsweredBy.IIS).invalidHeaderName()).isEmpty();
+    }
 }
