@@ -14,15 +14,18 @@ public final class FastCgiPrograms {
     private FastCgiPrograms() {
     }
 
-    /** The executable's file name of a scriptProcessor, lower case ("php-cgi.exe"), "" when none. */
-    public static String fileName(String scriptProcessor) {
+    /** The executable's path of a scriptProcessor, without its arguments and quotes ("C:\PHP\php-cgi.exe"), "" when none. */
+    public static String executable(String scriptProcessor) {
         if (scriptProcessor == null) {
             return "";
         }
         String exe = scriptProcessor.split("\\|", 2)[0].strip();
-        if (exe.length() > 1 && exe.startsWith("\"") && exe.endsWith("\"")) {
-            exe = exe.substring(1, exe.length() - 1);
-        }
+        return exe.length() > 1 && exe.startsWith("\"") && exe.endsWith("\"") ? exe.substring(1, exe.length() - 1) : exe;
+    }
+
+    /** The executable's file name of a scriptProcessor, lower case ("php-cgi.exe"), "" when none. */
+    public static String fileName(String scriptProcessor) {
+        String exe = executable(scriptProcessor);
         int slash = Math.max(exe.lastIndexOf('\\'), exe.lastIndexOf('/'));
         return exe.substring(slash + 1).toLowerCase(Locale.ROOT);
     }
