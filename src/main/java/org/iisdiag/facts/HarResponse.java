@@ -26,12 +26,26 @@ import java.util.Locale;
  * @param firstSeen     startedDateTime in UTC; null when no entry had a readable one
  * @param headers       the sizes of the request headers of these entries (no value is kept), {@link RequestHeaderSizes#NONE}
  *                      when the capture holds none
+ * @param protocols     the HTTP versions these entries went over ("HTTP/1.1", "HTTP/2", "HTTP/3"), sorted; empty when
+ *                      the capture does not say
+ * @param authSchemes   the authentication schemes a 401 challenged with (the first word of each WWW-Authenticate:
+ *                      "Negotiate", "NTLM", "Basic"; never a token), sorted; empty otherwise
  */
 public record HarResponse(String host, int status, String statusText, AnsweredBy answeredBy, String serverHeader,
                           String serverVersion, String poweredBy, String error, String contentType, String serverIp,
                           long count, Instant firstSeen, Instant lastSeen, List<String> exampleUrls,
                           String httpSysBody, long maxWaitMs, long maxTimeMs,
-                          List<SampleLine> samples, RequestHeaderSizes headers) implements EvidenceFact {
+                          List<SampleLine> samples, RequestHeaderSizes headers,
+                          List<String> protocols, List<String> authSchemes) implements EvidenceFact {
+
+    /** A response whose HTTP version and challenges were not read. */
+    public HarResponse(String host, int status, String statusText, AnsweredBy answeredBy, String serverHeader,
+                       String serverVersion, String poweredBy, String error, String contentType, String serverIp,
+                       long count, Instant firstSeen, Instant lastSeen, List<String> exampleUrls,
+                       String httpSysBody, long maxWaitMs, long maxTimeMs, List<SampleLine> samples, RequestHeaderSizes headers) {
+        this(host, status, statusText, answeredBy, serverHeader, serverVersion, poweredBy, error, contentType, serverIp,
+                count, firstSeen, lastSeen, exampleUrls, httpSysBody, maxWaitMs, maxTimeMs, samples, headers, List.of(), List.of());
+    }
 
     /** A response whose request headers were not measured. */
     public HarResponse(String host, int status, String statusText, AnsweredBy answeredBy, String serverHeader,
@@ -44,6 +58,18 @@ public record HarResponse(String host, int status, String statusText, AnsweredBy
 
     public HarResponse {
         headers = headers == null ? RequestHeaderSizes.NONE : headers;
+        protocols = protocols == null ? List.of() : protocols;
+        authSchemes = authSchemes == null ? List.of() : authSchemes;
+    }
+
+    /** Whether some of these entries went over HTTP/2. */
+    public boolean overHttp2() {
+        return protocols.contains("HTTP/2");
+    }
+
+    /** Whether the challenge offered Windows authentication (Negotiate or NTLM), which cannot complete over HTTP/2. */
+    public boolean windowsChallenge() {
+        return authSchemes.stream().anyMatch(a -> a.equalsIgnoreCase("Negotiate") || a.equalsIgnoreCase("NTLM"));
     }
 
     /** Name (lower case) of the largest request header of these entries, "" when none was measured. */
@@ -77,6 +103,12 @@ public record HarResponse(String host, int status, String statusText, AnsweredBy
         }
         if (headers.largestBytes() > 0) {
             b.append(", ").append(headers.describe());
+        }
+        if (!protocols.isEmpty()) {
+            b.append(", over ").append(String.join(", ", protocols));
+        }
+        if (!authSchemes.isEmpty()) {
+            b.append(", challenge ").append(String.join(", ", authSchemes));
         }
         if (maxWaitMs >= 0) {
             b.append(", max wait ").append(maxWaitMs).append(" ms");
