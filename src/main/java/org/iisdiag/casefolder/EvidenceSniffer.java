@@ -39,6 +39,10 @@ public final class EvidenceSniffer {
     private static final Pattern NCSA_LINE =
             Pattern.compile("^\\S+ \\S+ \\S+ \\[\\d{2}/\\w{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}\\] \"", Pattern.MULTILINE);
 
+    /** An entry of PHP's error log: "[11-Jun-2025 08:14:08 Europe/Berlin] PHP Fatal error:  ..." (the zone is optional). */
+    private static final Pattern PHP_ERROR_LOG_LINE =
+            Pattern.compile("^\\[\\d{2}-[A-Za-z]{3}-\\d{4} \\d{2}:\\d{2}:\\d{2}(?: [A-Za-z][A-Za-z0-9_+\\-/]{0,63})?\\] PHP [A-Z][a-z]+", Pattern.MULTILINE);
+
     /** A line of {@code appcmd list apppool} or {@code appcmd list site}: APPPOOL "Name" (...state:...). */
     private static final Pattern APPCMD_LISTED = Pattern.compile("^\\s*(?:APPPOOL|SITE) \"[^\"]{1,260}\" \\([^\n]*state:", Pattern.MULTILINE);
 
@@ -88,6 +92,9 @@ public final class EvidenceSniffer {
         if ((baseName.startsWith("stdout") && baseName.endsWith(".log")) || ANCM_DEBUG_LINE.matcher(text).find()
                 || baseName.startsWith("aspnetcore-debug")) {
             return EvidenceKind.ANCM_STDOUT_LOG;
+        }
+        if (PHP_ERROR_LOG_LINE.matcher(text).find()) {
+            return EvidenceKind.PHP_ERROR_LOG;
         }
         if (APPCMD_LISTED.matcher(text).find()) {
             return EvidenceKind.APPCMD_LISTING;

@@ -85,6 +85,21 @@ public final class SiteBindings {
         return comma < 0 ? all : all.substring(0, comma);
     }
 
+    /**
+     * The bindingInformation ("*:443:hr.contoso.com") of the first https binding of the site named {@code site}, or of
+     * the only site with https bindings when the name is not known; "" when the case has none.
+     */
+    public static String httpsBinding(Collection<?> sites, String site) {
+        List<String> found = new ArrayList<>();
+        for (Object o : sites) {
+            if (o instanceof SiteDefinition s && (site.isEmpty() || s.name().equalsIgnoreCase(site))) {
+                s.bindings().stream().filter(b -> b.toLowerCase(Locale.ROOT).startsWith("https/")).findFirst()
+                        .ifPresent(b -> found.add(b.substring("https/".length())));
+            }
+        }
+        return found.size() == 1 || (!site.isEmpty() && !found.isEmpty()) ? found.get(0) : "";
+    }
+
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9*][A-Za-z0-9.*-]{0,252}");
 
     /** A site, the port of one of its bindings and the host it takes ("" for any host). */

@@ -89,6 +89,7 @@ public final class EvidenceCollector {
             case EVENT_LOG_XML -> new EventLogReader();
             case ANCM_STDOUT_LOG -> new AncmLogReader();
             case NODE_LOG -> new org.iisdiag.evidence.node.NodeLogReader();
+            case PHP_ERROR_LOG -> new org.iisdiag.evidence.php.PhpErrorLogReader();
             case APPCMD_LISTING -> new org.iisdiag.evidence.appcmd.AppcmdListReader();
             default -> null;
         };

@@ -13,6 +13,8 @@ public enum EvidenceKind {
     ANCM_STDOUT_LOG("ASP.NET Core Module stdout or debug log", true),
     /** The stdout/stderr files iisnode keeps for a Node.js application ({@code <host>-<pid>-stderr-<ms>.txt}). */
     NODE_LOG("iisnode stdout/stderr log of node.exe", true),
+    /** PHP's own error log (php.ini error_log): the fatal errors behind a FastCGI site's plain 500s. */
+    PHP_ERROR_LOG("PHP error log", true),
     WEB_CONFIG("web.config", true),
     APPLICATION_HOST_CONFIG("applicationHost.config", true),
     HAR("HAR capture", true),

@@ -28,12 +28,17 @@ import java.util.Locale;
  *                      when the capture holds none
  * @param invalidHeaderName the first request header name of these entries that is not an HTTP token ({@link HeaderNames}),
  *                      as a report may quote it; "" when every name is one (a browser never sends another)
+ * @param protocols     the HTTP versions these entries went over ("HTTP/1.1", "HTTP/2", "HTTP/3"), sorted; empty when
+ *                      the capture does not say
+ * @param authSchemes   the authentication schemes a 401 challenged with (the first word of each WWW-Authenticate:
+ *                      "Negotiate", "NTLM", "Basic"; never a token), sorted; empty otherwise
  */
 public record HarResponse(String host, int status, String statusText, AnsweredBy answeredBy, String serverHeader,
                           String serverVersion, String poweredBy, String error, String contentType, String serverIp,
                           long count, Instant firstSeen, Instant lastSeen, List<String> exampleUrls,
                           String httpSysBody, long maxWaitMs, long maxTimeMs,
-                          List<SampleLine> samples, RequestHeaderSizes headers, String invalidHeaderName) implements EvidenceFact {
+                          List<SampleLine> samples, RequestHeaderSizes headers, String invalidHeaderName,
+                          List<String> protocols, List<String> authSchemes) implements EvidenceFact {
 
     /** A response whose request headers were not measured. */
     public HarResponse(String host, int status, String statusText, AnsweredBy answeredBy, String serverHeader,
@@ -41,12 +46,24 @@ public record HarResponse(String host, int status, String statusText, AnsweredBy
                        long count, Instant firstSeen, Instant lastSeen, List<String> exampleUrls,
                        String httpSysBody, long maxWaitMs, long maxTimeMs, List<SampleLine> samples) {
         this(host, status, statusText, answeredBy, serverHeader, serverVersion, poweredBy, error, contentType, serverIp,
-                count, firstSeen, lastSeen, exampleUrls, httpSysBody, maxWaitMs, maxTimeMs, samples, RequestHeaderSizes.NONE, "");
+                count, firstSeen, lastSeen, exampleUrls, httpSysBody, maxWaitMs, maxTimeMs, samples, RequestHeaderSizes.NONE, "", List.of(), List.of());
     }
 
     public HarResponse {
         headers = headers == null ? RequestHeaderSizes.NONE : headers;
         invalidHeaderName = invalidHeaderName == null ? "" : invalidHeaderName;
+        protocols = protocols == null ? List.of() : protocols;
+        authSchemes = authSchemes == null ? List.of() : authSchemes;
+    }
+
+    /** Whether some of these entries went over HTTP/2. */
+    public boolean overHttp2() {
+        return protocols.contains("HTTP/2");
+    }
+
+    /** Whether the challenge offered Windows authentication (Negotiate or NTLM), which cannot complete over HTTP/2. */
+    public boolean windowsChallenge() {
+        return authSchemes.stream().anyMatch(a -> a.equalsIgnoreCase("Negotiate") || a.equalsIgnoreCase("NTLM"));
     }
 
     /** Name (lower case) of the largest request header of these entries, "" when none was measured. */
@@ -83,6 +100,12 @@ public record HarResponse(String host, int status, String statusText, AnsweredBy
         }
         if (!invalidHeaderName.isEmpty()) {
             b.append(", request header name \"").append(invalidHeaderName).append("\" is not an HTTP token");
+        }
+        if (!protocols.isEmpty()) {
+            b.append(", over ").append(String.join(", ", protocols));
+        }
+        if (!authSchemes.isEmpty()) {
+            b.append(", challenge ").append(String.join(", ", authSchemes));
         }
         if (maxWaitMs >= 0) {
             b.append(", max wait ").append(maxWaitMs).append(" ms");

@@ -9,26 +9,36 @@ import java.util.List;
  * {@code server} is s-computername or the folder that names the server when the case holds the logs of
  * several servers, "" for a single-server case. {@code clients} are the client addresses (c-ip) of the
  * entries, most frequent first, kept only for statuses that refuse a client for its address (IP and
- * Domain Restrictions); empty otherwise.
+ * Domain Restrictions); empty otherwise. {@code methods} are the request methods of verb refusals (404.6, 405),
+ * {@code versions} the protocol versions (cs-version: "HTTP/1.1", "HTTP/2") of 401s, most frequent first; both
+ * empty for other statuses or when the log lacks the field.
  */
 public record IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                              Instant firstSeen, Instant lastSeen,
                              List<UriCount> topUris, List<SampleLine> samples,
-                             TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods)
+                             TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods,
+                             List<UriCount> versions)
         implements EvidenceFact {
+
+    /** Without protocol versions (kept only for 401s, when the log has cs-version). */
+    public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
+                          Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
+                          TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods) {
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, methods, List.of());
+    }
 
     /** Without request methods (kept only for the statuses that refuse a request for its method: 404.6, 405). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                           Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
                           TimeTakenRange timeTaken, List<UriCount> clients) {
-        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, List.of());
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, List.of(), List.of());
     }
 
     /** Without client addresses (kept only for the statuses that refuse a client for its address). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                           Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
                           TimeTakenRange timeTaken) {
-        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, List.of(), List.of());
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, List.of(), List.of(), List.of());
     }
 
     /** "500.19" style code as IIS shows it in the browser. */
@@ -45,6 +55,14 @@ public record IisStatusCount(String server, String site, int status, int substat
         return methods.stream().map(UriCount::uri).toList();
     }
 
+    /**
+     * How many of this key's entries came over HTTP/2 (cs-version "HTTP/2", "HTTP/2.0"), 0 when the log has no
+     * cs-version or the status keeps no versions (only 401s do).
+     */
+    public long http2() {
+        return versions.stream().filter(v -> v.uri().regionMatches(true, 0, "HTTP/2", 0, 6)).mapToLong(UriCount::count).sum();
+    }
+
     /** The most frequent URI of this key, or "" when none was recorded. */
     public String topUri() {
         return topUris.isEmpty() ? "" : topUris.get(0).uri();
@@ -55,9 +73,11 @@ public record IisStatusCount(String server, String site, int status, int substat
         String tt = timeTaken.known() ? ", time-taken " + timeTaken.describe() : "";
         String verbs = methods.isEmpty() ? "" : ", methods " + String.join(", ",
                 methods.stream().map(m -> m.uri() + " " + m.count()).toList());
-        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s%s in the IIS log, %s to %s%s%s",
+        String protocols = versions.isEmpty() ? "" : ", " + String.join(", ",
+                versions.stream().map(v -> v.uri() + " " + v.count()).toList());
+        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s%s in the IIS log, %s to %s%s%s%s",
                 count, status, substatus, win32, site.isEmpty() ? "" : " on " + site,
-                server.isEmpty() ? "" : " of server " + server, firstSeen, lastSeen, tt, verbs);
+                server.isEmpty() ? "" : " of server " + server, firstSeen, lastSeen, tt, verbs, protocols);
     }
 
     @Override

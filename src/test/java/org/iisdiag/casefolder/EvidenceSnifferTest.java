@@ -220,4 +220,17 @@ class EvidenceSnifferTest {
         assertThat(sniff("iisnode/WEB01-6180-stdout-1764054762118.txt", "listening\n")).isEqualTo(EvidenceKind.NODE_LOG);
         assertThat(sniff("notes-1-stderr.txt", "Error: x\n")).isEqualTo(EvidenceKind.UNKNOWN);
     }
+
+    @Test
+    void phpErrorLogByItsEntries() {
+        assertThat(sniff("C/PHP/logs/php_errors.log", "[11-Jun-2025 08:14:08 Europe/Berlin] PHP Fatal error:  Allowed memory size"
+                + " of 134217728 bytes exhausted (tried to allocate 20480 bytes) in C:\\inetpub\\x.php on line 88\r\n"))
+                .isEqualTo(EvidenceKind.PHP_ERROR_LOG);
+        // a log that starts with a stack trace line (the file was cut mid-entry), and an entry without a zone
+        assertThat(sniff("errors.txt", "#1 {main}\n[01-Mar-2025 10:00:02] PHP Warning:  Undefined variable $x in C:\\a.php on line 3\n"))
+                .isEqualTo(EvidenceKind.PHP_ERROR_LOG);
+        // PHP's words in a note are not its log
+        assertThat(sniff("notes.txt", "We saw PHP Fatal error: Allowed memory size of 134217728 bytes exhausted yesterday.\n"))
+                .isEqualTo(EvidenceKind.UNKNOWN);
+    }
 }

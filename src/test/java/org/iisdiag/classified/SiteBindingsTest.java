@@ -45,4 +45,15 @@ class SiteBindingsTest {
         assertThat(SiteBindings.port(own)).isEqualTo(8080);
         assertThat(SiteBindings.protocol(own)).isEqualTo("http");
     }
+
+    @Test
+    void theHttpsBindingOfASiteOrOfTheOnlySiteWithOne() {
+        List<Object> sites = List.of(site("Shop", "http/*:80:shop.contoso.com", "https/*:443:shop.contoso.com"),
+                site("Intranet", "http/10.0.0.5:8080:"));
+        assertThat(SiteBindings.httpsBinding(sites, "shop")).isEqualTo("*:443:shop.contoso.com");
+        assertThat(SiteBindings.httpsBinding(sites, "")).as("the only site with one").isEqualTo("*:443:shop.contoso.com");
+        assertThat(SiteBindings.httpsBinding(sites, "Intranet")).isEmpty();
+        assertThat(SiteBindings.httpsBinding(List.of(site("A", "https/*:443:a"), site("B", "https/*:443:b")), ""))
+                .as("several sites, none named").isEmpty();
+    }
 }

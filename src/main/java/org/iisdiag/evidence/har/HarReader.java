@@ -213,15 +213,17 @@ public final class HarReader implements EvidenceReader {
         String server = "";
         String poweredBy = "";
         String contentType = "";
+        List<String> challenges = new ArrayList<>();
         for (JsonNode h : response.path("headers")) {
             String name = h.path("name").asText("").toLowerCase(Locale.ROOT);
             switch (name) {
+                case "www-authenticate" -> challenges.addAll(HttpVersions.schemes(h.path("value").asText("")));
                 case "server" -> server = server.isEmpty() ? shorten(h.path("value").asText(""), MAX_HEADER_CHARS) : server;
                 case "x-powered-by" -> poweredBy = poweredBy.isEmpty() ? shorten(h.path("value").asText(""), MAX_HEADER_CHARS)
                         : shorten(poweredBy + ", " + h.path("value").asText(""), MAX_HEADER_CHARS);
                 case "content-type" -> contentType = contentType.isEmpty() ? shorten(h.path("value").asText(""), MAX_HEADER_CHARS) : contentType;
                 default -> {
-                    // nothing else is kept: Set-Cookie, auth challenges and the rest stay out of the facts
+                    // nothing else is kept: Set-Cookie, challenge tokens and the rest stay out of the facts
                 }
             }
         }
@@ -235,6 +237,7 @@ public final class HarReader implements EvidenceReader {
         String method = shorten(request.path("method").asText(""), 16);
         String statusText = shorten(response.path("statusText").asText(""), 80);
         String error = shorten(firstText(response.path("_error"), e.path("_error")), 80);
+        String protocol = HttpVersions.of(response.path("httpVersion").asText(""), request.path("httpVersion").asText(""));
         JsonNode content = response.path("content");
         long size = content.path("size").asLong(-1);
         long waitMs = timing(e.path("timings").path("wait"));
@@ -271,6 +274,14 @@ public final class HarReader implements EvidenceReader {
         g.body = g.body.isEmpty() ? body : g.body;
         g.headers = g.headers.max(requestHeaderSizes(request.path("headers")));
         g.invalidHeaderName = g.invalidHeaderName.isEmpty() ? invalidHeaderName(request.path("headers")) : g.invalidHeaderName;
+        if (!protocol.isEmpty() && g.protocols.size() < HttpVersions.MAX_KEPT) {
+            g.protocols.add(protocol);
+        }
+        for (String c : challenges) {
+            if (g.schemes.size() < HttpVersions.MAX_KEPT) {
+                g.schemes.add(c);
+            }
+        }
         g.maxWait = Math.max(g.maxWait, waitMs);
         g.maxTime = Math.max(g.maxTime, timeMs);
         if (g.urls.size() < 3 && !url.isEmpty() && !g.urls.contains(url)) {
@@ -281,6 +292,9 @@ public final class HarReader implements EvidenceReader {
             s.append(started == null ? startedText.isEmpty() ? "-" : shorten(startedText, 40) : started.toString())
                     .append(' ').append(method).append(' ').append(url).append(" -> ")
                     .append(status == 0 ? "no response" : status + (statusText.isEmpty() ? "" : " " + statusText));
+            if (!protocol.isEmpty()) {
+                s.append(" over ").append(protocol);
+            }
             if (!error.isEmpty()) {
                 s.append(' ').append(error);
             }
@@ -598,7 +612,8 @@ public final class HarReader implements EvidenceReader {
         List<HarResponse> out = new ArrayList<>();
         groups.forEach((k, g) -> out.add(new HarResponse(k.host, k.status, g.statusText, k.answeredBy, k.server,
                 version(k.server), g.poweredBy, g.error, g.contentType, g.serverIp, g.count, g.first, g.last,
-                List.copyOf(g.urls), g.body, g.maxWait, g.maxTime, List.copyOf(g.samples), g.headers, g.invalidHeaderName)));
+                List.copyOf(g.urls), g.body, g.maxWait, g.maxTime, List.copyOf(g.samples), g.headers, g.invalidHeaderName,
+                List.copyOf(g.protocols), List.copyOf(g.schemes))));
         out.sort(Comparator.comparingLong(HarResponse::count).reversed().thenComparingInt(HarResponse::status)
                 .thenComparing(HarResponse::host).thenComparing(HarResponse::answeredBy)
                 .thenComparing(HarResponse::serverHeader));
@@ -664,6 +679,8 @@ public final class HarReader implements EvidenceReader {
         String invalidHeaderName = "";
         final List<String> urls = new ArrayList<>();
         final List<SampleLine> samples = new ArrayList<>();
+        final java.util.TreeSet<String> protocols = new java.util.TreeSet<>();
+        final java.util.TreeSet<String> schemes = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     }
 
     private static final class Capture {

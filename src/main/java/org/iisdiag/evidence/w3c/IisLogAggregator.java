@@ -132,10 +132,11 @@ public final class IisLogAggregator {
      * statuses) and, while a key has fewer than three, a sample line. The field of the client address
      * (c-ip, or -1) is kept for the keys whose status names the client as the cause (IP and domain
      * restriction denials), that of the request method (cs-method, or -1) for the keys whose status
-     * refuses the method (404.6, 405).
+     * refuses the method (404.6, 405), that of the protocol version (cs-version, or -1) for 401s (Windows
+     * authentication cannot complete over HTTP/2).
      */
     void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
-             W3cRecord rec, int uriField, int cookieField, int clientField, int methodField, String file) {
+             W3cRecord rec, int uriField, int cookieField, int clientField, int methodField, int versionField, String file) {
         int slot = (status * 31 + substatus * 7 + (int) win32 * 13 + site * 131 + server * 17) & (recent.length - 1);
         KeyStats<Key> stats = recent[slot];
         if (stats == null || !stats.key().is(server, site, status, substatus, win32)) {
@@ -154,6 +155,9 @@ public final class IisLogAggregator {
         }
         if (methodField >= 0 && refusesMethod(status, substatus)) {
             stats.method(rec, methodField);
+        }
+        if (versionField >= 0 && status == 401) {
+            stats.version(rec, versionField);
         }
         if (timeTaken >= 0) {
             stats.timeTaken(timeTaken, epochSecond);
@@ -506,7 +510,8 @@ public final class IisLogAggregator {
         return keys.sorted(order).stream().map(s -> {
             Key k = s.key();
             return new IisStatusCount(sites.get(k.server()), sites.get(k.site()), k.status(), k.substatus(), k.win32(),
-                    s.count(), s.firstSeen(), s.lastSeen(), s.topUris(), s.samples(), s.timeTakenRange(), s.topClients(), s.topMethods());
+                    s.count(), s.firstSeen(), s.lastSeen(), s.topUris(), s.samples(), s.timeTakenRange(), s.topClients(), s.topMethods(),
+                    s.topVersions());
         }).toList();
     }
 

@@ -86,7 +86,7 @@ public final class IisLogReader {
         private final String file;
         private final int hintSite;
         private final int hintServer;
-        private int server, site, uriStem, uriQuery, status, substatus, win32, timeTaken, cookie, client, method;
+        private int server, site, uriStem, uriQuery, status, substatus, win32, timeTaken, cookie, client, method, version;
 
         Handler(IisLogAggregator agg, String file, int hintSite, int hintServer) {
             super("sc-status");
@@ -109,6 +109,7 @@ public final class IisLogReader {
             cookie = l.indexOf("cs(Cookie)");
             client = l.indexOf("c-ip");
             method = l.indexOf("cs-method");
+            version = l.indexOf("cs-version");
         }
 
         @Override
@@ -135,7 +136,7 @@ public final class IisLogReader {
             }
             int s = site >= 0 && !r.isDash(site) ? agg.siteIndex(r, site) : hintSite;
             int sv = server >= 0 && !r.isDash(server) ? agg.siteIndex(r, server) : hintServer;
-            agg.add(sv, s, (int) st, (int) sub, w32, ts, tt, r, uriStem, cookie, client, method, file);
+            agg.add(sv, s, (int) st, (int) sub, w32, ts, tt, r, uriStem, cookie, client, method, version, file);
             if (uriQuery >= 0) {
                 classicAsp(r, s, (int) st, ts);
             }

@@ -21,6 +21,8 @@ public final class KeyStats<K> {
     public static final int CLIENT_CAPACITY = 64;
     /** Request methods kept per key (only for the keys that refuse a method, e.g. 404.6 and 405). */
     public static final int METHOD_CAPACITY = 16;
+    /** Protocol versions kept per key (only for the keys where the version matters, e.g. 401: HTTP/1.1, HTTP/2). */
+    public static final int VERSION_CAPACITY = 8;
 
     private final K key;
     private long count;
@@ -34,6 +36,7 @@ public final class KeyStats<K> {
     private TopUriSketch uris; // made on first URI: most keys (2xx/3xx in the IIS log) never need one
     private TopUriSketch clients; // made on first client address: only keys whose status is about the client
     private TopUriSketch methods; // made on first method: only keys whose status is about the request method
+    private TopUriSketch versions; // made on first protocol version: only keys whose status depends on it (401)
     private long bare; // entries with neither a method nor a URI: HTTP.sys could not read a request line (see noRequestLine)
     private long longSegEntries; // entries whose URI path has a segment longer than the limit given to pathSegments
     private int longestSeg; // the longest path segment of any URI fed to pathSegments
@@ -177,6 +180,11 @@ public final class KeyStats<K> {
         methods = feed(methods, METHOD_CAPACITY, rec, f);
     }
 
+    /** Feeds field {@code f} of the record (the protocol version, cs-version) to the version sketch; skipped when absent or "-". */
+    public void version(W3cRecord rec, int f) {
+        versions = feed(versions, VERSION_CAPACITY, rec, f);
+    }
+
     /** Records one entry's time-taken (ms), logged at {@code epochSecond}. */
     public void timeTaken(long ms, long epochSecond) {
         timed++;
@@ -207,36 +215,32 @@ public final class KeyStats<K> {
         totalTime += other.totalTime;
         minTime = Math.min(minTime, other.minTime);
         slowest(other.maxTime, other.slowAt);
-        if (other.uris != null) {
-            if (uris == null) {
-                uris = new TopUriSketch(SKETCH_CAPACITY);
-            }
-            uris.merge(other.uris);
-        }
+        uris = merged(uris, other.uris, SKETCH_CAPACITY);
         bare += other.bare;
         longSegEntries += other.longSegEntries;
         longestSeg = Math.max(longestSeg, other.longestSeg);
         if (longSegExample == null) {
             longSegExample = other.longSegExample;
         }
-        if (other.clients != null) {
-            if (clients == null) {
-                clients = new TopUriSketch(CLIENT_CAPACITY);
-            }
-            clients.merge(other.clients);
-        }
-        if (other.methods != null) {
-            if (methods == null) {
-                methods = new TopUriSketch(METHOD_CAPACITY);
-            }
-            methods.merge(other.methods);
-        }
+        clients = merged(clients, other.clients, CLIENT_CAPACITY);
+        methods = merged(methods, other.methods, METHOD_CAPACITY);
+        versions = merged(versions, other.versions, VERSION_CAPACITY);
         for (Sample s : other.samples) {
             if (samples.size() >= MAX_SAMPLES) {
                 break;
             }
             samples.add(lineBase == 0 ? s : new Sample(s.file(), s.line() + lineBase, s.text(), s.cookieField()));
         }
+    }
+
+    /** {@code mine} with {@code theirs} merged in (made when it was unused); null while both are. */
+    private static TopUriSketch merged(TopUriSketch mine, TopUriSketch theirs, int capacity) {
+        if (theirs == null) {
+            return mine;
+        }
+        TopUriSketch s = mine != null ? mine : new TopUriSketch(capacity);
+        s.merge(theirs);
+        return s;
     }
 
     /** Writes the stats (not the key) as fields of the current JSON object, for an aggregate file. */
@@ -249,18 +253,10 @@ public final class KeyStats<K> {
         g.writeNumberField("maxTime", maxTime);
         g.writeNumberField("slowAt", slowAt);
         g.writeNumberField("totalTime", totalTime);
-        if (uris != null) {
-            g.writeFieldName("uris");
-            uris.write(g);
-        }
-        if (clients != null) {
-            g.writeFieldName("clients");
-            clients.write(g);
-        }
-        if (methods != null) {
-            g.writeFieldName("methods");
-            methods.write(g);
-        }
+        write(g, "uris", uris);
+        write(g, "clients", clients);
+        write(g, "methods", methods);
+        write(g, "versions", versions);
         if (bare > 0) {
             g.writeNumberField("bare", bare);
         }
@@ -292,15 +288,10 @@ public final class KeyStats<K> {
         maxTime = n.get("maxTime").asLong();
         slowAt = n.path("slowAt").asLong(Long.MAX_VALUE);
         totalTime = n.get("totalTime").asLong();
-        if (n.has("uris")) {
-            uris = TopUriSketch.read(n.get("uris"), SKETCH_CAPACITY);
-        }
-        if (n.has("clients")) {
-            clients = TopUriSketch.read(n.get("clients"), CLIENT_CAPACITY);
-        }
-        if (n.has("methods")) {
-            methods = TopUriSketch.read(n.get("methods"), METHOD_CAPACITY);
-        }
+        uris = read(n, "uris", SKETCH_CAPACITY);
+        clients = read(n, "clients", CLIENT_CAPACITY);
+        methods = read(n, "methods", METHOD_CAPACITY);
+        versions = read(n, "versions", VERSION_CAPACITY);
         bare = n.path("bare").asLong(0);
         longSegEntries = n.path("longSegEntries").asLong(0);
         longestSeg = n.path("longestSeg").asInt(0);
@@ -308,6 +299,17 @@ public final class KeyStats<K> {
         for (com.fasterxml.jackson.databind.JsonNode s : n.get("samples")) {
             samples.add(new Sample(s.get(0).asText(), s.get(1).asLong(), s.get(2).asText(), REDACTED));
         }
+    }
+
+    private static void write(com.fasterxml.jackson.core.JsonGenerator g, String name, TopUriSketch sketch) throws java.io.IOException {
+        if (sketch != null) {
+            g.writeFieldName(name);
+            sketch.write(g);
+        }
+    }
+
+    private static TopUriSketch read(com.fasterxml.jackson.databind.JsonNode n, String name, int capacity) {
+        return n.has(name) ? TopUriSketch.read(n.get(name), capacity) : null;
     }
 
     /** The time-taken of this key's entries, or {@link TimeTakenRange#NONE} when none logged it. */
@@ -337,6 +339,11 @@ public final class KeyStats<K> {
     /** The request methods fed to {@link #method}, most frequent first (ties by name). */
     public List<UriCount> topMethods() {
         return methods == null ? List.of() : methods.top(METHOD_CAPACITY, s -> s);
+    }
+
+    /** The protocol versions fed to {@link #version}, most frequent first (ties by name). */
+    public List<UriCount> topVersions() {
+        return versions == null ? List.of() : versions.top(VERSION_CAPACITY, s -> s);
     }
 
     /** The kept lines, redacted. */

@@ -75,6 +75,24 @@ class AggregateFileTest {
     }
 
     @Test
+    void theProtocolVersionsOf401sSurviveTheAggregate(@TempDir Path logs, @TempDir Path agg) throws Exception {
+        java.nio.file.Files.createDirectories(logs.resolve("W3SVC2"));
+        java.nio.file.Files.writeString(logs.resolve("W3SVC2/u_ex250923.log"), """
+                #Software: Microsoft Internet Information Services 10.0
+                #Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs-version sc-status sc-substatus sc-win32-status time-taken
+                2025-09-23 06:00:04 10.0.0.21 GET /api - 443 - 10.0.9.31 HTTP/2 401 2 5 1
+                2025-09-23 06:00:06 10.0.0.21 GET /api - 443 - 10.0.9.31 HTTP/2 401 2 5 0
+                2025-09-23 06:01:00 10.0.0.21 GET /hr/ - 443 - 10.0.51.7 HTTP/1.1 401 2 5 0
+                """, StandardCharsets.UTF_8);
+        FleetFixture.writeAggregate(logs, agg);
+        CaseEvidence back = new EvidenceCollector().collect("c", CaseFolder.scan(agg));
+        assertThat(back.statusCounts()).singleElement().satisfies(c -> {
+            assertThat(c.http2()).isEqualTo(2);
+            assertThat(c.versions()).extracting(org.iisdiag.facts.UriCount::uri).containsExactly("HTTP/2", "HTTP/1.1");
+        });
+    }
+
+    @Test
     void anotherVersionOrAMalformedFileIsRefusedClearly() {
         assertThatThrownBy(() -> AggregateFile.read(json("{\"format\":\"iisdiag-aggregate\",\"version\":2}")))
                 .hasMessageContaining("version 2 is not supported");

@@ -247,4 +247,32 @@ class HarReaderTest {
         assertThat(refused.describe()).contains("request header name \"X-Correlation ID\" is not an HTTP token");
         assertThat(response(reader, 404, AnsweredBy.IIS).invalidHeaderName()).isEmpty();
     }
+
+    @Test
+    void keepsTheHttpVersionAndTheChallengeSchemesButNoToken() throws IOException {
+        HarReader reader = new HarReader();
+        read(reader, "edge.har", text("""
+                {"log": {"version": "1.2", "entries": [
+                  {"startedDateTime": "2025-09-23T08:10:31Z", "request": {"method": "GET", "url": "https://hr.contoso.local/", "httpVersion": "h2", "headers": []},
+                   "response": {"status": 401, "httpVersion": "h2", "headers": [{"name": "www-authenticate", "value": "Negotiate oYG2MIGzoAMKAQGhCwYJKoZIgvcSAQICom4EbG"},
+                                {"name": "WWW-Authenticate", "value": "NTLM"}, {"name": "server", "value": "Microsoft-IIS/10.0"}], "content": {}}},
+                  {"startedDateTime": "2025-09-23T08:10:32Z", "request": {"method": "GET", "url": "https://hr.contoso.local/", "httpVersion": "http/2.0", "headers": []},
+                   "response": {"status": 0, "httpVersion": "", "headers": [], "content": {}, "_error": "net::ERR_HTTP_1_1_REQUIRED"}},
+                  {"startedDateTime": "2025-09-23T08:10:33Z", "request": {"method": "GET", "url": "https://hr.contoso.local/x", "httpVersion": "HTTP/1.1", "headers": []},
+                   "response": {"status": 401, "httpVersion": "HTTP/1.1", "headers": [{"name": "WWW-Authenticate", "value": "Basic realm=\\"hr\\"\\nNegotiate"},
+                                {"name": "server", "value": "Microsoft-IIS/10.0"}], "content": {}}}
+                ]}}
+                """));
+        HarResponse challenge = response(reader, 401, AnsweredBy.IIS);
+        assertThat(challenge.protocols()).containsExactly("HTTP/1.1", "HTTP/2");
+        assertThat(challenge.authSchemes()).containsExactly("Basic", "Negotiate", "NTLM");
+        assertThat(challenge.overHttp2()).isTrue();
+        assertThat(challenge.windowsChallenge()).isTrue();
+        assertThat(challenge.toString()).doesNotContain("oYG2MIGz");
+        HarResponse reset = response(reader, 0, AnsweredBy.NONE);
+        assertThat(reset.protocols()).as("the request's version when the response has none").containsExactly("HTTP/2");
+        assertThat(reset.authSchemes()).isEmpty();
+        assertThat(reset.error()).isEqualTo("net::ERR_HTTP_1_1_REQUIRED");
+        assertThat(reset.samples()).first().satisfies(s -> assertThat(s.text()).contains("-> no response over HTTP/2"));
+    }
 }

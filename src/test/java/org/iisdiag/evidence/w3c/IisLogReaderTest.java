@@ -71,6 +71,25 @@ class IisLogReaderTest {
     }
 
     @Test
+    void keepsTheProtocolVersionsOf401sOnly() throws IOException {
+        IisLogAggregator agg = new IisLogAggregator();
+        String log = "#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem"
+                + " cs-uri-query s-port cs-username c-ip cs-version cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken\n"
+                + "2025-09-23 06:00:04 10.0.0.21 GET /api - 443 - 10.0.9.31 HTTP/2 Sync/2.0 401 2 5 1\n"
+                + "2025-09-23 06:00:06 10.0.0.21 GET /api - 443 - 10.0.9.31 HTTP/2.0 Sync/2.0 401 2 5 0\n"
+                + "2025-09-23 06:01:00 10.0.0.21 GET /hr/ - 443 - 10.0.51.7 HTTP/1.1 Mozilla/5.0 401 2 5 0\n"
+                + "2025-09-23 06:01:00 10.0.0.21 GET /hr/ - 443 CONTOSO\\ann 10.0.51.7 HTTP/1.1 Mozilla/5.0 200 0 0 9\n";
+        iis(agg, "u_ex250923.log", "W3SVC2", text(log));
+        assertThat(agg.statusCounts()).filteredOn(c -> c.status() == 401).singleElement().satisfies(c -> {
+            assertThat(c.versions()).extracting(org.iisdiag.facts.UriCount::uri).containsExactly("HTTP/1.1", "HTTP/2", "HTTP/2.0"); // ties by name
+            assertThat(c.http2()).as("HTTP/2 and HTTP/2.0 alike").isEqualTo(2);
+            assertThat(c.describe()).endsWith("HTTP/1.1 1, HTTP/2 1, HTTP/2.0 1");
+        });
+        assertThat(agg.statusCounts()).filteredOn(c -> c.status() == 200).singleElement()
+                .satisfies(c -> assertThat(c.versions()).as("other statuses keep no versions").isEmpty());
+    }
+
+    @Test
     void followsAFieldsChangeMidFileWithADifferentOrder() throws IOException {
         IisLogAggregator agg = new IisLogAggregator();
         ReadReport r = iis(agg, "u_ex250109.log", "W3SVC1", resource("w3c/header-change.log"));
