@@ -65,6 +65,39 @@ public final class WcfServices {
         return String.join(", ", services);
     }
 
+    /** The first service an activation failure names, "" when none. */
+    public static String firstService(Collection<?> failures) {
+        String all = services(failures);
+        int comma = all.indexOf(", ");
+        return comma < 0 ? all : all.substring(0, comma);
+    }
+
+    /** The source of the first WebHost event ("System.ServiceModel 4.0.0.0"), "" when none. */
+    public static String eventSource(Collection<?> failures) {
+        return firstEvent(failures).map(WcfWebHostEvent::source).orElse("");
+    }
+
+    /** WCF's version from the first WebHost event's source ("4.0.0.0"), "" when none says. */
+    public static String wcfVersion(Collection<?> failures) {
+        return firstEvent(failures).map(WcfWebHostEvent::wcfVersion).orElse("");
+    }
+
+    private static java.util.Optional<WcfWebHostEvent> firstEvent(Collection<?> failures) {
+        return failures.stream().filter(WcfWebHostEvent.class::isInstance).map(WcfWebHostEvent.class::cast).findFirst();
+    }
+
+    /** Where the exception was read when it is a WebHost event, for prose ("48 x System.ServiceModel 4.0.0.0 event 3"), else "". */
+    public static String sourceText(Object source) {
+        return source instanceof WcfWebHostEvent w
+                ? String.format(Locale.ROOT, "%,d x %s event %d", w.count(), w.source(), w.eventId()) : "";
+    }
+
+    /** " (48 in the IIS log)" for the IIS log entries of the failures, "" without any. */
+    public static String inIisLog(Collection<?> counts) {
+        long n = org.iisdiag.conclusions.StatusCodes.total(counts);
+        return n == 0 ? "" : String.format(Locale.ROOT, " (%,d in the IIS log)", n);
+    }
+
     /** The site's bindings of one protocol ("http/*:80:shop.contoso.com" for "http"), in order. */
     public static java.util.List<String> bindingsOf(SiteDefinition site, String scheme) {
         return site.bindings().stream().filter(b -> b.regionMatches(true, 0, scheme + "/", 0, scheme.length() + 1)).toList();

@@ -48,6 +48,14 @@ class WcfActivationHelpersTest {
         assertThat(WcfServices.allActivationFailures(fiveHundreds(T0.plusSeconds(86_400), "/partner/OrderService.svc"),
                 List.of(failure("/partner/OrderService.svc", EventTimes.NONE)))).isTrue();
         assertThat(WcfServices.services(failures)).isEqualTo("/partner/InventoryService.svc, /partner/OrderService.svc");
+        assertThat(WcfServices.firstService(failures)).isEqualTo("/partner/InventoryService.svc");
+        assertThat(WcfServices.firstService(List.of())).isEmpty();
+        assertThat(WcfServices.eventSource(failures)).isEqualTo("System.ServiceModel 4.0.0.0");
+        assertThat(WcfServices.wcfVersion(failures)).isEqualTo("4.0.0.0");
+        assertThat(WcfServices.sourceText(failures.get(0))).isEqualTo("12 x System.ServiceModel 4.0.0.0 event 3");
+        assertThat(WcfServices.sourceText("a saved page")).isEmpty();
+        assertThat(WcfServices.inIisLog(List.of(fiveHundreds(T0, "/partner/OrderService.svc")))).isEqualTo(" (12 in the IIS log)");
+        assertThat(WcfServices.inIisLog(List.of())).isEmpty();
     }
 
     @Test
