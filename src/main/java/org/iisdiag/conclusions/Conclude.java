@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.iisdiag.classified.Classified;
+import org.iisdiag.classified.Explained;
 import org.iisdiag.facts.EvidenceFact;
 import org.kie.api.runtime.rule.RuleContext;
 
@@ -63,6 +64,17 @@ public final class Conclude {
     public static void ask(RuleContext kcontext, String questionId, Target target, List<EvidenceFact> evidence,
                            String... params) {
         kcontext.insertLogical(new Question(questionId, target, Params.of(params), ruleId(kcontext), evidence));
+    }
+
+    /**
+     * Marks evidence as explained by this rule's conclusion, at {@code specificity} (see {@link Explained}), so
+     * the rules that would read it on its own stand down; collections are flattened as in {@link #evidence}.
+     */
+    public static void explain(RuleContext kcontext, int specificity, Object... facts) {
+        String by = ruleId(kcontext);
+        for (EvidenceFact f : evidence(facts)) {
+            kcontext.insertLogical(new Explained(f, by, specificity));
+        }
     }
 
     /** Marks evidence as a known-normal pattern so diagnosing rules leave it alone. */

@@ -138,8 +138,19 @@ public final class StatusCodes {
         return "";
     }
 
-    /** "142,310 ms (500.0 on /shop/products/4411)": the slowest entry among IIS status counts. */
-    public static String slowest(Collection<?> counts) {
+    /** The IIS status counts of server errors (5xx) among the facts. */
+    public static java.util.List<IisStatusCount> serverErrors(Collection<?> counts) {
+        java.util.List<IisStatusCount> out = new java.util.ArrayList<>();
+        for (Object o : counts) {
+            if (o instanceof IisStatusCount c && c.status() >= 500) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The IIS status count with the slowest entry, or null when none logged time-taken. */
+    public static IisStatusCount slowestOf(Collection<?> counts) {
         IisStatusCount worst = null;
         for (Object o : counts) {
             if (o instanceof IisStatusCount c && c.timeTaken().known()
@@ -147,6 +158,12 @@ public final class StatusCodes {
                 worst = c;
             }
         }
+        return worst;
+    }
+
+    /** "142,310 ms (500.0 on /shop/products/4411)": the slowest entry among IIS status counts. */
+    public static String slowest(Collection<?> counts) {
+        IisStatusCount worst = slowestOf(counts);
         if (worst == null) {
             return "";
         }

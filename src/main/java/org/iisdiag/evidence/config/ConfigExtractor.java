@@ -32,6 +32,7 @@ import org.iisdiag.facts.AnonymousUserConfig;
 import org.iisdiag.facts.FileExtensionsConfig;
 import org.iisdiag.facts.VerbsConfig;
 import org.iisdiag.facts.WcfBindingConfig;
+import org.iisdiag.facts.WcfHostingConfig;
 import org.iisdiag.facts.HandlerAccessPolicy;
 import org.iisdiag.facts.HandlerMapping;
 import org.iisdiag.facts.HandlerPaths;
@@ -586,6 +587,7 @@ final class ConfigExtractor {
      * endpoints, which {@code protocolMapping} maps to basicHttpBinding for http and https.
      */
     private void serviceModel(XmlElement sm, String path) {
+        serviceHostingEnvironment(sm, path);
         XmlElement bindings = sm.child("bindings");
         XmlElement services = sm.child("services");
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -623,6 +625,34 @@ final class ConfigExtractor {
                 wcfBinding(bindings, type, name, "", sm, path);
             }
         }
+    }
+
+    /**
+     * {@code serviceHostingEnvironment}: multipleSiteBindingsEnabled and the baseAddressPrefixFilters prefixes. A
+     * {@code system.serviceModel} without the element gets WCF's defaults (one base address per scheme).
+     */
+    private void serviceHostingEnvironment(XmlElement sm, String path) {
+        XmlElement e = sm.child("serviceHostingEnvironment");
+        Values v = new Values("the WCF default");
+        boolean multiple = v.bool(e, "multipleSiteBindingsEnabled", false);
+        List<String> prefixes = new ArrayList<>();
+        XmlElement filters = e == null ? null : e.child("baseAddressPrefixFilters");
+        if (filters != null) {
+            for (XmlElement item : filters.children()) {
+                String prefix = orEmpty(item.attr("prefix")).strip();
+                switch (item.name()) {
+                    case "clear" -> prefixes.clear();
+                    case "add" -> {
+                        if (!prefix.isEmpty() && prefixes.size() < 100) {
+                            prefixes.add(prefix);
+                        }
+                    }
+                    case "remove" -> prefixes.removeIf(x -> x.equalsIgnoreCase(prefix));
+                    default -> { }
+                }
+            }
+        }
+        out.add(new WcfHostingConfig(multiple, List.copyOf(prefixes), file, path, v.list(), src(e != null ? e : sm)));
     }
 
     private void wcfBinding(XmlElement bindings, String type, String name, String contract, XmlElement endpoint, String path) {

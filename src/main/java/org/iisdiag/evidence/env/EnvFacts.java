@@ -22,6 +22,7 @@ public record EnvFacts(ServerEnvironment server, List<SiteInfo> sites, List<Repo
         all.addAll(sites);
         all.addAll(reported);
         all.addAll(changes);
+        ReportedCpu.in(description).ifPresent(all::add);
         return all;
     }
 }

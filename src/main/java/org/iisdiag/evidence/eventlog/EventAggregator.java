@@ -20,12 +20,14 @@ import org.iisdiag.facts.LogonFailure;
 import org.iisdiag.facts.OtherEvent;
 import org.iisdiag.facts.SampleLine;
 import org.iisdiag.facts.WasEvent;
+import org.iisdiag.facts.WcfWebHostEvent;
 
 /**
  * Classifies events and aggregates them into facts by identity. Recognised: ASP.NET Core Module (V1/V2,
  * IIS and IIS Express), ASP.NET 1309/1310 and 1305 (application lifetime), .NET Runtime 1026, Application Error 1000, WAS and IIS
- * worker-process events; everything else is counted per (channel, provider, id). Text taken into facts is
- * capped ({@link #MAX_FIELD} chars) and URLs and samples have sensitive query values masked.
+ * worker-process events, WCF's WebHost events ({@link WcfWebHostEvents}); everything else is counted per (channel,
+ * provider, id). Text taken into facts is capped ({@link #MAX_FIELD} chars) and URLs and samples have sensitive
+ * query values masked.
  *
  * <p>ASP.NET 1309/1310 without rendered text are read from their positional inserts (0-based):
  * 0 event code, 1 event message, 2 event time, 3 event time (UTC), 4 event id, 5 sequence, 6 occurrence,
@@ -55,6 +57,7 @@ public final class EventAggregator {
     private final Groups<ApplicationPopup> popups = new Groups<>(MAX_KEYS);
     private final Groups<WasEvent> was = new Groups<>(MAX_KEYS);
     private final Groups<LogonFailure> logons = new Groups<>(MAX_KEYS);
+    private final Groups<WcfWebHostEvent> wcf = new Groups<>(MAX_KEYS);
     private final Groups<OtherEvent> other = new Groups<>(MAX_OTHER_KEYS + 1);
     private long folded;
 
@@ -96,6 +99,10 @@ public final class EventAggregator {
             LogonFailure l = logonFailure(e, text);
             kept = logons.add(List.of(l.ntStatus(), l.subStatus(), l.logonType(), l.authenticationPackage(), l.account(),
                     l.workstation(), l.sourceAddress(), l.local()), l, t, sample);
+        } else if (WcfWebHostEvents.is(e)) {
+            WcfWebHostEvent w = WcfWebHostEvents.read(e, text);
+            kept = wcf.add(List.of(p, e.eventId(), w.service(), w.exceptionType(), w.innerType(), cut(w.innerMessage(), 200)),
+                    w, t, sample);
         } else {
             kept = false;
         }
@@ -136,7 +143,7 @@ public final class EventAggregator {
                 || (p.startsWith("ASP.NET") && isAspNetWebEvent(e.eventId()))
                 || (p.equalsIgnoreCase(".NET Runtime") && e.eventId() == 1026)
                 || (p.equalsIgnoreCase("Application Error") && e.eventId() == 1000)
-                || isPopup(e) || isLogonFailure(e);
+                || isPopup(e) || isLogonFailure(e) || WcfWebHostEvents.is(e);
     }
 
     /** ASP.NET health monitoring events read: 1309 (request errors), 1310 (errors), 1305 (application lifetime). */
@@ -255,6 +262,8 @@ public final class EventAggregator {
                 w.exitCode(), w.detail(), n, t, s)));
         out.addAll(logons.facts((l, n, t, s) -> new LogonFailure(l.ntStatus(), l.subStatus(), l.logonType(),
                 l.authenticationPackage(), l.account(), l.workstation(), l.sourceAddress(), l.computer(), l.local(), n, t, s)));
+        out.addAll(wcf.facts((w, n, t, s) -> new WcfWebHostEvent(w.source(), w.eventId(), w.service(), w.exceptionType(),
+                w.exception(), w.innerType(), w.innerMessage(), w.processId(), n, t, s)));
         out.addAll(other.facts((o, n, t, s) -> new OtherEvent(o.channel(), o.provider(), o.eventId(),
                 levels.getOrDefault(List.<Object>of(o.channel(), o.provider(), o.eventId()), 0), n, t, s)));
         return out;

@@ -23,6 +23,7 @@ import org.iisdiag.facts.ServerRuntimeConfig;
 import org.iisdiag.facts.SiteLimitsConfig;
 import org.iisdiag.facts.WebFarmConfig;
 import org.iisdiag.facts.WcfBindingConfig;
+import org.iisdiag.facts.WcfHostingConfig;
 import org.iisdiag.facts.DenyUrlSequencesConfig;
 import org.iisdiag.facts.FilteringRuleConfig;
 import org.iisdiag.facts.SampleLine;
@@ -375,6 +376,28 @@ class IisFeatureConfigTest {
         // no binding element for the default webHttpBinding: the endpoint is the source
         assertThat(b.get(3).source()).isEqualTo("wcf-services.web.config:21");
         assertThat(b.get(3).label()).isEqualTo("webHttpBinding (its default binding)");
+    }
+
+    @Test
+    void wcfHostingSaysWhetherAServiceMayTakeSeveralBaseAddressesOfAScheme() throws IOException {
+        List<WcfHostingConfig> h = of(read(new WebConfigReader(), "wcf-hosting.web.config", EvidenceKind.WEB_CONFIG),
+                WcfHostingConfig.class);
+        assertThat(h).hasSize(2);
+        // <clear/> drops the filters before it, <remove> the one it names
+        assertThat(h.get(0).baseAddressPrefixFilters()).containsExactly("http://svc.contoso.example/");
+        assertThat(h.get(0).multipleSiteBindingsEnabled()).isFalse();
+        assertThat(h.get(0).defaults()).containsExactly("multipleSiteBindingsEnabled=false (absent: the WCF default)");
+        assertThat(h.get(0).source()).isEqualTo("wcf-hosting.web.config:4");
+        assertThat(h.get(0).allowsSeveralBindings()).isTrue();
+        assertThat(h.get(1).multipleSiteBindingsEnabled()).isTrue();
+        assertThat(h.get(1).locationPath()).isEqualTo("legacy");
+        // a serviceModel without the element gets WCF's default: one base address per scheme
+        List<WcfHostingConfig> none = of(read(new WebConfigReader(), "wcf-services.web.config", EvidenceKind.WEB_CONFIG),
+                WcfHostingConfig.class);
+        assertThat(none).singleElement().satisfies(c -> {
+            assertThat(c.allowsSeveralBindings()).isFalse();
+            assertThat(c.source()).isEqualTo("wcf-services.web.config:3");
+        });
     }
 
     @Test
