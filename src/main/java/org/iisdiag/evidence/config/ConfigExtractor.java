@@ -18,6 +18,7 @@ import org.iisdiag.facts.IpSecurityEntry;
 import org.iisdiag.facts.AppPoolDefinition;
 import org.iisdiag.facts.ApplicationDefinition;
 import org.iisdiag.facts.AspNetCoreConfig;
+import org.iisdiag.facts.HttpPlatformConfig;
 import org.iisdiag.facts.IisNodeConfig;
 import org.iisdiag.facts.CompilationConfig;
 import org.iisdiag.facts.WatchedFolderFileSetting;
@@ -217,6 +218,9 @@ final class ConfigExtractor {
                         v.bool(e, "loggingEnabled", true), v.text(e, "logDirectory", "iisnode"),
                         v.bool(e, "devErrorsEnabled", true), file, path, v.list(), src(e)));
             }
+            for (XmlElement e : sections(ws, "httpPlatform")) {
+                httpPlatform(e, path);
+            }
             for (XmlElement e : sections(ws, "asp")) {
                 Values v = new Values("the IIS default, 4 MB");
                 XmlElement limits = e.child("limits");
@@ -344,6 +348,19 @@ final class ConfigExtractor {
         out.add(new AspNetCoreConfig(processPath, arguments, hostingModel, stdout, stdoutFile, startup, requestTimeout,
                 requestTimeoutSeconds, List.copyOf(names), environment, Collections.unmodifiableMap(diagnostic),
                 debugLevel, debugFile, file, path, v.list(), src(e)));
+    }
+
+    /** {@code <httpPlatform>}: the defaults are HttpPlatformHandler's configuration schema's. */
+    private void httpPlatform(XmlElement e, String path) {
+        Values v = new Values("the HttpPlatformHandler default");
+        String processPath = v.text(e, "processPath", "");
+        if (processPath.isEmpty()) {
+            report.reject(e.line(), "<httpPlatform> has no processPath (required: HttpPlatformHandler cannot start the process)");
+        }
+        out.add(new HttpPlatformConfig(processPath, maskArguments(v.text(e, "arguments", "")),
+                v.bool(e, "stdoutLogEnabled", false), v.text(e, "stdoutLogFile", "httpplatform-stdout"),
+                v.number(e, "startupTimeLimit", 10), v.number(e, "startupRetryCount", 10),
+                v.number(e, "rapidFailsPerMinute", 10), file, path, v.list(), src(e)));
     }
 
     private void httpErrors(XmlElement e, String path) {
