@@ -10,7 +10,6 @@ import org.iisdiag.facts.HttpPlatformConfig;
 import org.iisdiag.facts.HttpPlatformEvent;
 import org.iisdiag.knowledge.KnowledgeBase;
 import org.iisdiag.knowledge.Win32StatusInfo;
-import org.iisdiag.targets.TargetDirectory;
 
 /**
  * The values the HttpPlatformHandler rules pass to their diagnoses: the process the module starts (from
@@ -28,12 +27,6 @@ public final class HttpPlatformProcess {
     public static HttpPlatformConfig config(List<?> configs) {
         return configs.stream().filter(HttpPlatformConfig.class::isInstance).map(HttpPlatformConfig.class::cast)
                 .min(Comparator.comparing(HttpPlatformConfig::source)).orElse(null);
-    }
-
-    /** The target of the first 502.3 the module answered, else the server. */
-    public static Target target(List<?> statuses, TargetDirectory targets) {
-        return statuses.stream().filter(ErrorStatus.class::isInstance).map(s -> ((ErrorStatus) s).target())
-                .findFirst().orElse(targets.server());
     }
 
     /** "ERROR_FILE_NOT_FOUND" for 0x80070002 (a Win32 error in an HRESULT), "" when the catalog does not know it. */
