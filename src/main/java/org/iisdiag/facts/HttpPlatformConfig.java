@@ -13,10 +13,12 @@ import java.util.List;
  * @param startupTimeLimit   seconds the module waits for the process to listen on the port (default 10)
  * @param startupRetryCount  how often it tries to start the process (default 10)
  * @param rapidFailsPerMinute crashes per minute after which it stops starting the process for the minute (default 10)
+ * @param requestTimeout     how long it waits for the process's answer to a request (default 00:02:00), as written
+ * @param requestTimeoutSeconds the same in seconds, -1 when it is not a time span
  */
 public record HttpPlatformConfig(String processPath, String arguments, boolean stdoutLogEnabled, String stdoutLogFile,
                                  long startupTimeLimit, long startupRetryCount, long rapidFailsPerMinute,
-                                 String configFile, String locationPath, List<String> defaults, String source)
+                                 String requestTimeout, long requestTimeoutSeconds, String configFile, String locationPath, List<String> defaults, String source)
         implements ConfigFact {
 
     /** processPath without surrounding quotes. */
@@ -35,7 +37,7 @@ public record HttpPlatformConfig(String processPath, String arguments, boolean s
         return "httpPlatform processPath=" + processPath + (arguments.isEmpty() ? "" : " arguments=" + arguments)
                 + " stdoutLogEnabled=" + stdoutLogEnabled + " stdoutLogFile=" + stdoutLogFile
                 + " startupTimeLimit=" + startupTimeLimit + " startupRetryCount=" + startupRetryCount
-                + " rapidFailsPerMinute=" + rapidFailsPerMinute
+                + " rapidFailsPerMinute=" + rapidFailsPerMinute + " requestTimeout=" + requestTimeout
                 + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);
     }
 

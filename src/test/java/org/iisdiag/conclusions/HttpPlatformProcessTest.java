@@ -55,11 +55,11 @@ class HttpPlatformProcessTest {
     @Test
     void theConfigurationSaysWhetherItPassesThePortAndWithoutQuotes() {
         HttpPlatformConfig c = new HttpPlatformConfig("\"" + JAVA + "\"", "-Dserver.port=%http_platform_port% -jar app.jar",
-                false, "httpplatform-stdout", 10, 10, 10, "web.config", "", List.of(), "web.config:8");
+                false, "httpplatform-stdout", 10, 10, 10, "00:02:00", 120, "web.config", "", List.of(), "web.config:8");
         assertThat(c.executable()).isEqualTo(JAVA);
         assertThat(c.passesPort()).isTrue();
         HttpPlatformConfig node = new HttpPlatformConfig("node.exe", ".\\server.js", false, "httpplatform-stdout", 10, 10, 10,
-                "web.config", "", List.of(), "web.config:3");
+                "00:02:00", 120, "web.config", "", List.of(), "web.config:3");
         assertThat(node.passesPort()).isFalse();
         assertThat(HttpPlatformProcess.config(List.of(node, c))).isSameAs(node);
         assertThat(HttpPlatformProcess.config(List.of())).isNull();

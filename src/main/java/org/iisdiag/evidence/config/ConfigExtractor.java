@@ -357,10 +357,19 @@ final class ConfigExtractor {
         if (processPath.isEmpty()) {
             report.reject(e.line(), "<httpPlatform> has no processPath (required: HttpPlatformHandler cannot start the process)");
         }
-        out.add(new HttpPlatformConfig(processPath, maskArguments(v.text(e, "arguments", "")),
-                v.bool(e, "stdoutLogEnabled", false), v.text(e, "stdoutLogFile", "httpplatform-stdout"),
-                v.number(e, "startupTimeLimit", 10), v.number(e, "startupRetryCount", 10),
-                v.number(e, "rapidFailsPerMinute", 10), file, path, v.list(), src(e)));
+        String arguments = maskArguments(v.text(e, "arguments", ""));
+        boolean stdout = v.bool(e, "stdoutLogEnabled", false);
+        String stdoutFile = v.text(e, "stdoutLogFile", "httpplatform-stdout");
+        long startup = v.number(e, "startupTimeLimit", 10);
+        long retries = v.number(e, "startupRetryCount", 10);
+        long rapidFails = v.number(e, "rapidFailsPerMinute", 10);
+        String requestTimeout = v.text(e, "requestTimeout", "00:02:00");
+        long requestTimeoutSeconds = timeSpan(requestTimeout);
+        if (requestTimeoutSeconds < 0) {
+            report.reject(e.line(), "<httpPlatform> requestTimeout '" + requestTimeout + "' is not a time span like 00:02:00");
+        }
+        out.add(new HttpPlatformConfig(processPath, arguments, stdout, stdoutFile, startup, retries, rapidFails,
+                requestTimeout, requestTimeoutSeconds, file, path, v.list(), src(e)));
     }
 
     private void httpErrors(XmlElement e, String path) {

@@ -584,7 +584,7 @@ class ConfigReadersTest {
                 <configuration><system.webServer>
                   <httpPlatform processPath="C:\\Program Files\\Java\\bin\\java.exe"
                                 arguments="-Dserver.port=%HTTP_PLATFORM_PORT% --db-password s3cret -jar app.jar"
-                                stdoutLogEnabled="true" startupTimeLimit="60" />
+                                stdoutLogEnabled="true" startupTimeLimit="60" requestTimeout="00:05:00" />
                 </system.webServer></configuration>
                 """));
         org.iisdiag.facts.HttpPlatformConfig c = r.one(org.iisdiag.facts.HttpPlatformConfig.class);
@@ -596,6 +596,7 @@ class ConfigReadersTest {
         assertThat(c.startupTimeLimit()).isEqualTo(60);
         assertThat(c.startupRetryCount()).isEqualTo(10);
         assertThat(c.rapidFailsPerMinute()).isEqualTo(10);
+        assertThat(c.requestTimeoutSeconds()).isEqualTo(300);
         assertThat(c.defaults()).contains("startupRetryCount=10 (absent: the HttpPlatformHandler default)");
         assertThat(c.source()).isEqualTo("web.config:2");
     }
