@@ -40,14 +40,22 @@ public final class SiteBindings {
 
     /** The host name of a HAR response, without a port. */
     public static String host(HarResponse h) {
-        String host = h.host();
+        return host(h.host());
+    }
+
+    /** A HAR host ("api.contoso.com:8443") without its port. */
+    public static String host(String host) {
         int colon = host.lastIndexOf(':');
         return colon > 0 && host.indexOf(']') < colon ? host.substring(0, colon) : host;
     }
 
     /** The port a HAR response was requested on: the host's own port, else 443 for https and 80 otherwise. */
     public static int port(HarResponse h) {
-        String host = h.host();
+        return port(h.host(), h.exampleUrls());
+    }
+
+    /** The port of a HAR host requested with these URLs: its own port, else 443 for https and 80 otherwise. */
+    public static int port(String host, List<String> urls) {
         int colon = host.lastIndexOf(':');
         if (colon > 0 && host.indexOf(']') < colon) {
             try {
@@ -56,12 +64,44 @@ public final class SiteBindings {
                 return -1;
             }
         }
-        return "https".equals(protocol(h)) ? 443 : 80;
+        return "https".equals(protocol(urls)) ? 443 : 80;
     }
 
     /** "https" when the HAR's URLs for the response are https, else "http". */
     public static String protocol(HarResponse h) {
-        return h.exampleUrls().stream().anyMatch(u -> u.toLowerCase(Locale.ROOT).startsWith("https:")) ? "https" : "http";
+        return protocol(h.exampleUrls());
+    }
+
+    private static String protocol(List<String> urls) {
+        return urls.stream().anyMatch(u -> u.toLowerCase(Locale.ROOT).startsWith("https:")) ? "https" : "http";
+    }
+
+    /**
+     * The site HTTP.sys routes {@code host} on {@code port} to: the one whose binding names the host, else the
+     * only one taking any host on that port; null when none (or several) does.
+     */
+    public static SiteDefinition siteFor(List<?> sites, String host, int port) {
+        SiteDefinition anyHost = null;
+        int anyHosts = 0;
+        String p = String.valueOf(port);
+        for (Object o : sites) {
+            if (!(o instanceof SiteDefinition s)) {
+                continue;
+            }
+            for (Binding b : all(List.of(s))) {
+                if (!b.port().equals(p)) {
+                    continue;
+                }
+                if (b.host().equalsIgnoreCase(host)) {
+                    return s;
+                }
+                if (b.host().isEmpty() && anyHost != s) {
+                    anyHost = s;
+                    anyHosts++;
+                }
+            }
+        }
+        return anyHosts == 1 ? anyHost : null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.iisdiag.conclusions;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 
 import org.iisdiag.facts.HttpErrCount;
@@ -183,6 +184,12 @@ public final class StatusCodes {
     }
 
     /** "1,234" style count for prose. */
+    /** The target of the first of these error statuses, else the server. */
+    public static Target targetOf(List<?> statuses, org.iisdiag.targets.TargetDirectory targets) {
+        return statuses.stream().filter(org.iisdiag.classified.ErrorStatus.class::isInstance)
+                .map(s -> ((org.iisdiag.classified.ErrorStatus) s).target()).findFirst().orElse(targets.server());
+    }
+
     public static String thousands(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n);
     }

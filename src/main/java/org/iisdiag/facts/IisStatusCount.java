@@ -27,7 +27,7 @@ public record IisStatusCount(String server, String site, int status, int substat
         this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, methods, List.of());
     }
 
-    /** Without request methods (kept only for the statuses that refuse a request for its method: 404.6, 405). */
+    /** Without request methods (kept only for the statuses that depend on the method: 404.6, 405, 401). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                           Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
                           TimeTakenRange timeTaken, List<UriCount> clients) {
@@ -50,7 +50,7 @@ public record IisStatusCount(String server, String site, int status, int substat
         return status / 100;
     }
 
-    /** The request methods of this key's entries (cs-method), most frequent first; empty unless the status refuses a method. */
+    /** The request methods of this key's entries (cs-method), most frequent first; empty unless the status depends on the method. */
     public List<String> methodNames() {
         return methods.stream().map(UriCount::uri).toList();
     }
@@ -61,6 +61,11 @@ public record IisStatusCount(String server, String site, int status, int substat
      */
     public long http2() {
         return versions.stream().filter(v -> v.uri().regionMatches(true, 0, "HTTP/2", 0, 6)).mapToLong(UriCount::count).sum();
+    }
+
+    /** How many of this key's entries used {@code method} (as the heavy-hitter sketch counted them), 0 when none or not kept. */
+    public long methodCount(String method) {
+        return methods.stream().filter(m -> m.uri().equalsIgnoreCase(method)).mapToLong(UriCount::count).sum();
     }
 
     /** The most frequent URI of this key, or "" when none was recorded. */

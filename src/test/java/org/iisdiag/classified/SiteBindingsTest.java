@@ -35,6 +35,21 @@ class SiteBindingsTest {
     }
 
     @Test
+    void theSiteARequestIsRoutedToPrefersItsOwnHostOverAnyHost() {
+        SiteDefinition shop = site("Shop", "https/*:443:shop.contoso.com");
+        SiteDefinition any = site("Default", "https/*:443:", "http/*:80:");
+        SiteDefinition other = site("Other", "http/*:80:");
+        List<Object> sites = List.of(any, shop, other);
+        assertThat(SiteBindings.siteFor(sites, "SHOP.contoso.com", 443)).isSameAs(shop);
+        assertThat(SiteBindings.siteFor(sites, "api.contoso.com", 443)).as("the only site taking any host").isSameAs(any);
+        assertThat(SiteBindings.siteFor(sites, "api.contoso.com", 80)).as("two sites take any host").isNull();
+        assertThat(SiteBindings.siteFor(sites, "api.contoso.com", 8443)).isNull();
+        assertThat(SiteBindings.port("api.contoso.com:8443", List.of())).isEqualTo(8443);
+        assertThat(SiteBindings.port("api.contoso.com", List.of("https://api.contoso.com/x"))).isEqualTo(443);
+        assertThat(SiteBindings.host("api.contoso.com:8443")).isEqualTo("api.contoso.com");
+    }
+
+    @Test
     void theHostPortAndProtocolOfABrowserRequest() {
         HarResponse https = har("time.contoso.com", "https://time.contoso.com/");
         assertThat(SiteBindings.host(https)).isEqualTo("time.contoso.com");

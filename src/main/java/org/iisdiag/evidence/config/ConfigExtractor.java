@@ -18,6 +18,7 @@ import org.iisdiag.facts.IpSecurityEntry;
 import org.iisdiag.facts.AppPoolDefinition;
 import org.iisdiag.facts.ApplicationDefinition;
 import org.iisdiag.facts.AspNetCoreConfig;
+import org.iisdiag.facts.HttpPlatformConfig;
 import org.iisdiag.facts.IisNodeConfig;
 import org.iisdiag.facts.CompilationConfig;
 import org.iisdiag.facts.WatchedFolderFileSetting;
@@ -218,6 +219,9 @@ final class ConfigExtractor {
                         v.bool(e, "loggingEnabled", true), v.text(e, "logDirectory", "iisnode"),
                         v.bool(e, "devErrorsEnabled", true), file, path, v.list(), src(e)));
             }
+            for (XmlElement e : sections(ws, "httpPlatform")) {
+                httpPlatform(e, path);
+            }
             for (XmlElement e : sections(ws, "asp")) {
                 Values v = new Values("the IIS default, 4 MB");
                 XmlElement limits = e.child("limits");
@@ -345,6 +349,28 @@ final class ConfigExtractor {
         out.add(new AspNetCoreConfig(processPath, arguments, hostingModel, stdout, stdoutFile, startup, requestTimeout,
                 requestTimeoutSeconds, List.copyOf(names), environment, Collections.unmodifiableMap(diagnostic),
                 debugLevel, debugFile, file, path, v.list(), src(e)));
+    }
+
+    /** {@code <httpPlatform>}: the defaults are HttpPlatformHandler's configuration schema's. */
+    private void httpPlatform(XmlElement e, String path) {
+        Values v = new Values("the HttpPlatformHandler default");
+        String processPath = v.text(e, "processPath", "");
+        if (processPath.isEmpty()) {
+            report.reject(e.line(), "<httpPlatform> has no processPath (required: HttpPlatformHandler cannot start the process)");
+        }
+        String arguments = maskArguments(v.text(e, "arguments", ""));
+        boolean stdout = v.bool(e, "stdoutLogEnabled", false);
+        String stdoutFile = v.text(e, "stdoutLogFile", "httpplatform-stdout");
+        long startup = v.number(e, "startupTimeLimit", 10);
+        long retries = v.number(e, "startupRetryCount", 10);
+        long rapidFails = v.number(e, "rapidFailsPerMinute", 10);
+        String requestTimeout = v.text(e, "requestTimeout", "00:02:00");
+        long requestTimeoutSeconds = timeSpan(requestTimeout);
+        if (requestTimeoutSeconds < 0) {
+            report.reject(e.line(), "<httpPlatform> requestTimeout '" + requestTimeout + "' is not a time span like 00:02:00");
+        }
+        out.add(new HttpPlatformConfig(processPath, arguments, stdout, stdoutFile, startup, retries, rapidFails,
+                requestTimeout, requestTimeoutSeconds, file, path, v.list(), src(e)));
     }
 
     private void httpErrors(XmlElement e, String path) {

@@ -16,6 +16,7 @@ import org.iisdiag.facts.ApplicationPopup;
 import org.iisdiag.facts.AspNetWebEvent;
 import org.iisdiag.facts.DotNetRuntimeCrash;
 import org.iisdiag.facts.EventTimes;
+import org.iisdiag.facts.HttpPlatformEvent;
 import org.iisdiag.facts.LogonFailure;
 import org.iisdiag.facts.OtherEvent;
 import org.iisdiag.facts.SampleLine;
@@ -24,7 +25,7 @@ import org.iisdiag.facts.WcfWebHostEvent;
 
 /**
  * Classifies events and aggregates them into facts by identity. Recognised: ASP.NET Core Module (V1/V2,
- * IIS and IIS Express), ASP.NET 1309/1310 and 1305 (application lifetime), .NET Runtime 1026, Application Error 1000, WAS and IIS
+ * IIS and IIS Express), HttpPlatformHandler, ASP.NET 1309/1310 and 1305 (application lifetime), .NET Runtime 1026, Application Error 1000, WAS and IIS
  * worker-process events, WCF's WebHost events ({@link WcfWebHostEvents}); everything else is counted per (channel,
  * provider, id). Text taken into facts is capped ({@link #MAX_FIELD} chars) and URLs and samples have sensitive
  * query values masked.
@@ -51,6 +52,7 @@ public final class EventAggregator {
     static final int MAX_SAMPLE = 240;
 
     private final Groups<AncmEvent> ancm = new Groups<>(MAX_KEYS);
+    private final Groups<HttpPlatformEvent> httpPlatform = new Groups<>(MAX_KEYS);
     private final Groups<AspNetWebEvent> aspNet = new Groups<>(MAX_KEYS);
     private final Groups<DotNetRuntimeCrash> runtime = new Groups<>(MAX_KEYS);
     private final Groups<ApplicationCrash> crashes = new Groups<>(MAX_KEYS);
@@ -76,6 +78,9 @@ public final class EventAggregator {
             AncmEvent a = ancm(e, text);
             kept = ancm.add(List.of(p, e.eventId(), a.application(), a.errorCode(), a.processExitCode(), a.exitCode(),
                     cut(a.exception(), 200)), a, t, sample);
+        } else if (HttpPlatformEvents.isHttpPlatformHandler(p)) {
+            HttpPlatformEvent h = HttpPlatformEvents.parse(e, text);
+            kept = httpPlatform.add(List.of(e.eventId(), h.kind(), h.errorCode(), h.neverCreated()), h, t, sample);
         } else if (p.startsWith("ASP.NET") && isAspNetWebEvent(e.eventId())) {
             AspNetWebEvent a = aspNet(e, text);
             // an application lifetime event (1305) is counted by its message ("Application is shutting down. Reason:
@@ -139,7 +144,7 @@ public final class EventAggregator {
 
     private boolean isRecognised(RawEvent e) {
         String p = e.provider();
-        return isAncm(p) || isWas(p) || isW3svc(p)
+        return isAncm(p) || isWas(p) || isW3svc(p) || HttpPlatformEvents.isHttpPlatformHandler(p)
                 || (p.startsWith("ASP.NET") && isAspNetWebEvent(e.eventId()))
                 || (p.equalsIgnoreCase(".NET Runtime") && e.eventId() == 1026)
                 || (p.equalsIgnoreCase("Application Error") && e.eventId() == 1000)
@@ -243,11 +248,13 @@ public final class EventAggregator {
         return b == 0 ? a : Math.min(a, b);
     }
 
-    /** All facts: ANCM, ASP.NET, runtime crashes, application crashes, WAS, other; each most frequent first. */
+    /** All facts: ANCM, HttpPlatformHandler, ASP.NET, runtime crashes, application crashes, WAS, other; each most frequent first. */
     public List<Object> facts() {
         List<Object> out = new ArrayList<>();
         out.addAll(ancm.facts((a, n, t, s) -> new AncmEvent(a.provider(), a.eventId(), a.kind(), a.application(),
                 a.physicalRoot(), a.commandLine(), a.errorCode(), a.processExitCode(), a.exitCode(), a.exception(), n, t, s)));
+        out.addAll(httpPlatform.facts((h, n, t, s) -> new HttpPlatformEvent(h.eventId(), h.kind(), h.processId(),
+                h.errorCode(), h.neverCreated(), n, t, s)));
         out.addAll(aspNet.facts((a, n, t, s) -> new AspNetWebEvent(a.eventId(), a.eventCode(), a.eventMessage(),
                 a.exceptionType(), a.exceptionMessage(), a.requestUrl(), a.requestPath(), a.applicationVirtualPath(),
                 a.applicationDomain(), a.processId(), a.processName(), a.accountName(), a.threadAccountName(),

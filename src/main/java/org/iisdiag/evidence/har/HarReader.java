@@ -66,6 +66,7 @@ public final class HarReader implements EvidenceReader {
     private final List<HarCapture> captures = new ArrayList<>();
     private final Map<Key, Group> groups = new HashMap<>();
     private final Map<PageKey, PageGroup> pages = new HashMap<>();
+    private final CorsPreflights preflights;
 
     public HarReader() {
         this(Redactor.DEFAULT);
@@ -73,6 +74,7 @@ public final class HarReader implements EvidenceReader {
 
     public HarReader(Redactor redactor) {
         this.redactor = redactor;
+        this.preflights = new CorsPreflights(redactor);
     }
 
     @Override
@@ -207,6 +209,9 @@ public final class HarReader implements EvidenceReader {
             status = 0;
             cap.noResponses++;
         }
+        if (CorsPreflights.isPreflight(request)) {
+            preflight(cap, request, response, status, started, startedText, line);
+        }
         if (status != 0 && status < 400) {
             return;
         }
@@ -315,6 +320,18 @@ public final class HarReader implements EvidenceReader {
             }
             g.samples.add(new SampleLine(cap.file, line, s.toString()));
         }
+    }
+
+    /** Counts a CORS preflight that got no 2xx, with a sample naming what it asked for and what it got. */
+    private void preflight(Capture cap, JsonNode request, JsonNode response, int status, Instant started,
+                           String startedText, long line) {
+        String url = url(request.path("url").asText(""));
+        String text = (started == null ? startedText.isEmpty() ? "-" : shorten(startedText, 40) : started.toString())
+                + " OPTIONS " + url + " (preflight for " + shorten(CorsPreflights.header(request, "access-control-request-method"), 16)
+                + " from " + shorten(redactor.redact(CorsPreflights.header(request, "origin")), 120) + ") -> "
+                + (status == 0 ? "no response" : status + " " + shorten(response.path("statusText").asText(""), 40)).strip();
+        preflights.add(request, response, status, host(request.path("url").asText("")), url, started,
+                new SampleLine(cap.file, line, text));
     }
 
     /**
@@ -637,6 +654,7 @@ public final class HarReader implements EvidenceReader {
         List<Object> facts = new ArrayList<>(captures);
         facts.addAll(responses());
         facts.addAll(errorPages());
+        facts.addAll(preflights.facts());
         return FactRedaction.redact(facts);
     }
 

@@ -132,7 +132,7 @@ public final class IisLogAggregator {
      * statuses) and, while a key has fewer than three, a sample line. The field of the client address
      * (c-ip, or -1) is kept for the keys whose status names the client as the cause (IP and domain
      * restriction denials), that of the request method (cs-method, or -1) for the keys whose status
-     * refuses the method (404.6, 405), that of the protocol version (cs-version, or -1) for 401s (Windows
+     * depends on the method (404.6, 405, 401), that of the protocol version (cs-version, or -1) for 401s (Windows
      * authentication cannot complete over HTTP/2).
      */
     void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
@@ -153,7 +153,7 @@ public final class IisLogAggregator {
         if (clientField >= 0 && refusesClient(status, substatus)) {
             stats.client(rec, clientField);
         }
-        if (methodField >= 0 && refusesMethod(status, substatus)) {
+        if (methodField >= 0 && keepsMethods(status, substatus)) {
             stats.method(rec, methodField);
         }
         if (versionField >= 0 && status == 401) {
@@ -178,9 +178,13 @@ public final class IisLogAggregator {
         }
     }
 
-    /** 404.6 (request filtering's verbs) and 405 (a handler or module refused the method). */
-    static boolean refusesMethod(int status, int substatus) {
-        return status == 404 && substatus == 6 || status == 405;
+    /**
+     * 404.6 (request filtering's verbs) and 405 (a handler or module refused the method); and 401, whose
+     * OPTIONS requests are a browser's CORS preflights: they never carry credentials, so authentication
+     * refuses them for good, where the 401 of any other method is the first leg of a logon.
+     */
+    static boolean keepsMethods(int status, int substatus) {
+        return status == 404 && substatus == 6 || status == 405 || status == 401;
     }
 
     /**

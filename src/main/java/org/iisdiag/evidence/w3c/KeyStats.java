@@ -19,7 +19,7 @@ public final class KeyStats<K> {
     public static final int TOP_URIS = 10;
     /** Client addresses kept per key (only for the keys that name a client, e.g. IP-restriction denials). */
     public static final int CLIENT_CAPACITY = 64;
-    /** Request methods kept per key (only for the keys that refuse a method, e.g. 404.6 and 405). */
+    /** Request methods kept per key (only for the keys whose status depends on the method: 404.6, 405, 401). */
     public static final int METHOD_CAPACITY = 16;
     /** Protocol versions kept per key (only for the keys where the version matters, e.g. 401: HTTP/1.1, HTTP/2). */
     public static final int VERSION_CAPACITY = 8;

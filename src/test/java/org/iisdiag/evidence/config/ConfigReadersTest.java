@@ -579,6 +579,29 @@ class ConfigReadersTest {
     }
 
     @Test
+    void httpPlatformReadsTheProcessItStartsWithTheModulesDefaults() throws IOException {
+        Read r = read(new WebConfigReader(), "web.config", text("""
+                <configuration><system.webServer>
+                  <httpPlatform processPath="C:\\Program Files\\Java\\bin\\java.exe"
+                                arguments="-Dserver.port=%HTTP_PLATFORM_PORT% --db-password s3cret -jar app.jar"
+                                stdoutLogEnabled="true" startupTimeLimit="60" requestTimeout="00:05:00" />
+                </system.webServer></configuration>
+                """));
+        org.iisdiag.facts.HttpPlatformConfig c = r.one(org.iisdiag.facts.HttpPlatformConfig.class);
+        assertThat(c.processPath()).isEqualTo("C:\\Program Files\\Java\\bin\\java.exe");
+        assertThat(c.arguments()).contains("%HTTP_PLATFORM_PORT%").doesNotContain("s3cret");
+        assertThat(c.passesPort()).isTrue();
+        assertThat(c.stdoutLogEnabled()).isTrue();
+        assertThat(c.stdoutLogFile()).isEqualTo("httpplatform-stdout");
+        assertThat(c.startupTimeLimit()).isEqualTo(60);
+        assertThat(c.startupRetryCount()).isEqualTo(10);
+        assertThat(c.rapidFailsPerMinute()).isEqualTo(10);
+        assertThat(c.requestTimeoutSeconds()).isEqualTo(300);
+        assertThat(c.defaults()).contains("startupRetryCount=10 (absent: the HttpPlatformHandler default)");
+        assertThat(c.source()).isEqualTo("web.config:2");
+    }
+
+    @Test
     void poolsReadLoadUserProfileFromThePoolElseItsDefaults() throws IOException {
         String xml = """
                 <configuration>

@@ -200,6 +200,49 @@ class HarReaderTest {
         assertThat(reader.captures().get(0).creator()).isEqualTo("Firefox 133.0");
     }
 
+    private static String entry(String method, String url, String requestHeaders, int status, String responseHeaders) {
+        return "{\"startedDateTime\":\"2026-02-03T14:20:01Z\",\"request\":{\"method\":\"" + method + "\",\"url\":\"" + url
+                + "\",\"headers\":[" + requestHeaders + "]},\"response\":{\"status\":" + status + ",\"statusText\":\"\",\"headers\":["
+                + responseHeaders + "],\"content\":{\"size\":0}}}";
+    }
+
+    private static String header(String name, String value) {
+        return "{\"name\":\"" + name + "\",\"value\":\"" + value + "\"}";
+    }
+
+    @Test
+    void refusedCorsPreflightsKeepOriginMethodAndHeaderNamesButNoCredential() throws IOException {
+        String preflight = header("Origin", "https://app.contoso.com") + "," + header("Access-Control-Request-Method", "put")
+                + "," + header("Access-Control-Request-Headers", "Content-Type, X-Requested-With");
+        String har = "{\"log\":{\"version\":\"1.2\",\"entries\":["
+                + entry("OPTIONS", "https://api.contoso.com/orders/1", preflight, 401, header("Server", "Microsoft-IIS/10.0") + ","
+                        + header("WWW-Authenticate", "Negotiate") + "," + header("WWW-Authenticate", "Basic realm=\\\"api\\\""))
+                + "," + entry("OPTIONS", "https://api.contoso.com/orders/2", preflight, 401, header("Server", "Microsoft-IIS/10.0"))
+                // answered: not refused
+                + "," + entry("OPTIONS", "https://api.contoso.com/orders/3", preflight, 204,
+                        header("Access-Control-Allow-Origin", "https://app.contoso.com"))
+                // an OPTIONS without Access-Control-Request-Method is no preflight
+                + "," + entry("OPTIONS", "https://api.contoso.com/dav/", header("Origin", "https://app.contoso.com"), 401, "")
+                + "]}}";
+        HarReader reader = new HarReader();
+        read(reader, "api.har", text(har));
+        List<org.iisdiag.facts.CorsPreflight> refused = reader.facts().stream()
+                .filter(org.iisdiag.facts.CorsPreflight.class::isInstance).map(org.iisdiag.facts.CorsPreflight.class::cast).toList();
+        assertThat(refused).singleElement().satisfies(p -> {
+            assertThat(p.host()).isEqualTo("api.contoso.com");
+            assertThat(p.origin()).isEqualTo("https://app.contoso.com");
+            assertThat(p.requestedMethod()).isEqualTo("PUT");
+            assertThat(p.requestedHeaders()).isEqualTo("content-type, x-requested-with");
+            assertThat(p.status()).isEqualTo(401);
+            assertThat(p.count()).isEqualTo(2);
+            assertThat(p.authSchemes()).isEqualTo("Negotiate, Basic").doesNotContain("realm");
+            assertThat(p.allowOriginSent()).isFalse();
+            assertThat(p.fromIis()).isTrue();
+            assertThat(p.exampleUrls()).containsExactly("https://api.contoso.com/orders/1", "https://api.contoso.com/orders/2");
+            assertThat(p.samples().get(0).text()).contains("OPTIONS https://api.contoso.com/orders/1 (preflight for put from https://app.contoso.com) -> 401");
+        });
+    }
+
     @Test
     void measuresTheRequestHeadersOfRefusedRequestsWithoutKeepingThem() throws IOException {
         String cookie = "a=" + "x".repeat(5000) + "; b=" + "y".repeat(3000) + "; c=z";

@@ -50,15 +50,24 @@ class IisLogReaderTest {
     }
 
     @Test
-    void keepsTheMethodsOfVerbRefusalsOnly() throws IOException {
+    void keepsTheMethodsOfVerbRefusalsAndOf401sOnly() throws IOException {
         IisLogAggregator agg = new IisLogAggregator();
         String log = HEADER
                 + "2025-01-09 00:00:01 10.0.0.10 PUT /api/a/1 - 443 - 10.0.0.5 Client/1.0 - 404 6 0 0\n"
                 + "2025-01-09 00:00:02 10.0.0.10 OPTIONS /api/a/1 - 443 - 10.0.0.6 Mozilla/5.0 - 404 6 0 0\n"
                 + "2025-01-09 00:00:03 10.0.0.10 PUT /api/a/2 - 443 - 10.0.0.5 Client/1.0 - 404 6 0 1\n"
                 + "2025-01-09 00:00:04 10.0.0.10 DELETE /api/a/2 - 443 - 10.0.0.5 Client/1.0 - 405 0 0 2\n"
-                + "2025-01-09 00:00:05 10.0.0.10 GET /x - 443 - 10.0.0.5 Mozilla/5.0 - 404 0 2 3\n";
+                + "2025-01-09 00:00:05 10.0.0.10 GET /x - 443 - 10.0.0.5 Mozilla/5.0 - 404 0 2 3\n"
+                + "2025-01-09 00:00:06 10.0.0.10 GET /api/a - 443 - 10.0.0.7 Mozilla/5.0 - 401 2 5 1\n"
+                + "2025-01-09 00:00:07 10.0.0.10 OPTIONS /api/a/3 - 443 - 10.0.0.7 Mozilla/5.0 - 401 2 5 0\n"
+                + "2025-01-09 00:00:08 10.0.0.10 OPTIONS /api/a/4 - 443 - 10.0.0.7 Mozilla/5.0 - 401 2 5 0\n";
         iis(agg, "u_ex250109.log", "W3SVC1", text(log));
+        assertThat(agg.statusCounts()).filteredOn(c -> c.status() == 401).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.methodNames()).as("a 401's OPTIONS are CORS preflights").containsExactly("OPTIONS", "GET");
+                    assertThat(c.methodCount("options")).isEqualTo(2);
+                    assertThat(c.methodCount("PUT")).isZero();
+                });
         assertThat(agg.statusCounts()).filteredOn(c -> c.status() == 404 && c.substatus() == 6).singleElement()
                 .satisfies(c -> {
                     assertThat(c.methodNames()).as("most frequent first").containsExactly("PUT", "OPTIONS");
