@@ -210,7 +210,7 @@ public final class Redactor {
             }
             String[] names = nameBefore(t, i, encoded, 0);
             String name = names == null ? null : matching(names, colon);
-            if (name == null) {
+            if (name == null || statusCode(t, i, name)) {
                 continue;
             }
             int vs = sepEnd;
@@ -224,6 +224,19 @@ public final class Redactor {
             // no skip past the value: a name inside it may end its own value elsewhere
         }
 
+    }
+
+    /** The word that makes a "code" a status rather than an OAuth authorization code: "Error Code = '-2147024894'". */
+    private static final java.util.regex.Pattern STATUS_WORD =
+            java.util.regex.Pattern.compile("(?i)\\b(?:error|exit|status|return|result|reason|event|http)[ _-]?$");
+
+    /** Whether the "code" before the separator at {@code sep} is qualified as a status ("Error Code", "exit code"). */
+    private static boolean statusCode(String t, int sep, String name) {
+        if (!name.equalsIgnoreCase("code")) {
+            return false;
+        }
+        int at = t.lastIndexOf(name, sep);
+        return at > 0 && STATUS_WORD.matcher(t.substring(Math.max(0, at - 12), at)).find();
     }
 
     /**

@@ -16,6 +16,16 @@ class RedactorTest {
     }
 
     @Test
+    void anErrorOrExitCodeIsAStatusNotAnAuthorizationCode() {
+        Redactor r = Redactor.DEFAULT;
+        assertThat(r.redact("Process '0' failed to start. Port = 21344, Error Code = '-2147024894'."))
+                .contains("Error Code = '-2147024894'");
+        assertThat(r.redact("the process ended, exit code=3")).contains("exit code=3");
+        assertThat(r.redact("/signin-oidc?code=0.AXoA1b2c3&state=x")).doesNotContain("0.AXoA1b2c3");
+        assertThat(r.redact("GET /verify code=482913")).doesNotContain("482913");
+    }
+
+    @Test
     void masksParametersInUrlsAndWholeLinesButNotLookalikes() {
         assertThat(r.redactQuery("/login?user=bob&password=hunter2")).isEqualTo("/login?user=bob&password=***");
         assertThat(r.redactQuery("/cb?code=xyz;state=1")).isEqualTo("/cb?code=***;state=1");
