@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.iisdiag.facts.AspLimitsConfig;
 import org.iisdiag.facts.ClassicAspError;
+import org.iisdiag.facts.IisStatusCount;
 
 /**
  * Classic ASP errors of one kind on one site, concluded together: a setting of the site (ASP parent paths)
@@ -70,5 +71,21 @@ public final class AspErrorSets {
         String dflt = String.format(java.util.Locale.ROOT, "4 MB (%,d bytes), the IIS default",
                 AspLimitsConfig.DEFAULT_BUFFERING_LIMIT);
         return all.isEmpty() ? dflt + " unless the server raised it" : dflt + ": the configuration in the case does not raise it";
+    }
+
+    /**
+     * Whether an IIS log status key ({@link IisStatusCount}) holds these errors and nothing else: the same site and
+     * exactly the errors' total count (other script errors logged with the same status would blur its time-taken).
+     */
+    public static boolean holdsOnly(Collection<?> causes, IisStatusCount c) {
+        List<ClassicAspError> errors = errors(causes);
+        return !errors.isEmpty() && c.site().equalsIgnoreCase(errors.get(0).site()) && c.count() == total(causes);
+    }
+
+    /** The time-taken range of the first status key that logged one ("90,171-90,312 ms"), "" when none did. */
+    public static String timeTaken(Collection<?> statusCounts) {
+        return statusCounts.stream().filter(IisStatusCount.class::isInstance).map(IisStatusCount.class::cast)
+                .filter(c -> c.timeTaken() != null && c.timeTaken().known())
+                .map(c -> c.timeTaken().describe()).findFirst().orElse("");
     }
 }

@@ -31,6 +31,20 @@ public final class ErrorPages {
                 && configError.toLowerCase(java.util.Locale.ROOT).contains("exceeds the maximum file size");
     }
 
+    private static final java.util.regex.Pattern UNDECLARED_SECTION = java.util.regex.Pattern.compile(
+            "(?i)configuration section '([^']+)' cannot be read because it is missing a section declaration");
+
+    /**
+     * The section IIS's configuration error text (a trace's ConfigExceptionInfo, a detailed page's Config Error)
+     * says has no declaration: "The configuration section 'applicationInitialization' cannot be read because it
+     * is missing a section declaration" (500.19, 0x80070032) gives "applicationInitialization"; "" for any other
+     * text. The section is written in a configuration file, but nothing installed on this server declares it.
+     */
+    public static String undeclaredSection(String configError) {
+        java.util.regex.Matcher m = UNDECLARED_SECTION.matcher(configError == null ? "" : configError);
+        return m.find() ? m.group(1).strip() : "";
+    }
+
     /** A path without the Win32 long-path prefix IIS writes in traces ("\\\\?\\D:\\Sites\\web.config": "D:\\Sites\\web.config"). */
     public static String withoutLongPathPrefix(String path) {
         String p = path == null ? "" : path.strip();

@@ -169,4 +169,18 @@ class ClassifiedHelpersTest {
         assertThat(HttpSysText.clients(rejections)).isEqualTo("198.51.100.24 (15), 198.51.100.23 (14)");
         assertThat(HttpSysText.clients(List.of())).isEmpty();
     }
+
+    @Test
+    void undeclaredSectionIsTheSectionNamedByMissingSectionDeclaration() {
+        assertThat(ErrorPages.undeclaredSection("\\\\?\\D:\\sites\\portal\\web.config ( 14) :The configuration section "
+                + "'applicationInitialization' cannot be read because it is missing a section declaration"))
+                .isEqualTo("applicationInitialization");
+        assertThat(ErrorPages.undeclaredSection("THE CONFIGURATION SECTION 'ipSecurity' CANNOT BE READ BECAUSE IT IS MISSING A SECTION DECLARATION "))
+                .isEqualTo("ipSecurity");
+        assertThat(ErrorPages.undeclaredSection("Cannot read configuration file because it exceeds the maximum file size"))
+                .as("0x80070032 for the file's size names no section").isEmpty();
+        assertThat(ErrorPages.undeclaredSection("The configuration section 'rewrite' cannot be read because it is missing schema"))
+                .as("a missing schema is another message").isEmpty();
+        assertThat(ErrorPages.undeclaredSection(null)).isEmpty();
+    }
 }
