@@ -43,6 +43,7 @@ import org.iisdiag.facts.WebFarmConfig;
 import org.iisdiag.facts.FailedRequestTracingRule;
 import org.iisdiag.facts.HttpErrorsConfig;
 import org.iisdiag.facts.RewriteServerVariablesConfig;
+import org.iisdiag.facts.RewriteOutboundRule;
 import org.iisdiag.facts.RewriteProxyRule;
 import org.iisdiag.facts.ProxyConfig;
 import org.iisdiag.facts.DenyUrlSequencesConfig;
@@ -208,6 +209,7 @@ final class ConfigExtractor {
             for (XmlElement e : sections(ws, "rewrite")) {
                 rewriteServerVariables(e, path);
                 rewriteProxyRules(e, path);
+                rewriteOutboundRules(e, path);
             }
             for (XmlElement e : sections(ws, "proxy")) {
                 Values v = new Values("ARR's default");
@@ -488,6 +490,30 @@ final class ConfigExtractor {
                         rules.equals("globalRules"), file, path, src(rule)));
                 n++;
             }
+        }
+    }
+
+    /**
+     * {@code rewrite/outboundRules}: each enabled rule, its precondition, and whether it matches the body (a
+     * {@code match} without {@code serverVariable}) rather than a response header (at most 50 per level).
+     */
+    private void rewriteOutboundRules(XmlElement e, String path) {
+        XmlElement r = e.child("outboundRules");
+        if (r == null) {
+            return;
+        }
+        int n = 0;
+        for (XmlElement rule : r.children("rule")) {
+            if (n >= 50 || "false".equalsIgnoreCase(String.valueOf(rule.attr("enabled")).strip())) {
+                continue;
+            }
+            XmlElement match = rule.child("match");
+            String variable = match == null ? null : match.attr("serverVariable");
+            String name = rule.attr("name");
+            String pre = rule.attr("preCondition");
+            out.add(new RewriteOutboundRule(name == null ? "" : name.strip(), pre == null ? "" : pre.strip(),
+                    variable == null || variable.isBlank(), file, path, src(rule)));
+            n++;
         }
     }
 

@@ -269,6 +269,25 @@ class IisFeatureConfigTest {
     }
 
     @Test
+    void enabledOutboundRewriteRulesAreReadWithTheirPreconditionAndWhetherTheyMatchTheBody() throws IOException {
+        String web = "<configuration><system.webServer><rewrite><outboundRules>"
+                + "<rule name=\"Links\" preCondition=\"ResponseIsHtml1\"><match filterByTags=\"A, Img\" pattern=\"^http://back/(.*)\" />"
+                + "<action type=\"Rewrite\" value=\"/app/{R:1}\" /></rule>"
+                + "<rule name=\"Location\"><match serverVariable=\"RESPONSE_LOCATION\" pattern=\"(.*)\" /><action type=\"Rewrite\" value=\"x\" /></rule>"
+                + "<rule name=\"Off\" enabled=\"false\"><match filterByTags=\"A\" pattern=\".*\" /></rule>"
+                + "<preConditions><preCondition name=\"ResponseIsHtml1\"><add input=\"{RESPONSE_CONTENT_TYPE}\" pattern=\"^text/html\" />"
+                + "</preCondition></preConditions></outboundRules></rewrite></system.webServer></configuration>";
+        WebConfigReader reader = new WebConfigReader();
+        ReadReport report = new ReadReport("web.config", EvidenceKind.WEB_CONFIG);
+        reader.read("web.config", "", new java.io.ByteArrayInputStream(web.getBytes(java.nio.charset.StandardCharsets.UTF_8)), report);
+        assertThat(of(reader.facts(), org.iisdiag.facts.RewriteOutboundRule.class))
+                .extracting(org.iisdiag.facts.RewriteOutboundRule::ruleName, org.iisdiag.facts.RewriteOutboundRule::preCondition,
+                        org.iisdiag.facts.RewriteOutboundRule::matchesBody)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Links", "ResponseIsHtml1", true),
+                        org.assertj.core.groups.Tuple.tuple("Location", "", false));
+    }
+
+    @Test
     void applicationHostGivesEachSiteItsConnectionLimitsWithTheDefaultsItInherits() throws IOException {
         ReadReport report = new ReadReport("site-limits.applicationHost.config", EvidenceKind.APPLICATION_HOST_CONFIG);
         ApplicationHostConfigReader reader = new ApplicationHostConfigReader();
