@@ -15,6 +15,20 @@ public record TimeTakenRange(long count, long min, long max, long mean, java.tim
                 from, to);
     }
 
+    /**
+     * The mean time-taken of the entries other than the slowest (rounded down), or -1 with fewer than two
+     * entries: what the rest of the traffic takes, so one outlier (a cold start) does not hide in its own mean.
+     */
+    public long meanOfTheOthers() {
+        return count < 2 ? -1 : Math.max(0, (mean * count - max) / (count - 1));
+    }
+
+    /** Whether the slowest entry took at least {@code minMs} and at least {@code factor} times the others' mean. */
+    public boolean slowestStandsOut(long minMs, long factor) {
+        long others = meanOfTheOthers();
+        return others >= 0 && max >= minMs && max >= factor * Math.max(1, others);
+    }
+
     public boolean known() {
         return count > 0;
     }
