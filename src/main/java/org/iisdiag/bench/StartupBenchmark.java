@@ -69,7 +69,7 @@ public final class StartupBenchmark {
 
     /** Options that record the loaded classes into a dynamic archive when the JVM exits (the launcher's first run). */
     static List<String> dumpOptions(Path jsa) {
-        List<String> o = new ArrayList<>(org.iisdiag.cli.LauncherJvmOptions.OPTIONS);
+        List<String> o = new ArrayList<>(org.iisdiag.cli.LauncherJvmOptions.forThisMachine());
         o.add("-XX:ArchiveClassesAtExit=" + jsa);
         o.addAll(CDS_QUIET);
         return o;
@@ -77,7 +77,7 @@ public final class StartupBenchmark {
 
     /** Options that map the archive (the launcher's later runs). */
     static List<String> useOptions(Path jsa) {
-        List<String> o = new ArrayList<>(org.iisdiag.cli.LauncherJvmOptions.OPTIONS);
+        List<String> o = new ArrayList<>(org.iisdiag.cli.LauncherJvmOptions.forThisMachine());
         o.add("-XX:SharedArchiveFile=" + jsa);
         o.addAll(CDS_QUIET);
         return o;
@@ -164,11 +164,13 @@ public final class StartupBenchmark {
             Stats cold = repeat(() -> time(diagnoseCommand(java, coldOptions(), home, jar, caseDir),
                     Files.createTempDirectory(work, "cache-cold-"), "cold diagnose"));
             Stats warm = repeat(() -> time(diagnoseCommand(java, List.of(), home, jar, caseDir), primed, "warm diagnose"));
-            Stats warmOptions = repeat(() -> time(diagnoseCommand(java, org.iisdiag.cli.LauncherJvmOptions.OPTIONS, home,
+            Stats warmOptions = repeat(() -> time(diagnoseCommand(java, org.iisdiag.cli.LauncherJvmOptions.forThisMachine(), home,
                     jar, caseDir), primed, "warm diagnose, launcher options"));
 
             Path jsa = work.resolve("iisdiag.jsa");
-            time(diagnoseCommand(java, dumpOptions(jsa), home, jar, caseDir), primed, "AppCDS archive dump");
+            // recorded as ./iisdiag records it: a warm run over all the bundled cases read as one
+            time(diagnoseCommand(java, dumpOptions(jsa), home, jar, this.home.resolve("knowledge-base/cases")), primed,
+                    "AppCDS archive dump");
             Stats cds = null;
             String why = "";
             if (Files.isRegularFile(jsa) && Files.size(jsa) > 0) {
@@ -191,7 +193,7 @@ public final class StartupBenchmark {
             out.println(verdict(cds, targetSeconds, why));
             out.println("(wall time of the whole child process, stdout discarded; cold = a fresh IISDIAG_CACHE_DIR per"
                     + " repetition and -Xshare:off; warm = a cache primed once; launcher JVM options = "
-                    + org.iisdiag.cli.LauncherJvmOptions.asText() + "; AppCDS = -XX:SharedArchiveFile of an"
+                    + String.join(" ", org.iisdiag.cli.LauncherJvmOptions.forThisMachine()) + "; AppCDS = -XX:SharedArchiveFile of an"
                     + " archive made once with -XX:ArchiveClassesAtExit, as ./iisdiag does; floor = java -version with"
                     + " default flags)");
             if (cds != null) {

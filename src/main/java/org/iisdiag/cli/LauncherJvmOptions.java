@@ -1,6 +1,11 @@
 package org.iisdiag.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The JVM options every launcher (./iisdiag, the release's iisdiag, iisdiag.cmd, iisdiag.ps1) passes
@@ -19,12 +24,49 @@ import java.util.List;
  * the rule cache, the rules and Jackson made about 180 of them per run, each paid for by one run of a few
  * hundred calls (the property is read by Java 17; later versions reflect through method handles and
  * ignore it).
+ *
+ * <p>The POSIX launchers add {@value #HUGE_PAGES} when Linux offers transparent huge pages to programs
+ * that ask ({@code [madvise]} or {@code [always]} in {@value #THP_SETTING}). Every first touch of a heap
+ * page is a page fault, and on virtual machines a fault costs several microseconds: the young collections
+ * that move the rule base to the old generation and the allocation of new eden pages were a fifth of a
+ * start's CPU. With 2 MiB pages they fault 512 times less often (alternating runs on 2 cores: sample case
+ * median 1.19 to 1.04 s, CPU 1.88 to 1.70 s; 1 GB of logs 2.42 to 2.13 s, peak RSS 223 to 232 MiB). The
+ * option exists only on Linux builds of the JVM, hence not in the Windows launchers; a user can still turn
+ * it off with {@code IISDIAG_JAVA_OPTS=-XX:-UseTransparentHugePages}.
  */
 public final class LauncherJvmOptions {
     public static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1",
             "-Xms128m", "-Xmx256m", "-Dsun.reflect.inflationThreshold=2147483647");
 
+    /** Added by the POSIX launchers where {@link #hugePagesOffered(String)} holds. */
+    public static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    /** Where Linux says whether it gives programs transparent huge pages. */
+    public static final String THP_SETTING = "/sys/kernel/mm/transparent_hugepage/enabled";
+
     private LauncherJvmOptions() {
+    }
+
+    /** The options the POSIX launcher passes on this machine: {@link #OPTIONS}, plus huge pages where offered. */
+    public static List<String> forThisMachine() {
+        List<String> options = new ArrayList<>(OPTIONS);
+        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+            try {
+                if (hugePagesOffered(Files.readString(Path.of(THP_SETTING)))) {
+                    options.add(HUGE_PAGES);
+                }
+            } catch (IOException | RuntimeException e) {
+                // no such setting: the kernel has no transparent huge pages, and the launcher does not ask
+            }
+        }
+        return List.copyOf(options);
+    }
+
+    /**
+     * Whether the kernel setting (e.g. {@code always [madvise] never}) lets a program that asks get huge
+     * pages; the launchers' {@code case} on the same file matches the same two words.
+     */
+    static boolean hugePagesOffered(String setting) {
+        return setting.contains("[always]") || setting.contains("[madvise]");
     }
 
     /** The options as a launcher writes them on its java line. */

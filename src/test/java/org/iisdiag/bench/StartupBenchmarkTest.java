@@ -38,7 +38,7 @@ class StartupBenchmarkTest {
     @Test
     void cdsOptionsMatchTheLauncher() {
         Path jsa = Path.of("/tmp/x/iisdiag.jsa");
-        List<String> launcher = org.iisdiag.cli.LauncherJvmOptions.OPTIONS;
+        List<String> launcher = org.iisdiag.cli.LauncherJvmOptions.forThisMachine();
         assertThat(StartupBenchmark.dumpOptions(jsa)).startsWith(launcher.toArray(String[]::new)).endsWith(
                 "-XX:ArchiveClassesAtExit=/tmp/x/iisdiag.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         assertThat(StartupBenchmark.useOptions(jsa)).startsWith(launcher.toArray(String[]::new)).endsWith(

@@ -62,7 +62,7 @@ class LaunchersTest {
         String[] args = {"diagnose", "C:\\cases\\my case", "", "say \"hi\"", "it's", "*", "$HOME", "-o", "r.html"};
         Run r = run(release.resolve("iisdiag"), Map.of("JAVA_HOME", tmp.resolve("jdk").toString()), args);
         assertThat(r.code()).as(r.err()).isEqualTo(42);
-        List<String> expected = new ArrayList<>(LauncherJvmOptions.OPTIONS);
+        List<String> expected = new ArrayList<>(LauncherJvmOptions.forThisMachine());
         expected.addAll(List.of("-Diisdiag.home=" + release.toRealPath(), "-jar",
                 release.toRealPath().resolve("iisdiag.jar").toString()));
         expected.addAll(List.of(args));
@@ -78,7 +78,7 @@ class LaunchersTest {
                 "--version");
         assertThat(r.code()).as(r.err()).isEqualTo(42);
         // the user's options come after the launcher's, so they win (-Xmx64m over -Xmx256m)
-        List<String> expected = new ArrayList<>(LauncherJvmOptions.OPTIONS);
+        List<String> expected = new ArrayList<>(LauncherJvmOptions.forThisMachine());
         expected.addAll(List.of("-Xmx64m", "-Dx=1", "-Diisdiag.home=" + release.toRealPath(), "-jar",
                 release.toRealPath().resolve("iisdiag.jar").toString(), "--version"));
         assertThat(r.args()).isEqualTo(expected);
@@ -87,14 +87,29 @@ class LaunchersTest {
     @Test
     void everyLauncherPassesTheSameJvmOptionsBeforeTheUsers() throws IOException {
         String options = LauncherJvmOptions.asText();
-        assertThat(Files.readString(TestPack.home().resolve("iisdiag"))).contains("exec java \"${CDS[@]}\" " + options
-                + " ${IISDIAG_JAVA_OPTS:-}");
-        assertThat(Files.readString(DIST.resolve("iisdiag"))).contains(options + " ${IISDIAG_JAVA_OPTS:-}");
+        assertThat(Files.readString(TestPack.home().resolve("iisdiag"))).contains("OPTS=(" + options + " $thp)\n",
+                "exec java \"${CDS[@]}\" \"${OPTS[@]}\" ${IISDIAG_JAVA_OPTS:-}");
+        assertThat(Files.readString(DIST.resolve("iisdiag"))).contains(options + " $thp ${IISDIAG_JAVA_OPTS:-}");
+        // huge pages are a Linux-only JVM option: never in the Windows launchers
+        assertThat(Files.readString(DIST.resolve("iisdiag.cmd")) + Files.readString(DIST.resolve("iisdiag.ps1")))
+                .doesNotContain("HugePages");
         assertThat(Files.readString(DIST.resolve("iisdiag.cmd"))).contains(options + " %IISDIAG_JAVA_OPTS%");
         String quoted = "'" + String.join("', '", LauncherJvmOptions.OPTIONS) + "'";
         String ps1 = Files.readString(DIST.resolve("iisdiag.ps1"));
         assertThat(ps1).contains("$javaArgs = @(" + quoted + ")");
         assertThat(ps1.indexOf("$javaArgs = @(" + quoted)).isLessThan(ps1.indexOf("$env:IISDIAG_JAVA_OPTS }"));
+    }
+
+    @Test
+    void posixLaunchersAskForHugePagesExactlyWhenTheKernelOffersThem() throws IOException {
+        assertThat(LauncherJvmOptions.hugePagesOffered("always [madvise] never\n")).isTrue();
+        assertThat(LauncherJvmOptions.hugePagesOffered("[always] madvise never\n")).isTrue();
+        assertThat(LauncherJvmOptions.hugePagesOffered("always madvise [never]\n")).isFalse();
+        assertThat(LauncherJvmOptions.hugePagesOffered("")).isFalse();
+        for (Path launcher : List.of(TestPack.home().resolve("iisdiag"), DIST.resolve("iisdiag"))) {
+            assertThat(Files.readString(launcher)).contains("case $(cat " + LauncherJvmOptions.THP_SETTING,
+                    "*'[always]'*|*'[madvise]'*) thp=" + LauncherJvmOptions.HUGE_PAGES + " ;;");
+        }
     }
 
     @Test
