@@ -139,6 +139,46 @@ public final class StatusCodes {
         return "";
     }
 
+    /**
+     * The paths of the requests behind a status count that are the site's own: those matching a scanner
+     * signature are left out when others remain (a refusal's decision is about the site's requests; the
+     * filter is right to refuse the probes). Other facts as {@link #urlsOf(Object)}.
+     */
+    public static String siteUrlsOf(org.iisdiag.knowledge.KnowledgeBase kb, Object fact) {
+        List<UriCount> uris = topUris(fact);
+        List<UriCount> probes = kb.scannerProbes(uris);
+        if (probes.isEmpty() || probes.size() == uris.size()) {
+            return urlsOf(fact);
+        }
+        return paths(uris.stream().filter(u -> !probes.contains(u)).toList());
+    }
+
+    /**
+     * A sentence on the scanner probes among the requests behind a status count when the site's own
+     * requests are there too (see {@link #siteUrlsOf}); empty otherwise.
+     */
+    public static String scannerProbesAmong(org.iisdiag.knowledge.KnowledgeBase kb, Object fact) {
+        List<UriCount> uris = topUris(fact);
+        List<UriCount> probes = kb.scannerProbes(uris);
+        if (probes.isEmpty() || probes.size() == uris.size()) {
+            return "";
+        }
+        long count = probes.stream().mapToLong(UriCount::count).sum();
+        return " " + thousands(count) + " of these requests (" + paths(probes) + ") " + (count == 1 ? "matches" : "match")
+                + " known vulnerability-scanner probes: refusing those is what the filter is for, and only the"
+                + " site's own requests need a decision.";
+    }
+
+    private static List<UriCount> topUris(Object fact) {
+        if (fact instanceof IisStatusCount c) {
+            return c.topUris();
+        }
+        if (fact instanceof HttpErrCount e) {
+            return e.topUris();
+        }
+        return List.of();
+    }
+
     /** The IIS status counts of server errors (5xx) among the facts. */
     public static java.util.List<IisStatusCount> serverErrors(Collection<?> counts) {
         java.util.List<IisStatusCount> out = new java.util.ArrayList<>();

@@ -179,6 +179,11 @@ public final class KnowledgeBase implements java.io.Serializable {
         return scanners.stream().filter(s -> s.matches(uri)).findFirst();
     }
 
+    /** The counted URIs that match a scanner signature, in their order. */
+    public List<UriCount> scannerProbes(List<UriCount> uris) {
+        return uris.stream().filter(u -> scannerSignature(u.uri()).isPresent()).toList();
+    }
+
     /**
      * Share (0..1) of the counted top URIs that match a scanner signature; used to call a 404/400
      * population scanner noise.
