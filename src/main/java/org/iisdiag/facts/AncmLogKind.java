@@ -37,6 +37,12 @@ public enum AncmLogKind {
      * start-up the module gave up on stops there: it is the work that outlasted startupTimeLimit.
      */
     LAST_STEP,
+    /**
+     * ASP.NET Core's Host Filtering middleware refused a request: "The host 'x' does not match an allowed host."
+     * (logged at Information, so only when the app logs Microsoft.AspNetCore at that level). The detail is the
+     * host, lower case. The middleware answers 400 with HTTP.sys's own "Invalid Hostname" page.
+     */
+    HOST_NOT_ALLOWED,
     /** Debug log "Failed HRESULT returned: 0x8007023e". */
     DEBUG_LOG_HRESULT,
     /** Other warnings ("warn: Category[id] message") and errors. */

@@ -52,6 +52,8 @@ public final class AncmLogReader implements EvidenceReader {
     /** A certificate named by its SHA-1 thumbprint on a line of the app's output ("Loading certificate 7C4E...", "Thumbprint: ..."). */
     private static final Pattern CERTIFICATE = Pattern.compile(
             "(?i)\\b(?:certificate|cert|thumbprint)\\b[^\\r\\n]{0,120}?(?<![0-9A-Fa-f])([0-9A-Fa-f]{40})(?![0-9A-Fa-f])");
+    /** Host Filtering middleware's NoAllowedHostMatched (event 6) message, on its own line or after the category. */
+    private static final Pattern HOST_NOT_ALLOWED = Pattern.compile("The host '([^'\\s]{1,255})' does not match an allowed host\\.");
     private static final Pattern HOSTING_ENV = Pattern.compile("Hosting environment: ?(\\S+)");
     private static final Pattern LISTENING = Pattern.compile("Now listening on: (\\S+?)(?::\\d+)?/?\\s*$");
     private static final Pattern BAD_IMAGE = Pattern.compile("System\\.BadImageFormatException:?\\s*(.*)$");
@@ -214,6 +216,11 @@ public final class AncmLogReader implements EvidenceReader {
         }
         boolean afterException = st.afterException;
         st.afterException = false;
+        Matcher host = HOST_NOT_ALLOWED.matcher(text);
+        if (host.find()) {
+            add(AncmLogKind.HOST_NOT_ALLOWED, host.group(1).toLowerCase(Locale.ROOT), pid, sample(st, no, raw), st.report);
+            return;
+        }
         if (text.contains("It was not possible to find any compatible framework version")) {
             if (st.pendingFramework != null) {
                 add(AncmLogKind.MISSING_FRAMEWORK, "", st.pendingFrameworkPid, st.pendingFramework, st.report);

@@ -113,6 +113,25 @@ class AncmLogReaderTest {
     }
 
     @Test
+    void theHostFilteringMiddlewaresRefusalsAggregateByHost() throws IOException {
+        readText("logs/stdout_20251112075813_6412.log", """
+                info: Microsoft.AspNetCore.HostFiltering.HostFilteringMiddleware[6]
+                      The host 'API.Example.test' does not match an allowed host.
+                info: Microsoft.AspNetCore.Hosting.Diagnostics[2]
+                      Request finished HTTP/1.1 GET https://api.example.test/ - 400 334 text/html 1.1022ms
+                info: Microsoft.AspNetCore.HostFiltering.HostFilteringMiddleware[6] The host 'api.example.test' does not match an allowed host.
+                info: Microsoft.AspNetCore.HostFiltering.HostFilteringMiddleware[5]
+                      The host 'www.example.test' matches an allowed host.
+                """);
+        // one finding per host (case-insensitive), at its first line; a host that matched is no finding
+        assertThat(findings(AncmLogKind.HOST_NOT_ALLOWED)).singleElement().satisfies(f -> {
+            assertThat(f.detail()).isEqualTo("api.example.test");
+            assertThat(f.count()).isEqualTo(2);
+            assertThat(f.location()).isEqualTo("logs/stdout_20251112075813_6412.log:2");
+        });
+    }
+
+    @Test
     void aCertificateTheAppNamesByThumbprintIsAFindingOfItsOwn() throws IOException {
         readText("logs/stdout_20251118221014_5120.log", """
                 info: Contoso.Signing.CredentialsLoader[0]
