@@ -33,6 +33,7 @@ import org.iisdiag.facts.AnonymousUserConfig;
 import org.iisdiag.facts.FileExtensionsConfig;
 import org.iisdiag.facts.VerbsConfig;
 import org.iisdiag.facts.WcfBindingConfig;
+import org.iisdiag.facts.ProtectedConfigProvider;
 import org.iisdiag.facts.WcfHostingConfig;
 import org.iisdiag.facts.HandlerAccessPolicy;
 import org.iisdiag.facts.HandlerMapping;
@@ -247,6 +248,9 @@ final class ConfigExtractor {
         }
         for (XmlElement e : sections(level, "system.serviceModel")) {
             serviceModel(e, path);
+        }
+        for (XmlElement e : sections(level, "configProtectedData")) {
+            protectedConfigProviders(e, path);
         }
         for (XmlElement web : sections(level, "system.web")) {
             for (XmlElement e : sections(web, "customErrors")) {
@@ -603,6 +607,23 @@ final class ConfigExtractor {
             }
         }
         return values;
+    }
+
+    /** {@code configProtectedData/providers}: each declared provider with its RSA key container. */
+    private void protectedConfigProviders(XmlElement e, String path) {
+        XmlElement providers = e.child("providers");
+        if (providers == null) {
+            return;
+        }
+        for (XmlElement add : providers.children("add")) {
+            String name = add.attr("name");
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            Values v = new Values("the RSA provider's default");
+            out.add(new ProtectedConfigProvider(name.strip(), v.text(add, "keyContainerName", ""),
+                    v.bool(add, "useMachineContainer", true), file, path, v.list(), src(add)));
+        }
     }
 
     private void customErrors(XmlElement e, String path) {

@@ -543,6 +543,26 @@ class ConfigReadersTest {
     }
 
     @Test
+    void protectedConfigurationProvidersNameTheirKeyContainers() throws IOException {
+        String doc = "<configuration>\n  <configProtectedData>\n    <providers>\n"
+                + "      <add name=\"FarmRsa\" type=\"System.Configuration.RsaProtectedConfigurationProvider\""
+                + " keyContainerName=\"FarmKeys\" useMachineContainer=\"false\" />\n"
+                + "      <add name=\"Dpapi\" type=\"System.Configuration.DpapiProtectedConfigurationProvider\" />\n"
+                + "      <add type=\"no name: not a provider a section can name\" />\n"
+                + "    </providers>\n  </configProtectedData>\n</configuration>\n";
+        Read r = read(new WebConfigReader(), "web.config",
+                new java.io.ByteArrayInputStream(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        List<org.iisdiag.facts.ProtectedConfigProvider> providers = r.of(org.iisdiag.facts.ProtectedConfigProvider.class);
+        assertThat(providers).extracting(org.iisdiag.facts.ProtectedConfigProvider::name).containsExactly("FarmRsa", "Dpapi");
+        assertThat(providers.get(0).keyContainerName()).isEqualTo("FarmKeys");
+        assertThat(providers.get(0).machineContainer()).isFalse();
+        assertThat(providers.get(0).source()).isEqualTo("web.config:4");
+        assertThat(providers.get(0).describe()).contains("key container FarmKeys (user store)");
+        assertThat(providers.get(1).keyContainerName()).isEmpty();
+        assertThat(providers.get(1).machineContainer()).isTrue();
+    }
+
+    @Test
     void secretsOnTheCommandLineAreMasked() {
         assertThat(ConfigExtractor.maskArguments(".\\App.dll --urls http://localhost:5000"))
                 .isEqualTo(".\\App.dll --urls http://localhost:5000");
