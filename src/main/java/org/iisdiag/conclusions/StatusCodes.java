@@ -208,19 +208,36 @@ public final class StatusCodes {
         if (worst == null) {
             return "";
         }
-        return thousands(worst.timeTaken().max()) + " ms (" + worst.code() + (worst.topUri().isEmpty() ? "" : " on "
-                + worst.topUri()) + ")";
+        String uri = worst.timeTaken().slowestUri().isEmpty() ? worst.topUri() : worst.timeTaken().slowestUri();
+        return thousands(worst.timeTaken().max()) + " ms (" + worst.code() + (uri.isEmpty() ? "" : " on " + uri) + ")";
     }
 
-    /** The URIs of slow IIS status counts (errors keep their URIs), comma-separated, at most five. */
+    /**
+     * The URIs of slow IIS status counts, comma-separated, at most five: each count's slowest request first
+     * (slowest first; successes keep no other URIs), then the URIs errors keep, most requested first.
+     */
     public static String slowUrls(Collection<?> counts) {
+        java.util.List<IisStatusCount> bySlowest = new java.util.ArrayList<>();
         java.util.List<UriCount> all = new java.util.ArrayList<>();
         for (Object o : counts) {
             if (o instanceof IisStatusCount c) {
+                bySlowest.add(c);
                 all.addAll(c.topUris());
             }
         }
-        return paths(all);
+        bySlowest.sort(java.util.Comparator.comparingLong((IisStatusCount c) -> -c.timeTaken().max())
+                .thenComparing(IisStatusCount::code));
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (IisStatusCount c : bySlowest) {
+            String u = c.timeTaken().slowestUri();
+            if (!u.isEmpty()) {
+                out.add(u);
+            }
+        }
+        if (!all.isEmpty()) {
+            out.addAll(java.util.List.of(paths(all).split(", ")));
+        }
+        return out.stream().limit(5).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** "1,234" style count for prose. */

@@ -4,10 +4,16 @@ package org.iisdiag.facts;
  * The time-taken (ms) of the entries behind one aggregated key: how many logged it, the fastest, the
  * slowest and the mean, and when the slowest was logged (null when unknown): IIS logs a request when it
  * ends, so it ran from {@code slowestAt - max} to {@code slowestAt}. Exact, unlike the percentiles of
- * {@link TimeTakenSummary}, and cheap per key.
+ * {@link TimeTakenSummary}, and cheap per key. {@code slowestUri} is the slowest entry's URI (cs-uri-stem),
+ * "" when unknown.
  */
-public record TimeTakenRange(long count, long min, long max, long mean, java.time.Instant slowestAt) {
+public record TimeTakenRange(long count, long min, long max, long mean, java.time.Instant slowestAt, String slowestUri) {
     public static final TimeTakenRange NONE = new TimeTakenRange(0, -1, -1, -1, null);
+
+    /** Without the slowest entry's URI. */
+    public TimeTakenRange(long count, long min, long max, long mean, java.time.Instant slowestAt) {
+        this(count, min, max, mean, slowestAt, "");
+    }
 
     /** Whether the slowest request was running at some time in [from, to] (with the correlation slack). */
     public boolean slowestDuring(java.time.Instant from, java.time.Instant to) {

@@ -40,6 +40,17 @@ class StatusCodesScannerProbesTest {
     }
 
     @Test
+    void slowRequestsAreNamedByTheirSlowestUriBeforeTheUrisErrorsKeep() {
+        IisStatusCount ok = new IisStatusCount("", "W3SVC1", 200, 0, 0, 500, T, T, List.of(), List.of(),
+                new TimeTakenRange(500, 5, 174_996, 900, T, "/reports/stock.asp"));
+        IisStatusCount err = new IisStatusCount("", "W3SVC1", 500, 0, 0, 3, T, T,
+                List.of(new UriCount("/orders/list.asp", 3, 3)), List.of(), new TimeTakenRange(3, 30_000, 31_000, 30_500, T));
+        assertThat(StatusCodes.slowest(List.of(err, ok))).isEqualTo("174,996 ms (200.0 on /reports/stock.asp)");
+        assertThat(StatusCodes.slowest(List.of(err))).isEqualTo("31,000 ms (500.0 on /orders/list.asp)");
+        assertThat(StatusCodes.slowUrls(List.of(err, ok))).isEqualTo("/reports/stock.asp, /orders/list.asp");
+    }
+
+    @Test
     void allSiteRequestsOrAllProbesAreListedAsTheyAre() {
         IisStatusCount site = refused(new UriCount("/tags/c++", 2, 0));
         assertThat(StatusCodes.siteUrlsOf(kb, site)).isEqualTo("/tags/c++");

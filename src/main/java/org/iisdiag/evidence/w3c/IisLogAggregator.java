@@ -160,7 +160,7 @@ public final class IisLogAggregator {
             stats.version(rec, versionField);
         }
         if (timeTaken >= 0) {
-            stats.timeTaken(timeTaken, epochSecond);
+            stats.timeTaken(timeTaken, epochSecond, rec, uriField);
             recordTimeTaken(stats.key().site(), status, timeTaken); // a folded key's site is "(other)"
         }
         timeline.add(epochSecond, status);

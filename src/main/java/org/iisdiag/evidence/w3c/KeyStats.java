@@ -31,6 +31,7 @@ public final class KeyStats<K> {
     private long minTime = Long.MAX_VALUE;
     private long maxTime = -1;
     private long slowAt = Long.MAX_VALUE; // when the slowest entry was logged (the earliest of equals)
+    private String slowUri = ""; // its URI (cs-uri-stem), "" when the log has none
     private long totalTime;
     private long timed;
     private TopUriSketch uris; // made on first URI: most keys (2xx/3xx in the IIS log) never need one
@@ -187,19 +188,30 @@ public final class KeyStats<K> {
 
     /** Records one entry's time-taken (ms), logged at {@code epochSecond}. */
     public void timeTaken(long ms, long epochSecond) {
+        timeTaken(ms, epochSecond, null, -1);
+    }
+
+    /**
+     * Records one entry's time-taken (ms), logged at {@code epochSecond}, and field {@code uriField} of the
+     * record as the slowest entry's URI when it is the new slowest (text is made only then, a handful of
+     * times per key).
+     */
+    public void timeTaken(long ms, long epochSecond, W3cRecord rec, int uriField) {
         timed++;
         totalTime += ms;
         if (ms < minTime) {
             minTime = ms;
         }
-        slowest(ms, epochSecond);
+        if (slower(ms, epochSecond)) {
+            maxTime = ms;
+            slowAt = epochSecond;
+            slowUri = rec == null || uriField < 0 ? "" : rec.text(uriField);
+        }
     }
 
-    private void slowest(long ms, long at) {
-        if (ms > maxTime || (ms == maxTime && at < slowAt)) {
-            maxTime = ms;
-            slowAt = at;
-        }
+    /** Whether an entry of {@code ms} logged at {@code at} is the slowest so far (the earliest of equals). */
+    private boolean slower(long ms, long at) {
+        return ms > maxTime || (ms == maxTime && at < slowAt);
     }
 
     /**
@@ -214,7 +226,11 @@ public final class KeyStats<K> {
         timed += other.timed;
         totalTime += other.totalTime;
         minTime = Math.min(minTime, other.minTime);
-        slowest(other.maxTime, other.slowAt);
+        if (slower(other.maxTime, other.slowAt)) {
+            maxTime = other.maxTime;
+            slowAt = other.slowAt;
+            slowUri = other.slowUri;
+        }
         uris = merged(uris, other.uris, SKETCH_CAPACITY);
         bare += other.bare;
         longSegEntries += other.longSegEntries;
@@ -252,6 +268,9 @@ public final class KeyStats<K> {
         g.writeNumberField("minTime", minTime);
         g.writeNumberField("maxTime", maxTime);
         g.writeNumberField("slowAt", slowAt);
+        if (!slowUri.isEmpty()) {
+            g.writeStringField("slowUri", slowUri);
+        }
         g.writeNumberField("totalTime", totalTime);
         write(g, "uris", uris);
         write(g, "clients", clients);
@@ -287,6 +306,7 @@ public final class KeyStats<K> {
         minTime = n.get("minTime").asLong();
         maxTime = n.get("maxTime").asLong();
         slowAt = n.path("slowAt").asLong(Long.MAX_VALUE);
+        slowUri = n.path("slowUri").asText("");
         totalTime = n.get("totalTime").asLong();
         uris = read(n, "uris", SKETCH_CAPACITY);
         clients = read(n, "clients", CLIENT_CAPACITY);
@@ -315,7 +335,7 @@ public final class KeyStats<K> {
     /** The time-taken of this key's entries, or {@link TimeTakenRange#NONE} when none logged it. */
     public TimeTakenRange timeTakenRange() {
         return timed == 0 ? TimeTakenRange.NONE : new TimeTakenRange(timed, minTime, maxTime, totalTime / timed,
-                slowAt == Long.MAX_VALUE ? null : Instant.ofEpochSecond(slowAt));
+                slowAt == Long.MAX_VALUE ? null : Instant.ofEpochSecond(slowAt), Redactor.DEFAULT.redactQuery(slowUri));
     }
 
     public Instant firstSeen() {

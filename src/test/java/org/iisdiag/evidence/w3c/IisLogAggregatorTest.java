@@ -11,6 +11,7 @@ import java.util.List;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Timeline;
 import org.iisdiag.facts.IisStatusCount;
+import org.iisdiag.facts.TimeTakenRange;
 import org.iisdiag.facts.TimeTakenSummary;
 import org.iisdiag.facts.UriCount;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,27 @@ class IisLogAggregatorTest {
         assertThat(counts.get(0).timeTaken().describe()).isEqualTo("43,870-51,276 ms");
         assertThat(counts.get(1).timeTaken().describe()).isEqualTo("3 ms");
         assertThat(counts.get(1).describe()).contains("time-taken 3 ms");
+    }
+
+    @Test
+    void theSlowestEntryKeepsItsUriAlsoForSuccessesAndAcrossMergedBlocks() throws IOException {
+        // successes keep no URI sketch; the slowest request's URI is what a slow-page conclusion needs
+        IisLogAggregator first = new IisLogAggregator();
+        iis(first, "f.log", "W3SVC1", text(FIELDS + entry(1, "/fast", "-", 200, 15) + entry(2, "/reports/month.asp", "-", 200, 90_000)
+                + entry(3, "/later-equal", "-", 200, 90_000)));
+        TimeTakenRange t = first.statusCounts().get(0).timeTaken();
+        assertThat(first.statusCounts().get(0).topUris()).isEmpty();
+        assertThat(t.slowestUri()).isEqualTo("/reports/month.asp"); // the earliest of equals
+        assertThat(t.slowestAt()).isEqualTo(java.time.Instant.parse("2025-01-09T10:00:02Z"));
+
+        IisLogAggregator later = new IisLogAggregator();
+        iis(later, "f.log", "W3SVC1", text(FIELDS + entry(4, "/export", "-", 200, 120_000)));
+        IisLogAggregator equal = new IisLogAggregator();
+        iis(equal, "f.log", "W3SVC1", text(FIELDS + entry(5, "/export2", "-", 200, 120_000)));
+        first.merge(later, 3);
+        first.merge(equal, 4);
+        assertThat(first.statusCounts().get(0).timeTaken().slowestUri()).isEqualTo("/export");
+        assertThat(first.statusCounts().get(0).timeTaken().max()).isEqualTo(120_000);
     }
 
     @Test
