@@ -202,16 +202,23 @@ public final class KeyStats<K> {
         if (ms < minTime) {
             minTime = ms;
         }
-        if (slower(ms, epochSecond)) {
-            maxTime = ms;
-            slowAt = epochSecond;
-            slowUri = rec == null || uriField < 0 ? "" : rec.text(uriField);
+        if (ms > maxTime || (ms == maxTime && epochSecond <= slowAt)) { // the URI text only for a candidate
+            String uri = rec == null || uriField < 0 ? "" : rec.text(uriField);
+            if (slower(ms, epochSecond, uri)) {
+                maxTime = ms;
+                slowAt = epochSecond;
+                slowUri = uri;
+            }
         }
     }
 
-    /** Whether an entry of {@code ms} logged at {@code at} is the slowest so far (the earliest of equals). */
-    private boolean slower(long ms, long at) {
-        return ms > maxTime || (ms == maxTime && at < slowAt);
+    /**
+     * Whether an entry of {@code ms} logged at {@code at} for {@code uri} is the slowest so far: the longest,
+     * then the earliest, then the first URI in text order. A total order, so that blocks merged in any order
+     * (threads, a cluster's partitions) keep the same one.
+     */
+    private boolean slower(long ms, long at, String uri) {
+        return ms > maxTime || (ms == maxTime && (at < slowAt || (at == slowAt && uri.compareTo(slowUri) < 0)));
     }
 
     /**
@@ -226,7 +233,7 @@ public final class KeyStats<K> {
         timed += other.timed;
         totalTime += other.totalTime;
         minTime = Math.min(minTime, other.minTime);
-        if (slower(other.maxTime, other.slowAt)) {
+        if (other.timed > 0 && slower(other.maxTime, other.slowAt, other.slowUri)) {
             maxTime = other.maxTime;
             slowAt = other.slowAt;
             slowUri = other.slowUri;

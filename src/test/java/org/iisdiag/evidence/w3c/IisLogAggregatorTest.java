@@ -138,7 +138,7 @@ class IisLogAggregatorTest {
                 + entry(3, "/later-equal", "-", 200, 90_000)));
         TimeTakenRange t = first.statusCounts().get(0).timeTaken();
         assertThat(first.statusCounts().get(0).topUris()).isEmpty();
-        assertThat(t.slowestUri()).isEqualTo("/reports/month.asp"); // the earliest of equals
+        assertThat(t.slowestUri()).isEqualTo("/reports/month.asp"); // the earliest of equals (not /later-equal)
         assertThat(t.slowestAt()).isEqualTo(java.time.Instant.parse("2025-01-09T10:00:02Z"));
 
         IisLogAggregator later = new IisLogAggregator();
@@ -149,6 +149,14 @@ class IisLogAggregatorTest {
         first.merge(equal, 4);
         assertThat(first.statusCounts().get(0).timeTaken().slowestUri()).isEqualTo("/export");
         assertThat(first.statusCounts().get(0).timeTaken().max()).isEqualTo(120_000);
+
+        // equal time-taken in the same second: the first URI in text order, whichever block is merged first
+        IisLogAggregator b = new IisLogAggregator();
+        iis(b, "f.log", "W3SVC1", text(FIELDS + entry(9, "/b", "-", 200, 500)));
+        IisLogAggregator a = new IisLogAggregator();
+        iis(a, "f.log", "W3SVC1", text(FIELDS + entry(9, "/a", "-", 200, 500)));
+        b.merge(a, 1);
+        assertThat(b.statusCounts().get(0).timeTaken().slowestUri()).isEqualTo("/a");
     }
 
     @Test
