@@ -43,6 +43,11 @@ public final class EvidenceSniffer {
     private static final Pattern PHP_ERROR_LOG_LINE =
             Pattern.compile("^\\[\\d{2}-[A-Za-z]{3}-\\d{4} \\d{2}:\\d{2}:\\d{2}(?: [A-Za-z][A-Za-z0-9_+\\-/]{0,63})?\\] PHP [A-Z][a-z]+", Pattern.MULTILINE);
 
+    /** An entry of wfastcgi's log (WSGI_LOG): "2025-06-12 09:14:03.120000: wfastcgi.py 3.0.0 started" or an error it reported. */
+    private static final Pattern WSGI_LOG_LINE = Pattern.compile(
+            "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}: (?:wfastcgi\\.py |Error occurred|Unhandled exception in wfastcgi\\.py)",
+            Pattern.MULTILINE);
+
     /** A line of {@code appcmd list apppool} or {@code appcmd list site}: APPPOOL "Name" (...state:...). */
     private static final Pattern APPCMD_LISTED = Pattern.compile("^\\s*(?:APPPOOL|SITE) \"[^\"]{1,260}\" \\([^\n]*state:", Pattern.MULTILINE);
 
@@ -95,6 +100,9 @@ public final class EvidenceSniffer {
         }
         if (PHP_ERROR_LOG_LINE.matcher(text).find()) {
             return EvidenceKind.PHP_ERROR_LOG;
+        }
+        if (WSGI_LOG_LINE.matcher(text).find()) {
+            return EvidenceKind.WSGI_LOG;
         }
         if (APPCMD_LISTED.matcher(text).find()) {
             return EvidenceKind.APPCMD_LISTING;

@@ -90,6 +90,7 @@ public final class EvidenceCollector {
             case ANCM_STDOUT_LOG -> new AncmLogReader();
             case NODE_LOG -> new org.iisdiag.evidence.node.NodeLogReader();
             case PHP_ERROR_LOG -> new org.iisdiag.evidence.php.PhpErrorLogReader();
+            case WSGI_LOG -> new org.iisdiag.evidence.python.WsgiLogReader();
             case APPCMD_LISTING -> new org.iisdiag.evidence.appcmd.AppcmdListReader();
             default -> null;
         };

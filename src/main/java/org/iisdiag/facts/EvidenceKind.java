@@ -15,6 +15,8 @@ public enum EvidenceKind {
     NODE_LOG("iisnode stdout/stderr log of node.exe", true),
     /** PHP's own error log (php.ini error_log): the fatal errors behind a FastCGI site's plain 500s. */
     PHP_ERROR_LOG("PHP error log", true),
+    /** wfastcgi's own log (the WSGI_LOG app setting): why a Python site on FastCGI answered 500. */
+    WSGI_LOG("wfastcgi log (WSGI_LOG)", true),
     WEB_CONFIG("web.config", true),
     APPLICATION_HOST_CONFIG("applicationHost.config", true),
     HAR("HAR capture", true),
