@@ -17,6 +17,19 @@ public record SignatureMatch(ExceptionSignature signature, SortedMap<String, Str
         return out;
     }
 
+    /**
+     * The same match as a report of it: a message someone quotes rather than one a log holds supports its
+     * cause as probable at most.
+     */
+    public SignatureMatch asReported() {
+        if (signature.certainty() != org.iisdiag.conclusions.Certainty.CONFIRMED) {
+            return this;
+        }
+        ExceptionSignature s = signature;
+        return new SignatureMatch(new ExceptionSignature(s.id(), s.pattern(), s.diagnosis(),
+                org.iisdiag.conclusions.Certainty.PROBABLE, s.note()), params);
+    }
+
     @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
     @Override public int hashCode() { return RecordEquality.hash(this); }
 }

@@ -65,7 +65,10 @@ class EnvReaderTest {
         assertThat(facts.sites().get(1).logLabel()).isEqualTo("W3SVC3");
         assertThat(facts.reported()).containsExactly(new ReportedSymptom(500), new ReportedSymptom(503));
         assertThat(facts.description()).isEqualTo("Users see 503 errors every morning.");
-        assertThat(facts.facts()).hasSize(1 + 2 + 2).first().isEqualTo(facts.server());
+        // server, two sites, two reported statuses, and the description read for the messages it quotes
+        assertThat(facts.facts()).hasSize(1 + 2 + 2 + 1).first().isEqualTo(facts.server());
+        assertThat(facts.facts()).last().isEqualTo(new org.iisdiag.facts.ReportedMessage(
+                "Users see 503 errors every morning.", "env.yaml reported.description"));
     }
 
     @Test
