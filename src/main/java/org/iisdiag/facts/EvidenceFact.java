@@ -28,4 +28,11 @@ public interface EvidenceFact {
     default java.time.Instant lastSeen() {
         return null;
     }
+
+    /** ", first" or ", first to last" for a description's closing parenthesis; "" without a time. */
+    default String seenSpan() {
+        java.time.Instant first = firstSeen();
+        java.time.Instant last = lastSeen();
+        return first == null ? "" : first.equals(last) || last == null ? ", " + first : ", " + first + " to " + last;
+    }
 }

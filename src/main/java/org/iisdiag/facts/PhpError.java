@@ -39,8 +39,7 @@ public record PhpError(String level, String message, String script, int line, lo
     @Override
     public String describe() {
         String where = location().isEmpty() ? "" : " in " + location();
-        String when = firstSeen == null ? "" : firstSeen.equals(lastSeen) ? ", " + firstSeen : ", " + firstSeen + " to " + lastSeen;
-        return String.format(Locale.ROOT, "%,d x PHP %s: %s%s (PHP error log%s)", count, level, message, where, when);
+        return String.format(Locale.ROOT, "%,d x PHP %s: %s%s (PHP error log%s)", count, level, message, where, seenSpan());
     }
 
     @Override

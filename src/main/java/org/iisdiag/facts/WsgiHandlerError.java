@@ -36,8 +36,8 @@ public record WsgiHandlerError(String stage, String exception, String message, S
 
     @Override
     public String describe() {
-        String when = firstSeen == null ? "" : firstSeen.equals(lastSeen) ? ", " + firstSeen : ", " + firstSeen + " to " + lastSeen;
-        return String.format(Locale.ROOT, "%,d x wfastcgi \"%s\": %s: %s (wfastcgi log%s)", count, stage, exception, message, when);
+        return String.format(Locale.ROOT, "%,d x wfastcgi \"%s\": %s: %s (wfastcgi log%s)", count, stage, exception, message,
+                seenSpan());
     }
 
     @Override
