@@ -67,6 +67,7 @@ public final class HarReader implements EvidenceReader {
     private final Map<Key, Group> groups = new HashMap<>();
     private final Map<PageKey, PageGroup> pages = new HashMap<>();
     private final CorsPreflights preflights;
+    private final SignInRedirects signIns = new SignInRedirects();
 
     public HarReader() {
         this(Redactor.DEFAULT);
@@ -211,6 +212,12 @@ public final class HarReader implements EvidenceReader {
         }
         if (CorsPreflights.isPreflight(request)) {
             preflight(cap, request, response, status, started, startedText, line);
+        }
+        if (status >= 300 && status < 400) {
+            // the sample shows the request, never the Location (its query holds the state and nonce)
+            String text = (started == null ? "-" : started.toString()) + " " + shorten(request.path("method").asText(""), 16)
+                    + " " + url(request.path("url").asText("")) + " -> " + status;
+            signIns.add(request, response, status, started, new SampleLine(cap.file, line, text));
         }
         if (status != 0 && status < 400) {
             return;
@@ -655,6 +662,7 @@ public final class HarReader implements EvidenceReader {
         facts.addAll(responses());
         facts.addAll(errorPages());
         facts.addAll(preflights.facts());
+        facts.addAll(signIns.facts());
         return FactRedaction.redact(facts);
     }
 

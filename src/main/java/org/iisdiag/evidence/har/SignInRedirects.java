@@ -1,0 +1,110 @@
+package org.iisdiag.evidence.har;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.iisdiag.facts.SampleLine;
+import org.iisdiag.facts.SignInRedirect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The redirects of HAR captures to an identity provider's authorization endpoint (see {@link SignInRedirect}):
+ * a 3xx whose Location path ends in {@code /authorize} and whose query has {@code redirect_uri}. Only the redirect
+ * URI's scheme, host and path are kept.
+ */
+final class SignInRedirects {
+    /** Distinct groups kept; the rest are not recorded. */
+    static final int MAX_GROUPS = 50;
+
+    private final Map<List<String>, Group> groups = new LinkedHashMap<>();
+
+    /** Counts one entry when it is a redirect to an authorization endpoint with a redirect_uri. */
+    void add(JsonNode request, JsonNode response, int status, Instant started, SampleLine sample) {
+        if (status < 300 || status >= 400) {
+            return;
+        }
+        String location = CorsPreflights.header(response, "location");
+        if (location.isEmpty()) {
+            location = response.path("redirectURL").asText("");
+        }
+        List<String> key = key(request.path("url").asText(""), location);
+        if (key == null) {
+            return;
+        }
+        Group g = groups.get(key);
+        if (g == null) {
+            if (groups.size() >= MAX_GROUPS) {
+                return;
+            }
+            g = new Group();
+            groups.put(key, g);
+        }
+        g.count++;
+        if (started != null) {
+            g.first = g.first == null || started.isBefore(g.first) ? started : g.first;
+            g.last = g.last == null || started.isAfter(g.last) ? started : g.last;
+        }
+        if (g.samples.size() < 3) {
+            g.samples.add(sample);
+        }
+    }
+
+    /** (host, page scheme, provider host, redirect URI without query), or null when this is no such redirect. */
+    static List<String> key(String requestUrl, String location) {
+        try {
+            URI page = URI.create(requestUrl.strip());
+            URI target = URI.create(location.strip());
+            if (page.getScheme() == null || page.getHost() == null || target.getHost() == null
+                    || target.getRawPath() == null || !target.getRawPath().toLowerCase(Locale.ROOT).endsWith("/authorize")
+                    || target.getRawQuery() == null) {
+                return null;
+            }
+            String redirect = null;
+            for (String pair : target.getRawQuery().split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals("redirect_uri")) {
+                    redirect = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            }
+            if (redirect == null) {
+                return null;
+            }
+            URI back = URI.create(redirect);
+            if (back.getScheme() == null || back.getHost() == null) {
+                return null;
+            }
+            String backText = back.getScheme().toLowerCase(Locale.ROOT) + "://" + back.getHost().toLowerCase(Locale.ROOT)
+                    + (back.getPort() < 0 ? "" : ":" + back.getPort()) + (back.getRawPath() == null ? "" : back.getRawPath());
+            String host = page.getHost().toLowerCase(Locale.ROOT) + (page.getPort() < 0 ? "" : ":" + page.getPort());
+            return List.of(host, page.getScheme().toLowerCase(Locale.ROOT), target.getHost().toLowerCase(Locale.ROOT),
+                    HarReader.shorten(backText, 300));
+        } catch (IllegalArgumentException e) {
+            return null; // not a URI: not a redirect this can read
+        }
+    }
+
+    List<SignInRedirect> facts() {
+        List<SignInRedirect> out = new ArrayList<>();
+        groups.forEach((k, g) -> out.add(new SignInRedirect(k.get(0), k.get(1), k.get(2), k.get(3), g.count, g.first, g.last,
+                List.copyOf(g.samples))));
+        out.sort(Comparator.comparingLong(SignInRedirect::count).reversed().thenComparing(SignInRedirect::host)
+                .thenComparing(SignInRedirect::redirectUri));
+        return out;
+    }
+
+    private static final class Group {
+        long count;
+        Instant first;
+        Instant last;
+        final List<SampleLine> samples = new ArrayList<>();
+    }
+}
