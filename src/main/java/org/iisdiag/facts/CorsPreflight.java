@@ -40,10 +40,7 @@ public record CorsPreflight(String host, String origin, String requestedMethod, 
         if (!serverHeader.isEmpty()) {
             b.append(" (Server: ").append(serverHeader).append(')');
         }
-        if (firstSeen != null) {
-            b.append(", ").append(firstSeen).append(" to ").append(lastSeen);
-        }
-        return b.toString();
+        return b.append(seenSpan()).toString();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.CorsPreflight;
+import org.iisdiag.evidence.Tally;
 import org.iisdiag.facts.SampleLine;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,19 +45,11 @@ final class CorsPreflights {
         String origin = HarReader.shorten(redactor.redact(header(request, "origin")), 120);
         String method = HarReader.shorten(header(request, "access-control-request-method").toUpperCase(Locale.ROOT), 16);
         List<Object> key = List.of(host, origin, status, method);
-        Group g = groups.get(key);
+        Group g = Tally.groupIn(groups, key, MAX_GROUPS, Group::new);
         if (g == null) {
-            if (groups.size() >= MAX_GROUPS) {
-                return;
-            }
-            g = new Group();
-            groups.put(key, g);
+            return;
         }
-        g.count++;
-        if (started != null) {
-            g.first = g.first == null || started.isBefore(g.first) ? started : g.first;
-            g.last = g.last == null || started.isAfter(g.last) ? started : g.last;
-        }
+        g.seen(started);
         for (String h : header(request, "access-control-request-headers").split(",")) {
             if (!h.isBlank() && g.headers.size() < 20) {
                 g.headers.add(HarReader.shorten(h.strip().toLowerCase(Locale.ROOT), 60));
@@ -74,12 +67,8 @@ final class CorsPreflights {
             }
         }
         g.server = g.server.isEmpty() ? HarReader.shorten(redactor.redact(header(response, "server")), 100) : g.server;
-        if (g.urls.size() < 3 && !url.isEmpty() && !g.urls.contains(url)) {
-            g.urls.add(url);
-        }
-        if (g.samples.size() < 3) {
-            g.samples.add(sample);
-        }
+        g.url(url);
+        g.sample(sample);
     }
 
     List<CorsPreflight> facts() {
@@ -102,15 +91,10 @@ final class CorsPreflights {
         return "";
     }
 
-    private static final class Group {
-        long count;
-        Instant first;
-        Instant last;
+    private static final class Group extends Tally {
         boolean allowOrigin;
         String server = "";
         final TreeSet<String> headers = new TreeSet<>();
         final java.util.LinkedHashSet<String> schemes = new java.util.LinkedHashSet<>();
-        final List<String> urls = new ArrayList<>();
-        final List<SampleLine> samples = new ArrayList<>();
     }
 }

@@ -29,6 +29,7 @@ import org.iisdiag.facts.HarCapture;
 import org.iisdiag.facts.ErrorPage;
 import org.iisdiag.facts.XmlProblem;
 import org.iisdiag.facts.HarResponse;
+import org.iisdiag.evidence.Tally;
 import org.iisdiag.facts.SampleLine;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -273,11 +274,7 @@ public final class HarReader implements EvidenceReader {
                 groups.put(key, g);
             }
         }
-        g.count++;
-        if (started != null) {
-            g.first = g.first == null || started.isBefore(g.first) ? started : g.first;
-            g.last = g.last == null || started.isAfter(g.last) ? started : g.last;
-        }
+        g.seen(started);
         g.statusText = g.statusText.isEmpty() ? statusText : g.statusText;
         g.poweredBy = g.poweredBy.isEmpty() ? poweredBy : g.poweredBy;
         g.error = g.error.isEmpty() ? error : g.error;
@@ -296,10 +293,8 @@ public final class HarReader implements EvidenceReader {
         }
         g.maxWait = Math.max(g.maxWait, waitMs);
         g.maxTime = Math.max(g.maxTime, timeMs);
-        if (g.urls.size() < 3 && !url.isEmpty() && !g.urls.contains(url)) {
-            g.urls.add(url);
-        }
-        if (g.samples.size() < 3) {
+        g.url(url);
+        if (g.wantsSample()) { // the text is built only for a sample that is kept
             StringBuilder s = new StringBuilder();
             s.append(started == null ? startedText.isEmpty() ? "-" : shorten(startedText, 40) : started.toString())
                     .append(' ').append(method).append(' ').append(url).append(" -> ")
@@ -325,7 +320,7 @@ public final class HarReader implements EvidenceReader {
                     s.append(' ').append(contentType);
                 }
             }
-            g.samples.add(new SampleLine(cap.file, line, s.toString()));
+            g.sample(new SampleLine(cap.file, line, s.toString()));
         }
     }
 
@@ -510,21 +505,13 @@ public final class HarReader implements EvidenceReader {
         PageKey key = new PageKey(p.kind(), p.code(), status, p.field("Module"), p.field("Notification"),
                 p.field("Handler"), p.field("Error Code"), redactor.redact(p.field("Config Error")),
                 shorten(configFile, MAX_URL_CHARS), redactor.redact(p.exception()));
-        PageGroup g = pages.get(key);
+        PageGroup g = Tally.groupIn(pages, key, MAX_GROUPS, PageGroup::new);
         if (g == null) {
-            if (pages.size() >= MAX_GROUPS) {
-                // counted among the responses already; the page detail of the rest is not kept
-                cap.pagesDropped = true;
-                return;
-            }
-            g = new PageGroup();
-            pages.put(key, g);
+            // counted among the responses already; the page detail of the rest is not kept
+            cap.pagesDropped = true;
+            return;
         }
-        g.count++;
-        if (started != null) {
-            g.first = g.first == null || started.isBefore(g.first) ? started : g.first;
-            g.last = g.last == null || started.isAfter(g.last) ? started : g.last;
-        }
+        g.seen(started);
         g.heading = g.heading.isEmpty() ? p.heading() : g.heading;
         if (g.configLine < 0 && p.configLine() > 0) {
             g.configLine = p.configLine();
@@ -533,9 +520,7 @@ public final class HarReader implements EvidenceReader {
         g.physicalPath = g.physicalPath.isEmpty() ? shorten(p.field("Physical Path"), MAX_URL_CHARS) : g.physicalPath;
         g.requestedUrl = g.requestedUrl.isEmpty() ? url(p.field("Requested URL")) : g.requestedUrl;
         g.logonMethod = g.logonMethod.isEmpty() ? shorten(p.field("Logon Method"), 40) : g.logonMethod;
-        if (g.samples.size() < 3) {
-            g.samples.add(new SampleLine(cap.file, line, shorten(url + " -> " + status + ": " + key.describe(), 400)));
-        }
+        g.sample(new SampleLine(cap.file, line, shorten(url + " -> " + status + ": " + key.describe(), 400)));
     }
 
     /** The URL without user info, with sensitive query values masked, at most 300 characters. */
@@ -673,26 +658,19 @@ public final class HarReader implements EvidenceReader {
         }
     }
 
-    private static final class PageGroup {
-        long count;
-        Instant first;
-        Instant last;
+    private static final class PageGroup extends Tally {
         String heading = "";
         String physicalPath = "";
         String requestedUrl = "";
         String logonMethod = "";
         long configLine = -1;
         XmlProblem configProblem = XmlProblem.UNKNOWN;
-        final List<SampleLine> samples = new ArrayList<>();
     }
 
     private record Key(String host, int status, AnsweredBy answeredBy, String server) {
     }
 
-    private static final class Group {
-        long count;
-        Instant first;
-        Instant last;
+    private static final class Group extends Tally {
         String statusText = "";
         String poweredBy = "";
         String error = "";
@@ -703,8 +681,6 @@ public final class HarReader implements EvidenceReader {
         long maxTime = -1;
         org.iisdiag.facts.RequestHeaderSizes headers = org.iisdiag.facts.RequestHeaderSizes.NONE;
         String invalidHeaderName = "";
-        final List<String> urls = new ArrayList<>();
-        final List<SampleLine> samples = new ArrayList<>();
         final java.util.TreeSet<String> protocols = new java.util.TreeSet<>();
         final java.util.TreeSet<String> schemes = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.iisdiag.evidence.Tally;
 import org.iisdiag.facts.SampleLine;
 import org.iisdiag.facts.SignInRedirect;
 
@@ -25,7 +26,7 @@ final class SignInRedirects {
     /** Distinct groups kept; the rest are not recorded. */
     static final int MAX_GROUPS = 50;
 
-    private final Map<List<String>, Group> groups = new LinkedHashMap<>();
+    private final Map<List<String>, Tally> groups = new LinkedHashMap<>();
 
     /** Counts one entry when it is a redirect to an authorization endpoint with a redirect_uri. */
     void add(JsonNode request, JsonNode response, int status, Instant started, SampleLine sample) {
@@ -40,22 +41,12 @@ final class SignInRedirects {
         if (key == null) {
             return;
         }
-        Group g = groups.get(key);
+        Tally g = Tally.groupIn(groups, key, MAX_GROUPS, Tally::new);
         if (g == null) {
-            if (groups.size() >= MAX_GROUPS) {
-                return;
-            }
-            g = new Group();
-            groups.put(key, g);
+            return;
         }
-        g.count++;
-        if (started != null) {
-            g.first = g.first == null || started.isBefore(g.first) ? started : g.first;
-            g.last = g.last == null || started.isAfter(g.last) ? started : g.last;
-        }
-        if (g.samples.size() < 3) {
-            g.samples.add(sample);
-        }
+        g.seen(started);
+        g.sample(sample);
     }
 
     /** (host, page scheme, provider host, redirect URI without query), or null when this is no such redirect. */
@@ -99,12 +90,5 @@ final class SignInRedirects {
         out.sort(Comparator.comparingLong(SignInRedirect::count).reversed().thenComparing(SignInRedirect::host)
                 .thenComparing(SignInRedirect::redirectUri));
         return out;
-    }
-
-    private static final class Group {
-        long count;
-        Instant first;
-        Instant last;
-        final List<SampleLine> samples = new ArrayList<>();
     }
 }

@@ -21,6 +21,7 @@ import org.iisdiag.evidence.EvidenceReader;
 import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
+import org.iisdiag.evidence.Tally;
 import org.iisdiag.evidence.eventlog.TextDecoding;
 import org.iisdiag.evidence.text.BoundedLineReader;
 import org.iisdiag.facts.PhpError;
@@ -49,14 +50,7 @@ public final class PhpErrorLogReader implements EvidenceReader {
     private record Key(String level, String message, String script, int line) {
     }
 
-    private static final class Acc {
-        long count;
-        Instant first;
-        Instant last;
-        final List<SampleLine> samples = new ArrayList<>();
-    }
-
-    private final Map<Key, Acc> errors = new TreeMap<>(Comparator.comparing(Key::level).thenComparing(Key::message)
+    private final Map<Key, Tally> errors = new TreeMap<>(Comparator.comparing(Key::level).thenComparing(Key::message)
             .thenComparing(Key::script).thenComparingInt(Key::line));
 
     @Override
@@ -95,22 +89,14 @@ public final class PhpErrorLogReader implements EvidenceReader {
                     text = text.substring(0, where.start()).strip();
                 }
                 Key key = new Key(level, Limits.cut(text, MAX_MESSAGE), script, atLine);
-                Acc acc = errors.get(key);
+                Tally acc = Tally.groupIn(errors, key, MAX_KEYS, Tally::new);
                 if (acc == null) {
-                    if (errors.size() >= MAX_KEYS) {
-                        folded = true;
-                        continue;
-                    }
-                    acc = new Acc();
-                    errors.put(key, acc);
+                    folded = true;
+                    continue;
                 }
-                acc.count++;
-                if (at != null) {
-                    acc.first = acc.first == null || at.isBefore(acc.first) ? at : acc.first;
-                    acc.last = acc.last == null || at.isAfter(acc.last) ? at : acc.last;
-                }
-                if (acc.samples.size() < 3) {
-                    acc.samples.add(new SampleLine(displayName, no, Limits.cut(Redactor.DEFAULT.redact(line.strip()), 300)));
+                acc.seen(at);
+                if (acc.wantsSample()) {
+                    acc.sample(new SampleLine(displayName, no, Limits.cut(Redactor.DEFAULT.redact(line.strip()), 300)));
                 }
             }
             report.addLines(no);

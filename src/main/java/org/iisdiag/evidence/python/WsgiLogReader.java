@@ -17,6 +17,7 @@ import org.iisdiag.evidence.EvidenceReader;
 import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
+import org.iisdiag.evidence.Tally;
 import org.iisdiag.evidence.eventlog.TextDecoding;
 import org.iisdiag.evidence.text.BoundedLineReader;
 import org.iisdiag.facts.SampleLine;
@@ -44,13 +45,6 @@ public final class WsgiLogReader implements EvidenceReader {
     private static final Pattern NOT_IMPORTED = Pattern.compile("\"([^\"]{1,300})\" could not be imported");
 
     private record Key(String stage, String exception, String message, String handler, String wfastcgiPath) {
-    }
-
-    private static final class Acc {
-        long count;
-        Instant first;
-        Instant last;
-        final List<SampleLine> samples = new ArrayList<>();
     }
 
     /** The error entry being read: its stage, time and first line, and what its traceback said so far. */
@@ -91,7 +85,7 @@ public final class WsgiLogReader implements EvidenceReader {
         }
     }
 
-    private final Map<Key, Acc> errors = new LinkedHashMap<>();
+    private final Map<Key, Tally> errors = new LinkedHashMap<>();
     private boolean folded;
 
     @Override
@@ -134,23 +128,13 @@ public final class WsgiLogReader implements EvidenceReader {
         }
         Key key = new Key(b.stage, b.exception, Limits.cut(Redactor.DEFAULT.redact(b.message), MAX_MESSAGE), b.handler,
                 b.wfastcgiPath);
-        Acc acc = errors.get(key);
+        Tally acc = Tally.groupIn(errors, key, MAX_KEYS, Tally::new);
         if (acc == null) {
-            if (errors.size() >= MAX_KEYS) {
-                folded = true;
-                return;
-            }
-            acc = new Acc();
-            errors.put(key, acc);
+            folded = true;
+            return;
         }
-        acc.count++;
-        if (b.at != null) {
-            acc.first = acc.first == null || b.at.isBefore(acc.first) ? b.at : acc.first;
-            acc.last = acc.last == null || b.at.isAfter(acc.last) ? b.at : acc.last;
-        }
-        if (acc.samples.size() < 3) {
-            acc.samples.add(b.sample);
-        }
+        acc.seen(b.at);
+        acc.sample(b.sample);
     }
 
     /** The entry's time: Python's datetime.now() in the server's local time, taken as UTC; null when unreadable. */
