@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.iisdiag.evidence.aggregate.AggregateFile;
+import org.iisdiag.evidence.eventlog.EventLogReader;
 import org.iisdiag.evidence.w3c.LogKind;
 import org.iisdiag.evidence.w3c.LogLayouts;
 import org.iisdiag.facts.EvidenceKind;
@@ -25,6 +26,8 @@ public final class EvidenceSniffer {
     private static final Pattern HTML = Pattern.compile("(?i)<(?:!doctype\\s+html|html)\\b");
     /** The headline of an IIS, ANCM or ASP.NET error page ("HTTP Error 500.19 - ..."), or ASP.NET's "Server Error in". */
     private static final Pattern SAVED_ERROR_PAGE = Pattern.compile("(?i)HTTP Error \\d{3}|Server Error in '");
+    /** Event Viewer's "Save All Events As" CSV header (its description column has no name). */
+    private static final Pattern EVENT_VIEWER_CSV_HEADER = Pattern.compile("^\"?Level\"?,\"?Date and Time\"?,\"?Source\"?,\"?Event ID\"?");
     private static final Pattern HTTPERR_FIELDS = Pattern.compile("#Fields:[^\n]*\\bs-reason\\b");
     private static final Pattern W3C_FIELDS = Pattern.compile("#Fields:[^\n]*\\bsc-status\\b");
     private static final Pattern W3C_DATA_LINE =
@@ -88,7 +91,11 @@ public final class EvidenceSniffer {
         if (trimmed.startsWith("{") && text.contains("\"log\"") && text.contains("\"entries\"")) {
             return EvidenceKind.HAR;
         }
-        if (baseName.endsWith(".csv") && text.contains("TimeCreated") && text.contains("Id")) {
+        if (EventLogReader.isEventViewerText(text)) {
+            return EvidenceKind.EVENT_LOG_TEXT;
+        }
+        if (baseName.endsWith(".csv") && ((text.contains("TimeCreated") && text.contains("Id"))
+                || EVENT_VIEWER_CSV_HEADER.matcher(text).find())) {
             return EvidenceKind.EVENT_LOG_CSV;
         }
         if (IISNODE_LOG_NAME.matcher(baseName).matches()) {

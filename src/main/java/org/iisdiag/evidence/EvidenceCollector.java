@@ -85,7 +85,7 @@ public final class EvidenceCollector {
             case FAILED_REQUEST_TRACE -> new FrebReader();
             case HAR -> new HarReader();
             case SAVED_ERROR_PAGE -> new SavedErrorPageReader();
-            // one reader for both export formats (see readerKind), so events aggregate across XML and CSV files
+            // one reader for every export format (see readerKind), so events aggregate across XML, CSV and text files
             case EVENT_LOG_XML -> new EventLogReader();
             case ANCM_STDOUT_LOG -> new AncmLogReader();
             case NODE_LOG -> new org.iisdiag.evidence.node.NodeLogReader();
@@ -98,7 +98,7 @@ public final class EvidenceCollector {
 
     /** The kind whose reader reads this kind of file. */
     private static EvidenceKind readerKind(EvidenceKind kind) {
-        return kind == EvidenceKind.EVENT_LOG_CSV ? EvidenceKind.EVENT_LOG_XML : kind;
+        return kind.isEventLog() ? EvidenceKind.EVENT_LOG_XML : kind;
     }
 
     public CaseEvidence collect(String caseName, CaseFolder.Scan scan) {

@@ -10,6 +10,8 @@ public enum EvidenceKind {
     FAILED_REQUEST_TRACE("Failed Request Tracing XML", true),
     EVENT_LOG_XML("event log export (XML)", true),
     EVENT_LOG_CSV("event log export (CSV)", true),
+    /** Events copied from Event Viewer as text ("Copy Details as Text"), as articles and tickets quote them. */
+    EVENT_LOG_TEXT("event log export (Event Viewer text)", true),
     ANCM_STDOUT_LOG("ASP.NET Core Module stdout or debug log", true),
     /** The stdout/stderr files iisnode keeps for a Node.js application ({@code <host>-<pid>-stderr-<ms>.txt}). */
     NODE_LOG("iisnode stdout/stderr log of node.exe", true),
@@ -38,6 +40,11 @@ public enum EvidenceKind {
     EvidenceKind(String label, boolean supported) {
         this.label = label;
         this.supported = supported;
+    }
+
+    /** Whether the file is an export of the Windows event logs, in any of the forms read. */
+    public boolean isEventLog() {
+        return this == EVENT_LOG_XML || this == EVENT_LOG_CSV || this == EVENT_LOG_TEXT;
     }
 
     public String label() {

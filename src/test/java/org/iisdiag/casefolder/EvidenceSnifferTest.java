@@ -134,6 +134,23 @@ class EvidenceSnifferTest {
     }
 
     @Test
+    void eventsCopiedFromEventViewerAsText() {
+        String copied = "Log Name:      Application\nSource:        ASP.NET 4.0.30319.0\nDate:          3/11/2025 9:14:22 AM\n"
+                + "Event ID:      1309\nTask Category: Web Event\nLevel:         Warning\nDescription:\nEvent code: 3005\n";
+        assertThat(sniff("event-1309.txt", copied)).isEqualTo(EvidenceKind.EVENT_LOG_TEXT);
+        assertThat(sniff("notes.txt", "    " + copied.replace("\n", "\n    "))).isEqualTo(EvidenceKind.EVENT_LOG_TEXT);
+        // the same words in running text, or an ASP.NET description's GUID "Event ID:" alone, are not an event header
+        assertThat(sniff("notes.txt", "The Source: was IIS and the Event ID: 1309, see Description: below\n"))
+                .isEqualTo(EvidenceKind.UNKNOWN);
+        assertThat(sniff("desc.txt", "Event code: 3005\nEvent ID: 6615fb8eb9d54e778b933d5bb7ca91ed\n"))
+                .isEqualTo(EvidenceKind.UNKNOWN);
+        assertThat(sniff("Application.csv", "Level,Date and Time,Source,Event ID,Task Category\nError,3/11/2025 9:20:05 AM,"
+                + "Microsoft-Windows-WAS,5002,None,\"text\"\n")).isEqualTo(EvidenceKind.EVENT_LOG_CSV);
+        assertThat(EvidenceKind.EVENT_LOG_TEXT.isEventLog()).isTrue();
+        assertThat(EvidenceKind.HAR.isEventLog()).isFalse();
+    }
+
+    @Test
     void webConfigAndApplicationHostConfig() {
         String webConfig = "<?xml version=\"1.0\"?>\n<configuration>\n  <system.webServer>\n  </system.webServer>\n</configuration>\n";
         assertThat(sniff("site/web.config", webConfig)).isEqualTo(EvidenceKind.WEB_CONFIG);

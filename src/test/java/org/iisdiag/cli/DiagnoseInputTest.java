@@ -82,6 +82,26 @@ class DiagnoseInputTest {
     }
 
     @Test
+    void eventsPastedFromEventViewerAsTextAreReadAndConcludeTheCause() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("pasted-events"));
+        Files.write(dir.resolve("what-event-viewer-showed.txt"),
+                org.iisdiag.evidence.Fixtures.bytes("eventlog/eventviewer-copied.txt"));
+        Files.writeString(dir.resolve("u_ex250311.log"), LOG_HEADER
+                + "2025-03-11 14:14:22 10.0.0.10 GET /orders/checkout.aspx - 443 - 10.1.2.3 Mozilla/5.0 - 500 0 0 120\n"
+                + "2025-03-11 14:14:40 10.0.0.10 GET /orders/checkout.aspx - 443 - 10.1.2.4 Mozilla/5.0 - 500 0 0 98\n");
+        CliRun run = diagnose(dir.toString(), "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = json(run);
+        assertThat(report.get("inputs")).anySatisfy(i -> {
+            assertThat(i.get("name").asText()).isEqualTo("what-event-viewer-showed.txt");
+            assertThat(i.get("kind").asText()).isEqualTo("event log export (Event Viewer text)");
+            assertThat(i.get("entries").asLong()).isEqualTo(2);
+        });
+        // the pasted 1309 names the pool identity SQL Server refused: its fix, not "collect the event log"
+        assertThat(actionIds(report).get(0)).isEqualTo("grant-sql-login-to-pool-identity");
+    }
+
+    @Test
     void anEmptyCaseExits11AndSaysSo() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         CliRun run = diagnose(empty.toString());

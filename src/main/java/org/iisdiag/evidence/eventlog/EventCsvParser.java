@@ -24,16 +24,18 @@ import org.iisdiag.evidence.text.CsvFieldCapReader;
 /**
  * Reads {@code Get-WinEvent ... | Export-Csv} output (and the older {@code Get-EventLog} columns): an
  * optional {@code #TYPE ...} first line, a header, one record per event with the rendered text in
- * {@code Message} (multi-line, quoted). {@code TimeCreated} is the exporting machine's local time in its
+ * {@code Message} (multi-line, quoted). Event Viewer's "Save All Events As" CSV is read too: its header
+ * is {@code Level,Date and Time,Source,Event ID,Task Category}, the level is a name, and the description
+ * is a last column the header does not name. {@code TimeCreated} is the exporting machine's local time in its
  * culture's format, without a zone: kept as local time (month-first is assumed when the day and month
  * are both 12 or less).
  */
 final class EventCsvParser {
-    static final List<String> ID = List.of("Id", "EventID", "EventId");
+    static final List<String> ID = List.of("Id", "EventID", "EventId", "Event ID");
     static final List<String> PROVIDER = List.of("ProviderName", "Source");
     static final List<String> CHANNEL = List.of("LogName", "ContainerLog");
-    static final List<String> TIME = List.of("TimeCreated", "TimeGenerated", "TimeWritten");
-    static final List<String> MESSAGE = List.of("Message");
+    static final List<String> TIME = List.of("TimeCreated", "TimeGenerated", "TimeWritten", "Date and Time");
+    static final List<String> MESSAGE = List.of("Message", "Description");
     static final List<String> LEVEL = List.of("Level");
     static final List<String> PID = List.of("ProcessId");
     static final List<String> MACHINE = List.of("MachineName");
@@ -114,6 +116,7 @@ final class EventCsvParser {
             String channel = column(header, CHANNEL);
             String time = column(header, TIME);
             String message = column(header, MESSAGE);
+            int unnamedText = message == null ? header.size() : -1; // Event Viewer's description column
             String level = column(header, LEVEL);
             String pid = column(header, PID);
             String machine = column(header, MACHINE);
@@ -149,13 +152,20 @@ final class EventCsvParser {
                     report.note("unreadable TimeCreated values (e.g. '" + cap(t) + "'): those events have no time");
                 }
                 events++;
-                sink.accept(new RawEvent(prov, eventId, EventXmlParser.parseInt(get(rec, level), 0), get(rec, channel),
-                        when, false, capText(get(rec, message)), List.of(), Map.of(), get(rec, pid), start,
+                String text = unnamedText >= 0 && rec.size() > unnamedText ? rec.get(unnamedText).trim() : get(rec, message);
+                sink.accept(new RawEvent(prov, eventId, level(get(rec, level)), get(rec, channel),
+                        when, false, capText(text), List.of(), Map.of(), get(rec, pid), start,
                         machine == null ? "" : get(rec, machine)));
             }
             report.addLines(in.inputLine(lastEnd + 1) - 1);
         }
         return events;
+    }
+
+    /** A numeric Level, or Event Viewer's name for one. */
+    private static int level(String value) {
+        int n = EventXmlParser.parseInt(value, -1);
+        return n >= 0 ? n : EventViewerTextParser.level(value);
     }
 
     private static String column(Map<String, Integer> header, List<String> names) {

@@ -12,17 +12,25 @@ import org.iisdiag.evidence.ReadReport;
 
 /**
  * Reads event-log exports: {@code wevtutil qe /f:xml} output (events without a root, with or without
- * RenderingInfo), Event Viewer "Save as XML" ({@code <Events>} root) and {@code Get-WinEvent | Export-Csv}
- * CSV, in UTF-8 (with or without BOM) or UTF-16 with BOM. The format is recognised from the first
- * character: {@code <} is XML, anything else CSV. Events from all files of a case are aggregated into
- * the facts of {@link EventAggregator}.
+ * RenderingInfo), Event Viewer "Save as XML" ({@code <Events>} root), {@code Get-WinEvent | Export-Csv}
+ * CSV and events copied from Event Viewer as text ({@link EventViewerTextParser}), in UTF-8 (with or without
+ * BOM) or UTF-16 with BOM. The format is recognised from the first character: {@code <} is XML; otherwise
+ * a head with an event's text header is Event Viewer text, anything else CSV. Events from all files of a
+ * case are aggregated into the facts of {@link EventAggregator}.
  *
  * <p>A document with a DOCTYPE is refused before parsing (the file fails with its line and a clear
  * message); XML that is not well-formed is rejected at the line where it breaks, the events before it
  * are used. Other files are unaffected either way.
  */
 public final class EventLogReader implements EvidenceReader {
+    /** How much of a text file is looked at to tell Event Viewer text from a CSV export. */
+    private static final int TEXT_HEAD_CHARS = 8192;
     private final EventAggregator agg = new EventAggregator();
+
+    /** Whether the start of a text file is events copied from Event Viewer as text (for the evidence sniffer). */
+    public static boolean isEventViewerText(String head) {
+        return EventViewerTextParser.recognise(head);
+    }
 
     public EventAggregator aggregator() {
         return agg;
@@ -47,7 +55,16 @@ public final class EventLogReader implements EvidenceReader {
             return;
         }
         text.reset();
-        if (c == '<') {
+        if (c != '<' && eventViewerText(text)) {
+            report.addLines(blankLines);
+            long events = new EventViewerTextParser().parse(text, blankLines + 1, report, e -> {
+                report.addEntries(1);
+                agg.add(displayName, e);
+            });
+            if (events == 0) {
+                report.note("no event with a Source: and a numeric Event ID: line");
+            }
+        } else if (c == '<') {
             LineCounter counted = new LineCounter(text);
             readXml(displayName, new LineBreaks(blankLines, counted), report);
             report.addLines(blankLines + counted.lines());
@@ -59,6 +76,15 @@ public final class EventLogReader implements EvidenceReader {
             report.note("more than " + EventAggregator.MAX_KEYS + " distinct keys for a kind of event: further ones are"
                     + " counted as other events");
         }
+    }
+
+    /** Whether the text ahead (left unread) is events copied from Event Viewer as text rather than a CSV export. */
+    private static boolean eventViewerText(BufferedReader text) throws IOException {
+        char[] head = new char[TEXT_HEAD_CHARS];
+        text.mark(head.length);
+        int n = text.read(head, 0, head.length);
+        text.reset();
+        return n > 0 && EventViewerTextParser.recognise(new String(head, 0, n));
     }
 
     private void readXml(String file, Reader text, ReadReport report) throws IOException {

@@ -286,6 +286,73 @@ class EventLogReaderTest {
     }
 
     @Test
+    void readsEventsCopiedFromEventViewerAsTextIndentedAndNot() throws IOException {
+        ReadReport r = read("eventviewer-copied.txt");
+        assertThat(r.failed()).isFalse();
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).isEqualTo(2);
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("local time"));
+        // the description's own "Event ID: <guid>" line is text, not a second header
+        assertThat(facts(AspNetWebEvent.class)).singleElement().satisfies(a -> {
+            assertThat(a.eventCode()).isEqualTo(3005);
+            assertThat(a.exceptionType()).endsWith("SqlException");
+            assertThat(a.exceptionMessage()).startsWith("Login failed for user 'IIS APPPOOL\\OrdersPool'.");
+            assertThat(a.requestPath()).isEqualTo("/orders/checkout.aspx");
+            assertThat(a.applicationVirtualPath()).isEqualTo("/orders");
+            assertThat(a.times().first()).isEqualTo(LocalDateTime.parse("2025-03-11T09:14:22"));
+            assertThat(a.samples().get(0).location()).isEqualTo("eventviewer-copied.txt:1");
+        });
+        // a block without "Log Name:" after the first one's Event Xml part
+        long wasLine = lineOf("eventviewer-copied.txt", "Microsoft-Windows-WAS", StandardCharsets.UTF_8);
+        assertThat(facts(WasEvent.class)).singleElement().satisfies(w -> {
+            assertThat(w.eventId()).isEqualTo(5002);
+            assertThat(w.appPool()).isEqualTo("OrdersPool");
+            assertThat(w.samples().get(0).line()).isEqualTo(wasLine);
+            assertThat(w.times().first()).isEqualTo(LocalDateTime.parse("2025-03-11T09:20:05"));
+        });
+    }
+
+    @Test
+    void readsAnEventCopiedAsTextWithWindowsLineEnds() throws IOException {
+        ReadReport r = read("eventviewer-crlf.txt");
+        assertThat(r.problems()).isEmpty();
+        assertThat(facts(ApplicationCrash.class)).singleElement().satisfies(c -> {
+            assertThat(c.exceptionCode()).isEqualTo("0xc00000fd");
+            assertThat(c.faultingModule()).isEqualTo("clr.dll");
+        });
+    }
+
+    @Test
+    void readsEventViewerSaveAllEventsAsCsvWithItsUnnamedDescriptionColumn() throws IOException {
+        ReadReport r = readText("saved.csv", "Level,Date and Time,Source,Event ID,Task Category\r\n"
+                + "Error,3/11/2025 9:20:05 AM,Microsoft-Windows-WAS,5002,None,\"Application pool 'OrdersPool' is being"
+                + " automatically disabled due to a series of failures in the process(es) serving that application pool.\"\r\n"
+                + "Error,3/11/2025 9:19:58 AM,Application Error,1000,(100),\"Faulting application name: w3wp.exe, version:"
+                + " 10.0.17763.1\r\nFaulting module name: clr.dll, version: 4.8.4645.0\r\nException code: 0xc00000fd\"\r\n");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.entries()).isEqualTo(2);
+        assertThat(facts(WasEvent.class)).singleElement().satisfies(w -> {
+            assertThat(w.appPool()).isEqualTo("OrdersPool");
+            assertThat(w.times().first()).isEqualTo(LocalDateTime.parse("2025-03-11T09:20:05"));
+        });
+        assertThat(facts(ApplicationCrash.class)).extracting(ApplicationCrash::exceptionCode).containsExactly("0xc00000fd");
+    }
+
+    @Test
+    void eventViewerTextThatIsNotAnEventIsRejectedWithItsLine() throws IOException {
+        ReadReport r = readText("pasted.txt", "Here is what I saw:\n"
+                + "Source: IIS-W3SVC-WP\nDate: 3/11/2025 9:00:00 AM\nEvent ID: 2280\nLevel: Error\nDescription:\n"
+                + "The Module DLL C:\\m.dll failed to load.  The data is the error.\n"
+                + "Log Name: Application\nSource: Other\nEvent ID: none\nDescription:\nx\n");
+        assertThat(r.entries()).isEqualTo(1);
+        assertThat(r.problems()).extracting(p -> p.line(), p -> p.reason()).containsExactly(
+                tuple(1L, "text before the first event's header (Log Name: / Source:)"),
+                tuple(8L, "event without a numeric Event ID: line"));
+        assertThat(EventViewerTextParser.level("Warning")).isEqualTo(3);
+        assertThat(EventViewerTextParser.level("Audit Failure")).isZero();
+    }
+
+    @Test
     void readsGetWinEventCsvInUtf8WithoutBomOrTypeLine() throws IOException {
         ReadReport r = read("get-winevent-utf8.csv");
         assertThat(r.problems()).isEmpty();
