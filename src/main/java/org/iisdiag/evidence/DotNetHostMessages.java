@@ -3,9 +3,9 @@ package org.iisdiag.evidence;
 import java.util.regex.Pattern;
 
 /**
- * What the .NET host (dotnet / hostfxr) writes when it cannot start an app, as both the ASP.NET Core
- * Module's stdout log and its events (which capture the same output) carry it. One place, so that the
- * two readers recognise the same words.
+ * What the .NET host (dotnet / hostfxr), and Kestrel in the started app, write when an app cannot start, as both
+ * the ASP.NET Core Module's stdout log and its events (which capture the same output) carry it. One place, so
+ * that the two readers recognise the same words.
  */
 public final class DotNetHostMessages {
     /** A framework that is not installed: groups 1 name, 2 version, 3 architecture (may be null). */
@@ -25,6 +25,16 @@ public final class DotNetHostMessages {
     public static final Pattern DEPS_ASSEMBLY_MISSING = Pattern.compile(
             "An assembly specified in the application dependencies manifest \\([^)\\r\\n]{1,260}\\) was not found:?"
             + "(?:\\s{0,40}package: '[^'\\r\\n]{1,200}', version: '[^'\\r\\n]{1,100}')?(?:\\s{0,40}path: '[^'\\r\\n]{1,300}')?");
+
+    /**
+     * Kestrel could not listen on the address it was given (out of process: the loopback port the module assigned):
+     * "Failed to bind to address http://127.0.0.1:50317." and, when the text has it within a few lines, the socket
+     * error under it ("SocketException (10013): An attempt was made to access a socket in a way forbidden by its access
+     * permissions", or libuv's "EACCES permission denied" / "EADDRINUSE address already in use").
+     */
+    public static final Pattern KESTREL_BIND_FAILED = Pattern.compile(
+            "Failed to bind to address [^\\s]{1,300}(?:[\\s\\S]{0,400}?(?:SocketException \\(\\d{1,6}\\): [^\\r\\n]{1,200}"
+            + "|Error -?\\d{1,6} E[A-Z]{2,20} [^\\r\\n)]{1,100}))?");
 
     private DotNetHostMessages() {
     }

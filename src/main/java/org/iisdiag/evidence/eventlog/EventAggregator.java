@@ -319,6 +319,10 @@ public final class EventAggregator {
         if (exception.isEmpty()) {
             exception = group(DotNetHostMessages.APP_NOT_FOUND, text, 0);
         }
+        // Kestrel's bind failure (captured stdout of an out-of-process start) names the port and the socket error
+        if (exception.isEmpty()) {
+            exception = group(DotNetHostMessages.KESTREL_BIND_FAILED, text, 0).replaceAll("\\s+", " ");
+        }
         // the host's "dependencies manifest" error names the missing file; it says more than a generic first line
         String deps = group(DotNetHostMessages.DEPS_ASSEMBLY_MISSING, text, 0);
         if (!deps.isEmpty()) {

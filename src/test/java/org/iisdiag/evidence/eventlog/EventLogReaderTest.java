@@ -257,6 +257,24 @@ class EventLogReaderTest {
     }
 
     @Test
+    void ancmStartFailureCarriesKestrelsBindFailureAndItsSocketError() throws IOException {
+        String event = "<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+                + "<Provider Name='IIS AspNetCore Module V2'/><EventID Qualifiers='0'>1000</EventID><Level>2</Level>"
+                + "<TimeCreated SystemTime='2025-10-21T05:02:13.9040000Z'/><Channel>Application</Channel></System><EventData>"
+                + "<Data>Application '/LM/W3SVC/4/ROOT' with physical root 'E:\\Apps\\Orders\\' failed to start process with"
+                + " commandline 'dotnet .\\Orders.dll' with multiple retries. Failed to bind to port '50317'. First 30KB"
+                + " characters of captured stdout and stderr logs from multiple retries:\ncrit: Microsoft.AspNetCore.Server.Kestrel[0]\n"
+                + "      Unable to start Kestrel.\n      System.IO.IOException: Failed to bind to address http://127.0.0.1:50317.\n"
+                + "       ---&gt; System.Net.Sockets.SocketException (10013): An attempt was made to access a socket in a way"
+                + " forbidden by its access permissions.\n         at System.Net.Sockets.Socket.Bind(EndPoint localEP)\n"
+                + "</Data></EventData></Event></Events>";
+        readText("bind.xml", event);
+        assertThat(facts(AncmEvent.class)).singleElement().satisfies(a -> assertThat(a.exception()).isEqualTo(
+                "Failed to bind to address http://127.0.0.1:50317. ---> System.Net.Sockets.SocketException (10013): An attempt"
+                + " was made to access a socket in a way forbidden by its access permissions."));
+    }
+
+    @Test
     void readsGetWinEventCsvInUtf16WithBom() throws IOException {
         ReadReport r = read("get-winevent-utf16.csv");
         assertThat(r.failed()).isFalse();
