@@ -102,6 +102,28 @@ class DiagnoseInputTest {
     }
 
     @Test
+    void aPermissionStepNamesTheFolderOfTheWebConfigTheDetailedErrorNames() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("saved-500-19"));
+        Files.writeString(dir.resolve("500-19.htm"), "<html><body><h3>HTTP Error 500.19 - Internal Server Error</h3>\n"
+                + "<h4>The requested page cannot be accessed because the related configuration data for the page is invalid.</h4>\n"
+                + "<fieldset><h4>Detailed Error Information:</h4><table>\n"
+                + "<tr><th>Module</th><td>&nbsp;&nbsp;&nbsp;IIS Web Core</td></tr>\n"
+                + "<tr><th>Error Code</th><td>&nbsp;&nbsp;&nbsp;0x80070005</td></tr>\n"
+                + "<tr><th>Config Error</th><td>&nbsp;&nbsp;&nbsp;Cannot read configuration file due to insufficient permissions</td></tr>\n"
+                + "<tr><th>Config File</th><td>&nbsp;&nbsp;&nbsp;\\\\?\\E:\\Sites\\Intranet\\web.config</td></tr>\n"
+                + "</table></fieldset></body></html>\n");
+        CliRun run = diagnose(dir.toString(), "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode fix = json(run).get("actions").get(0);
+        assertThat(fix.get("id").asText()).isEqualTo("check-content-permissions");
+        List<String> steps = new ArrayList<>();
+        fix.get("steps").forEach(st -> steps.add(st.asText()));
+        // the folder is known: no step to look it up, and the grants name it, quoted
+        assertThat(steps).noneMatch(st -> st.contains("list vdir"));
+        assertThat(steps).anyMatch(st -> st.contains("icacls \"E:\\Sites\\Intranet\" /grant"));
+    }
+
+    @Test
     void anEmptyCaseExits11AndSaysSo() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         CliRun run = diagnose(empty.toString());
