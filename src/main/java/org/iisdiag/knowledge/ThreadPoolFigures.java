@@ -1,6 +1,7 @@
 package org.iisdiag.knowledge;
 
 import java.util.Map;
+import org.iisdiag.facts.RecordEquality;
 
 /**
  * The .NET thread pool's figures a timeout message carries ("IOCP: (Busy=0,Free=1000,Min=4,Max=1000), WORKER:
@@ -46,4 +47,7 @@ public record ThreadPoolFigures(int workerBusy, int workerMin, int iocpBusy, int
         String v = params.get(name);
         return v == null || !v.matches("\\d{1,9}") ? -1 : Integer.parseInt(v);
     }
+
+    @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+    @Override public int hashCode() { return RecordEquality.hash(this); }
 }
