@@ -26,6 +26,8 @@ public final class EvidenceSniffer {
     private static final Pattern HTML = Pattern.compile("(?i)<(?:!doctype\\s+html|html)\\b");
     /** The headline of an IIS, ANCM or ASP.NET error page ("HTTP Error 500.19 - ..."), or ASP.NET's "Server Error in". */
     private static final Pattern SAVED_ERROR_PAGE = Pattern.compile("(?i)HTTP Error \\d{3}|Server Error in '");
+    /** The first bytes of a binary event log file: "ElfFile" and a NUL. */
+    private static final byte[] EVTX_MAGIC = "ElfFile\0".getBytes(StandardCharsets.US_ASCII);
     /** Event Viewer's "Save All Events As" CSV header (its description column has no name). */
     private static final Pattern EVENT_VIEWER_CSV_HEADER = Pattern.compile("^\"?Level\"?,\"?Date and Time\"?,\"?Source\"?,\"?Event ID\"?");
     private static final Pattern HTTPERR_FIELDS = Pattern.compile("#Fields:[^\n]*\\bs-reason\\b");
@@ -58,6 +60,9 @@ public final class EvidenceSniffer {
     }
 
     public static EvidenceKind sniff(String fileName, byte[] head, int length) {
+        if (startsWith(head, length, EVTX_MAGIC)) {
+            return EvidenceKind.EVENT_LOG_EVTX;
+        }
         String text = decodeHead(head, length);
         String lower = fileName.toLowerCase(Locale.ROOT);
         String baseName = lower.substring(Math.max(lower.lastIndexOf('/'), lower.lastIndexOf('\\')) + 1);
@@ -126,6 +131,18 @@ public final class EvidenceSniffer {
             return baseName.startsWith("httperr") ? EvidenceKind.HTTPERR_LOG : EvidenceKind.IIS_W3C_LOG;
         }
         return EvidenceKind.UNKNOWN;
+    }
+
+    private static boolean startsWith(byte[] head, int length, byte[] magic) {
+        if (length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if (head[i] != magic[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static EvidenceKind byShape(String text) {

@@ -212,6 +212,9 @@ public final class EvidenceCollector {
         void read(CaseFile file, LogIngest ingest) {
             ReadReport report = new ReadReport(file.name(), file.kind());
             reports.add(report);
+            if (file.kind() == EvidenceKind.EVENT_LOG_EVTX) {
+                report.note(EvtxExport.hint(file.name()));
+            }
             if (!file.kind().supported()) {
                 return;
             }

@@ -10,6 +10,11 @@ public enum EvidenceKind {
     FAILED_REQUEST_TRACE("Failed Request Tracing XML", true),
     EVENT_LOG_XML("event log export (XML)", true),
     EVENT_LOG_CSV("event log export (CSV)", true),
+    /**
+     * A binary event log file (.evtx, "ElfFile" header), as copied from winevt\Logs or saved from Event
+     * Viewer: listed with the command that exports it in a form that is read.
+     */
+    EVENT_LOG_EVTX("event log file (.evtx, binary)", false),
     /** Events copied from Event Viewer as text ("Copy Details as Text"), as articles and tickets quote them. */
     EVENT_LOG_TEXT("event log export (Event Viewer text)", true),
     ANCM_STDOUT_LOG("ASP.NET Core Module stdout or debug log", true),

@@ -147,6 +147,9 @@ class EvidenceSnifferTest {
         assertThat(sniff("Application.csv", "Level,Date and Time,Source,Event ID,Task Category\nError,3/11/2025 9:20:05 AM,"
                 + "Microsoft-Windows-WAS,5002,None,\"text\"\n")).isEqualTo(EvidenceKind.EVENT_LOG_CSV);
         assertThat(EvidenceKind.EVENT_LOG_TEXT.isEventLog()).isTrue();
+        assertThat(EvidenceSniffer.sniff("System.evtx", "ElfFile\0\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 10))
+                .isEqualTo(EvidenceKind.EVENT_LOG_EVTX);
+        assertThat(EvidenceKind.EVENT_LOG_EVTX.supported()).isFalse();
         assertThat(EvidenceKind.HAR.isEventLog()).isFalse();
     }
 

@@ -124,6 +124,25 @@ class DiagnoseInputTest {
     }
 
     @Test
+    void aBinaryEventLogIsListedWithTheCommandThatExportsIt() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("evtx"));
+        byte[] evtx = new byte[4096];
+        System.arraycopy("ElfFile\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, evtx, 0, 8);
+        Files.write(dir.resolve("Application.evtx"), evtx);
+        Files.writeString(dir.resolve("u_ex250311.log"), LOG_HEADER
+                + "2025-03-11 14:14:22 10.0.0.10 GET /orders/checkout.aspx - 443 - 10.1.2.3 Mozilla/5.0 - 500 0 0 120\n");
+        CliRun run = diagnose(dir.toString(), "-f", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(json(run).get("inputs")).anySatisfy(i -> {
+            assertThat(i.get("name").asText()).isEqualTo("Application.evtx");
+            assertThat(i.get("kind").asText()).isEqualTo("event log file (.evtx, binary)");
+            assertThat(i.get("used").asBoolean()).isFalse();
+            assertThat(i.get("notes").get(0).asText()).contains("wevtutil qe 'Application.evtx' /lf:true /f:RenderedXml",
+                    "'Application.xml'");
+        });
+    }
+
+    @Test
     void anEmptyCaseExits11AndSaysSo() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         CliRun run = diagnose(empty.toString());
