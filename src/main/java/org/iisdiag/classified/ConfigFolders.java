@@ -29,16 +29,32 @@ public final class ConfigFolders {
      * status and substatus; the first in order when several are named, "" when none is.
      */
     public static String of(int status, int substatus, List<?> facts) {
-        TreeSet<String> folders = new TreeSet<>();
+        String file = file(status, substatus, facts);
+        return file.isEmpty() ? "" : file.substring(0, Math.max(file.lastIndexOf('\\'), file.lastIndexOf('/')));
+    }
+
+    /** The web.config itself (without IIS's long-path prefix) that {@link #of} takes the folder of, or "". */
+    public static String file(int status, int substatus, List<?> facts) {
+        TreeSet<String> files = new TreeSet<>();
         for (Object o : facts) {
             String file = o instanceof FailedRequestTrace t && t.status() == status && t.substatus() == substatus ? t.configFile()
                     : o instanceof ErrorPage p && p.status() == status && p.substatus() == substatus ? p.configFile() : "";
-            String folder = folderOf(file);
-            if (!folder.isEmpty()) {
-                folders.add(folder);
+            String plain = plain(file);
+            if (!folderOf(plain).isEmpty()) {
+                files.add(plain);
             }
         }
-        return folders.isEmpty() ? "" : folders.first();
+        return files.isEmpty() ? "" : files.first();
+    }
+
+    /** A path as IIS shows it, without its long-path prefix. */
+    private static String plain(String file) {
+        String f = file.strip();
+        Matcher longPath = LONG_PATH.matcher(f);
+        if (longPath.find()) {
+            f = (longPath.group(1) != null ? "\\\\" : "") + f.substring(longPath.end());
+        }
+        return f;
     }
 
     /**
@@ -46,11 +62,7 @@ public final class ConfigFolders {
      * anything else: a failing applicationHost.config or machine.config is not the site's content.
      */
     static String folderOf(String file) {
-        String f = file.strip();
-        Matcher longPath = LONG_PATH.matcher(f);
-        if (longPath.find()) {
-            f = (longPath.group(1) != null ? "\\\\" : "") + f.substring(longPath.end());
-        }
+        String f = plain(file);
         int slash = Math.max(f.lastIndexOf('\\'), f.lastIndexOf('/'));
         if (slash <= 0 || !f.substring(slash + 1).equalsIgnoreCase("web.config")) {
             return "";

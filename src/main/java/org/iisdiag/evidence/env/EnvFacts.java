@@ -1,6 +1,11 @@
 package org.iisdiag.evidence.env;
 
 import java.util.List;
+import java.util.regex.Pattern;
+
+import org.iisdiag.evidence.Redactor;
+import org.iisdiag.evidence.har.SavedErrorPageReader;
+import org.iisdiag.facts.ErrorPage;
 
 import org.iisdiag.facts.ReportedSymptom;
 import org.iisdiag.facts.ServerChange;
@@ -15,6 +20,21 @@ public record EnvFacts(ServerEnvironment server, List<SiteInfo> sites, List<Repo
         return new EnvFacts(ServerEnvironment.unknown(), List.of(), List.of(), "", List.of());
     }
 
+    /** A headline IIS, ANCM or ASP.NET shows ("HTTP Error 500.19", "Server Error in '/' Application"). */
+    private static final Pattern ERROR_HEADLINE = Pattern.compile("(?i)HTTP Error \\d{3}|Server Error in '");
+
+    /**
+     * The error page the description quotes ("HTTP Error 500.19 - ... Error Code 0x80070021 ... Config Error:
+     * ..."), read like a saved page, or null when it quotes none: what the user saw on screen is evidence
+     * of its status and error code even when the case holds no log of it.
+     */
+    static ErrorPage quotedErrorPage(String description) {
+        if (!ERROR_HEADLINE.matcher(description).find()) {
+            return null;
+        }
+        return SavedErrorPageReader.page(description.strip(), ReportedCpu.SOURCE, "as reported: ", Redactor.DEFAULT);
+    }
+
     /** All facts to insert into the session. */
     public List<Object> facts() {
         java.util.ArrayList<Object> all = new java.util.ArrayList<>();
@@ -25,6 +45,10 @@ public record EnvFacts(ServerEnvironment server, List<SiteInfo> sites, List<Repo
         ReportedCpu.in(description).ifPresent(all::add);
         if (description != null && !description.isBlank()) {
             all.add(new org.iisdiag.facts.ReportedMessage(description.strip(), ReportedCpu.SOURCE));
+            ErrorPage quoted = quotedErrorPage(description);
+            if (quoted != null) {
+                all.add(quoted);
+            }
         }
         return all;
     }

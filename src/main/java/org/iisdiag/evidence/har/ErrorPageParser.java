@@ -54,6 +54,28 @@ final class ErrorPageParser {
     private static final Pattern CONFIG_SOURCE = Pattern.compile("(?is)Config Source:\\s{0,20}(?:</h4>)?\\s{0,20}<pre>([^<]{0,8000})</pre>");
     private static final Pattern SOURCE_LINE = Pattern.compile("^\\s{0,20}(-?\\d{1,7}):(.*)$");
 
+    /**
+     * The same rows as text, as a page's text is pasted into a ticket or a description: "Error Code
+     * 0x80070021", "Config Error: This configuration section cannot be used at this path.", a "Module  IIS
+     * Web Core" line. A value ends at the line's end (and "Config Error" at its first sentence); an error
+     * code is its eight hex digits.
+     */
+    private static final Map<String, Pattern> TEXT_ROWS = textRows();
+    private static final Pattern TEXT_EXCEPTION_DETAILS = Pattern.compile("(?i)Exception Details:[ \\t]{0,20}([^\\r\\n]{1,400})");
+
+    private static Map<String, Pattern> textRows() {
+        Map<String, Pattern> rows = new LinkedHashMap<>();
+        String gap = "[ \\t]{0,20}:?[ \\t]{1,20}";
+        for (String line : new String[] {"Module", "Notification", "Handler", "Physical Path", "Logon Method", "Logon User"}) {
+            rows.put(line, Pattern.compile("(?im)^[ \\t]{0,20}" + line + gap + "([^\\r\\n]{1,260}?)[ \\t]*$"));
+        }
+        rows.put("Error Code", Pattern.compile("(?i)\\bError Code" + gap + "(0x[0-9a-f]{8})\\b"));
+        rows.put("Config Error", Pattern.compile("(?i)\\bConfig Error" + gap + "([^\\r\\n]{1,300}?)(?:\\.(?=\\s|$)|[\\r\\n]|$)"));
+        rows.put("Config File", Pattern.compile("(?i)\\bConfig File" + gap + "([^\\s\"']{1,260}?\\.config)\\b"));
+        rows.put("Requested URL", Pattern.compile("(?i)\\bRequested URL" + gap + "([^\\s\"']{1,500})"));
+        return rows;
+    }
+
     private ErrorPageParser() {
     }
 
@@ -67,12 +89,25 @@ final class ErrorPageParser {
                 fields.put(name, clean(row.group(2)));
             }
         }
+        boolean text = fields.isEmpty() && !html.stripLeading().startsWith("<");
+        if (text) {
+            TEXT_ROWS.forEach((name, pattern) -> {
+                Matcher m = pattern.matcher(html);
+                if (m.find()) {
+                    fields.put(name, clean(m.group(1)));
+                }
+            });
+        }
         String code = "";
         String headline = "";
         Matcher h = HTTP_ERROR.matcher(html);
         if (h.find()) {
             code = h.group(2) == null ? h.group(1) : h.group(1) + "." + h.group(2);
             headline = clean(h.group(3));
+            if (text) {
+                // pasted text runs on: the headline is its first sentence ("Internal Server Error")
+                headline = headline.split("\\.(?=\\s|$)|[\"'\u201d)\\]]", 2)[0].strip();
+            }
         }
         String heading = "";
         Matcher h4 = H4.matcher(html);
@@ -88,13 +123,14 @@ final class ErrorPageParser {
             heading = headline;
         }
         String exception = "";
-        Matcher ex = EXCEPTION_DETAILS.matcher(html);
+        Matcher ex = (text ? TEXT_EXCEPTION_DETAILS : EXCEPTION_DETAILS).matcher(html);
         if (ex.find()) {
             exception = Limits.cut(clean(ex.group(1)), 300);
         }
         String lower = html.toLowerCase(Locale.ROOT);
         String kind;
-        if (fields.containsKey("Module") || lower.contains("detailed error information")) {
+        if (fields.containsKey("Module") || fields.containsKey("Error Code") || fields.containsKey("Config Error")
+                || lower.contains("detailed error information")) {
             kind = "iis-detailed";
         } else if (lower.contains("asp.net core") && !code.isEmpty()) {
             kind = "ancm";

@@ -54,11 +54,23 @@ public final class SavedErrorPageReader implements EvidenceReader {
         }
         report.addBytes(counting.count());
         report.addLines(html.lines().count());
-        ErrorPageParser.Parsed p = ErrorPageParser.parse(html);
-        if (p == null) {
+        ErrorPage page = page(html, displayName, "saved page: ", redactor);
+        if (page == null) {
             throw new IOException("an HTML page that names no error IIS, ANCM or ASP.NET would show");
         }
         report.addEntries(1);
+        pages.add(page);
+    }
+
+    /**
+     * The error a page names, from its HTML or its pasted text, as a fact whose one sample is the page's
+     * headline line in {@code file} (its summary prefixed with {@code label}); null when it names none.
+     */
+    public static ErrorPage page(String html, String file, String label, Redactor redactor) {
+        ErrorPageParser.Parsed p = ErrorPageParser.parse(html);
+        if (p == null) {
+            return null;
+        }
         Matcher status = STATUS.matcher(p.code());
         int code = status.find() ? Integer.parseInt(status.group(1)) : ("aspnet".equals(p.kind()) ? 500 : 0);
         Matcher headline = HEADLINE.matcher(html);
@@ -66,12 +78,12 @@ public final class SavedErrorPageReader implements EvidenceReader {
         String configFile = HarReader.shorten(p.configFile(), HarReader.MAX_URL_CHARS);
         String describe = ErrorPageParser.summary(p.code(), p.field("Module"), p.field("Error Code"), configFile,
                 redactor.redact(p.exception()));
-        pages.add(new ErrorPage(p.kind(), p.code(), code, p.heading(), p.field("Module"), p.field("Notification"),
+        return new ErrorPage(p.kind(), p.code(), code, p.heading(), p.field("Module"), p.field("Notification"),
                 p.field("Handler"), p.field("Error Code"), redactor.redact(p.field("Config Error")),
                 configFile, p.configLine(), p.configProblem(), HarReader.shorten(p.field("Physical Path"), HarReader.MAX_URL_CHARS),
                 HarReader.url(p.field("Requested URL"), redactor), HarReader.shorten(p.field("Logon Method"), 40),
                 redactor.redact(p.exception()), 1, null, null,
-                List.of(new SampleLine(displayName, line, HarReader.shorten("saved page: " + describe, 400)))));
+                List.of(new SampleLine(file, line, HarReader.shorten(label + describe, 400))));
     }
 
     @Override

@@ -103,4 +103,46 @@ class SavedErrorPageReaderTest {
         assertThat(XmlProblem.fromParserMessage("Duplicate attribute 'a'.")).isEqualTo(XmlProblem.DUPLICATE_ATTRIBUTE);
         assertThat(XmlProblem.fromParserMessage("something else")).isEqualTo(XmlProblem.OTHER);
     }
+
+    @Test
+    void aPageCopiedAsTextGivesTheSameFieldsAsItsHtml() {
+        String copied = """
+                HTTP Error 500.19 - Internal Server Error
+                The requested page cannot be accessed because the related configuration data for the page is invalid.
+
+                Detailed Error Information:
+                Module	   IIS Web Core
+                Notification	   BeginRequest
+                Handler	   Not yet determined
+                Error Code	   0x80070021
+                Config Error	   This configuration section cannot be used at this path. This happens when the section is locked at a parent level.
+                Config File	   \\\\?\\C:\\inetpub\\wwwroot\\portal\\web.config
+                Requested URL	   http://localhost:80/portal/
+                Physical Path	   C:\\inetpub\\wwwroot\\portal\\
+                """;
+        ErrorPage p = SavedErrorPageReader.page(copied, "ticket.txt", "pasted: ", org.iisdiag.evidence.Redactor.DEFAULT);
+        assertThat(p).isNotNull();
+        assertThat(p.kind()).isEqualTo("iis-detailed");
+        assertThat(p.code()).isEqualTo("500.19");
+        assertThat(p.heading()).isEqualTo("Internal Server Error");
+        assertThat(p.module()).isEqualTo("IIS Web Core");
+        assertThat(p.errorCode()).isEqualTo("0x80070021");
+        assertThat(p.configError()).isEqualTo("This configuration section cannot be used at this path");
+        assertThat(p.configFile()).isEqualTo("C:\\inetpub\\wwwroot\\portal\\web.config");
+        assertThat(p.physicalPath()).isEqualTo("C:\\inetpub\\wwwroot\\portal\\");
+        assertThat(p.samples()).singleElement().satisfies(s -> assertThat(s.location()).isEqualTo("ticket.txt:1"));
+    }
+
+    @Test
+    void proseThatQuotesAPageGivesWhatItQuotesAndNoMore() {
+        ErrorPage p = SavedErrorPageReader.page("Users get \"HTTP Error 500.19 - Internal Server Error\") since Monday; Error Code "
+                + "0x8007000d was on the screen.", "env.yaml", "as reported: ", org.iisdiag.evidence.Redactor.DEFAULT);
+        assertThat(p.code()).isEqualTo("500.19");
+        assertThat(p.heading()).isEqualTo("Internal Server Error");
+        assertThat(p.errorCode()).isEqualTo("0x8007000d");
+        assertThat(p.module()).isEmpty();
+        assertThat(p.configFile()).isEmpty();
+        assertThat(SavedErrorPageReader.page("the site is slow and sometimes fails", "env.yaml", "", org.iisdiag.evidence.Redactor.DEFAULT))
+                .isNull();
+    }
 }
