@@ -30,6 +30,9 @@ public final class EvidenceSniffer {
     private static final byte[] EVTX_MAGIC = "ElfFile\0".getBytes(StandardCharsets.US_ASCII);
     /** Event Viewer's "Save All Events As" CSV header (its description column has no name). */
     private static final Pattern EVENT_VIEWER_CSV_HEADER = Pattern.compile("^\"?Level\"?,\"?Date and Time\"?,\"?Source\"?,\"?Event ID\"?");
+    /** What only an error page's text says next to its headline: its detail sections and fields. */
+    private static final Pattern PAGE_TEXT = Pattern.compile(
+            "(?i)Detailed Error Information|Most likely causes|Exception Details:|\\bError Code[ \\t:]{1,20}0x[0-9a-f]{8}");
     private static final Pattern HTTPERR_FIELDS = Pattern.compile("#Fields:[^\n]*\\bs-reason\\b");
     private static final Pattern W3C_FIELDS = Pattern.compile("#Fields:[^\n]*\\bsc-status\\b");
     private static final Pattern W3C_DATA_LINE =
@@ -98,6 +101,9 @@ public final class EvidenceSniffer {
         }
         if (EventLogReader.isEventViewerText(text)) {
             return EvidenceKind.EVENT_LOG_TEXT;
+        }
+        if (SAVED_ERROR_PAGE.matcher(trimmed).find() && PAGE_TEXT.matcher(trimmed).find()) {
+            return EvidenceKind.SAVED_ERROR_PAGE; // the page's text, copied from the browser
         }
         if (baseName.endsWith(".csv") && ((text.contains("TimeCreated") && text.contains("Id"))
                 || EVENT_VIEWER_CSV_HEADER.matcher(text).find())) {

@@ -147,6 +147,10 @@ class EvidenceSnifferTest {
         assertThat(sniff("Application.csv", "Level,Date and Time,Source,Event ID,Task Category\nError,3/11/2025 9:20:05 AM,"
                 + "Microsoft-Windows-WAS,5002,None,\"text\"\n")).isEqualTo(EvidenceKind.EVENT_LOG_CSV);
         assertThat(EvidenceKind.EVENT_LOG_TEXT.isEventLog()).isTrue();
+        assertThat(sniff("error.txt", "HTTP Error 500.19 - Internal Server Error\nThe requested page cannot be accessed.\n"
+                + "Detailed Error Information:\nModule\t   IIS Web Core\nError Code\t   0x8007000d\n"))
+                .as("an error page's text copied from the browser").isEqualTo(EvidenceKind.SAVED_ERROR_PAGE);
+        assertThat(sniff("notes.txt", "customer says HTTP Error 500 sometimes\n")).isEqualTo(EvidenceKind.UNKNOWN);
         assertThat(EvidenceSniffer.sniff("System.evtx", "ElfFile\0\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 10))
                 .isEqualTo(EvidenceKind.EVENT_LOG_EVTX);
         assertThat(EvidenceKind.EVENT_LOG_EVTX.supported()).isFalse();
