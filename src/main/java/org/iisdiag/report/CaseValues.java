@@ -25,6 +25,7 @@ import org.iisdiag.facts.FailedRequestTrace;
 import org.iisdiag.facts.HttpErrCount;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.ServerEnvironment;
+import org.iisdiag.facts.SqlConnectionTarget;
 import org.iisdiag.facts.SiteInfo;
 import org.iisdiag.facts.Tristate;
 import org.iisdiag.facts.UriCount;
@@ -60,6 +61,8 @@ final class CaseValues {
     private final List<org.iisdiag.facts.ApplicationDefinition> apps;
     /** Whether the case holds several servers' logs (their traffic is compared only then), so titles say which one. */
     private final boolean severalServers;
+    /** Where the configuration's connection strings connect, when they name one server (see {@link #onlySqlTarget}). */
+    private final SqlConnectionTarget sql;
     /** Whether the logs show requests for ASP.NET 4.x pages or services (see {@link #siteStack}). */
     private final boolean managedRequests;
 
@@ -77,6 +80,24 @@ final class CaseValues {
         this.severalServers = facts.stream().anyMatch(f -> f instanceof org.iisdiag.facts.ServerTraffic);
         this.apps = facts.stream().filter(f -> f instanceof org.iisdiag.facts.ApplicationDefinition)
                 .map(f -> (org.iisdiag.facts.ApplicationDefinition) f).toList();
+        this.sql = onlySqlTarget(facts);
+    }
+
+    /**
+     * The SQL Server the case's configuration connects to, when its connection strings name one server
+     * (and at most one database on it); null when they name none or several, since a step must not guess.
+     */
+    static SqlConnectionTarget onlySqlTarget(Collection<?> facts) {
+        List<SqlConnectionTarget> all = facts.stream().filter(SqlConnectionTarget.class::isInstance)
+                .map(SqlConnectionTarget.class::cast).toList();
+        if (all.isEmpty() || all.stream().map(x -> x.dataSource().toLowerCase(java.util.Locale.ROOT)).distinct().count() > 1) {
+            return null;
+        }
+        List<String> databases = all.stream().map(SqlConnectionTarget::database).filter(d -> !d.isEmpty())
+                .map(d -> d.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        SqlConnectionTarget first = all.stream().sorted(java.util.Comparator.comparing(SqlConnectionTarget::source)).findFirst().orElseThrow();
+        return databases.size() > 1 ? new SqlConnectionTarget(first.name(), first.dataSource(), "", first.integratedSecurity(),
+                first.configFile(), first.locationPath(), first.defaults(), first.source()) : first;
     }
 
     /**
@@ -257,6 +278,9 @@ final class CaseValues {
                     .map(AppPoolDefinition::identityType).findFirst().orElse(null);
             case "iisVersion" -> nonEmpty(server.iisVersion());
             case "physicalPath" -> physicalPathOf(t);
+            case "sqlServer" -> sql == null ? null : sql.dataSource();
+            case "sqlHost" -> sql == null ? null : nonEmpty(sql.host());
+            case "database" -> sql == null ? null : nonEmpty(sql.database());
             case "extraAreas" -> extraAreas(siteStack(t));
             default -> null;
         };

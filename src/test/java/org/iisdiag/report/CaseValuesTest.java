@@ -106,4 +106,26 @@ class CaseValuesTest {
                 .as("a site the configuration does not hold").isNull();
         assertThat(values.known(Target.CASE, new TreeMap<>(), List.of()).apply("appPool")).isNull();
     }
+
+    private static org.iisdiag.facts.SqlConnectionTarget sql(String name, String server, String db) {
+        return new org.iisdiag.facts.SqlConnectionTarget(name, server, db, true, "web.config", "", List.of(), "web.config:" + name.length());
+    }
+
+    private static String value(List<Object> facts, String name) {
+        return new CaseValues(ServerEnvironment.unknown(), List.of(), TargetDirectory.of(facts), Map.of(), facts)
+                .known(Target.CASE, new TreeMap<>(), List.of()).apply(name);
+    }
+
+    @Test
+    void theSqlServerIsNamedOnlyWhenTheConnectionStringsNameOne() {
+        List<Object> one = List.of(sql("Orders", "tcp:SQLCLU02\\ERP,1433", "Orders"), sql("Audit", "TCP:sqlclu02\\erp,1433", "Orders"));
+        assertThat(value(one, "sqlServer")).as("the first by place in the files").isEqualToIgnoringCase("tcp:SQLCLU02\\ERP,1433");
+        assertThat(value(one, "sqlHost")).isEqualToIgnoringCase("SQLCLU02");
+        assertThat(value(one, "database")).isEqualTo("Orders");
+        List<Object> twoDatabases = List.of(sql("Orders", "SQL01", "Orders"), sql("Audit", "SQL01", "Audit"));
+        assertThat(value(twoDatabases, "sqlServer")).isEqualTo("SQL01");
+        assertThat(value(twoDatabases, "database")).as("which database is not known").isNull();
+        assertThat(value(List.of(sql("A", "SQL01", ""), sql("B", "SQL02", "")), "sqlServer")).as("two servers: no guess").isNull();
+        assertThat(value(List.of(), "sqlServer")).isNull();
+    }
 }

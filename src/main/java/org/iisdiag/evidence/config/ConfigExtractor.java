@@ -3,6 +3,7 @@ package org.iisdiag.evidence.config;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +35,7 @@ import org.iisdiag.facts.FileExtensionsConfig;
 import org.iisdiag.facts.VerbsConfig;
 import org.iisdiag.facts.WcfBindingConfig;
 import org.iisdiag.facts.ProtectedConfigProvider;
+import org.iisdiag.facts.SqlConnectionTarget;
 import org.iisdiag.facts.WcfHostingConfig;
 import org.iisdiag.facts.HandlerAccessPolicy;
 import org.iisdiag.facts.HandlerMapping;
@@ -251,6 +253,9 @@ final class ConfigExtractor {
         }
         for (XmlElement e : sections(level, "configProtectedData")) {
             protectedConfigProviders(e, path);
+        }
+        for (XmlElement e : sections(level, "connectionStrings")) {
+            connectionStrings(e, path);
         }
         for (XmlElement web : sections(level, "system.web")) {
             for (XmlElement e : sections(web, "customErrors")) {
@@ -607,6 +612,20 @@ final class ConfigExtractor {
             }
         }
         return values;
+    }
+
+    /** {@code connectionStrings}: where each entry connects (the reader kept nothing else of the string). */
+    private void connectionStrings(XmlElement e, String path) {
+        for (XmlElement add : e.children("add")) {
+            String server = add.attr("dataSource");
+            if (server == null || server.isBlank()) {
+                continue; // not a SQL Server string (or no server in it)
+            }
+            String database = add.attr("database");
+            out.add(new SqlConnectionTarget(Objects.requireNonNullElse(add.attr("name"), "").strip(), server.strip(),
+                    database == null ? "" : database.strip(), "true".equals(add.attr("integratedSecurity")),
+                    file, path, List.of(), src(add)));
+        }
     }
 
     /** {@code configProtectedData/providers}: each declared provider with its RSA key container. */

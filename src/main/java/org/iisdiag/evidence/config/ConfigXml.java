@@ -29,8 +29,9 @@ import org.iisdiag.facts.XmlProblem;
  * "billion laughs" and external-entity (XXE) attacks work), so nothing is ever expanded or fetched.
  * Depth and element count are capped.
  *
- * <p>Secrets never enter the tree: text content is not kept; {@code <connectionStrings>},
- * {@code <appSettings>} and {@code <machineKey>} are skipped whole; attributes whose name contains
+ * <p>Secrets never enter the tree: text content is not kept; {@code <appSettings>} and {@code <machineKey>}
+ * are skipped whole; a {@code <connectionStrings>} entry keeps only its name, provider and where it connects
+ * (server, database, integrated security: {@link ConnectionStringTarget}); attributes whose name contains
  * "password", "connectionString", "secret" or "pwd", and {@code validationKey}/{@code decryptionKey},
  * are dropped; an {@code <environmentVariable>} keeps its {@code value} only for
  * {@link #DIAGNOSTIC_VARIABLES}; sections encrypted with {@code configProtectionProvider} are skipped
@@ -39,7 +40,9 @@ import org.iisdiag.facts.XmlProblem;
 final class ConfigXml {
     static final int MAX_DEPTH = 100;
     /** Elements skipped with everything in them: their values are secrets or keys. */
-    static final Set<String> SECRET_SECTIONS = Set.of("connectionStrings", "appSettings", "machineKey");
+    static final Set<String> SECRET_SECTIONS = Set.of("appSettings", "machineKey");
+    /** Its entries keep only where they connect ({@link ConnectionStringTarget}), never the string itself. */
+    static final String CONNECTION_STRINGS = "connectionStrings";
     /** Environment variables whose value is kept (diagnostic switches, not secrets); prefix match for the last. */
     static final List<String> DIAGNOSTIC_VARIABLES =
             List.of("ASPNETCORE_ENVIRONMENT", "ASPNETCORE_DETAILEDERRORS", "ASPNETCORE_MODULE_DEBUG");
@@ -110,12 +113,15 @@ final class ConfigXml {
                             break;
                         }
                         if (SECRET_SECTIONS.contains(name)) {
-                            report.note("<" + String.join(">, <", SECRET_SECTIONS.stream().sorted().toList())
-                                    + "> and password/connection-string attributes hold secrets and are not read");
+                            report.note(SECRETS_NOT_READ);
                             skipDepth = 1;
                             break;
                         }
-                        XmlElement e = new XmlElement(name, line, attributes(r, name));
+                        boolean connection = !open.isEmpty() && open.peek().name().equals(CONNECTION_STRINGS);
+                        if (connection) {
+                            report.note(SECRETS_NOT_READ);
+                        }
+                        XmlElement e = new XmlElement(name, line, connection ? connectionAttributes(r) : attributes(r, name));
                         if (open.isEmpty()) {
                             root = e;
                         } else {
@@ -153,6 +159,24 @@ final class ConfigXml {
             x.noteLimits(report, "config-value-chars");
             x.close();
         }
+    }
+
+    private static final String SECRETS_NOT_READ = "<appSettings>, <machineKey> and password/connection-string attributes"
+            + " hold secrets and are not read; of <connectionStrings> only each entry's server, database and whether it"
+            + " uses integrated security are kept";
+
+    /** A connection-string entry: its name and provider, and from the string only where it connects. */
+    private static String[] connectionAttributes(XMLStreamReader r) {
+        List<String> kept = new ArrayList<>();
+        for (String a : List.of("name", "providerName")) {
+            String v = r.getAttributeValue(null, a);
+            if (v != null) {
+                kept.add(a);
+                kept.add(v);
+            }
+        }
+        kept.addAll(ConnectionStringTarget.attributes(r.getAttributeValue(null, "connectionString")));
+        return kept.toArray(String[]::new);
     }
 
     private static String[] attributes(XMLStreamReader r, String element) {

@@ -206,6 +206,14 @@ class ConfigReadersTest {
                 .isEqualTo("aspnet4.web.config:23: <identity> is encrypted (configProtectionProvider="
                         + "RsaProtectedConfigurationProvider) and was skipped"));
         assertThat(r.report().notes()).anySatisfy(n -> assertThat(n).contains("<connectionStrings>", "not read"));
+        // of the connection string only where it connects is kept
+        assertThat(r.one(org.iisdiag.facts.SqlConnectionTarget.class)).satisfies(c -> {
+            assertThat(c.name()).isEqualTo("DefaultConnection");
+            assertThat(c.dataSource()).isEqualTo("sql02");
+            assertThat(c.database()).isEqualTo("Intranet");
+            assertThat(c.integratedSecurity()).isFalse();
+            assertThat(c.host()).isEqualTo("sql02");
+        });
         assertNoSecrets(r);
     }
 
@@ -511,9 +519,10 @@ class ConfigReadersTest {
         for (int i = files.length - 1; i >= 0; i--) {
             read(backward, files[i]);
         }
-        // 11 settings plus the two handler mappings that name AspNetCoreModuleV2 and the paths of their handlers sections
-        assertThat(forward.facts()).hasSize(15).isEqualTo(backward.facts());
-        assertThat(forward.facts().get(0)).isInstanceOf(CompilationConfig.class); // aspnet4 sorts first
+        // 11 settings, one connection string's target, and the two handler mappings that name AspNetCoreModuleV2
+        // and the paths of their handlers sections
+        assertThat(forward.facts()).hasSize(16).isEqualTo(backward.facts());
+        assertThat(forward.facts().get(0)).isInstanceOf(org.iisdiag.facts.SqlConnectionTarget.class); // aspnet4 sorts first
         assertThat(forward.facts()).allSatisfy(f -> assertThat(f).isInstanceOf(ConfigFact.class));
     }
 
