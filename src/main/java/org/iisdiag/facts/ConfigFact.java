@@ -48,22 +48,4 @@ public interface ConfigFact extends SingleObservation {
     static String location(String locationPath) {
         return locationPath.isEmpty() ? "" : " in <location path=\"" + locationPath + "\">";
     }
-
-    /**
-     * Whether two settings can apply to the same request: outside any {@code <location>} (or at ".") a setting
-     * applies to every path of its file, and two {@code <location>}s meet only when one path is the other or lies
-     * under it ("Intranet" and "Intranet/hr"; not "Intranet" and "Orders", another site). Case-insensitive, as IIS
-     * matches site and application names.
-     */
-    static boolean samePathScope(ConfigFact a, ConfigFact b) {
-        String x = scope(a.locationPath());
-        String y = scope(b.locationPath());
-        return x.isEmpty() || y.isEmpty() || x.equals(y) || x.startsWith(y + "/") || y.startsWith(x + "/");
-    }
-
-    private static String scope(String locationPath) {
-        String p = locationPath.strip().replace('\\', '/').toLowerCase(java.util.Locale.ROOT);
-        p = p.replaceAll("^/+|/+$", "");
-        return p.equals(".") ? "" : p;
-    }
 }
