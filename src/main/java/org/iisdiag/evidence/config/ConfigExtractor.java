@@ -36,6 +36,8 @@ import org.iisdiag.facts.VerbsConfig;
 import org.iisdiag.facts.WcfBindingConfig;
 import org.iisdiag.facts.ProtectedConfigProvider;
 import org.iisdiag.facts.SqlConnectionTarget;
+import org.iisdiag.facts.ConfigSectionsSet;
+import org.iisdiag.facts.LockedSections;
 import org.iisdiag.facts.WcfHostingConfig;
 import org.iisdiag.facts.HandlerAccessPolicy;
 import org.iisdiag.facts.HandlerMapping;
@@ -100,6 +102,12 @@ final class ConfigExtractor {
         }
         if (applicationHost) {
             serverRuntime(configuration);
+            lockedSections(configuration);
+        } else {
+            sectionsSet(configuration, "");
+            for (XmlElement location : configuration.children("location")) {
+                sectionsSet(location, orEmpty(location.attr("path")));
+            }
         }
         for (XmlElement farms : configuration.children("webFarms")) {
             webFarms(farms);
@@ -612,6 +620,72 @@ final class ConfigExtractor {
             }
         }
         return values;
+    }
+
+    /** At most this many paths are kept of what one web.config level sets. */
+    private static final int MAX_SET_PATHS = 200;
+
+    /** The system.webServer elements (four levels deep) a web.config level sets, for comparing with locked sections. */
+    private void sectionsSet(XmlElement level, String path) {
+        List<String> paths = new ArrayList<>();
+        XmlElement first = null;
+        for (XmlElement ws : level.children("system.webServer")) {
+            first = first == null ? ws : first;
+            elementPaths(ws, "system.webServer", 0, paths);
+        }
+        if (!paths.isEmpty()) {
+            out.add(new ConfigSectionsSet(List.copyOf(paths), file, path, src(first)));
+        }
+    }
+
+    private static void elementPaths(XmlElement e, String prefix, int depth, List<String> paths) {
+        for (XmlElement c : e.children()) {
+            String p = prefix + "/" + c.name();
+            if (!paths.contains(p) && paths.size() < MAX_SET_PATHS) {
+                paths.add(p);
+            }
+            if (depth < 3) {
+                elementPaths(c, p, depth + 1, paths);
+            }
+        }
+    }
+
+    /**
+     * applicationHost.config's sections declared {@code overrideModeDefault="Deny"}, less what a {@code <location
+     * path="" overrideMode="Allow">} (all sites) hands back.
+     */
+    private void lockedSections(XmlElement configuration) {
+        XmlElement declared = configuration.child("configSections");
+        if (declared == null) {
+            return;
+        }
+        List<String> locked = new ArrayList<>();
+        declaredLocked(declared, "", locked);
+        for (XmlElement location : configuration.children("location")) {
+            if (orEmpty(location.attr("path")).isEmpty() && "allow".equalsIgnoreCase(orEmpty(location.attr("overrideMode")))) {
+                List<String> allowed = new ArrayList<>();
+                elementPaths(location, "", 0, allowed);
+                locked.removeIf(sec -> allowed.stream().anyMatch(a -> a.substring(1).equalsIgnoreCase(sec)));
+            }
+        }
+        if (!locked.isEmpty()) {
+            out.add(new LockedSections(List.copyOf(locked), file, src(declared)));
+        }
+    }
+
+    private static void declaredLocked(XmlElement group, String prefix, List<String> locked) {
+        for (XmlElement c : group.children()) {
+            String name = orEmpty(c.attr("name"));
+            if (name.isEmpty()) {
+                continue;
+            }
+            String p = prefix.isEmpty() ? name : prefix + "/" + name;
+            if (c.name().equals("sectionGroup")) {
+                declaredLocked(c, p, locked);
+            } else if (c.name().equals("section") && "deny".equalsIgnoreCase(orEmpty(c.attr("overrideModeDefault")))) {
+                locked.add(p);
+            }
+        }
     }
 
     /** {@code connectionStrings}: where each entry connects (the reader kept nothing else of the string). */

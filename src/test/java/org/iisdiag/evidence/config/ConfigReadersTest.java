@@ -106,8 +106,9 @@ class ConfigReadersTest {
         assertThat(c.occurrences()).isEqualTo(1);
         assertThat(c.status()).isZero();
         assertThat(c.describe()).contains("InProcess", "ASPNETCORE_ENVIRONMENT=Development", "(aspnetcore-inprocess.web.config:8)");
-        // the aspNetCore settings, the handler mapping that needs AspNetCoreModuleV2 and the paths its handlers map
-        assertThat(r.report().entries()).isEqualTo(3);
+        // the aspNetCore settings, the handler mapping that needs AspNetCoreModuleV2, the paths its handlers map
+        // and what the file's <location> sets
+        assertThat(r.report().entries()).isEqualTo(4);
         assertThat(r.facts()).filteredOn(f -> f instanceof ModuleReference).singleElement()
                 .satisfies(f -> assertThat(((ModuleReference) f).module()).isEqualTo("AspNetCoreModuleV2"));
         assertThat(r.report().lines()).isEqualTo(26);
@@ -163,8 +164,8 @@ class ConfigReadersTest {
         assertThat(rule.source()).isEqualTo("aspnetcore-outofprocess.web.config:23");
         // document order within the file
         assertThat(r.facts()).extracting(f -> f.getClass().getSimpleName()).containsExactly(
-                "HandlerPaths", "ModuleReference", "AspNetCoreConfig", "HttpErrorsConfig", "RequestLimitsConfig",
-                "FailedRequestTracingRule");
+                "ConfigSectionsSet", "HandlerPaths", "ModuleReference", "AspNetCoreConfig", "HttpErrorsConfig",
+                "RequestLimitsConfig", "FailedRequestTracingRule");
         assertNoSecrets(r);
     }
 
@@ -519,9 +520,9 @@ class ConfigReadersTest {
         for (int i = files.length - 1; i >= 0; i--) {
             read(backward, files[i]);
         }
-        // 11 settings, one connection string's target, and the two handler mappings that name AspNetCoreModuleV2
-        // and the paths of their handlers sections
-        assertThat(forward.facts()).hasSize(16).isEqualTo(backward.facts());
+        // 11 settings, one connection string's target, the two handler mappings that name AspNetCoreModuleV2
+        // and the paths of their handlers sections, and what each file's system.webServer sets (3)
+        assertThat(forward.facts()).hasSize(19).isEqualTo(backward.facts());
         assertThat(forward.facts().get(0)).isInstanceOf(org.iisdiag.facts.SqlConnectionTarget.class); // aspnet4 sorts first
         assertThat(forward.facts()).allSatisfy(f -> assertThat(f).isInstanceOf(ConfigFact.class));
     }
@@ -654,5 +655,44 @@ class ConfigReadersTest {
         assertThat(pools.get(0).describe()).contains("loadUserProfile false");
         // not known is not assumed: nothing is listed among the defaults
         assertThat(pools.get(2).defaults()).noneMatch(d -> d.contains("loadUserProfile"));
+    }
+
+    private static java.io.InputStream text(String s) {
+        return new java.io.ByteArrayInputStream(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void lockedSectionsAreThoseDeniedByDefaultLessWhatEverySiteIsHandedBack() throws IOException {
+        Read host = read(new ApplicationHostConfigReader(), "applicationHost.config", text("""
+                <configuration>
+                  <configSections>
+                    <sectionGroup name="system.webServer">
+                      <section name="handlers" overrideModeDefault="Deny" />
+                      <section name="modules" overrideModeDefault="Deny" />
+                      <section name="defaultDocument" overrideModeDefault="Allow" />
+                      <sectionGroup name="security"><sectionGroup name="authentication">
+                        <section name="windowsAuthentication" overrideModeDefault="Deny" />
+                      </sectionGroup></sectionGroup>
+                    </sectionGroup>
+                  </configSections>
+                  <location path="" overrideMode="Allow"><system.webServer><modules /><handlers /></system.webServer></location>
+                </configuration>
+                """));
+        org.iisdiag.facts.LockedSections locked = host.one(org.iisdiag.facts.LockedSections.class);
+        assertThat(locked.sections()).containsExactly("system.webServer/security/authentication/windowsAuthentication");
+
+        Read web = read(new WebConfigReader(), "hr/web.config", text("""
+                <configuration>
+                  <system.webServer>
+                    <security><authentication><windowsAuthentication enabled="true" /></authentication></security>
+                    <modules runAllManagedModulesForAllRequests="false" />
+                  </system.webServer>
+                  <location path="reports"><system.webServer><defaultDocument enabled="true" /></system.webServer></location>
+                </configuration>
+                """));
+        List<org.iisdiag.facts.ConfigSectionsSet> set = web.of(org.iisdiag.facts.ConfigSectionsSet.class);
+        assertThat(set).extracting(org.iisdiag.facts.ConfigSectionsSet::locationPath).containsExactly("", "reports");
+        assertThat(set.get(0).lockedBy(locked)).containsExactly("system.webServer/security/authentication/windowsAuthentication");
+        assertThat(set.get(1).lockedBy(locked)).isEmpty();
     }
 }
