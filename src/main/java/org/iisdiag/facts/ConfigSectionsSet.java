@@ -4,15 +4,15 @@ import java.util.List;
 
 /**
  * The {@code system.webServer} elements a web.config sets (at its top or in one {@code <location>}), as
- * paths such as "system.webServer/security/authentication/windowsAuthentication": what the file tries to
+ * element paths such as "system.webServer/security/authentication/windowsAuthentication": what the file tries to
  * configure, to be compared with the sections applicationHost.config locks.
  */
-public record ConfigSectionsSet(List<String> paths, String configFile, String locationPath, String source)
+public record ConfigSectionsSet(List<String> elements, String configFile, String locationPath, String source)
         implements ConfigFact {
 
     /** Those of the paths the locked sections name, in file order (case-insensitive, as IIS compares). */
     public List<String> lockedBy(LockedSections locked) {
-        return paths.stream().filter(p -> locked.sections().stream().anyMatch(s -> s.equalsIgnoreCase(p))).toList();
+        return elements.stream().filter(p -> locked.sections().stream().anyMatch(s -> s.equalsIgnoreCase(p))).toList();
     }
 
     @Override
@@ -23,7 +23,7 @@ public record ConfigSectionsSet(List<String> paths, String configFile, String lo
     @Override
     public String describe() {
         return configFile + (locationPath.isEmpty() ? "" : " <location path=\"" + locationPath + "\">") + " sets "
-                + String.join(", ", paths.stream().limit(8).toList()) + (paths.size() > 8 ? " ..." : "") + " (" + source + ")";
+                + String.join(", ", elements.stream().limit(8).toList()) + (elements.size() > 8 ? " ..." : "") + " (" + source + ")";
     }
 
     @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }

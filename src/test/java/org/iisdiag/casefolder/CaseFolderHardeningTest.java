@@ -137,7 +137,7 @@ class CaseFolderHardeningTest {
         CaseEvidence e = collect();
         ReadReport r = report(e, "site/web.config");
         assertThat(r.kind()).isEqualTo(EvidenceKind.WEB_CONFIG);
-        assertThat(r.entries()).isEqualTo(1);
+        assertThat(r.entries()).as("its httpErrors setting and what its system.webServer sets").isEqualTo(2);
     }
 
     @Test
