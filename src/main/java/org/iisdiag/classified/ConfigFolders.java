@@ -10,7 +10,7 @@ import org.iisdiag.facts.FailedRequestTrace;
 
 /**
  * The content folder a configuration error points at: the folder of the web.config that a Failed Request
- * Trace ({@code ConfigExceptionInfo}) or a detailed error page ("Config File") names for the same status.
+ * Trace ({@code ConfigExceptionInfo}) or a detailed error page ("Config File") names.
  * The IIS log names no file, so a step that grants access or edits the file can name the folder only
  * from these.
  */
@@ -25,20 +25,13 @@ public final class ConfigFolders {
     }
 
     /**
-     * The folder of the web.config named by those of {@code facts} (traces and error pages) with this
-     * status and substatus; the first in order when several are named, "" when none is.
+     * The web.config (without IIS's long-path prefix) the traces and error pages among {@code facts} name; the
+     * first in order when several are named, "" when none is (a rule collects those of the status it explains).
      */
-    public static String of(int status, int substatus, List<?> facts) {
-        String file = file(status, substatus, facts);
-        return file.isEmpty() ? "" : file.substring(0, Math.max(file.lastIndexOf('\\'), file.lastIndexOf('/')));
-    }
-
-    /** The web.config itself (without IIS's long-path prefix) that {@link #of} takes the folder of, or "". */
-    public static String file(int status, int substatus, List<?> facts) {
+    public static String file(List<?> facts) {
         TreeSet<String> files = new TreeSet<>();
         for (Object o : facts) {
-            String file = o instanceof FailedRequestTrace t && t.status() == status && t.substatus() == substatus ? t.configFile()
-                    : o instanceof ErrorPage p && p.status() == status && p.substatus() == substatus ? p.configFile() : "";
+            String file = o instanceof FailedRequestTrace t ? t.configFile() : o instanceof ErrorPage p ? p.configFile() : "";
             String plain = plain(file);
             if (!folderOf(plain).isEmpty()) {
                 files.add(plain);
@@ -61,7 +54,7 @@ public final class ConfigFolders {
      * The folder of a web.config path as IIS shows it (with or without its {@code \\?\} prefix), or "" for
      * anything else: a failing applicationHost.config or machine.config is not the site's content.
      */
-    static String folderOf(String file) {
+    public static String folderOf(String file) {
         String f = plain(file);
         int slash = Math.max(f.lastIndexOf('\\'), f.lastIndexOf('/'));
         if (slash <= 0 || !f.substring(slash + 1).equalsIgnoreCase("web.config")) {

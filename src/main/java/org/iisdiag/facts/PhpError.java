@@ -22,7 +22,7 @@ import java.util.Locale;
  * @param lastSeen  the last time in UTC, null likewise
  */
 public record PhpError(String level, String message, String script, int line, long count,
-                       Instant firstSeen, Instant lastSeen, List<SampleLine> samples) implements EvidenceFact {
+                       Instant firstSeen, Instant lastSeen, List<SampleLine> samples) implements TalliedEvidence {
 
     /** The levels that end the request, as PHP writes them in its log. */
     public static boolean endsRequest(String level) {
@@ -40,16 +40,6 @@ public record PhpError(String level, String message, String script, int line, lo
     public String describe() {
         String where = location().isEmpty() ? "" : " in " + location();
         return String.format(Locale.ROOT, "%,d x PHP %s: %s%s (PHP error log%s)", count, level, message, where, seenSpan());
-    }
-
-    @Override
-    public long occurrences() {
-        return count;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 
     @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }

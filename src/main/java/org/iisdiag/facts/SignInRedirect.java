@@ -16,7 +16,7 @@ import java.util.List;
  * @param redirectUri the redirect_uri, scheme, host and path only
  */
 public record SignInRedirect(String host, String pageScheme, String idpHost, String redirectUri, long count,
-                             Instant firstSeen, Instant lastSeen, List<SampleLine> samples) implements EvidenceFact {
+                             Instant firstSeen, Instant lastSeen, List<SampleLine> samples) implements TalliedEvidence {
 
     /** The browser asked over https, and the application asks to be called back over plain http. */
     public boolean downgradesScheme() {
@@ -27,16 +27,6 @@ public record SignInRedirect(String host, String pageScheme, String idpHost, Str
     public String describe() {
         return String.format(java.util.Locale.ROOT, "%,d x %s://%s redirected the browser to %s with redirect_uri %s (HAR%s)",
                 count, pageScheme, host, idpHost, redirectUri, seenSpan());
-    }
-
-    @Override
-    public long occurrences() {
-        return count;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 
     @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }

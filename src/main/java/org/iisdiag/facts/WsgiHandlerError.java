@@ -21,7 +21,7 @@ import java.util.Locale;
  */
 public record WsgiHandlerError(String stage, String exception, String message, String handler, String wfastcgiPath,
                                long count, Instant firstSeen, Instant lastSeen, List<SampleLine> samples)
-        implements EvidenceFact {
+        implements TalliedEvidence {
 
     /** The module an import error says Python did not find ("django" of "No module named 'django.core'"), or "". */
     public String missingModule() {
@@ -38,16 +38,6 @@ public record WsgiHandlerError(String stage, String exception, String message, S
     public String describe() {
         return String.format(Locale.ROOT, "%,d x wfastcgi \"%s\": %s: %s (wfastcgi log%s)", count, stage, exception, message,
                 seenSpan());
-    }
-
-    @Override
-    public long occurrences() {
-        return count;
-    }
-
-    @Override
-    public int status() {
-        return 0;
     }
 
     @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }

@@ -15,14 +15,16 @@ class ConfigFoldersTest {
     }
 
     @Test
-    void theFolderOfTheWebConfigATraceOfTheSameStatusNames() {
-        assertThat(ConfigFolders.of(500, 19, List.of(traced(19, "\\\\?\\E:\\Sites\\Intranet\\web.config"))))
-                .isEqualTo("E:\\Sites\\Intranet");
-        assertThat(ConfigFolders.of(500, 19, List.of(traced(19, "D:\\www\\shop\\Web.Config"), traced(19, "C:\\a\\web.config"))))
-                .as("the first in order when several are named").isEqualTo("C:\\a");
-        assertThat(ConfigFolders.of(500, 19, List.of(traced(21, "D:\\www\\shop\\web.config"))))
-                .as("another status's trace").isEmpty();
-        assertThat(ConfigFolders.of(500, 19, List.of("not a trace"))).isEmpty();
+    void theWebConfigATraceNamesWithoutItsLongPathPrefix() {
+        String file = ConfigFolders.file(List.of(traced(19, "\\\\?\\E:\\Sites\\Intranet\\web.config")));
+        assertThat(file).isEqualTo("E:\\Sites\\Intranet\\web.config");
+        assertThat(ConfigFolders.folderOf(file)).isEqualTo("E:\\Sites\\Intranet");
+        assertThat(ConfigFolders.file(List.of(traced(19, "D:\\www\\shop\\Web.Config"), traced(19, "C:\\a\\web.config"))))
+                .as("the first in order when several are named").isEqualTo("C:\\a\\web.config");
+        assertThat(ConfigFolders.file(List.of(traced(19, "C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config"))))
+                .as("applicationHost.config is not content").isEmpty();
+        assertThat(ConfigFolders.file(List.of("not a trace"))).isEmpty();
+        assertThat(ConfigFolders.folderOf("")).isEmpty();
     }
 
     @Test
