@@ -26,6 +26,70 @@ public final class SiteBindings {
         return onPort(sites, port).stream().anyMatch(b -> b.host().isEmpty() || b.host().equalsIgnoreCase(host));
     }
 
+    /**
+     * Whether some site has a binding that listens on {@code endpoint} ("10.0.0.5:80", "[fe80::1]:443"): on its
+     * port, for all unassigned addresses ("*" or empty) or for that address. False for an endpoint that is not
+     * "address:port".
+     */
+    public static boolean listensOn(Collection<?> sites, String endpoint) {
+        Endpoint e = Endpoint.parse(endpoint);
+        return e != null && all(sites).stream().anyMatch(e::takenBy);
+    }
+
+    /** The one site with a binding on the port of {@code endpoint} for another address, or "" when none or several. */
+    public static String siteBoundElsewhere(Collection<?> sites, String endpoint) {
+        List<String> names = boundElsewhere(sites, endpoint).stream().map(Binding::site).distinct().toList();
+        return names.size() == 1 ? names.get(0) : "";
+    }
+
+    /** The bindingInformation ("10.0.0.4:80:") of site {@code site}'s first binding on the port of {@code endpoint} for another address, or "". */
+    public static String bindingElsewhere(Collection<?> sites, String site, String endpoint) {
+        return boundElsewhere(sites, endpoint).stream().filter(b -> b.site().equalsIgnoreCase(site))
+                .map(Binding::information).findFirst().orElse("");
+    }
+
+    /** {@code binding} ("10.0.0.4:80:intranet") with its address replaced by {@code address}: "10.0.0.9:80:intranet". */
+    public static String withAddress(String binding, String address) {
+        int end = addressEnd(binding);
+        return end < 0 ? binding : address + binding.substring(end);
+    }
+
+    /** The address of {@code binding} ("10.0.0.4:80:intranet"): "10.0.0.4". */
+    public static String addressOf(String binding) {
+        int end = addressEnd(binding);
+        return end < 0 ? "" : binding.substring(0, end);
+    }
+
+    /**
+     * Where the address of a bindingInformation "ip:port:host" ends: the colon before the port. An IPv6 address
+     * is in brackets, so port and host are the last two colon-separated parts. -1 for another form.
+     */
+    private static int addressEnd(String info) {
+        int last = info.lastIndexOf(':');
+        return last <= 0 ? -1 : info.lastIndexOf(':', last - 1);
+    }
+
+    private static List<Binding> boundElsewhere(Collection<?> sites, String endpoint) {
+        Endpoint e = Endpoint.parse(endpoint);
+        return e == null ? List.of() : all(sites).stream().filter(b -> b.port().equals(e.port()) && !e.takenBy(b)).toList();
+    }
+
+    /** The server address and port a request arrived on. */
+    private record Endpoint(String ip, String port) {
+        static Endpoint parse(String endpoint) {
+            int colon = endpoint.lastIndexOf(':');
+            return colon <= 0 ? null : new Endpoint(endpoint.substring(0, colon), endpoint.substring(colon + 1));
+        }
+
+        /** Whether the binding listens here: on this port, for all unassigned addresses or for this one. */
+        boolean takenBy(Binding b) {
+            return b.port().equals(port) && (b.ip().isEmpty() || b.ip().equals("*") || b.ip().equalsIgnoreCase(ip));
+        }
+
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
+    }
+
     /** The name of the site that has bindings on {@code port} (for a new host name there), or "" when none or several do. */
     public static String siteOnPort(List<?> sites, int port) {
         List<String> names = onPort(sites, port).stream().map(Binding::site).distinct().toList();
@@ -142,8 +206,12 @@ public final class SiteBindings {
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9*][A-Za-z0-9.*-]{0,252}");
 
-    /** A site, the port of one of its bindings and the host it takes ("" for any host). */
-    private record Binding(String site, String port, String host) {
+    /** A site, the address ("*" for all unassigned), port and host ("" for any host) of one of its bindings. */
+    private record Binding(String site, String ip, String port, String host) {
+        String information() {
+            return ip + ":" + port + ":" + host;
+        }
+
         @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
         @Override public int hashCode() { return RecordEquality.hash(this); }
     }
@@ -164,10 +232,11 @@ public final class SiteBindings {
             if (o instanceof SiteDefinition s) {
                 for (String b : s.bindings()) {
                     String info = b.substring(b.indexOf('/') + 1);
+                    int before = addressEnd(info);
                     int last = info.lastIndexOf(':');
-                    int before = last <= 0 ? -1 : info.lastIndexOf(':', last - 1);
                     if (before >= 0) {
-                        out.add(new Binding(s.name(), info.substring(before + 1, last), info.substring(last + 1).strip()));
+                        out.add(new Binding(s.name(), info.substring(0, before).strip(), info.substring(before + 1, last),
+                                info.substring(last + 1).strip()));
                     }
                 }
             }

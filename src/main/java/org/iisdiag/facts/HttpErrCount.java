@@ -11,13 +11,23 @@ import java.util.List;
  * UrlSegmentMaxLength (260 characters). {@code noRequestLine} counts the entries logged with neither a method
  * nor a URI (HTTP.sys read no request line: the bytes were not HTTP, e.g. a TLS handshake on a plain-HTTP
  * port); {@code topClients} are the client addresses of 400 entries (at most 64, most frequent first,
- * counts approximate once more addresses were seen), empty for other statuses.
+ * counts approximate once more addresses were seen), empty for other statuses. {@code topEndpoints} are the
+ * server addresses and ports ("10.0.0.5:80", s-ip and s-port) the 400 and 404 entries arrived on (at most 16,
+ * most frequent first): where HTTP.sys found no site to route a request to.
  */
 public record HttpErrCount(String server, String reason, int status, String siteId, String queue, long count,
                            Instant firstSeen, Instant lastSeen,
                            List<UriCount> topUris, List<SampleLine> samples, LongPathSegments longSegments,
-                           long noRequestLine, List<UriCount> topClients)
+                           long noRequestLine, List<UriCount> topClients, List<UriCount> topEndpoints)
         implements EvidenceFact {
+
+    /** Entries without the server addresses they arrived on. */
+    public HttpErrCount(String server, String reason, int status, String siteId, String queue, long count,
+                        Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
+                        LongPathSegments longSegments, long noRequestLine, List<UriCount> topClients) {
+        this(server, reason, status, siteId, queue, count, firstSeen, lastSeen, topUris, samples, longSegments,
+                noRequestLine, topClients, List.of());
+    }
 
     /** Entries without a count of request lines or clients. */
     public HttpErrCount(String server, String reason, int status, String siteId, String queue, long count,
@@ -35,6 +45,17 @@ public record HttpErrCount(String server, String reason, int status, String site
     public HttpErrCount {
         longSegments = longSegments == null ? LongPathSegments.NONE : longSegments;
         topClients = topClients == null ? List.of() : topClients;
+        topEndpoints = topEndpoints == null ? List.of() : topEndpoints;
+    }
+
+    /** The server address and port ("10.0.0.5:80") most of the entries arrived on, or "" when none was kept. */
+    public String topEndpoint() {
+        return topEndpoints.isEmpty() ? "" : topEndpoints.get(0).uri();
+    }
+
+    /** The share of the entries that arrived on {@link #topEndpoint}, 0 when no endpoint was kept. */
+    public double topEndpointShare() {
+        return topEndpoints.isEmpty() || count == 0 ? 0 : (double) topEndpoints.get(0).count() / count;
     }
 
     /** How many different client addresses the 400 entries came from (a lower bound past 64). */
@@ -69,6 +90,13 @@ public record HttpErrCount(String server, String reason, int status, String site
         if (!topClients.isEmpty()) {
             b.append(String.format(java.util.Locale.ROOT, "; from %s%d client addresses", topClients.size() >= 64 ? "over " : "",
                     topClients.size()));
+        }
+        if (!topEndpoints.isEmpty()) {
+            b.append("; arrived on ").append(topEndpoint());
+            if (topEndpoints.size() > 1) {
+                b.append(String.format(java.util.Locale.ROOT, " and %d other address%s", topEndpoints.size() - 1,
+                        topEndpoints.size() > 2 ? "es" : ""));
+            }
         }
         if (longSegments.any()) {
             b.append(String.format(java.util.Locale.ROOT, "; %,d with a path segment over 260 characters (longest %d, e.g. %s)",

@@ -71,4 +71,24 @@ class SiteBindingsTest {
         assertThat(SiteBindings.httpsBinding(List.of(site("A", "https/*:443:a"), site("B", "https/*:443:b")), ""))
                 .as("several sites, none named").isEmpty();
     }
+
+    @Test
+    void anAddressIsTakenByABindingForAllUnassignedOrForThatAddressOnItsPort() {
+        List<Object> bound = List.of(site("Intranet", "http/10.0.0.5:80:", "https/10.0.0.5:443:intranet"),
+                site("Api", "http/*:8080:"));
+        assertThat(SiteBindings.listensOn(bound, "10.0.0.5:80")).isTrue();
+        assertThat(SiteBindings.listensOn(bound, "10.0.0.9:80")).as("another address of the server").isFalse();
+        assertThat(SiteBindings.listensOn(bound, "10.0.0.9:8080")).as("All Unassigned").isTrue();
+        assertThat(SiteBindings.listensOn(bound, "10.0.0.9:81")).isFalse();
+        assertThat(SiteBindings.listensOn(bound, "no-port")).isFalse();
+        assertThat(SiteBindings.siteBoundElsewhere(bound, "10.0.0.9:80")).isEqualTo("Intranet");
+        assertThat(SiteBindings.siteBoundElsewhere(bound, "10.0.0.9:8080")).as("the binding takes it").isEmpty();
+        assertThat(SiteBindings.bindingElsewhere(bound, "Intranet", "10.0.0.9:443")).isEqualTo("10.0.0.5:443:intranet");
+        assertThat(SiteBindings.withAddress("10.0.0.5:443:intranet", "10.0.0.9")).isEqualTo("10.0.0.9:443:intranet");
+        assertThat(SiteBindings.addressOf("[fe80::5]:80:")).isEqualTo("[fe80::5]");
+
+        List<Object> two = List.of(site("A", "http/10.0.0.5:80:"), site("B", "http/10.0.0.6:80:"));
+        assertThat(SiteBindings.siteBoundElsewhere(two, "10.0.0.9:80")).as("two candidates: no single site").isEmpty();
+        assertThat(SiteBindings.siteBoundElsewhere(two, "[fe80::9]:80")).isEmpty();
+    }
 }

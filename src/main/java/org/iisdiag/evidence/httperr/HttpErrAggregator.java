@@ -39,11 +39,12 @@ public final class HttpErrAggregator {
 
     /**
      * One entry of {@code server} ({@code sv} is its UTF-8, made once per file, not per line), with the
-     * positions of cs-method and c-ip (-1 when not logged): entries without a request line are counted,
-     * and the client addresses of 400s kept (who sends what HTTP.sys refuses).
+     * positions of cs-method, c-ip, s-ip and s-port (-1 when not logged): entries without a request line are
+     * counted, the client addresses of 400s kept (who sends what HTTP.sys refuses), and the server address and
+     * port of 400s and 404s (where requests arrived that HTTP.sys routed to no site).
      */
     void add(String server, byte[] sv, W3cRecord rec, long epochSecond, int status, int reason, int siteId, int queue,
-             int uri, int method, int client, String file) {
+             int uri, int method, int client, int localIp, int localPort, String file) {
         KeyStats<Key> stats = keys.begin().putBytes(sv, 0, sv.length).putInt(status).putField(rec, reason)
                 .putField(rec, siteId).putField(rec, queue).get();
         if (stats == null) {
@@ -63,6 +64,9 @@ public final class HttpErrAggregator {
         stats.noRequestLine(rec, method, uri);
         if (status == 400) {
             stats.client(rec, client);
+        }
+        if (status == 400 || status == 404) {
+            stats.endpoint(rec, localIp, localPort);
         }
         timeline.add(epochSecond, status);
         reasonTimeline(stats).add(epochSecond, status);
@@ -185,7 +189,8 @@ public final class HttpErrAggregator {
         return keys.sorted(ORDER).stream().map(s -> {
             Key k = s.key();
             return new HttpErrCount(k.server(), k.reason(), k.status(), k.siteId(), k.queue(), s.count(), s.firstSeen(),
-                    s.lastSeen(), s.topUris(), s.samples(), s.longSegments(), s.withoutRequestLine(), s.topClients());
+                    s.lastSeen(), s.topUris(), s.samples(), s.longSegments(), s.withoutRequestLine(), s.topClients(),
+                    s.topEndpoints());
         }).toList();
     }
 

@@ -84,7 +84,7 @@ public final class HttpErrReader {
         private final String file;
         private final String server;
         private final byte[] serverBytes;
-        private int status, reason, siteId, queue, uri, method, client;
+        private int status, reason, siteId, queue, uri, method, client, localIp, localPort;
 
         Handler(HttpErrAggregator agg, String file, String server) {
             super("s-reason");
@@ -103,6 +103,8 @@ public final class HttpErrReader {
             uri = l.indexOf("cs-uri");
             method = l.indexOf("cs-method");
             client = l.indexOf("c-ip");
+            localIp = l.indexOf("s-ip");
+            localPort = l.indexOf("s-port");
         }
 
         @Override
@@ -116,7 +118,7 @@ public final class HttpErrReader {
             if (r.isDash(reason)) {
                 return "s-reason is empty ('-'); HTTP.sys always writes one";
             }
-            agg.add(server, serverBytes, r, ts, (int) st, reason, siteId, queue, uri, method, client, file);
+            agg.add(server, serverBytes, r, ts, (int) st, reason, siteId, queue, uri, method, client, localIp, localPort, file);
             return null;
         }
     }

@@ -23,6 +23,8 @@ public final class KeyStats<K> {
     public static final int METHOD_CAPACITY = 16;
     /** Protocol versions kept per key (only for the keys where the version matters, e.g. 401: HTTP/1.1, HTTP/2). */
     public static final int VERSION_CAPACITY = 8;
+    /** Server addresses and ports kept per key (only for the keys HTTP.sys routed nowhere: 404 NotFound, 400 Hostname). */
+    public static final int ENDPOINT_CAPACITY = 16;
 
     private final K key;
     private long count;
@@ -38,6 +40,8 @@ public final class KeyStats<K> {
     private TopUriSketch clients; // made on first client address: only keys whose status is about the client
     private TopUriSketch methods; // made on first method: only keys whose status is about the request method
     private TopUriSketch versions; // made on first protocol version: only keys whose status depends on it (401)
+    private TopUriSketch endpoints; // made on first s-ip/s-port pair: only keys about routing (HTTPERR 404, 400)
+    private byte[] endpointScratch; // s-ip, a space and s-port, when the two fields are not next to each other
     private long bare; // entries with neither a method nor a URI: HTTP.sys could not read a request line (see noRequestLine)
     private long longSegEntries; // entries whose URI path has a segment longer than the limit given to pathSegments
     private int longestSeg; // the longest path segment of any URI fed to pathSegments
@@ -186,6 +190,32 @@ public final class KeyStats<K> {
         versions = feed(versions, VERSION_CAPACITY, rec, f);
     }
 
+    /**
+     * Feeds the server address and port the request arrived on (fields {@code ip} and {@code port}, s-ip and
+     * s-port) to the endpoint sketch as "address port"; skipped when either is absent or "-".
+     */
+    public void endpoint(W3cRecord rec, int ip, int port) {
+        if (ip < 0 || port < 0 || rec.isDash(ip) || rec.isDash(port)) {
+            return;
+        }
+        if (endpoints == null) {
+            endpoints = new TopUriSketch(ENDPOINT_CAPACITY);
+        }
+        byte[] b = rec.buffer();
+        if (rec.end(ip) + 1 == rec.start(port)) { // the usual layout: "s-ip s-port", one separator between
+            endpoints.add(b, rec.start(ip), rec.end(port) - rec.start(ip));
+            return;
+        }
+        int li = rec.length(ip), lp = rec.length(port), n = li + 1 + lp;
+        if (endpointScratch == null || endpointScratch.length < n) {
+            endpointScratch = new byte[Math.max(64, n)];
+        }
+        System.arraycopy(b, rec.start(ip), endpointScratch, 0, li);
+        endpointScratch[li] = ' ';
+        System.arraycopy(b, rec.start(port), endpointScratch, li + 1, lp);
+        endpoints.add(endpointScratch, 0, n);
+    }
+
     /** Records one entry's time-taken (ms), logged at {@code epochSecond}. */
     public void timeTaken(long ms, long epochSecond) {
         timeTaken(ms, epochSecond, null, -1);
@@ -248,6 +278,7 @@ public final class KeyStats<K> {
         clients = merged(clients, other.clients, CLIENT_CAPACITY);
         methods = merged(methods, other.methods, METHOD_CAPACITY);
         versions = merged(versions, other.versions, VERSION_CAPACITY);
+        endpoints = merged(endpoints, other.endpoints, ENDPOINT_CAPACITY);
         for (Sample s : other.samples) {
             if (samples.size() >= MAX_SAMPLES) {
                 break;
@@ -283,6 +314,7 @@ public final class KeyStats<K> {
         write(g, "clients", clients);
         write(g, "methods", methods);
         write(g, "versions", versions);
+        write(g, "endpoints", endpoints);
         if (bare > 0) {
             g.writeNumberField("bare", bare);
         }
@@ -319,6 +351,7 @@ public final class KeyStats<K> {
         clients = read(n, "clients", CLIENT_CAPACITY);
         methods = read(n, "methods", METHOD_CAPACITY);
         versions = read(n, "versions", VERSION_CAPACITY);
+        endpoints = read(n, "endpoints", ENDPOINT_CAPACITY);
         bare = n.path("bare").asLong(0);
         longSegEntries = n.path("longSegEntries").asLong(0);
         longestSeg = n.path("longestSeg").asInt(0);
@@ -366,6 +399,20 @@ public final class KeyStats<K> {
     /** The request methods fed to {@link #method}, most frequent first (ties by name). */
     public List<UriCount> topMethods() {
         return methods == null ? List.of() : methods.top(METHOD_CAPACITY, s -> s);
+    }
+
+    /**
+     * The server addresses and ports fed to {@link #endpoint}, most frequent first (ties by text), each as
+     * "address:port", an IPv6 address in brackets ("[fe80::1]:80") as in a binding.
+     */
+    public List<UriCount> topEndpoints() {
+        return endpoints == null ? List.of() : endpoints.top(ENDPOINT_CAPACITY, KeyStats::endpointText);
+    }
+
+    private static String endpointText(String addressSpacePort) {
+        int sp = addressSpacePort.lastIndexOf(' ');
+        String ip = addressSpacePort.substring(0, sp);
+        return (ip.indexOf(':') >= 0 && !ip.startsWith("[") ? "[" + ip + "]" : ip) + ":" + addressSpacePort.substring(sp + 1);
     }
 
     /** The protocol versions fed to {@link #version}, most frequent first (ties by name). */

@@ -186,4 +186,43 @@ class HttpErrReaderTest {
         HttpErrAggregator back = HttpErrAggregator.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(w.toString()));
         assertThat(back.counts()).isEqualTo(agg.counts());
     }
+
+    @Test
+    void keepsTheServerAddressAndPortOf404sAnd400sWhateverTheFieldOrder() throws IOException {
+        String usual = "#Fields: date time c-ip c-port s-ip s-port cs-version cs-method cs-uri streamid sc-status s-siteid s-reason s-queuename\n"
+                + "2025-01-09 10:00:00 10.0.0.5 50001 10.0.0.41 80 HTTP/1.1 GET / - 404 - NotFound -\n"
+                + "2025-01-09 10:00:01 10.0.0.5 50002 10.0.0.41 80 HTTP/1.1 GET /a - 404 - NotFound -\n"
+                + "2025-01-09 10:00:02 10.0.0.6 50003 fe80::1 8080 HTTP/1.1 GET /b - 404 - NotFound -\n"
+                + "2025-01-09 10:00:03 10.0.0.6 50004 10.0.0.41 80 HTTP/1.1 GET /c - - 1 Timer_ConnectionIdle -\n";
+        // s-port before s-ip: the two are not next to each other in the line
+        String reordered = "#Fields: date time c-ip c-port s-port cs-version s-ip cs-method cs-uri streamid sc-status s-siteid s-reason s-queuename\n"
+                + "2025-01-09 10:00:00 10.0.0.5 50001 80 HTTP/1.1 10.0.0.41 GET / - 404 - NotFound -\n"
+                + "2025-01-09 10:00:01 10.0.0.5 50002 80 HTTP/1.1 10.0.0.41 GET /a - 404 - NotFound -\n"
+                + "2025-01-09 10:00:02 10.0.0.6 50003 8080 HTTP/1.1 fe80::1 GET /b - 404 - NotFound -\n"
+                + "2025-01-09 10:00:03 10.0.0.6 50004 80 HTTP/1.1 10.0.0.41 GET /c - - 1 Timer_ConnectionIdle -\n";
+        for (String log : List.of(usual, reordered)) {
+            HttpErrAggregator agg = new HttpErrAggregator();
+            httpErr(agg, "httperr1.log", text(log));
+            HttpErrCount notFound = agg.counts().stream().filter(c -> c.reason().equals("NotFound")).findFirst().orElseThrow();
+            assertThat(notFound.topEndpoints()).extracting(UriCount::uri, UriCount::count)
+                    .containsExactly(tuple("10.0.0.41:80", 2L), tuple("[fe80::1]:8080", 1L));
+            assertThat(notFound.topEndpoint()).isEqualTo("10.0.0.41:80");
+            assertThat(notFound.topEndpointShare()).isEqualTo(2.0 / 3);
+            assertThat(notFound.describe()).contains("arrived on 10.0.0.41:80 and 1 other address");
+            HttpErrCount idle = agg.counts().stream().filter(c -> c.reason().equals("Timer_ConnectionIdle")).findFirst().orElseThrow();
+            assertThat(idle.topEndpoints()).as("kept only where HTTP.sys routed nowhere").isEmpty();
+
+            java.io.StringWriter w = new java.io.StringWriter();
+            try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.databind.ObjectMapper().createGenerator(w)) {
+                agg.write(g);
+            }
+            HttpErrAggregator back = HttpErrAggregator.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(w.toString()));
+            assertThat(back.counts()).isEqualTo(agg.counts());
+            HttpErrAggregator merged = new HttpErrAggregator();
+            merged.merge(agg, 0);
+            merged.merge(back, 10);
+            assertThat(merged.counts().stream().filter(c -> c.reason().equals("NotFound")).findFirst().orElseThrow().topEndpoints())
+                    .extracting(UriCount::uri, UriCount::count).containsExactly(tuple("10.0.0.41:80", 4L), tuple("[fe80::1]:8080", 2L));
+        }
+    }
 }
