@@ -25,7 +25,7 @@ import org.iisdiag.facts.WcfWebHostEvent;
 
 /**
  * Classifies events and aggregates them into facts by identity. Recognised: ASP.NET Core Module (V1/V2,
- * IIS and IIS Express), HttpPlatformHandler, ASP.NET 1309/1310 and 1305 (application lifetime), .NET Runtime 1026, Application Error 1000, WAS and IIS
+ * IIS and IIS Express), HttpPlatformHandler, ASP.NET 1309/1310, 1316 (failure audits) and 1305 (application lifetime), .NET Runtime 1026, Application Error 1000, WAS and IIS
  * worker-process events, WCF's WebHost events ({@link WcfWebHostEvents}); everything else is counted per (channel,
  * provider, id). Text taken into facts is capped ({@link #MAX_FIELD} chars) and URLs and samples have sensitive
  * query values masked.
@@ -151,10 +151,18 @@ public final class EventAggregator {
                 || isPopup(e) || isLogonFailure(e) || WcfWebHostEvents.is(e);
     }
 
-    /** ASP.NET health monitoring events read: 1309 (request errors), 1310 (errors), 1305 (application lifetime). */
+    /**
+     * ASP.NET health monitoring events read: 1309 (request errors), 1310 (errors), 1316 (failure audits: 4009
+     * ViewState verification, 4005 forms authentication ...), 1305 (application lifetime).
+     */
     static boolean isAspNetWebEvent(int id) {
-        return id == 1309 || id == 1310 || id == 1305;
+        return id == 1309 || id == 1310 || id == AUDIT_FAILURE || id == 1305;
     }
+
+    /** ASP.NET's failure audit event: its reason is in the event message, not in an exception section. */
+    static final int AUDIT_FAILURE = 1316;
+    /** The failure audit's event code for ViewState verification (WebViewStateFailureAuditEvent). */
+    static final int VIEWSTATE_FAILURE = 4009;
 
     // ---- Application Popup 26 ----------------------------------------------------------------------
 
@@ -437,6 +445,23 @@ public final class EventAggregator {
             authType = e.data(24);
             impersonating = e.data(28);
             stack = stackTop(e.data(18));
+        }
+        if (e.eventId() == AUDIT_FAILURE) {
+            // "Event message: Viewstate verification failed. Reason: ..." says what failed; the ViewStateException
+            // section under it only adds "Invalid viewstate.". Its inserts after the process's are not the 1309's.
+            String detail = rendered ? field(text, "Exception message") : "";
+            exType = text.contains("ViewStateException information") || EventXmlParser.parseInt(code, 0) == VIEWSTATE_FAILURE
+                    ? "ViewStateException" : "";
+            String reason = message == null ? "" : message.strip();
+            exMessage = detail == null || detail.isBlank() ? reason : reason + " " + detail.strip();
+            if (!rendered) {
+                url = "";
+                path = "";
+                threadAccount = "";
+                authType = "";
+                impersonating = "";
+                stack = "";
+            }
         }
         return new AspNetWebEvent(e.eventId(), EventXmlParser.parseInt(code, 0), cut(message, MAX_FIELD), cut(exType, 200),
                 cut(exMessage, 2 * MAX_FIELD), cut(Redactor.DEFAULT.redact(url), MAX_FIELD),
