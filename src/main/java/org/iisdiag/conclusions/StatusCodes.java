@@ -169,12 +169,16 @@ public final class StatusCodes {
                 + " site's own requests need a decision.";
     }
 
-    private static List<UriCount> topUris(Object fact) {
+    /** The counted request paths behind a status count, or the one URL a saved error page names; none for other facts. */
+    public static List<UriCount> topUris(Object fact) {
         if (fact instanceof IisStatusCount c) {
             return c.topUris();
         }
         if (fact instanceof HttpErrCount e) {
             return e.topUris();
+        }
+        if (fact instanceof org.iisdiag.facts.ErrorPage p && !p.requestedUrl().isEmpty()) {
+            return List.of(new UriCount(p.requestedUrl(), 1, 0));
         }
         return List.of();
     }

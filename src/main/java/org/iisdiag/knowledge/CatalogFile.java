@@ -37,7 +37,7 @@ public final class CatalogFile {
      */
     private static final int ENTRY_FIELD_DEPTH = 3;
     /** Keys an entry is named by in messages, in this order, when it has one. */
-    private static final List<String> NAME_KEYS = List.of("id", "code", "reason", "module", "hresult");
+    private static final List<String> NAME_KEYS = List.of("id", "code", "reason", "module", "hresult", "extension");
 
     /**
      * An entry with the line where it starts and what its schema says is wrong with it. {@code value} is

@@ -26,6 +26,7 @@ public final class KnowledgeBase implements java.io.Serializable {
     private final Map<Long, ConfigErrorInfo> configErrors;
     private final List<ExceptionSignature> signatures;
     private final Map<String, ExceptionCode> exceptionCodes;
+    private final Map<String, MediaType> mediaTypes;
     private final Map<String, String> revelations;
     private final Map<String, String> globals;
 
@@ -34,7 +35,7 @@ public final class KnowledgeBase implements java.io.Serializable {
                   Map<String, ActionDefinition> actions, Map<String, DiagnosisDefinition> diagnoses,
                   Map<String, QuestionDefinition> questions, Map<String, FrebModuleInfo> modules,
                   Map<Long, ConfigErrorInfo> configErrors, List<ExceptionSignature> signatures,
-                  Map<String, ExceptionCode> exceptionCodes, Map<String, String> revelations,
+                  Map<String, ExceptionCode> exceptionCodes, Map<String, MediaType> mediaTypes, Map<String, String> revelations,
                   Map<String, String> globals) {
         this.statusCodes = Map.copyOf(statusCodes);
         this.win32 = Map.copyOf(win32);
@@ -47,6 +48,7 @@ public final class KnowledgeBase implements java.io.Serializable {
         this.configErrors = Map.copyOf(configErrors);
         this.signatures = List.copyOf(signatures);
         this.exceptionCodes = Map.copyOf(exceptionCodes);
+        this.mediaTypes = Map.copyOf(mediaTypes);
         this.revelations = Map.copyOf(revelations);
         this.globals = Map.copyOf(globals);
     }
@@ -172,6 +174,15 @@ public final class KnowledgeBase implements java.io.Serializable {
 
     public QuestionDefinition question(String id) {
         return questions.get(id);
+    }
+
+    /** The media type static content with this extension (".woff2", any case) is served with, or null when the catalog has none. */
+    public MediaType mediaType(String extension) {
+        return mediaTypes.get(extension.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public Collection<MediaType> mediaTypes() {
+        return mediaTypes.values();
     }
 
     /** The scanner signature matching this URI, if any. */

@@ -35,12 +35,13 @@ public final class KnowledgeBaseLoader {
     public static final String CONFIG_ERRORS = "config-errors.yaml";
     public static final String SIGNATURES = "exception-signatures.yaml";
     public static final String EXCEPTION_CODES = "exception-codes.yaml";
+    public static final String MEDIA_TYPES = "media-types.yaml";
     /** The folder of diagnosis catalogs: every {@code *.yaml} in it, one per article section by convention. */
     public static final String DIAGNOSES = "diagnoses";
 
     /** The single-file catalogs the loader reads, in load order (plus every file of {@link #DIAGNOSES}). */
     public static final List<String> FILES = List.of(STATUS_CODES, WIN32, REASONS, SCANNERS, ACTIONS, QUESTIONS,
-            FREB_MODULES, CONFIG_ERRORS, SIGNATURES, EXCEPTION_CODES);
+            FREB_MODULES, CONFIG_ERRORS, SIGNATURES, EXCEPTION_CODES, MEDIA_TYPES);
 
     private static final Pattern STATUS_CODE = Pattern.compile("([45]\\d\\d)(?:\\.(\\d{1,5}))?");
 
@@ -57,6 +58,11 @@ public final class KnowledgeBaseLoader {
 
     record ReasonEntry(String reason, Integer status, String meaning, String triage, String fix,
                        String diagnosis, String certainty, Boolean appPoolRelated) {
+        @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
+        @Override public int hashCode() { return RecordEquality.hash(this); }
+    }
+
+    record MediaTypeEntry(String extension, String mimeType, String note) {
         @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
         @Override public int hashCode() { return RecordEquality.hash(this); }
     }
@@ -174,11 +180,12 @@ public final class KnowledgeBaseLoader {
         Map<Long, ConfigErrorInfo> configErrors = loadConfigErrors(diagnoses);
         List<ExceptionSignature> signatures = loadSignatures(diagnoses);
         Map<String, ExceptionCode> exceptionCodes = loadExceptionCodes(diagnoses);
+        Map<String, MediaType> mediaTypes = loadMediaTypes();
         if (!problems.isEmpty()) {
             throw new KnowledgeBaseException(problems);
         }
         return new KnowledgeBase(statuses, win32, reasons, scanners, actions, diagnoses, questions, modules,
-                configErrors, signatures, exceptionCodes, revelations, globals);
+                configErrors, signatures, exceptionCodes, mediaTypes, revelations, globals);
     }
 
     private String display(String file) {
@@ -574,6 +581,19 @@ public final class KnowledgeBaseLoader {
                 String code = c.code().strip().toLowerCase(Locale.ROOT);
                 putUnique(out, code, new ExceptionCode(code, c.name().strip(), c.meaning().strip(), strip(c.diagnosis())),
                         where, "exception code");
+            }
+        }
+        return out;
+    }
+
+    private Map<String, MediaType> loadMediaTypes() {
+        Map<String, MediaType> out = new TreeMap<>();
+        for (var located : entries(MEDIA_TYPES, "mediaTypes", MediaTypeEntry.class)) {
+            MediaTypeEntry m = located.value();
+            String label = "media type '" + located.name() + "'";
+            String where = display(MEDIA_TYPES) + ":" + located.line() + ": " + label;
+            if (reported(display(MEDIA_TYPES), label, located) && located.valid()) {
+                putUnique(out, m.extension(), new MediaType(m.extension(), m.mimeType(), m.note().strip()), where, "extension");
             }
         }
         return out;
