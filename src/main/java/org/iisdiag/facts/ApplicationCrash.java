@@ -26,9 +26,7 @@ public record ApplicationCrash(String faultingApplication, String faultingModule
      * Program Files\dotnet (the .NET runtime).
      */
     public boolean moduleOutsideWindows() {
-        String path = modulePath.strip().replace('/', '\\').toLowerCase(Locale.ROOT);
-        return path.matches("[a-z]:\\\\.+") && !path.matches("[a-z]:\\\\windows\\\\.*")
-                && !path.matches("[a-z]:\\\\program files(?: \\(x86\\))?\\\\dotnet\\\\.*");
+        return NativeImagePath.outsideWindows(modulePath);
     }
 
     @Override

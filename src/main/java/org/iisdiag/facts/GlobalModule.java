@@ -19,6 +19,14 @@ public record GlobalModule(String name, String image, String preCondition, Strin
         return p.contains("bitness32") || p.contains("bitness64");
     }
 
+    /**
+     * Whether the DLL is a vendor's or the application's, not one of Windows, IIS, the .NET runtime or
+     * Microsoft's IIS extensions: native code from outside that every worker the entry fits loads.
+     */
+    public boolean fromVendor() {
+        return NativeImagePath.fromVendor(image);
+    }
+
     /** The DLL's file name ("rewrite.dll"), lower case. */
     public String imageFileName() {
         String s = image.strip().toLowerCase(Locale.ROOT);
