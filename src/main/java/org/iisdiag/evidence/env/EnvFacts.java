@@ -43,6 +43,7 @@ public record EnvFacts(ServerEnvironment server, List<SiteInfo> sites, List<Repo
         all.addAll(reported);
         all.addAll(changes);
         ReportedCpu.in(description).ifPresent(all::add);
+        ReportedChanges.in(description).ifPresent(all::add);
         if (description != null && !description.isBlank()) {
             all.add(new org.iisdiag.facts.ReportedMessage(description.strip(), ReportedCpu.SOURCE));
             ErrorPage quoted = quotedErrorPage(description);

@@ -54,15 +54,21 @@ final class ReportedCpu {
 
     /** The words around the figure: its clause (up to a sentence end, ';' or '('), at most 80 characters either side. */
     static String clause(String text, int start, int end) {
-        int from = start;
-        while (from > 0 && start - from < 80 && !boundary(text, from - 1)) {
-            from--;
-        }
+        int from = clauseStart(text, start);
         int to = end;
         while (to < text.length() && to - end < 80 && !boundary(text, to) && text.charAt(to) != '(') {
             to++;
         }
         return text.substring(from, to).strip().replaceAll("\\s+", " ");
+    }
+
+    /** Where the clause around {@code start} begins: after the previous clause's end, at most 80 characters back. */
+    static int clauseStart(String text, int start) {
+        int from = start;
+        while (from > 0 && start - from < 80 && !boundary(text, from - 1)) {
+            from--;
+        }
+        return from;
     }
 
     /** A clause ends at ';', '!', '?', a line break, or a '.' that ends a sentence (not the one of "w3wp.exe" or "2.5"). */
