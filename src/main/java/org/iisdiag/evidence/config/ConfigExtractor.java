@@ -21,7 +21,9 @@ import org.iisdiag.facts.ApplicationDefinition;
 import org.iisdiag.facts.AspNetCoreConfig;
 import org.iisdiag.facts.HttpPlatformConfig;
 import org.iisdiag.facts.IisNodeConfig;
+import org.iisdiag.facts.BindingRedirect;
 import org.iisdiag.facts.CompilationConfig;
+import org.iisdiag.facts.MachineKeyConfig;
 import org.iisdiag.facts.WatchedFolderFileSetting;
 import org.iisdiag.facts.ConfigFact;
 import org.iisdiag.facts.CustomErrorsConfig;
@@ -265,7 +267,15 @@ final class ConfigExtractor {
         for (XmlElement e : sections(level, "connectionStrings")) {
             connectionStrings(e, path);
         }
+        for (XmlElement runtime : sections(level, "runtime")) {
+            for (XmlElement binding : runtime.children("assemblyBinding")) {
+                bindingRedirects(binding, path);
+            }
+        }
         for (XmlElement web : sections(level, "system.web")) {
+            for (XmlElement e : sections(web, "machineKey")) {
+                machineKey(e, path);
+            }
             for (XmlElement e : sections(web, "customErrors")) {
                 customErrors(e, path);
             }
@@ -846,6 +856,31 @@ final class ConfigExtractor {
         String mode = v.text(quota, "transferMode", "Buffered");
         out.add(new WcfBindingConfig(type, name, max, mode, contract, file, path, v.list(),
                 src(binding != null ? binding : endpoint)));
+    }
+
+    /** {@code runtime/assemblyBinding}: each dependentAssembly's identity and its bindingRedirect, in file order. */
+    private void bindingRedirects(XmlElement assemblyBinding, String path) {
+        for (XmlElement dependent : assemblyBinding.children("dependentAssembly")) {
+            XmlElement identity = dependent.child("assemblyIdentity");
+            String name = identity == null ? null : identity.attr("name");
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            for (XmlElement redirect : dependent.children("bindingRedirect")) {
+                out.add(new BindingRedirect(name.strip(), orEmpty(identity.attr("publicKeyToken")).strip(),
+                        orEmpty(redirect.attr("oldVersion")).strip(), orEmpty(redirect.attr("newVersion")).strip(), file, path,
+                        src(redirect)));
+            }
+        }
+    }
+
+    /** {@code system.web/machineKey}: whether each key is generated (ConfigXml keeps nothing else of them). */
+    private void machineKey(XmlElement e, String path) {
+        Values v = new Values("the ASP.NET default");
+        boolean validationGenerated = !ConfigXml.KEY_SET.equals(v.text(e, "validationKey", "AutoGenerate,IsolateApps"));
+        boolean decryptionGenerated = !ConfigXml.KEY_SET.equals(v.text(e, "decryptionKey", "AutoGenerate,IsolateApps"));
+        out.add(new MachineKeyConfig(validationGenerated, decryptionGenerated, v.text(e, "validation", "HMACSHA256"), file, path,
+                v.list(), src(e)));
     }
 
     private void compilation(XmlElement e, String path) {

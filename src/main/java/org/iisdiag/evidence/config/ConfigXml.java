@@ -29,8 +29,8 @@ import org.iisdiag.facts.XmlProblem;
  * "billion laughs" and external-entity (XXE) attacks work), so nothing is ever expanded or fetched.
  * Depth and element count are capped.
  *
- * <p>Secrets never enter the tree: text content is not kept; {@code <appSettings>} and {@code <machineKey>}
- * are skipped whole; a {@code <connectionStrings>} entry keeps only its name, provider and where it connects
+ * <p>Secrets never enter the tree: text content is not kept; {@code <appSettings>} is skipped whole; of
+ * {@code <machineKey>} only whether each key is generated ({@link #MACHINE_KEY}) and the algorithms are kept; a {@code <connectionStrings>} entry keeps only its name, provider and where it connects
  * (server, database, integrated security: {@link ConnectionStringTarget}); attributes whose name contains
  * "password", "connectionString", "secret" or "pwd", and {@code validationKey}/{@code decryptionKey},
  * are dropped; an {@code <environmentVariable>} keeps its {@code value} only for
@@ -40,7 +40,11 @@ import org.iisdiag.facts.XmlProblem;
 final class ConfigXml {
     static final int MAX_DEPTH = 100;
     /** Elements skipped with everything in them: their values are secrets or keys. */
-    static final Set<String> SECRET_SECTIONS = Set.of("appSettings", "machineKey");
+    static final Set<String> SECRET_SECTIONS = Set.of("appSettings");
+    /** Kept as whether each key is generated ("AutoGenerate...") or written out ("(set)"), never the key itself. */
+    static final String MACHINE_KEY = "machineKey";
+    /** What a written-out key value is kept as. */
+    static final String KEY_SET = "(set)";
     /** Its entries keep only where they connect ({@link ConnectionStringTarget}), never the string itself. */
     static final String CONNECTION_STRINGS = "connectionStrings";
     /** Environment variables whose value is kept (diagnostic switches, not secrets); prefix match for the last. */
@@ -118,10 +122,12 @@ final class ConfigXml {
                             break;
                         }
                         boolean connection = !open.isEmpty() && open.peek().name().equals(CONNECTION_STRINGS);
-                        if (connection) {
+                        boolean machineKey = name.equals(MACHINE_KEY);
+                        if (connection || machineKey) {
                             report.note(SECRETS_NOT_READ);
                         }
-                        XmlElement e = new XmlElement(name, line, connection ? connectionAttributes(r) : attributes(r, name));
+                        XmlElement e = new XmlElement(name, line, connection ? connectionAttributes(r)
+                                : machineKey ? machineKeyAttributes(r) : attributes(r, name));
                         if (open.isEmpty()) {
                             root = e;
                         } else {
@@ -161,7 +167,7 @@ final class ConfigXml {
         }
     }
 
-    private static final String SECRETS_NOT_READ = "<appSettings>, <machineKey> and password/connection-string attributes"
+    private static final String SECRETS_NOT_READ = "<appSettings>, the keys of <machineKey> and password/connection-string attributes"
             + " hold secrets and are not read; of <connectionStrings> only each entry's server, database and whether it"
             + " uses integrated security are kept";
 
@@ -176,6 +182,26 @@ final class ConfigXml {
             }
         }
         kept.addAll(ConnectionStringTarget.attributes(r.getAttributeValue(null, "connectionString")));
+        return kept.toArray(String[]::new);
+    }
+
+    /** The machineKey's algorithms, and for each key only "AutoGenerate..." (its options) or {@link #KEY_SET}. */
+    private static String[] machineKeyAttributes(XMLStreamReader r) {
+        List<String> kept = new ArrayList<>();
+        for (String a : List.of("validationKey", "decryptionKey", "validation", "decryption")) {
+            String v = r.getAttributeValue(null, a);
+            if (v == null) {
+                continue;
+            }
+            kept.add(a);
+            if (a.endsWith("Key")) {
+                String t = v.strip();
+                kept.add(t.regionMatches(true, 0, "AutoGenerate", 0, "AutoGenerate".length())
+                        && t.matches("(?i)[a-z, ]{0,40}") ? t : KEY_SET);
+            } else {
+                kept.add(v);
+            }
+        }
         return kept.toArray(String[]::new);
     }
 

@@ -520,9 +520,10 @@ class ConfigReadersTest {
         for (int i = files.length - 1; i >= 0; i--) {
             read(backward, files[i]);
         }
-        // 11 settings, one connection string's target, the two handler mappings that name AspNetCoreModuleV2
-        // and the paths of their handlers sections, and what each file's system.webServer sets (3)
-        assertThat(forward.facts()).hasSize(19).isEqualTo(backward.facts());
+        // 11 settings, the machineKey (whether its keys are generated), one connection string's target, the two
+        // handler mappings that name AspNetCoreModuleV2 and the paths of their handlers sections, and what each
+        // file's system.webServer sets (3)
+        assertThat(forward.facts()).hasSize(20).isEqualTo(backward.facts());
         assertThat(forward.facts().get(0)).isInstanceOf(org.iisdiag.facts.SqlConnectionTarget.class); // aspnet4 sorts first
         assertThat(forward.facts()).allSatisfy(f -> assertThat(f).isInstanceOf(ConfigFact.class));
     }
