@@ -14,6 +14,8 @@ public final class IpRestrictions {
     /** A covering range wider than this (fewer prefix bits) is not proposed: it would hold other networks. */
     static final int NARROWEST_PREFIX = 16;
     private static final int SHOWN = 8;
+    /** At most this many refused addresses can be the proxies in front of a site (a pair of load balancer nodes, a few SNAT addresses). */
+    static final int PROXY_ADDRESSES = 4;
 
     private IpRestrictions() {
     }
@@ -24,6 +26,16 @@ public final class IpRestrictions {
             return c.clients().stream().map(UriCount::uri).toList();
         }
         return List.of();
+    }
+
+    /**
+     * The refused addresses when they are few ({@value #PROXY_ADDRESSES} at most) and all private: what a load
+     * balancer or reverse proxy in front of the site looks like in c-ip, every user arriving from its address.
+     * Empty otherwise (many addresses, or a public one: clients reaching the server themselves).
+     */
+    public static List<String> proxyAddresses(Object fact) {
+        List<String> c = clients(fact);
+        return c.size() <= PROXY_ADDRESSES && c.stream().allMatch(Ipv4::isPrivate) ? c : List.of();
     }
 
     /** The refused addresses no allowed entry of {@code config} covers (domain and IPv6 entries cover none). */

@@ -30,6 +30,15 @@ public final class Ipv4 {
         return v;
     }
 
+    /**
+     * Whether the address is a private IPv4 address (RFC 1918: 10/8, 172.16/12, 192.168/16), the kind a load
+     * balancer, reverse proxy or NAT in front of a server connects from; false for anything else.
+     */
+    public static boolean isPrivate(String s) {
+        long v = parse(s);
+        return v >= 0 && ((v >>> 24) == 10 || (v >>> 20) == ((172L << 4) | 1) || (v >>> 16) == ((192L << 8) | 168));
+    }
+
     public static String format(long v) {
         return ((v >>> 24) & 255) + "." + ((v >>> 16) & 255) + "." + ((v >>> 8) & 255) + "." + (v & 255);
     }

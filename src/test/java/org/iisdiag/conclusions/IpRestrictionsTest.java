@@ -49,6 +49,28 @@ class IpRestrictionsTest {
     }
 
     @Test
+    void aFewPrivateAddressesLookLikeTheProxiesInFrontOfTheSite() {
+        assertThat(IpRestrictions.proxyAddresses(denied("10.40.0.11", "10.40.0.12"))).containsExactly("10.40.0.11", "10.40.0.12");
+        assertThat(IpRestrictions.proxyAddresses(denied("192.168.5.1"))).containsExactly("192.168.5.1");
+        assertThat(IpRestrictions.proxyAddresses(denied("10.40.0.11", "203.0.113.9"))).as("a public address reaches the server itself").isEmpty();
+        assertThat(IpRestrictions.proxyAddresses(denied("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5")))
+                .as("many addresses are many clients").isEmpty();
+        assertThat(IpRestrictions.proxyAddresses(denied())).isEmpty();
+    }
+
+    @Test
+    void privateAddressesAreTheRfc1918Ranges() {
+        assertThat(Ipv4.isPrivate("10.255.0.1")).isTrue();
+        assertThat(Ipv4.isPrivate("172.16.0.1")).isTrue();
+        assertThat(Ipv4.isPrivate("172.31.255.254")).isTrue();
+        assertThat(Ipv4.isPrivate("172.32.0.1")).isFalse();
+        assertThat(Ipv4.isPrivate("192.168.1.1")).isTrue();
+        assertThat(Ipv4.isPrivate("192.169.1.1")).isFalse();
+        assertThat(Ipv4.isPrivate("8.8.8.8")).isFalse();
+        assertThat(Ipv4.isPrivate("fd00::1")).isFalse();
+    }
+
+    @Test
     void dottedAddresses() {
         assertThat(Ipv4.parse("255.255.255.255")).isEqualTo(0xFFFF_FFFFL);
         assertThat(Ipv4.parse("1.2.3")).isEqualTo(-1);

@@ -14,6 +14,7 @@ import org.iisdiag.evidence.ReadReport;
 import org.iisdiag.evidence.Redactor;
 import org.iisdiag.facts.AccessConfig;
 import org.iisdiag.facts.AspLimitsConfig;
+import org.iisdiag.facts.DynamicIpSecurityConfig;
 import org.iisdiag.facts.IpSecurityConfig;
 import org.iisdiag.facts.IpSecurityEntry;
 import org.iisdiag.facts.AppPoolDefinition;
@@ -184,6 +185,9 @@ final class ConfigExtractor {
             if (security != null) {
                 for (XmlElement e : sections(security, "ipSecurity")) {
                     ipSecurity(e, path);
+                }
+                for (XmlElement e : sections(security, "dynamicIpSecurity")) {
+                    dynamicIpSecurity(e, path);
                 }
             }
             XmlElement filtering = ws.path("security", "requestFiltering");
@@ -924,6 +928,25 @@ final class ConfigExtractor {
         }
         out.add(new IpSecurityConfig(allowUnlisted, proxyMode, denyAction == null ? "" : denyAction.strip(), List.copyOf(entries),
                 cleared, file, path, v.list(), src(e)));
+    }
+
+    /**
+     * {@code security/dynamicIpSecurity}: proxy mode, the deny action and the two thresholds (schema defaults:
+     * proxy mode off, both checks off, 5 concurrent requests, 20 requests per 200 ms).
+     */
+    private void dynamicIpSecurity(XmlElement e, String path) {
+        Values v = new Values("the IIS default");
+        boolean proxyMode = v.bool(e, "enableProxyMode", false);
+        String denyAction = e.attr("denyAction");
+        XmlElement concurrent = e.child("denyByConcurrentRequests");
+        XmlElement rate = e.child("denyByRequestRate");
+        boolean concurrentEnabled = concurrent != null && v.bool(concurrent, "enabled", false);
+        long maxConcurrent = concurrent == null ? 5 : v.number(concurrent, "maxConcurrentRequests", 5);
+        boolean rateEnabled = rate != null && v.bool(rate, "enabled", false);
+        long maxRequests = rate == null ? 20 : v.number(rate, "maxRequests", 20);
+        long interval = rate == null ? 200 : v.number(rate, "requestIntervalInMilliseconds", 200);
+        out.add(new DynamicIpSecurityConfig(proxyMode, denyAction == null ? "" : denyAction.strip(), concurrentEnabled,
+                maxConcurrent, rateEnabled, maxRequests, interval, file, path, v.list(), src(e)));
     }
 
     /**

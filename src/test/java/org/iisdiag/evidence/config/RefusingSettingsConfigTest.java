@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.facts.DynamicIpSecurityConfig;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.FileExtensionsConfig;
 import org.iisdiag.facts.HandlerAccessPolicy;
@@ -44,6 +45,19 @@ class RefusingSettingsConfigTest {
         assertThat(new HandlerAccessPolicy("Write,Read", 0, "f", "", "f:1").with("Script")).isEqualTo("Read, Script, Write");
         assertThat(claims.inApplicationHost()).isTrue();
         assertThat(claims.describe()).contains("accessPolicy=\"Read\"", "<location path=\"Claims\">", "(" + FIXTURE + ":30)");
+    }
+
+    @Test
+    void dynamicIpRestrictionsAreReadWithTheirThresholdsAndProxyModeOffByDefault() throws IOException {
+        DynamicIpSecurityConfig d = of(read(), DynamicIpSecurityConfig.class).get(0);
+        assertThat(d.enableProxyMode()).as("absent: the IIS default").isFalse();
+        assertThat(d.defaults()).anyMatch(x -> x.startsWith("enableProxyMode=false"));
+        assertThat(d.rateEnabled()).isTrue();
+        assertThat(d.concurrentEnabled()).as("no denyByConcurrentRequests element").isFalse();
+        assertThat(d.thresholds()).isEqualTo("40 requests per 2000 ms");
+        assertThat(d.denyAction()).isEqualTo("Forbidden");
+        assertThat(d.locationPath()).isEqualTo("Portal");
+        assertThat(d.describe()).contains("enableProxyMode=\"false\"", "<location path=\"Portal\">", FIXTURE + ":48");
     }
 
     @Test
