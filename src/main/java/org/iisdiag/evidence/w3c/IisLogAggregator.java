@@ -96,9 +96,15 @@ public final class IisLogAggregator {
     private long folded;
     private final KeyTable<AspError> aspErrors = new KeyTable<>(MAX_ASP_KEYS);
     private long aspFolded;
+    private final UnloggedFields unlogged = new UnloggedFields();
 
     public IisLogAggregator() {
         otherSite = siteIndex(OTHER_SITE);
+    }
+
+    /** The entries read from layouts without sc-substatus, sc-win32-status or time-taken. */
+    UnloggedFields unlogged() {
+        return unlogged;
     }
 
     /** Index of a site label (e.g. the "W3SVC1" folder name); labels beyond the cap share "(other)". */
@@ -306,6 +312,7 @@ public final class IisLogAggregator {
             label[i] = siteIndex(part.sites.get(i));
         }
         folded += part.folded;
+        unlogged.merge(part.unlogged);
         for (KeyStats<Key> s : part.keys.inOrder()) {
             Key k = s.key();
             int server = label[k.server()];
@@ -474,6 +481,7 @@ public final class IisLogAggregator {
 
     /** Empties the aggregate for reuse on another block, keeping its arrays and histograms to reuse. */
     void clear() {
+        unlogged.clear();
         for (int site = 0; site < timeTaken.length; site++) {
             TimeTakenHistogram[] bySite = timeTaken[site];
             for (int status = 0; bySite != null && status < STATUSES; status++) {

@@ -63,7 +63,8 @@ public final class IisLogReader {
 
         @Override
         public long[] counters(IisLogAggregator total) {
-            return new long[] {total.foldedEntries(), total.foldedClassicAspErrors()};
+            long[] unlogged = total.unlogged().counters();
+            return new long[] {total.foldedEntries(), total.foldedClassicAspErrors(), unlogged[0], unlogged[1], unlogged[2]};
         }
 
         @Override
@@ -76,6 +77,7 @@ public final class IisLogReader {
                 report.note("more than " + IisLogAggregator.MAX_ASP_KEYS + " distinct Classic ASP errors (site, page, line, code):"
                         + " further ones are counted as page " + IisLogAggregator.OTHER_ASP + " on site " + IisLogAggregator.OTHER_SITE);
             }
+            total.unlogged().note(java.util.Arrays.copyOfRange(before, 2, 5), report);
             total.timeline().noteCoarsening(report);
         }
     }
@@ -137,6 +139,7 @@ public final class IisLogReader {
             int s = site >= 0 && !r.isDash(site) ? agg.siteIndex(r, site) : hintSite;
             int sv = server >= 0 && !r.isDash(server) ? agg.siteIndex(r, server) : hintServer;
             agg.add(sv, s, (int) st, (int) sub, w32, ts, tt, r, uriStem, cookie, client, method, version, file);
+            agg.unlogged().count(substatus < 0, win32 < 0, timeTaken < 0);
             if (uriQuery >= 0) {
                 classicAsp(r, s, (int) st, ts);
             }
