@@ -1,7 +1,6 @@
 package org.iisdiag.facts;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code system.webServer/security/isapiCgiRestriction} (applicationHost.config only): the ISAPI DLLs and
@@ -22,9 +21,9 @@ public record IsapiCgiRestrictionConfig(boolean notListedIsapisAllowed, boolean 
 
     /** The entry for {@code program} (paths compared with %windir%/%SystemRoot% expanded, case-insensitively), or null. */
     public Entry entryFor(String program) {
-        String p = normalize(program);
+        String p = NativeImagePath.normalized(program);
         for (Entry e : entries) {
-            if (normalize(e.path()).equals(p)) {
+            if (NativeImagePath.normalized(e.path()).equals(p)) {
                 return e;
             }
         }
@@ -48,14 +47,6 @@ public record IsapiCgiRestrictionConfig(boolean notListedIsapisAllowed, boolean 
                     + " at " + e.line();
         }
         return "it has no entry and " + (cgi ? "notListedCgisAllowed" : "notListedIsapisAllowed") + " is false";
-    }
-
-    /** Paths as IIS compares them: the usual environment variables expanded, slashes and case folded. */
-    static String normalize(String path) {
-        String p = path.strip().replace('/', '\\').toLowerCase(Locale.ROOT);
-        p = p.replace("%windir%", "c:\\windows").replace("%systemroot%", "c:\\windows")
-                .replace("%systemdrive%", "c:").replace("%programfiles%", "c:\\program files");
-        return p;
     }
 
     @Override

@@ -89,6 +89,7 @@ public final class IisLogReader {
         private final int hintSite;
         private final int hintServer;
         private int server, site, uriStem, uriQuery, status, substatus, win32, timeTaken, cookie, client, method, version;
+        private boolean trimmed; // the layout lacks sc-substatus, sc-win32-status or time-taken (decided once per layout)
 
         Handler(IisLogAggregator agg, String file, int hintSite, int hintServer) {
             super("sc-status");
@@ -112,6 +113,7 @@ public final class IisLogReader {
             client = l.indexOf("c-ip");
             method = l.indexOf("cs-method");
             version = l.indexOf("cs-version");
+            trimmed = substatus < 0 || win32 < 0 || timeTaken < 0;
         }
 
         @Override
@@ -139,7 +141,9 @@ public final class IisLogReader {
             int s = site >= 0 && !r.isDash(site) ? agg.siteIndex(r, site) : hintSite;
             int sv = server >= 0 && !r.isDash(server) ? agg.siteIndex(r, server) : hintServer;
             agg.add(sv, s, (int) st, (int) sub, w32, ts, tt, r, uriStem, cookie, client, method, version, file);
-            agg.unlogged().count(substatus < 0, win32 < 0, timeTaken < 0);
+            if (trimmed) { // no work per line for the usual layouts
+                agg.unlogged().count(substatus < 0, win32 < 0, timeTaken < 0);
+            }
             if (uriQuery >= 0) {
                 classicAsp(r, s, (int) st, ts);
             }
