@@ -148,6 +148,9 @@ public final class EvidenceCollector {
         series.add(new TimelineSeries("iis 5xx", "IIS 5xx", "IIS log", 5, iis.timeline()));
         series.add(new TimelineSeries("iis 4xx", "IIS 4xx", "IIS log", 4, iis.timeline()));
         series.addAll(TimelineSeries.topReasons(httpErr.reasonTimelines(), TimelineSeries.HTTPERR_REASONS));
+        if (others.get(EvidenceKind.EVENT_LOG_XML) instanceof EventLogReader events) {
+            events.alignClock(List.of(iis.timeline(), httpErr.timeline()), reports);
+        }
         others.values().forEach(r -> series.addAll(r.series()));
         List<CaseEvidence.PeakMinute> peaks = PeakMinutes.of(iis.timeline(), httpErr.timeline(), PEAK_MINUTES);
         List<Object> otherFacts = new ArrayList<>(iis.classicAspErrors());

@@ -82,6 +82,20 @@ public final class Timeline {
         }
     }
 
+    /** A copy with every entry {@code seconds} later (earlier when negative), in buckets as wide as these. */
+    public Timeline shifted(long seconds) {
+        Timeline t = new Timeline(maxBuckets);
+        t.bucketSeconds = bucketSeconds;
+        for (Map.Entry<Long, long[]> e : buckets.entrySet()) {
+            for (int cls = 0; cls < CLASSES; cls++) {
+                if (e.getValue()[cls] != 0) {
+                    t.add(e.getKey() + seconds, cls, e.getValue()[cls]);
+                }
+            }
+        }
+        return t;
+    }
+
     private void coarsen(long width) {
         while (true) {
             Map<Long, long[]> old = new HashMap<>(buckets);

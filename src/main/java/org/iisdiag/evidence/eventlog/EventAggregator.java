@@ -62,6 +62,9 @@ public final class EventAggregator {
     private final Groups<WcfWebHostEvent> wcf = new Groups<>(MAX_KEYS);
     private final Groups<OtherEvent> other = new Groups<>(MAX_OTHER_KEYS + 1);
     private long folded;
+    private final LocalClock localClock = new LocalClock();
+    /** Set once the case tells the local clock's offset: local times are then placed in UTC. */
+    private ClockAlignment alignment;
 
     /** Events counted under a generic key because a cap was reached (for a report note). */
     public long foldedEvents() {
@@ -71,6 +74,9 @@ public final class EventAggregator {
     void add(String file, RawEvent e) {
         String text = e.text().replace("\r\n", "\n").replace('\r', '\n');
         EventTimes t = EventTimes.of(e.time(), e.utc());
+        if (e.time() != null && !e.utc()) {
+            localClock.local(file, e.time());
+        }
         SampleLine sample = new SampleLine(file, e.line(), sampleText(e, text));
         String p = e.provider();
         boolean kept;
@@ -83,6 +89,10 @@ public final class EventAggregator {
             kept = httpPlatform.add(List.of(e.eventId(), h.kind(), h.errorCode(), h.neverCreated()), h, t, sample);
         } else if (p.startsWith("ASP.NET") && isAspNetWebEvent(e.eventId())) {
             AspNetWebEvent a = aspNet(e, text);
+            if (!e.utc()) {
+                localClock.declared(EventCsvParser.parseTime(field(text, "Event time")),
+                        EventCsvParser.parseTime(field(text, "Event time (UTC)")));
+            }
             // an application lifetime event (1305) is counted by its message ("Application is shutting down. Reason:
             // ..."): each restart has an application domain of its own, and the restarts are what counts
             kept = aspNet.add(List.of(e.eventId(), a.eventCode(), e.eventId() == 1305 ? a.eventMessage() : a.applicationDomain(),
@@ -117,17 +127,22 @@ public final class EventAggregator {
         chart(e);
     }
 
-    /** Events per kind and minute for the timeline: the ones the rules read, and only in UTC (see README). */
+    /**
+     * Events per kind and minute for the timeline: the ones the rules read, in UTC (see README); events logged in
+     * local time are charted apart and join the chart once the case tells their clock's offset.
+     */
     private final java.util.Map<String, org.iisdiag.evidence.Timeline> perKind = new java.util.TreeMap<>();
+    private final java.util.Map<String, org.iisdiag.evidence.Timeline> perKindLocal = new java.util.TreeMap<>();
 
     private void chart(RawEvent e) {
         String p = e.provider();
         String source = isAncm(p) ? "ANCM" : isWas(p) ? "WAS" : isW3svc(p) ? "W3SVC" : p.startsWith("ASP.NET") ? "ASP.NET"
                 : isRecognised(e) ? p : "";
-        if (source.isEmpty() || e.time() == null || !e.utc() || perKind.size() >= MAX_CHARTED_KINDS) {
+        java.util.Map<String, org.iisdiag.evidence.Timeline> kinds = e.utc() ? perKind : perKindLocal;
+        if (source.isEmpty() || e.time() == null || kinds.size() >= MAX_CHARTED_KINDS) {
             return;
         }
-        perKind.computeIfAbsent(source + " " + e.eventId(), k -> new org.iisdiag.evidence.Timeline())
+        kinds.computeIfAbsent(source + " " + e.eventId(), k -> new org.iisdiag.evidence.Timeline())
                 .add(e.time().toEpochSecond(java.time.ZoneOffset.UTC), 0);
     }
 
@@ -136,10 +151,31 @@ public final class EventAggregator {
 
     /** One series per kind of event, by name: "WAS 5002", "ANCM 1011". */
     public List<org.iisdiag.evidence.TimelineSeries> series() {
+        java.util.Map<String, org.iisdiag.evidence.Timeline> kinds = new java.util.TreeMap<>(perKind);
+        if (alignment != null) {
+            perKindLocal.forEach((kind, local) -> {
+                org.iisdiag.evidence.Timeline t = local.shifted(-60L * alignment.offsetMinutes());
+                kinds.merge(kind, t, (a, b) -> {
+                    org.iisdiag.evidence.Timeline both = a.shifted(0);
+                    both.merge(b);
+                    return both;
+                });
+            });
+        }
         List<org.iisdiag.evidence.TimelineSeries> out = new ArrayList<>();
-        perKind.forEach((kind, t) -> out.add(new org.iisdiag.evidence.TimelineSeries("event " + kind, kind,
-                "event log", org.iisdiag.evidence.TimelineSeries.ALL, t)));
+        kinds.entrySet().stream().limit(MAX_CHARTED_KINDS).forEach(k -> out.add(new org.iisdiag.evidence.TimelineSeries(
+                "event " + k.getKey(), k.getKey(), "event log", org.iisdiag.evidence.TimelineSeries.ALL, k.getValue())));
         return out;
+    }
+
+    /** What the events logged in local time say about their clock. */
+    LocalClock localClock() {
+        return localClock;
+    }
+
+    /** From now on, local times are placed in UTC with this offset (facts and timeline). */
+    void align(ClockAlignment alignment) {
+        this.alignment = alignment;
     }
 
     private boolean isRecognised(RawEvent e) {
@@ -256,30 +292,35 @@ public final class EventAggregator {
         return b == 0 ? a : Math.min(a, b);
     }
 
+    /** A group's facts, their times placed in UTC when the local clock's offset is known. */
+    private <P, F> List<F> finish(Groups<P> groups, Groups.Finisher<P, F> finisher) {
+        return groups.facts((p, n, t, s) -> finisher.finish(p, n, alignment == null ? t : alignment.inUtc(t), s));
+    }
+
     /** All facts: ANCM, HttpPlatformHandler, ASP.NET, runtime crashes, application crashes, WAS, other; each most frequent first. */
     public List<Object> facts() {
         List<Object> out = new ArrayList<>();
-        out.addAll(ancm.facts((a, n, t, s) -> new AncmEvent(a.provider(), a.eventId(), a.kind(), a.application(),
+        out.addAll(finish(ancm, (a, n, t, s) -> new AncmEvent(a.provider(), a.eventId(), a.kind(), a.application(),
                 a.physicalRoot(), a.commandLine(), a.errorCode(), a.processExitCode(), a.exitCode(), a.exception(), n, t, s)));
-        out.addAll(httpPlatform.facts((h, n, t, s) -> new HttpPlatformEvent(h.eventId(), h.kind(), h.processId(),
+        out.addAll(finish(httpPlatform, (h, n, t, s) -> new HttpPlatformEvent(h.eventId(), h.kind(), h.processId(),
                 h.errorCode(), h.neverCreated(), n, t, s)));
-        out.addAll(aspNet.facts((a, n, t, s) -> new AspNetWebEvent(a.eventId(), a.eventCode(), a.eventMessage(),
+        out.addAll(finish(aspNet, (a, n, t, s) -> new AspNetWebEvent(a.eventId(), a.eventCode(), a.eventMessage(),
                 a.exceptionType(), a.exceptionMessage(), a.requestUrl(), a.requestPath(), a.applicationVirtualPath(),
                 a.applicationDomain(), a.processId(), a.processName(), a.accountName(), a.threadAccountName(),
                 a.authenticationType(), a.impersonating(), a.stackTop(), n, t, s)));
-        out.addAll(runtime.facts((c, n, t, s) -> new DotNetRuntimeCrash(c.application(), c.frameworkVersion(),
+        out.addAll(finish(runtime, (c, n, t, s) -> new DotNetRuntimeCrash(c.application(), c.frameworkVersion(),
                 c.exceptionType(), c.exceptionInfo(), c.crashingFrame(), c.threadKind(), n, t, s)));
-        out.addAll(crashes.facts((c, n, t, s) -> new ApplicationCrash(c.faultingApplication(), c.faultingModule(),
+        out.addAll(finish(crashes, (c, n, t, s) -> new ApplicationCrash(c.faultingApplication(), c.faultingModule(),
                 c.exceptionCode(), c.faultOffset(), c.processId(), c.moduleVersion(), c.modulePath(), n, t, s)));
-        out.addAll(popups.facts((a, n, t, s) -> new ApplicationPopup(a.program(), a.caption(), a.message(), a.missingDll(),
+        out.addAll(finish(popups, (a, n, t, s) -> new ApplicationPopup(a.program(), a.caption(), a.message(), a.missingDll(),
                 n, t, s)));
-        out.addAll(was.facts((w, n, t, s) -> new WasEvent(w.provider(), w.eventId(), w.appPool(), w.processId(),
+        out.addAll(finish(was, (w, n, t, s) -> new WasEvent(w.provider(), w.eventId(), w.appPool(), w.processId(),
                 w.exitCode(), w.detail(), n, t, s)));
-        out.addAll(logons.facts((l, n, t, s) -> new LogonFailure(l.ntStatus(), l.subStatus(), l.logonType(),
+        out.addAll(finish(logons, (l, n, t, s) -> new LogonFailure(l.ntStatus(), l.subStatus(), l.logonType(),
                 l.authenticationPackage(), l.account(), l.workstation(), l.sourceAddress(), l.computer(), l.local(), n, t, s)));
-        out.addAll(wcf.facts((w, n, t, s) -> new WcfWebHostEvent(w.source(), w.eventId(), w.service(), w.exceptionType(),
+        out.addAll(finish(wcf, (w, n, t, s) -> new WcfWebHostEvent(w.source(), w.eventId(), w.service(), w.exceptionType(),
                 w.exception(), w.innerType(), w.innerMessage(), w.processId(), n, t, s)));
-        out.addAll(other.facts((o, n, t, s) -> new OtherEvent(o.channel(), o.provider(), o.eventId(),
+        out.addAll(finish(other, (o, n, t, s) -> new OtherEvent(o.channel(), o.provider(), o.eventId(),
                 levels.getOrDefault(List.<Object>of(o.channel(), o.provider(), o.eventId()), 0), n, t, s)));
         return out;
     }

@@ -120,8 +120,7 @@ final class EventCsvParser {
             String level = column(header, LEVEL);
             String pid = column(header, PID);
             String machine = column(header, MACHINE);
-            report.note("Get-WinEvent CSV times are the local time of the exporting machine, without a zone;"
-                    + " they are kept as local time and not compared with UTC log times");
+            report.note("Get-WinEvent CSV times are the local time of the exporting machine, without a zone");
             long lastEnd = parser.getCurrentLineNumber(); // lines consumed by the header
             Iterator<CSVRecord> it = parser.iterator();
             while (true) {

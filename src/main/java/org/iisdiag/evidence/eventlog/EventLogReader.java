@@ -121,6 +121,23 @@ public final class EventLogReader implements EvidenceReader {
         }
     }
 
+    /**
+     * Places the events logged in local time in UTC when the case tells their clock's offset (see
+     * {@link ClockAlignment}), and says in each such file's report what was done. Call before {@link #facts}.
+     */
+    public void alignClock(List<org.iisdiag.evidence.Timeline> errors, List<ReadReport> reports) {
+        LocalClock clock = agg.localClock();
+        if (clock.isEmpty()) {
+            return;
+        }
+        java.util.Optional<ClockAlignment> a = ClockAlignment.infer(clock, errors);
+        a.ifPresent(agg::align);
+        String note = a.map(x -> "the times are read as " + x.zone() + " and compared with the UTC logs: " + x.how())
+                .orElse("the times are kept as local time and not compared with the UTC logs: no event states its UTC time,"
+                        + " and the logs' errors do not single out one offset");
+        reports.stream().filter(r -> clock.files().contains(r.file())).forEach(r -> r.note(note));
+    }
+
     @Override
     public List<Object> facts() {
         return FactRedaction.redact(agg.facts());

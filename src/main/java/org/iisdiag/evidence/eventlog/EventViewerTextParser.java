@@ -114,8 +114,7 @@ final class EventViewerTextParser {
                     + " longer lines were cut"));
         }
         if (events > 0) {
-            report.note("Event Viewer text dates are the local time of the machine they were copied on, without a zone;"
-                    + " they are kept as local time and not compared with UTC log times");
+            report.note("Event Viewer text dates are the local time of the machine they were copied on, without a zone");
         }
         return events;
     }
