@@ -106,6 +106,9 @@ public final class IisDiag implements Runnable {
         }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("iisdiag: internal error: " + ex);
+            if (System.getenv("IISDIAG_STACK_TRACE") != null) { // for a bug report: the whole trace
+                ex.printStackTrace(commandLine.getErr());
+            }
             for (StackTraceElement el : ex.getStackTrace()) {
                 if (el.getClassName().startsWith("org.iisdiag")) {
                     commandLine.getErr().println("  at " + el);
