@@ -37,15 +37,23 @@ public final class ArrCorrelation {
     }
 
     /** The proxy timeout of the farms, "30" when none is configured (ARR's default). */
-    public static String timeoutSeconds(Collection<?> farms) {
+    /**
+     * The proxy timeout in force, in seconds: what the web farms set; without them, what the 502.3s' shortest
+     * time-taken shows (ARR gives up when the timeout runs out, whatever the server-level proxy sets); else
+     * ARR's default.
+     */
+    public static String timeoutSeconds(Collection<?> farms, IisStatusCount arr) {
         TreeSet<Long> values = new TreeSet<>();
         for (Object o : farms) {
             if (o instanceof WebFarmConfig f && f.timeoutSeconds() > 0) {
                 values.add(f.timeoutSeconds());
             }
         }
-        return values.isEmpty() ? Long.toString(WebFarmConfig.DEFAULT_TIMEOUT_SECONDS)
-                : String.join("/", values.stream().map(String::valueOf).toList());
+        if (values.isEmpty()) {
+            return arr.timeTaken().known() && arr.timeTaken().min() >= 1000 ? Long.toString(Math.round(arr.timeTaken().min() / 1000.0))
+                    : Long.toString(WebFarmConfig.DEFAULT_TIMEOUT_SECONDS);
+        }
+        return String.join("/", values.stream().map(String::valueOf).toList());
     }
 
     public static String farmName(Collection<?> farms) {
