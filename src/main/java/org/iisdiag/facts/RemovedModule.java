@@ -9,11 +9,6 @@ import java.util.List;
  */
 public record RemovedModule(String module, String configFile, String locationPath, String source) implements ConfigFact {
     @Override
-    public List<String> defaults() {
-        return List.of();
-    }
-
-    @Override
     public String describe() {
         return "<modules> removes " + module + ConfigFact.location(locationPath) + ConfigFact.where(List.of(), source);
     }
