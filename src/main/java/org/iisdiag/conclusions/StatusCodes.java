@@ -125,6 +125,15 @@ public final class StatusCodes {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /** ASP.NET 4.x page and service extensions, as requested (a path, a query after it, or a list of paths). */
+    public static final java.util.regex.Pattern ASPNET_URL =
+            java.util.regex.Pattern.compile("(?i)\\.(aspx|asmx|ashx|axd|svc|cshtml|vbhtml)(?:[/?\\s,]|$)");
+
+    /** Whether any request behind the fact (see {@link #urlsOf(Object)}) asked for an ASP.NET 4.x page or service. */
+    public static boolean forAspNet(Object fact) {
+        return ASPNET_URL.matcher(urlsOf(fact)).find();
+    }
+
     /** The paths of the requests behind an IIS status count, or the URL a saved error page names. */
     public static String urlsOf(Object fact) {
         if (fact instanceof IisStatusCount c) {

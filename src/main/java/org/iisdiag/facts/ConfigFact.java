@@ -12,8 +12,13 @@ public interface ConfigFact extends SingleObservation {
     /** The configuration file, relative to the case folder. */
     String configFile();
 
-    /** What was assumed, e.g. "hostingModel=OutOfProcess (absent: the ANCM default)"; empty when all was written. */
-    List<String> defaults();
+    /**
+     * What was assumed, e.g. "hostingModel=OutOfProcess (absent: the ANCM default)"; empty when all was written,
+     * as for an element whose meaning is its presence alone.
+     */
+    default List<String> defaults() {
+        return List.of();
+    }
 
     /** "file:line" of the element. */
     String source();

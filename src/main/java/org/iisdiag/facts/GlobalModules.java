@@ -13,6 +13,17 @@ public record GlobalModules(List<String> names, String configFile, String source
         return names.stream().anyMatch(n -> n.equalsIgnoreCase(module));
     }
 
+    /**
+     * The name of ASP.NET's native module as installed (ManagedEngineV4.0_64bit, ..._32bit, or ASP.NET 2.0's
+     * ManagedEngine64 / ManagedEngine), "" when ASP.NET is not installed in IIS.
+     */
+    public String aspNetModule() {
+        return ASPNET_MODULES.stream().filter(this::has).findFirst().orElse("");
+    }
+
+    private static final List<String> ASPNET_MODULES =
+            List.of("ManagedEngineV4.0_64bit", "ManagedEngineV4.0_32bit", "ManagedEngine64", "ManagedEngine");
+
     @Override
     public List<String> defaults() {
         return List.of();

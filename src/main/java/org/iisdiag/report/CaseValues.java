@@ -335,10 +335,6 @@ final class CaseValues {
             .filter(a -> a != ApplicationType.ASPNET && a != ApplicationType.UNKNOWN).map(ApplicationType::key)
             .collect(java.util.stream.Collectors.joining("; "));
 
-    /** ASP.NET 4.x page and service extensions, as requested: an application of that stack may be in the case. */
-    private static final java.util.regex.Pattern MANAGED_URL =
-            java.util.regex.Pattern.compile("(?i)\\.(aspx|asmx|ashx|axd|svc|cshtml|vbhtml)(?:[/?\\s]|$)");
-
     /** Whether the target's pool (see {@link #poolOf}) is a configured pool with No Managed Code. */
     private boolean unmanagedPool(Target t) {
         String name = poolOf(t);
@@ -349,8 +345,8 @@ final class CaseValues {
     private static boolean managedRequests(Collection<?> facts) {
         for (Object f : facts) {
             if (f instanceof org.iisdiag.facts.IisStatusCount c
-                    && (c.topUris().stream().anyMatch(u -> MANAGED_URL.matcher(u.uri()).find())
-                    || c.samples().stream().anyMatch(x -> MANAGED_URL.matcher(x.text()).find()))) {
+                    && (c.topUris().stream().anyMatch(u -> org.iisdiag.conclusions.StatusCodes.ASPNET_URL.matcher(u.uri()).find())
+                    || c.samples().stream().anyMatch(x -> org.iisdiag.conclusions.StatusCodes.ASPNET_URL.matcher(x.text()).find()))) {
                 return true;
             }
         }

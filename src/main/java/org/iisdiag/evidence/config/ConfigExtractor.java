@@ -22,6 +22,7 @@ import org.iisdiag.facts.ApplicationDefinition;
 import org.iisdiag.facts.AspNetCoreConfig;
 import org.iisdiag.facts.HttpPlatformConfig;
 import org.iisdiag.facts.IisNodeConfig;
+import org.iisdiag.facts.RemovedModule;
 import org.iisdiag.facts.BindingRedirect;
 import org.iisdiag.facts.CompilationConfig;
 import org.iisdiag.facts.MachineKeyConfig;
@@ -254,6 +255,7 @@ final class ConfigExtractor {
             if (!applicationHost) {
                 moduleReferences(ws, path);
             }
+            removedModules(ws, path);
             handlerMappings(ws, path);
             XmlElement tracing = ws.child("tracing");
             if (tracing != null) {
@@ -1185,6 +1187,17 @@ final class ConfigExtractor {
             String name = m.attr("name");
             if (name != null && !name.isBlank() && (m.attr("type") == null || m.attr("type").isBlank())) {
                 out.add(new ModuleReference(name.strip(), "modules", name.strip(), file, path, src(m)));
+            }
+        }
+    }
+
+    /** The modules a level takes out of the pipeline; read from every file, a {@code <location>} may remove one too. */
+    private void removedModules(XmlElement ws, String path) {
+        XmlElement modules = ws.child("modules");
+        for (XmlElement m : modules == null ? List.<XmlElement>of() : modules.children("remove")) {
+            String name = m.attr("name");
+            if (name != null && !name.isBlank()) {
+                out.add(new RemovedModule(name.strip(), file, path, src(m)));
             }
         }
     }

@@ -165,6 +165,29 @@ class IisFeatureConfigTest {
     }
 
     @Test
+    void modulesALevelRemovesAreReadFromWebConfigAndFromLocationsOfApplicationHost() throws IOException {
+        String web = "<configuration><system.webServer><modules runAllManagedModulesForAllRequests=\"false\">"
+                + "<remove name=\"WebDAVModule\" /><remove name=\"\" /></modules></system.webServer></configuration>";
+        WebConfigReader reader = new WebConfigReader();
+        reader.read("web.config", "", new java.io.ByteArrayInputStream(web.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new ReadReport("web.config", EvidenceKind.WEB_CONFIG));
+        assertThat(of(reader.facts(), org.iisdiag.facts.RemovedModule.class)).singleElement().satisfies(m -> {
+            assertThat(m.module()).isEqualTo("WebDAVModule");
+            assertThat(m.locationPath()).isEmpty();
+            assertThat(m.defaults()).isEmpty();
+            assertThat(m.describe()).isEqualTo("<modules> removes WebDAVModule (web.config:1)");
+        });
+        String host = "<configuration><system.applicationHost /><location path=\"Tickets\"><system.webServer><modules>"
+                + "<remove name=\"WebDAVModule\" /></modules></system.webServer></location></configuration>";
+        ApplicationHostConfigReader apphost = new ApplicationHostConfigReader();
+        apphost.read("applicationHost.config", "", new java.io.ByteArrayInputStream(host.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new ReadReport("applicationHost.config", EvidenceKind.APPLICATION_HOST_CONFIG));
+        assertThat(of(apphost.facts(), org.iisdiag.facts.RemovedModule.class))
+                .extracting(org.iisdiag.facts.RemovedModule::module, org.iisdiag.facts.RemovedModule::locationPath)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("WebDAVModule", "Tickets"));
+    }
+
+    @Test
     void handlerMappingsWithAProgramOfTheirOwnAreReadWithTheirScriptProcessor() throws IOException {
         List<Object> facts = read(new WebConfigReader(), "stale-isapi-handler.web.config", EvidenceKind.WEB_CONFIG);
         List<HandlerMapping> mappings = of(facts, HandlerMapping.class);
