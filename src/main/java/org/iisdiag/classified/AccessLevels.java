@@ -41,6 +41,22 @@ public final class AccessLevels {
         return sub.equals("/") ? 0 : (int) sub.chars().filter(ch -> ch == '/').count();
     }
 
+    /** Of levels that all cover one URL, the one IIS applies: the deepest (ties: the first in the list); null for none. */
+    public static AccessConfig deepest(java.util.List<?> levels) {
+        AccessConfig best = null;
+        for (Object o : levels) {
+            if (o instanceof AccessConfig a && (best == null || depth(a) > depth(best))) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** The appcmd switch that writes the level where it is: " /commit:apphost" for applicationHost.config, else "". */
+    public static String commit(AccessConfig a) {
+        return a != null && ErrorPages.fileName(a.configFile()).equalsIgnoreCase("applicationHost.config") ? " /commit:apphost" : "";
+    }
+
     /** Where to set the level with appcmd: its location path, else the site ("Shop/"). */
     public static String appcmdPath(AccessConfig a, String site) {
         String loc = a.locationPath().strip();

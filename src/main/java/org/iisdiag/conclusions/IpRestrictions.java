@@ -38,6 +38,17 @@ public final class IpRestrictions {
         return c.size() <= PROXY_ADDRESSES && c.stream().allMatch(Ipv4::isPrivate) ? c : List.of();
     }
 
+    /**
+     * Whether {@code served}, successes of the same site and server, has one logged after the first of the
+     * {@code refused} entries: some clients still got through, so the refused addresses are not the one way
+     * in that every user now takes (a proxy in front of the site), only addresses the list misses.
+     */
+    public static boolean othersServedSince(Object refused, IisStatusCount served) {
+        return refused instanceof IisStatusCount r && r.firstSeen() != null && served.lastSeen() != null
+                && served.site().equals(r.site()) && served.server().equals(r.server())
+                && served.lastSeen().isAfter(r.firstSeen());
+    }
+
     /** The refused addresses no allowed entry of {@code config} covers (domain and IPv6 entries cover none). */
     public static List<String> notAllowed(Object fact, IpSecurityConfig config) {
         List<String> out = new ArrayList<>();

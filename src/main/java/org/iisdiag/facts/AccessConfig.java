@@ -18,6 +18,22 @@ public record AccessConfig(String sslFlags, boolean negotiateCert, boolean requi
         return negotiateCert || requireCert;
     }
 
+    /** Whether this level refuses plain HTTP: its flags name Ssl (or Ssl128, which implies it). */
+    public boolean requiresSsl() {
+        return flags().stream().anyMatch(f -> f.equalsIgnoreCase("Ssl") || f.equalsIgnoreCase("Ssl128"));
+    }
+
+    /** The flags with the HTTPS requirement taken out, as appcmd takes them; "None" when nothing is left. */
+    public String flagsWithoutSsl() {
+        String rest = String.join(", ", flags().stream()
+                .filter(f -> !f.equalsIgnoreCase("Ssl") && !f.equalsIgnoreCase("Ssl128") && !f.equalsIgnoreCase("None")).toList());
+        return rest.isEmpty() ? "None" : rest;
+    }
+
+    private List<String> flags() {
+        return java.util.Arrays.stream(sslFlags.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
+    }
+
     @Override
     public String describe() {
         return "access sslFlags=\"" + sslFlags + "\"" + ConfigFact.location(locationPath) + ConfigFact.where(defaults, source);

@@ -8,7 +8,7 @@ import java.util.List;
  * (403.503 with deny action Forbidden); with it true only the deny entries refuse.
  *
  * @param allowUnlisted  the attribute, true when absent (the IIS default)
- * @param enableProxyMode whether the module checks X-Forwarded-For instead of the connection's address
+ * @param enableProxyMode whether the module also checks the X-Forwarded-For addresses, besides the connection's
  * @param denyAction     the attribute as written, "" when absent (Forbidden)
  * @param entries        the {@code <add>} entries in document order ({@code <clear/>} drops the earlier ones)
  * @param cleared        whether a {@code <clear/>} drops the inherited entries

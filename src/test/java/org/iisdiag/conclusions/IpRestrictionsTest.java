@@ -79,4 +79,20 @@ class IpRestrictionsTest {
         assertThat(Ipv4.mask(0)).isEqualTo("0.0.0.0");
         assertThat(Ipv4.mask(22)).isEqualTo("255.255.252.0");
     }
+
+    @Test
+    void othersServedAfterTheFirstRefusalMeanTheRefusedAreNotTheOnlyWayIn() {
+        Instant t0 = Instant.parse("2026-06-01T08:00:00Z");
+        IisStatusCount refused = new IisStatusCount("", "W3SVC3", 403, 503, 0, 2, t0, t0.plusSeconds(60), List.of(),
+                List.of(), TimeTakenRange.NONE, List.of(new UriCount("10.70.4.21", 2, 0)));
+        IisStatusCount before = new IisStatusCount("", "W3SVC3", 200, 0, 0, 9, t0.minusSeconds(600), t0.minusSeconds(5),
+                List.of(), List.of(), TimeTakenRange.NONE, List.of());
+        IisStatusCount after = new IisStatusCount("", "W3SVC3", 200, 0, 0, 9, t0.minusSeconds(600), t0.plusSeconds(30),
+                List.of(), List.of(), TimeTakenRange.NONE, List.of());
+        IisStatusCount otherSite = new IisStatusCount("", "W3SVC4", 200, 0, 0, 9, t0, t0.plusSeconds(30),
+                List.of(), List.of(), TimeTakenRange.NONE, List.of());
+        assertThat(IpRestrictions.othersServedSince(refused, before)).isFalse();
+        assertThat(IpRestrictions.othersServedSince(refused, after)).isTrue();
+        assertThat(IpRestrictions.othersServedSince(refused, otherSite)).isFalse();
+    }
 }

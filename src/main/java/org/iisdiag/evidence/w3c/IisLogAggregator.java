@@ -197,11 +197,13 @@ public final class IisLogAggregator {
      * Whether the status refuses the client for its address or name: IP and Domain Restrictions'
      * 401/403/404 .501-.504 (the status follows the deny action) and IIS 6's 403.6 / 403.8; or for the
      * certificate it presented: 403.13 revoked, 403.16 untrusted or invalid, 403.17 expired or not yet valid
-     * (the certificate belongs to the client, so the addresses say whose certificates to look at).
+     * (the certificate belongs to the client, so the addresses say whose certificates to look at); or 403.4 /
+     * 403.5 SSL required, where a few private addresses are a proxy that ended TLS before IIS.
      */
     static boolean refusesClient(int status, int substatus) {
         return (status == 401 || status == 403 || status == 404) && substatus >= 501 && substatus <= 504
-                || status == 403 && (substatus == 6 || substatus == 8 || substatus == 13 || substatus == 16 || substatus == 17);
+                || status == 403 && (substatus == 4 || substatus == 5 || substatus == 6 || substatus == 8
+                        || substatus == 13 || substatus == 16 || substatus == 17);
     }
 
     /** The stats of a key, made when new; beyond {@link #MAX_KEYS}, those of the status's "(other)" key. */
