@@ -36,6 +36,15 @@ public final class DotNetHostMessages {
             "Failed to bind to address [^\\s]{1,300}(?:[\\s\\S]{0,400}?(?:SocketException \\(\\d{1,6}\\): [^\\r\\n]{1,200}"
             + "|Error -?\\d{1,6} E[A-Z]{2,20} [^\\r\\n)]{1,100}))?");
 
+    /**
+     * Kestrel was given an address (out of process: the module's loopback port, through ASPNETCORE_PORT) and ignored
+     * it for endpoints the app configures itself: "Overriding address(es) 'http://127.0.0.1:29417/'. Binding to
+     * endpoints defined via IConfiguration and/or UseKestrel() instead." (the "Kestrel" configuration section,
+     * Listen/ListenAnyIP calls). The module then waits for a port nobody listens on.
+     */
+    public static final Pattern KESTREL_OVERRIDES_ADDRESSES = Pattern.compile(
+            "Overriding address\\(es\\) '[^'\\r\\n]{1,300}'\\. Binding to endpoints defined (?:via|in) [^\\r\\n]{1,80}? instead\\.?");
+
     private DotNetHostMessages() {
     }
 }

@@ -204,7 +204,11 @@ public final class AncmLogReader implements EvidenceReader {
         if (st.pendingLogger != null) {
             String t = text.strip();
             if (!t.isEmpty() && Character.isWhitespace(text.isEmpty() ? 'x' : text.charAt(0))) {
-                add(st.pendingKind, st.pendingLogger + " " + t, st.pendingLoggerPid, st.pendingLoggerSample, st.report);
+                // Kestrel's "Overriding address(es)" warning: the app did not take the address it was given
+                Matcher o = DotNetHostMessages.KESTREL_OVERRIDES_ADDRESSES.matcher(t);
+                boolean overrides = o.find();
+                add(overrides ? AncmLogKind.PORT_BIND : st.pendingKind, overrides ? o.group() : st.pendingLogger + " " + t,
+                        st.pendingLoggerPid, st.pendingLoggerSample, st.report);
                 st.pendingLogger = null;
                 return;
             }
@@ -251,6 +255,11 @@ public final class AncmLogReader implements EvidenceReader {
         }
         if ((m = BAD_IMAGE.matcher(text)).find()) {
             add(AncmLogKind.BAD_IMAGE_FORMAT, m.group(1).strip(), pid, sample(st, no, raw), st.report);
+            return;
+        }
+        Matcher overrides = DotNetHostMessages.KESTREL_OVERRIDES_ADDRESSES.matcher(text);
+        if (overrides.find()) {
+            add(AncmLogKind.PORT_BIND, overrides.group(), pid, sample(st, no, raw), st.report);
             return;
         }
         String portDetail = portBind(text);

@@ -226,6 +226,18 @@ class AncmLogReaderTest {
     }
 
     @Test
+    void kestrelOverridingTheGivenAddressIsAPortBindOnEitherLayout() throws IOException {
+        String warning = "Overriding address(es) 'http://127.0.0.1:29417/'. Binding to endpoints defined via"
+                + " IConfiguration and/or UseKestrel() instead.";
+        readText("logs/stdout_20251120130802_6604.log", "warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      " + warning
+                + "\ninfo: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://0.0.0.0:5080\n");
+        readText("logs/stdout_20251120131002_6610.log", "Microsoft.AspNetCore.Server.Kestrel: Warning: " + warning + "\n");
+        assertThat(findings(AncmLogKind.PORT_BIND)).extracting(AncmLogFinding::detail, AncmLogFinding::count)
+                .containsExactly(tuple(warning, 2L));
+        assertThat(findings(AncmLogKind.OTHER)).isEmpty();
+    }
+
+    @Test
     void debugLogHresultsAggregateCaseInsensitively() throws IOException {
         ReadReport r = read("aspnetcore-debug.log");
         assertThat(r.notes()).isEmpty();
