@@ -8,10 +8,14 @@ import java.util.regex.Pattern;
  * that the two readers recognise the same words.
  */
 public final class DotNetHostMessages {
-    /** A framework that is not installed: groups 1 name, 2 version, 3 architecture (may be null). */
+    /**
+     * A framework that is not installed: groups 1 name, 2 version, 3 architecture (may be null). Older hosts say
+     * "The framework 'X', version 'Y' (x64) was not found."; .NET 6 and later print "You must install or update
+     * .NET to run this application." with the framework on a line of its own: "Framework: 'X', version 'Y' (x64)".
+     */
     public static final Pattern FRAMEWORK_NOT_FOUND = Pattern.compile(
-            "The (?:specified )?framework '([^'\\r\\n]{1,200})', version '([^'\\r\\n]{1,100})'(?: \\(([^)\\r\\n]{1,100})\\))?"
-            + " was not found");
+            "(?:The (?:specified )?framework (?=[^\\r\\n]{1,400} was not found)|(?<![^\\r\\n])[ \\t]{0,20}Framework: )"
+            + "'([^'\\r\\n]{1,200})', version '([^'\\r\\n]{1,100})'(?: \\(([^)\\r\\n]{1,100})\\))?(?: was not found)?");
 
     /** The app named on the command line is missing: group 1 (current hosts) or 2 (older: "The application '...' does not exist."). */
     public static final Pattern APP_NOT_FOUND = Pattern.compile(

@@ -17,6 +17,15 @@ class FrameworkNotFoundTest {
     }
 
     @Test
+    void theLayoutOfDotNet6AndLaterNamesTheFrameworkOnItsOwnLine() {
+        String text = "You must install or update .NET to run this application.\n\nApp: D:\\Sites\\Portal\\Portal.dll\n"
+                + "Architecture: x64\nFramework: 'Microsoft.AspNetCore.App', version '9.0.0' (x64)\n"
+                + ".NET location: C:\\Program Files\\dotnet\\\n";
+        assertThat(FrameworkNotFound.named(text)).isEqualTo("Microsoft.AspNetCore.App 9.0.0");
+        assertThat(FrameworkNotFound.version(text)).isEqualTo("9.0.0");
+    }
+
+    @Test
     void otherTextNamesNothing() {
         assertThat(FrameworkNotFound.named("Unable to locate application dependencies.")).isEmpty();
         assertThat(FrameworkNotFound.version(null)).isEmpty();

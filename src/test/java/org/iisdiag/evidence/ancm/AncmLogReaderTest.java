@@ -226,6 +226,16 @@ class AncmLogReaderTest {
     }
 
     @Test
+    void theMissingFrameworkInTheLayoutOfDotNet6AndLater() throws IOException {
+        readText("logs/stdout_20260112074503_4388.log", "You must install or update .NET to run this application.\n\n"
+                + "App: D:\\Sites\\Portal\\Portal.dll\nArchitecture: x64\n"
+                + "Framework: 'Microsoft.AspNetCore.App', version '9.0.0' (x64)\n.NET location: C:\\Program Files\\dotnet\\\n\n"
+                + "The following frameworks were found:\n  8.0.11 at [C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App]\n");
+        assertThat(findings(AncmLogKind.MISSING_FRAMEWORK)).extracting(AncmLogFinding::detail)
+                .containsExactly("Microsoft.AspNetCore.App 9.0.0 (x64)");
+    }
+
+    @Test
     void kestrelOverridingTheGivenAddressIsAPortBindOnEitherLayout() throws IOException {
         String warning = "Overriding address(es) 'http://127.0.0.1:29417/'. Binding to endpoints defined via"
                 + " IConfiguration and/or UseKestrel() instead.";

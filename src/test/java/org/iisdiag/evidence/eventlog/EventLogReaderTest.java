@@ -275,6 +275,20 @@ class EventLogReaderTest {
     }
 
     @Test
+    void ancmEventQuotesTheMissingFrameworkInTheLayoutOfDotNet6AndLater() throws IOException {
+        String event = "<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+                + "<Provider Name='IIS AspNetCore Module V2'/><EventID Qualifiers='0'>1031</EventID><Level>2</Level>"
+                + "<TimeCreated SystemTime='2026-01-12T07:45:03.1400000Z'/><Channel>Application</Channel></System><EventData>"
+                + "<Data>Could not find 'aspnetcorev2_inprocess.dll'. Exception message:\nYou must install or update .NET to run"
+                + " this application.\n\nApp: D:\\Sites\\Portal\\Portal.dll\nArchitecture: x64\n"
+                + "Framework: 'Microsoft.AspNetCore.App', version '9.0.0' (x64)\n.NET location: C:\\Program Files\\dotnet\\\n"
+                + "</Data></EventData></Event></Events>";
+        readText("framework.xml", event);
+        assertThat(facts(AncmEvent.class)).singleElement().satisfies(a -> assertThat(a.exception())
+                .isEqualTo("Framework: 'Microsoft.AspNetCore.App', version '9.0.0' (x64)"));
+    }
+
+    @Test
     void ancmStartFailureCarriesKestrelsOverridingAddressesWarning() throws IOException {
         String event = "<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
                 + "<Provider Name='IIS AspNetCore Module V2'/><EventID Qualifiers='0'>1000</EventID><Level>2</Level>"
