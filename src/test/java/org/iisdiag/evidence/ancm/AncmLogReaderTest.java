@@ -44,7 +44,8 @@ class AncmLogReaderTest {
         assertThat(findings(AncmLogKind.MISSING_FRAMEWORK)).singleElement().satisfies(f -> {
             assertThat(f.detail()).isEqualTo("Microsoft.AspNetCore.App 8.0.0 (x64)");
             assertThat(f.pid()).isEqualTo(4312);
-            assertThat(f.location()).isEqualTo("logs/stdout_20250109100005_4312.log:8");
+            // "You must install or update .NET" (.NET 6+) announces it; the older words that follow name it again, once
+            assertThat(f.location()).isEqualTo("logs/stdout_20250109100005_4312.log:1");
             assertThat(f.count()).isEqualTo(1);
             assertThat(f.status()).isZero();
             assertThat(f.describe()).contains("MISSING_FRAMEWORK: Microsoft.AspNetCore.App 8.0.0 (x64)").contains("PID 4312");
