@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 /**
  * What the .NET host (hostfxr) says when the shared framework an app targets is missing, as the ASP.NET Core
  * Module quotes it in its events and stdout log: "The framework 'Microsoft.AspNetCore.App', version '8.0.0'
- * (x64) was not found." (or "The specified framework ..."). The name and version are what to install.
+ * (x64) was not found." (or "The specified framework ..."; since .NET 6 "Framework: 'Microsoft.AspNetCore.App',
+ * version '8.0.0' (x64)" under "You must install or update .NET"). The name and version are what to install.
  */
 public final class FrameworkNotFound {
     private static final Pattern FRAMEWORK = Pattern.compile(
-            "The (?:specified )?framework '([^'\\r\\n]{1,100})', version '([^'\\r\\n]{1,60})'");
+            "(?:The (?:specified )?framework|Framework:) '([^'\\r\\n]{1,100})', version '([^'\\r\\n]{1,60})'");
 
     private FrameworkNotFound() {
     }

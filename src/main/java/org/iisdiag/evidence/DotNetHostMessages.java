@@ -8,10 +8,14 @@ import java.util.regex.Pattern;
  * that the two readers recognise the same words.
  */
 public final class DotNetHostMessages {
-    /** A framework that is not installed: groups 1 name, 2 version, 3 architecture (may be null). */
+    /**
+     * A framework that is not installed: groups 1 name, 2 version, 3 architecture (may be null). Older hosts say
+     * "The framework 'X', version 'Y' (x64) was not found."; .NET 6 and later print "You must install or update
+     * .NET to run this application." with the framework on a line of its own: "Framework: 'X', version 'Y' (x64)".
+     */
     public static final Pattern FRAMEWORK_NOT_FOUND = Pattern.compile(
-            "The (?:specified )?framework '([^'\\r\\n]{1,200})', version '([^'\\r\\n]{1,100})'(?: \\(([^)\\r\\n]{1,100})\\))?"
-            + " was not found");
+            "(?:The (?:specified )?framework (?=[^\\r\\n]{1,400} was not found)|(?<![^\\r\\n])[ \\t]{0,20}Framework: )"
+            + "'([^'\\r\\n]{1,200})', version '([^'\\r\\n]{1,100})'(?: \\(([^)\\r\\n]{1,100})\\))?(?: was not found)?");
 
     /** The app named on the command line is missing: group 1 (current hosts) or 2 (older: "The application '...' does not exist."). */
     public static final Pattern APP_NOT_FOUND = Pattern.compile(
@@ -35,6 +39,15 @@ public final class DotNetHostMessages {
     public static final Pattern KESTREL_BIND_FAILED = Pattern.compile(
             "Failed to bind to address [^\\s]{1,300}(?:[\\s\\S]{0,400}?(?:SocketException \\(\\d{1,6}\\): [^\\r\\n]{1,200}"
             + "|Error -?\\d{1,6} E[A-Z]{2,20} [^\\r\\n)]{1,100}))?");
+
+    /**
+     * Kestrel was given an address (out of process: the module's loopback port, through ASPNETCORE_PORT) and ignored
+     * it for endpoints the app configures itself: "Overriding address(es) 'http://127.0.0.1:29417/'. Binding to
+     * endpoints defined via IConfiguration and/or UseKestrel() instead." (the "Kestrel" configuration section,
+     * Listen/ListenAnyIP calls). The module then waits for a port nobody listens on.
+     */
+    public static final Pattern KESTREL_OVERRIDES_ADDRESSES = Pattern.compile(
+            "Overriding address\\(es\\) '[^'\\r\\n]{1,300}'\\. Binding to endpoints defined (?:via|in) [^\\r\\n]{1,80}? instead\\.?");
 
     private DotNetHostMessages() {
     }

@@ -20,7 +20,10 @@ public enum AncmLogKind {
     REQUEST_ERROR,
     /** FileNotFoundException / "Could not load file or assembly". */
     MISSING_FILE,
-    /** "Failed to bind to address" / "address already in use". */
+    /**
+     * "Failed to bind to address" / "address already in use", or Kestrel's "Overriding address(es) '...'": the app
+     * did not listen on the address it was given.
+     */
     PORT_BIND,
     /** "Application started" / "Now listening on:": evidence the app did start. */
     HOSTING_STARTED,

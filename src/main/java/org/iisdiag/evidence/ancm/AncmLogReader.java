@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,6 +99,8 @@ public final class AncmLogReader implements EvidenceReader {
         final ReadReport report;
         SampleLine pendingFramework;
         long pendingFrameworkPid;
+        /** The frameworks this file already named: one process fails once, though a host may name it twice. */
+        final Set<String> frameworks = new HashSet<>();
         String pendingLogger;
         /** What the pending logger entry becomes: a warning (OTHER), a start-up failure or a request's error. */
         AncmLogKind pendingKind;
@@ -204,7 +208,11 @@ public final class AncmLogReader implements EvidenceReader {
         if (st.pendingLogger != null) {
             String t = text.strip();
             if (!t.isEmpty() && Character.isWhitespace(text.isEmpty() ? 'x' : text.charAt(0))) {
-                add(st.pendingKind, st.pendingLogger + " " + t, st.pendingLoggerPid, st.pendingLoggerSample, st.report);
+                // Kestrel's "Overriding address(es)" warning: the app did not take the address it was given
+                Matcher o = DotNetHostMessages.KESTREL_OVERRIDES_ADDRESSES.matcher(t);
+                boolean overrides = o.find();
+                add(overrides ? AncmLogKind.PORT_BIND : st.pendingKind, overrides ? o.group() : st.pendingLogger + " " + t,
+                        st.pendingLoggerPid, st.pendingLoggerSample, st.report);
                 st.pendingLogger = null;
                 return;
             }
@@ -221,7 +229,10 @@ public final class AncmLogReader implements EvidenceReader {
             add(AncmLogKind.HOST_NOT_ALLOWED, host.group(1).toLowerCase(Locale.ROOT), pid, sample(st, no, raw), st.report);
             return;
         }
-        if (text.contains("It was not possible to find any compatible framework version")) {
+        // the announcing line: the older hosts' words, or since .NET 6 "You must install or update .NET to run
+        // this application." (the same message may hold both)
+        if (text.contains("It was not possible to find any compatible framework version")
+                || text.contains("You must install or update .NET to run this application")) {
             if (st.pendingFramework != null) {
                 add(AncmLogKind.MISSING_FRAMEWORK, "", st.pendingFrameworkPid, st.pendingFramework, st.report);
             }
@@ -233,7 +244,9 @@ public final class AncmLogReader implements EvidenceReader {
         if (m.find()) {
             String detail = m.group(1) + " " + m.group(2) + (m.group(3) == null ? "" : " (" + m.group(3) + ")");
             SampleLine at = st.pendingFramework != null ? st.pendingFramework : sample(st, no, raw);
-            add(AncmLogKind.MISSING_FRAMEWORK, detail, pid, at, st.report);
+            if (st.frameworks.add(detail)) {
+                add(AncmLogKind.MISSING_FRAMEWORK, detail, pid, at, st.report);
+            }
             st.pendingFramework = null;
             return;
         }
@@ -251,6 +264,11 @@ public final class AncmLogReader implements EvidenceReader {
         }
         if ((m = BAD_IMAGE.matcher(text)).find()) {
             add(AncmLogKind.BAD_IMAGE_FORMAT, m.group(1).strip(), pid, sample(st, no, raw), st.report);
+            return;
+        }
+        Matcher overrides = DotNetHostMessages.KESTREL_OVERRIDES_ADDRESSES.matcher(text);
+        if (overrides.find()) {
+            add(AncmLogKind.PORT_BIND, overrides.group(), pid, sample(st, no, raw), st.report);
             return;
         }
         String portDetail = portBind(text);

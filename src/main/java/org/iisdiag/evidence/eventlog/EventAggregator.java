@@ -372,6 +372,10 @@ public final class EventAggregator {
         if (exception.isEmpty()) {
             exception = group(DotNetHostMessages.KESTREL_BIND_FAILED, text, 0).replaceAll("\\s+", " ");
         }
+        // Kestrel started but bound the app's own endpoints instead of the module's port
+        if (exception.isEmpty()) {
+            exception = group(DotNetHostMessages.KESTREL_OVERRIDES_ADDRESSES, text, 0);
+        }
         // the host's "dependencies manifest" error names the missing file; it says more than a generic first line
         String deps = group(DotNetHostMessages.DEPS_ASSEMBLY_MISSING, text, 0);
         if (!deps.isEmpty()) {

@@ -44,7 +44,8 @@ class AncmLogReaderTest {
         assertThat(findings(AncmLogKind.MISSING_FRAMEWORK)).singleElement().satisfies(f -> {
             assertThat(f.detail()).isEqualTo("Microsoft.AspNetCore.App 8.0.0 (x64)");
             assertThat(f.pid()).isEqualTo(4312);
-            assertThat(f.location()).isEqualTo("logs/stdout_20250109100005_4312.log:8");
+            // "You must install or update .NET" (.NET 6+) announces it; the older words that follow name it again, once
+            assertThat(f.location()).isEqualTo("logs/stdout_20250109100005_4312.log:1");
             assertThat(f.count()).isEqualTo(1);
             assertThat(f.status()).isZero();
             assertThat(f.describe()).contains("MISSING_FRAMEWORK: Microsoft.AspNetCore.App 8.0.0 (x64)").contains("PID 4312");
@@ -223,6 +224,28 @@ class AncmLogReaderTest {
                 tuple("System.IO.IOException: Failed to bind to address http://127.0.0.1:5000: address already in use.", 7100L));
         assertThat(findings(AncmLogKind.STARTUP_EXCEPTION)).extracting(AncmLogFinding::detail)
                 .containsExactly("crit: Microsoft.AspNetCore.Server.Kestrel[0] Unable to start Kestrel.");
+    }
+
+    @Test
+    void theMissingFrameworkInTheLayoutOfDotNet6AndLater() throws IOException {
+        readText("logs/stdout_20260112074503_4388.log", "You must install or update .NET to run this application.\n\n"
+                + "App: D:\\Sites\\Portal\\Portal.dll\nArchitecture: x64\n"
+                + "Framework: 'Microsoft.AspNetCore.App', version '9.0.0' (x64)\n.NET location: C:\\Program Files\\dotnet\\\n\n"
+                + "The following frameworks were found:\n  8.0.11 at [C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App]\n");
+        assertThat(findings(AncmLogKind.MISSING_FRAMEWORK)).extracting(AncmLogFinding::detail)
+                .containsExactly("Microsoft.AspNetCore.App 9.0.0 (x64)");
+    }
+
+    @Test
+    void kestrelOverridingTheGivenAddressIsAPortBindOnEitherLayout() throws IOException {
+        String warning = "Overriding address(es) 'http://127.0.0.1:29417/'. Binding to endpoints defined via"
+                + " IConfiguration and/or UseKestrel() instead.";
+        readText("logs/stdout_20251120130802_6604.log", "warn: Microsoft.AspNetCore.Server.Kestrel[0]\n      " + warning
+                + "\ninfo: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://0.0.0.0:5080\n");
+        readText("logs/stdout_20251120131002_6610.log", "Microsoft.AspNetCore.Server.Kestrel: Warning: " + warning + "\n");
+        assertThat(findings(AncmLogKind.PORT_BIND)).extracting(AncmLogFinding::detail, AncmLogFinding::count)
+                .containsExactly(tuple(warning, 2L));
+        assertThat(findings(AncmLogKind.OTHER)).isEmpty();
     }
 
     @Test

@@ -275,6 +275,37 @@ class EventLogReaderTest {
     }
 
     @Test
+    void ancmEventQuotesTheMissingFrameworkInTheLayoutOfDotNet6AndLater() throws IOException {
+        String event = "<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+                + "<Provider Name='IIS AspNetCore Module V2'/><EventID Qualifiers='0'>1031</EventID><Level>2</Level>"
+                + "<TimeCreated SystemTime='2026-01-12T07:45:03.1400000Z'/><Channel>Application</Channel></System><EventData>"
+                + "<Data>Could not find 'aspnetcorev2_inprocess.dll'. Exception message:\nYou must install or update .NET to run"
+                + " this application.\n\nApp: D:\\Sites\\Portal\\Portal.dll\nArchitecture: x64\n"
+                + "Framework: 'Microsoft.AspNetCore.App', version '9.0.0' (x64)\n.NET location: C:\\Program Files\\dotnet\\\n"
+                + "</Data></EventData></Event></Events>";
+        readText("framework.xml", event);
+        assertThat(facts(AncmEvent.class)).singleElement().satisfies(a -> assertThat(a.exception())
+                .isEqualTo("Framework: 'Microsoft.AspNetCore.App', version '9.0.0' (x64)"));
+    }
+
+    @Test
+    void ancmStartFailureCarriesKestrelsOverridingAddressesWarning() throws IOException {
+        String event = "<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+                + "<Provider Name='IIS AspNetCore Module V2'/><EventID Qualifiers='0'>1000</EventID><Level>2</Level>"
+                + "<TimeCreated SystemTime='2025-11-20T13:12:02.6000000Z'/><Channel>Application</Channel></System><EventData>"
+                + "<Data>Application '/LM/W3SVC/2/ROOT' with physical root 'D:\\Apps\\Claims\\' failed to start process with"
+                + " commandline 'dotnet .\\Claims.dll' with multiple retries. Failed to bind to port '29417'. First 30KB"
+                + " characters of captured stdout and stderr logs from multiple retries:\nwarn: Microsoft.AspNetCore.Server.Kestrel[0]\n"
+                + "      Overriding address(es) 'http://127.0.0.1:29417/'. Binding to endpoints defined via IConfiguration"
+                + " and/or UseKestrel() instead.\ninfo: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://0.0.0.0:5080\n"
+                + "</Data></EventData></Event></Events>";
+        readText("override.xml", event);
+        assertThat(facts(AncmEvent.class)).singleElement().satisfies(a -> assertThat(a.exception()).isEqualTo(
+                "Overriding address(es) 'http://127.0.0.1:29417/'. Binding to endpoints defined via IConfiguration"
+                + " and/or UseKestrel() instead."));
+    }
+
+    @Test
     void readsGetWinEventCsvInUtf16WithBom() throws IOException {
         ReadReport r = read("get-winevent-utf16.csv");
         assertThat(r.failed()).isFalse();
