@@ -20,6 +20,8 @@ public record HttpErrCount(String server, String reason, int status, String site
                            List<UriCount> topUris, List<SampleLine> samples, LongPathSegments longSegments,
                            long noRequestLine, List<UriCount> topClients, List<UriCount> topEndpoints)
         implements EvidenceFact {
+    /** A URL longer than this (IIS's default maxUrl) is worth naming: most clients never send one. */
+    public static final int LONG_URL = 4096;
 
     /** Entries without the server addresses they arrived on. */
     public HttpErrCount(String server, String reason, int status, String siteId, String queue, long count,
@@ -101,6 +103,9 @@ public record HttpErrCount(String server, String reason, int status, String site
         if (longSegments.any()) {
             b.append(String.format(java.util.Locale.ROOT, "; %,d with a path segment over 260 characters (longest %d, e.g. %s)",
                     longSegments.entries(), longSegments.longest(), longSegments.example()));
+        }
+        if (longSegments.longestUrl() > LONG_URL) {
+            b.append(String.format(java.util.Locale.ROOT, "; longest URL %,d characters", longSegments.longestUrl()));
         }
         return b.toString();
     }

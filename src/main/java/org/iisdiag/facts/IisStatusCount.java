@@ -9,7 +9,7 @@ import java.util.List;
  * {@code server} is s-computername or the folder that names the server when the case holds the logs of
  * several servers, "" for a single-server case. {@code clients} are the client addresses (c-ip) of the
  * entries, most frequent first, kept only for statuses that refuse a client for its address (IP and
- * Domain Restrictions); empty otherwise. {@code methods} are the request methods of verb refusals (404.6, 405),
+ * Domain Restrictions) and for responses the server's side aborted (win32 1236); empty otherwise. {@code methods} are the request methods of verb refusals (404.6, 405),
  * {@code versions} the protocol versions (cs-version: "HTTP/1.1", "HTTP/2") of 401s, most frequent first; both
  * empty for other statuses or when the log lacks the field.
  */

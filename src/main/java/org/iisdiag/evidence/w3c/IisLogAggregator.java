@@ -156,7 +156,7 @@ public final class IisLogAggregator {
         if (status >= 400 || win32 != 0) {
             stats.uri(rec, uriField);
         }
-        if (clientField >= 0 && refusesClient(status, substatus)) {
+        if (clientField >= 0 && (refusesClient(status, substatus) || win32 == CONNECTION_ABORTED)) {
             stats.client(rec, clientField);
         }
         if (methodField >= 0 && keepsMethods(status, substatus)) {
@@ -192,6 +192,12 @@ public final class IisLogAggregator {
     static boolean keepsMethods(int status, int substatus) {
         return status == 404 && substatus == 6 || status == 405 || status == 401;
     }
+
+    /**
+     * ERROR_CONNECTION_ABORTED: the server's side ended the connection while sending (HTTP.sys's minimum send
+     * rate, for one); which clients it happened to tells a network path from a server fault.
+     */
+    static final long CONNECTION_ABORTED = 1236;
 
     /**
      * Whether the status refuses the client for its address or name: IP and Domain Restrictions'

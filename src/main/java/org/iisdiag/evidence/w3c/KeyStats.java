@@ -46,6 +46,7 @@ public final class KeyStats<K> {
     private long longSegEntries; // entries whose URI path has a segment longer than the limit given to pathSegments
     private int longestSeg; // the longest path segment of any URI fed to pathSegments
     private String longSegExample; // the first URI with a long segment, shortened (see LongPathSegments)
+    private int longestUrl; // the longest whole URI (path and query, bytes) fed to pathSegments
     private final ArrayList<Sample> samples = new ArrayList<>(MAX_SAMPLES); // the class, not List: a call per entry the client compiler can inline
 
     /**
@@ -106,7 +107,7 @@ public final class KeyStats<K> {
     /**
      * Measures the path segments of field {@code f} (a URI, path before any '?'), in characters (UTF-8
      * continuation bytes are not counted): keeps the longest, and counts the entry when one is longer than
-     * {@code limit}. Skipped when the field is absent or "-".
+     * {@code limit}; keeps the longest whole URI too. Skipped when the field is absent or "-".
      */
     public void pathSegments(W3cRecord rec, int f, int limit) {
         if (f < 0 || rec.isDash(f)) {
@@ -115,6 +116,7 @@ public final class KeyStats<K> {
         byte[] b = rec.buffer();
         int start = rec.start(f);
         int end = start + rec.length(f);
+        longestUrl = Math.max(longestUrl, end - start);
         int longest = 0;
         int run = 0;
         for (int i = start; i < end; i++) {
@@ -156,8 +158,9 @@ public final class KeyStats<K> {
 
     /** The entries with a path segment over the limit {@link #pathSegments} was given, or NONE when none were measured. */
     public org.iisdiag.facts.LongPathSegments longSegments() {
-        return longestSeg == 0 ? org.iisdiag.facts.LongPathSegments.NONE
-                : new org.iisdiag.facts.LongPathSegments(longSegEntries, longestSeg, longSegExample == null ? "" : longSegExample);
+        return longestSeg == 0 && longestUrl == 0 ? org.iisdiag.facts.LongPathSegments.NONE
+                : new org.iisdiag.facts.LongPathSegments(longSegEntries, longestSeg, longSegExample == null ? "" : longSegExample,
+                        longestUrl);
     }
 
     /**
@@ -272,6 +275,7 @@ public final class KeyStats<K> {
         bare += other.bare;
         longSegEntries += other.longSegEntries;
         longestSeg = Math.max(longestSeg, other.longestSeg);
+        longestUrl = Math.max(longestUrl, other.longestUrl);
         if (longSegExample == null) {
             longSegExample = other.longSegExample;
         }
@@ -325,6 +329,9 @@ public final class KeyStats<K> {
                 g.writeStringField("longSegExample", longSegExample);
             }
         }
+        if (longestUrl > 0) {
+            g.writeNumberField("longestUrl", longestUrl);
+        }
         g.writeArrayFieldStart("samples");
         for (SampleLine s : samples()) {
             g.writeStartArray();
@@ -356,6 +363,7 @@ public final class KeyStats<K> {
         longSegEntries = n.path("longSegEntries").asLong(0);
         longestSeg = n.path("longestSeg").asInt(0);
         longSegExample = n.has("longSegExample") ? n.get("longSegExample").asText() : null;
+        longestUrl = n.path("longestUrl").asInt(0);
         for (com.fasterxml.jackson.databind.JsonNode s : n.get("samples")) {
             samples.add(new Sample(s.get(0).asText(), s.get(1).asLong(), s.get(2).asText(), REDACTED));
         }

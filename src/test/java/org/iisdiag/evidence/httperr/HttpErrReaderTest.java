@@ -136,6 +136,7 @@ class HttpErrReaderTest {
         assertThat(url.longSegments().entries()).isEqualTo(1);
         assertThat(url.longSegments().longest()).isEqualTo(303);
         assertThat(url.longSegments().example()).isEqualTo("/s/Ab3-_Ab3-_Ab...(303 characters)/view");
+        assertThat(url.longSegments().longestUrl()).as("whole URL in bytes: é is two").isEqualTo(528);
         assertThat(url.describe()).contains("1 with a path segment over 260 characters (longest 303");
         HttpErrCount idle = agg.counts().stream().filter(c -> c.reason().equals("Timer_ConnectionIdle")).findFirst().orElseThrow();
         assertThat(idle.longSegments()).isEqualTo(org.iisdiag.facts.LongPathSegments.NONE);
@@ -153,7 +154,7 @@ class HttpErrReaderTest {
         for (HttpErrAggregator a : List.of(agg, back)) {
             HttpErrCount merged = a.counts().stream().filter(c -> c.reason().equals("URL")).findFirst().orElseThrow();
             assertThat(merged.longSegments()).isEqualTo(new org.iisdiag.facts.LongPathSegments(2, 400,
-                    "/s/Ab3-_Ab3-_Ab...(303 characters)/view"));
+                    "/s/Ab3-_Ab3-_Ab...(303 characters)/view", 528));
         }
     }
 
