@@ -1,8 +1,6 @@
 package org.iisdiag.conclusions;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,24 +10,24 @@ class UnhealthyIsapiTest {
 
     @Test
     void readsTheExtensionAndItsReason() {
-        assertTrue(UnhealthyIsapi.isReport(ASPNET));
-        assertEquals("C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\aspnet_isapi.dll", UnhealthyIsapi.extensionPath(ASPNET));
-        assertEquals("aspnet_isapi.dll", UnhealthyIsapi.extension(ASPNET));
-        assertEquals("Deadlock detected", UnhealthyIsapi.reason(ASPNET));
+        assertThat(UnhealthyIsapi.isReport(ASPNET)).isTrue();
+        assertThat(UnhealthyIsapi.extensionPath(ASPNET)).isEqualTo("C:\\Windows\\Microsoft.NET\\Framework64\\v4.0.30319\\aspnet_isapi.dll");
+        assertThat(UnhealthyIsapi.extension(ASPNET)).isEqualTo("aspnet_isapi.dll");
+        assertThat(UnhealthyIsapi.reason(ASPNET)).isEqualTo("Deadlock detected");
     }
 
     @Test
     void aReportWithoutAReasonHasAnEmptyOne() {
         String asp = "ISAPI 'C:\\WINDOWS\\system32\\inetsrv\\asp.dll' reported itself as unhealthy.";
-        assertEquals("asp.dll", UnhealthyIsapi.extension(asp));
-        assertEquals("", UnhealthyIsapi.reason(asp));
+        assertThat(UnhealthyIsapi.extension(asp)).isEqualTo("asp.dll");
+        assertThat(UnhealthyIsapi.reason(asp)).isEqualTo("");
     }
 
     @Test
     void otherWorkerEventsAreNoReport() {
         String moduleLoad = "The Module DLL C:\\Windows\\system32\\inetsrv\\rewrite.dll failed to load.  The data is the error.";
-        assertFalse(UnhealthyIsapi.isReport(moduleLoad));
-        assertEquals("", UnhealthyIsapi.extension(moduleLoad));
-        assertEquals("", UnhealthyIsapi.reason(moduleLoad));
+        assertThat(UnhealthyIsapi.isReport(moduleLoad)).isFalse();
+        assertThat(UnhealthyIsapi.extension(moduleLoad)).isEqualTo("");
+        assertThat(UnhealthyIsapi.reason(moduleLoad)).isEqualTo("");
     }
 }
