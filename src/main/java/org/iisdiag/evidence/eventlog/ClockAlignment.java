@@ -14,7 +14,8 @@ import org.iisdiag.facts.EventTimes;
  * The offset of the clock that exported events in local time, as an engineer works it out: from an event that
  * prints both its local and its UTC time (ASP.NET's "Event time (UTC)"), else from the offset at which the
  * events fall on the minutes where the IIS and HTTP.sys logs (always UTC) show errors. An offset is taken only
- * when no other offset more than an hour away fits as well: with errors all day, or events far from any, the
+ * when no other offset more than an hour away fits as well, and when events of two minutes or more, most of the
+ * events, fall on error minutes together: with errors all day, a single event, or events far from any error, the
  * times stay local and are not compared with the logs.
  *
  * @param offsetMinutes the local clock's offset from UTC ({@code local = UTC + offset})
@@ -93,25 +94,32 @@ public record ClockAlignment(int offsetMinutes, String how) {
         }
         List<Integer> best = new ArrayList<>();
         long bestScore = 0;
+        int bestMinutes = 0;
         for (int offset = LocalClock.MIN_OFFSET; offset <= LocalClock.MAX_OFFSET; offset += LocalClock.STEP) {
             long score = 0;
+            int minutes = 0;
             for (Map.Entry<Long, Long> m : clock.minutes().entrySet()) {
                 long utc = (m.getKey() - offset) * 60;
                 // an error bucket [b, b + width) within the slack of the event's minute [utc, utc + 60)
                 Long b = starts.floor(utc + 60 + SLACK_SECONDS);
                 if (b != null && b + width + SLACK_SECONDS > utc) {
                     score += m.getValue();
+                    minutes++;
                 }
             }
             if (score > bestScore) {
                 bestScore = score;
+                bestMinutes = minutes;
                 best.clear();
             }
             if (score == bestScore && score > 0) {
                 best.add(offset);
             }
         }
-        if (best.isEmpty() || best.get(best.size() - 1) - best.get(0) > AMBIGUITY_MINUTES) {
+        // any single event, or a few of many, can be made to fall on a burst of errors: an offset counts only when
+        // events of two minutes at least, and most of the events, fall on error minutes together
+        if (best.isEmpty() || bestMinutes < 2 || 2 * bestScore < total
+                || best.get(best.size() - 1) - best.get(0) > AMBIGUITY_MINUTES) {
             return Optional.empty();
         }
         int chosen = choose(best);

@@ -110,10 +110,28 @@ class ClockAlignmentTest {
 
     @Test
     void equallyGoodOffsetsWithinAnHourChooseTheWholeHour() throws IOException {
-        // one event and a 50-minute burst of errors: offsets from about UTC+01:15 to UTC+02:15 fit; a whole hour wins
-        Read r = align(was("11/4/2025 12:10:00 PM"), errorsAt(range(10 * 60 + 10, 10 * 60 + 40)));
+        // two events a minute apart and a 30-minute burst of errors: offsets from UTC+01:30 to UTC+02:00 fit; a whole hour wins
+        Read r = align(was("11/4/2025 12:10:00 PM") + was("11/4/2025 12:11:00 PM"), errorsAt(range(10 * 60 + 10, 10 * 60 + 40)));
 
         assertThat(r.only(WasEvent.class).firstSeen()).hasToString("2025-11-04T10:10:00Z");
+    }
+
+    @Test
+    void aSingleEventIsNotAlignedWithABurstOfErrors() throws IOException {
+        // one event can be made to fall on any short burst: that says nothing about the clock
+        Read r = align(was("11/4/2025 3:05:00 AM"), errorsAt(range(14 * 60, 14 * 60 + 20)));
+
+        assertThat(r.only(WasEvent.class).times().utc()).isFalse();
+    }
+
+    @Test
+    void aFewEventsOfManyOnTheErrorsDoNotSetTheClock() throws IOException {
+        // at UTC-05:00 two of six events fall on the burst at 20:00 UTC; the other four, hours apart, on no error
+        Read r = align(was("11/4/2025 3:05:00 PM") + was("11/4/2025 3:06:00 PM") + was("11/4/2025 8:00:00 AM")
+                + was("11/4/2025 9:00:00 AM") + was("11/4/2025 10:00:00 AM") + was("11/4/2025 11:00:00 AM"),
+                errorsAt(range(20 * 60, 20 * 60 + 5)));
+
+        assertThat(r.only(WasEvent.class).times().utc()).isFalse();
     }
 
     @Test
