@@ -25,6 +25,7 @@ import org.iisdiag.facts.FailedRequestTrace;
 import org.iisdiag.facts.HttpErrCount;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.ServerEnvironment;
+import org.iisdiag.facts.SessionStateConfig;
 import org.iisdiag.facts.SqlConnectionTarget;
 import org.iisdiag.facts.SiteInfo;
 import org.iisdiag.facts.Tristate;
@@ -65,6 +66,8 @@ final class CaseValues {
     private final SqlConnectionTarget sql;
     /** Whether the logs show requests for ASP.NET 4.x pages or services (see {@link #siteStack}). */
     private final boolean managedRequests;
+    /** The SQL Server that keeps the sessions, when the configuration names one (see {@link #onlySessionStore}). */
+    private final SessionStateConfig sessionStore;
 
     CaseValues(ServerEnvironment server, List<SiteInfo> sites, TargetDirectory targets, Map<String, String> globals,
                Collection<?> facts) {
@@ -81,6 +84,19 @@ final class CaseValues {
         this.apps = facts.stream().filter(f -> f instanceof org.iisdiag.facts.ApplicationDefinition)
                 .map(f -> (org.iisdiag.facts.ApplicationDefinition) f).toList();
         this.sql = onlySqlTarget(facts);
+        this.sessionStore = onlySessionStore(facts);
+    }
+
+    /**
+     * The sessionState setting that keeps sessions in SQL Server, when the configuration names one server
+     * and database for it; null when none or several do.
+     */
+    static SessionStateConfig onlySessionStore(Collection<?> facts) {
+        List<SessionStateConfig> all = facts.stream().filter(SessionStateConfig.class::isInstance)
+                .map(SessionStateConfig.class::cast).filter(SessionStateConfig::inSqlServer).toList();
+        long distinct = all.stream().map(x -> (x.sqlServer() + "|" + x.sqlDatabase()).toLowerCase(java.util.Locale.ROOT))
+                .distinct().count();
+        return distinct == 1 ? all.get(0) : null;
     }
 
     /**
@@ -281,6 +297,8 @@ final class CaseValues {
             case "sqlServer" -> sql == null ? null : sql.dataSource();
             case "sqlHost" -> sql == null ? null : nonEmpty(sql.host());
             case "database" -> sql == null ? null : nonEmpty(sql.database());
+            case "sessionSqlServer" -> sessionStore == null ? null : sessionStore.sqlServer();
+            case "sessionDatabase" -> sessionStore == null ? null : nonEmpty(sessionStore.sqlDatabase());
             case "extraAreas" -> extraAreas(siteStack(t));
             default -> null;
         };

@@ -39,6 +39,7 @@ import org.iisdiag.facts.FileExtensionsConfig;
 import org.iisdiag.facts.VerbsConfig;
 import org.iisdiag.facts.WcfBindingConfig;
 import org.iisdiag.facts.ProtectedConfigProvider;
+import org.iisdiag.facts.SessionStateConfig;
 import org.iisdiag.facts.SqlConnectionTarget;
 import org.iisdiag.facts.ConfigSectionsSet;
 import org.iisdiag.facts.LockedSections;
@@ -284,6 +285,9 @@ final class ConfigExtractor {
             }
             for (XmlElement e : sections(web, "customErrors")) {
                 customErrors(e, path);
+            }
+            for (XmlElement e : sections(web, "sessionState")) {
+                sessionState(e, path);
             }
             for (XmlElement e : sections(web, "httpRuntime")) {
                 httpRuntime(e, path);
@@ -733,6 +737,13 @@ final class ConfigExtractor {
             out.add(new ProtectedConfigProvider(name.strip(), v.text(add, "keyContainerName", ""),
                     v.bool(add, "useMachineContainer", true), file, path, v.list(), src(add)));
         }
+    }
+
+    /** {@code sessionState}: the mode and, for SQLServer, where its connection string connects (nothing else of it). */
+    private void sessionState(XmlElement e, String path) {
+        Values v = new Values("the ASP.NET default");
+        out.add(new SessionStateConfig(v.text(e, "mode", "InProc"), orEmpty(e.attr("dataSource")).strip(),
+                orEmpty(e.attr("database")).strip(), file, path, v.list(), src(e)));
     }
 
     private void customErrors(XmlElement e, String path) {

@@ -47,6 +47,8 @@ final class ConfigXml {
     static final String KEY_SET = "(set)";
     /** Its entries keep only where they connect ({@link ConnectionStringTarget}), never the string itself. */
     static final String CONNECTION_STRINGS = "connectionStrings";
+    /** Keeps where its sqlConnectionString connects ({@link ConnectionStringTarget}), as a connection string entry does. */
+    static final String SESSION_STATE = "sessionState";
     /** Environment variables whose value is kept (diagnostic switches, not secrets); prefix match for the last. */
     static final List<String> DIAGNOSTIC_VARIABLES =
             List.of("ASPNETCORE_ENVIRONMENT", "ASPNETCORE_DETAILEDERRORS", "ASPNETCORE_MODULE_DEBUG");
@@ -127,7 +129,8 @@ final class ConfigXml {
                             report.note(SECRETS_NOT_READ);
                         }
                         XmlElement e = new XmlElement(name, line, connection ? connectionAttributes(r)
-                                : machineKey ? machineKeyAttributes(r) : attributes(r, name));
+                                : machineKey ? machineKeyAttributes(r)
+                                : name.equals(SESSION_STATE) ? sessionStateAttributes(r) : attributes(r, name));
                         if (open.isEmpty()) {
                             root = e;
                         } else {
@@ -182,6 +185,13 @@ final class ConfigXml {
             }
         }
         kept.addAll(ConnectionStringTarget.attributes(r.getAttributeValue(null, "connectionString")));
+        return kept.toArray(String[]::new);
+    }
+
+    /** The sessionState's attributes without secrets, plus where its SQL Server connection string connects. */
+    private static String[] sessionStateAttributes(XMLStreamReader r) {
+        List<String> kept = new ArrayList<>(List.of(attributes(r, SESSION_STATE)));
+        kept.addAll(ConnectionStringTarget.attributes(r.getAttributeValue(null, "sqlConnectionString")));
         return kept.toArray(String[]::new);
     }
 

@@ -523,7 +523,7 @@ class ConfigReadersTest {
         // 11 settings, the machineKey (whether its keys are generated), one connection string's target, the two
         // handler mappings that name AspNetCoreModuleV2 and the paths of their handlers sections, and what each
         // file's system.webServer sets (3)
-        assertThat(forward.facts()).hasSize(20).isEqualTo(backward.facts());
+        assertThat(forward.facts()).hasSize(21).isEqualTo(backward.facts());
         assertThat(forward.facts().get(0)).isInstanceOf(org.iisdiag.facts.SqlConnectionTarget.class); // aspnet4 sorts first
         assertThat(forward.facts()).allSatisfy(f -> assertThat(f).isInstanceOf(ConfigFact.class));
     }
@@ -551,6 +551,32 @@ class ConfigReadersTest {
         assertThat(c.mode()).isEqualTo("On");
         assertThat(c.defaults()).isEmpty();
         assertThat(c.source()).isEqualTo("web.config:4");
+    }
+
+    @Test
+    void sessionStateKeepsWhereItsSqlConnectionStringConnectsAndNothingElse() throws IOException {
+        String doc = "<configuration>\n  <system.web>\n    <sessionState mode=\"SQLServer\" allowCustomSqlDatabase=\"true\""
+                + " sqlConnectionString=\"Data Source=SQL07\\SESSIONS;Initial Catalog=WebSessions;User ID=web;Password=s3cret\" />\n"
+                + "  </system.web>\n</configuration>\n";
+        Read r = read(new WebConfigReader(), "web.config",
+                new java.io.ByteArrayInputStream(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.iisdiag.facts.SessionStateConfig c = r.one(org.iisdiag.facts.SessionStateConfig.class);
+        assertThat(c.mode()).isEqualTo("SQLServer");
+        assertThat(c.sqlServer()).isEqualTo("SQL07\\SESSIONS");
+        assertThat(c.sqlDatabase()).isEqualTo("WebSessions");
+        assertThat(c.inSqlServer()).isTrue();
+        assertThat(c.describe()).doesNotContain("s3cret").doesNotContain("web;");
+    }
+
+    @Test
+    void sessionStateWithoutAModeIsInProc() throws IOException {
+        String doc = "<configuration><system.web><sessionState timeout=\"30\" /></system.web></configuration>";
+        Read r = read(new WebConfigReader(), "web.config",
+                new java.io.ByteArrayInputStream(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        org.iisdiag.facts.SessionStateConfig c = r.one(org.iisdiag.facts.SessionStateConfig.class);
+        assertThat(c.mode()).isEqualTo("InProc");
+        assertThat(c.inSqlServer()).isFalse();
+        assertThat(c.defaults()).isNotEmpty();
     }
 
     @Test
