@@ -15,11 +15,6 @@ public record RewriteSchemeRedirect(String ruleName, String testedVariable, Stri
                                     String configFile, String locationPath, String source) implements ConfigFact {
 
     @Override
-    public List<String> defaults() {
-        return List.of();
-    }
-
-    @Override
     public String describe() {
         return (global ? "global " : "") + "rewrite rule \"" + ruleName + "\" redirects to " + targetUrl
                 + " when " + testedVariable + " says the request is not secure" + ConfigFact.location(locationPath)

@@ -1,49 +1,23 @@
 package org.iisdiag.evidence.har;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import org.iisdiag.evidence.Tally;
-import org.iisdiag.facts.SampleLine;
 import org.iisdiag.facts.SelfRedirect;
 
 /**
  * The redirects of HAR captures whose Location leads back to the URL just asked (see {@link SelfRedirect}): the
  * visible half of a redirect loop, whatever made the server redirect.
  */
-final class SelfRedirects {
-    /** Distinct URLs kept; the rest are not recorded. */
-    static final int MAX_GROUPS = 50;
-
-    private final Map<List<String>, Tally> groups = new LinkedHashMap<>();
-    private final Map<List<String>, Integer> statuses = new LinkedHashMap<>();
-
-    /** Counts one 3xx entry when its Location resolves to the request's own URL. */
-    void add(JsonNode request, JsonNode response, int status, Instant started, SampleLine sample) {
-        String location = CorsPreflights.header(response, "location");
-        if (location.isEmpty()) {
-            location = response.path("redirectURL").asText("");
-        }
-        List<String> key = key(request.path("url").asText(""), location);
-        if (key == null) {
-            return;
-        }
-        Tally g = Tally.groupIn(groups, key, MAX_GROUPS, Tally::new);
-        if (g == null) {
-            return;
-        }
-        statuses.putIfAbsent(key, status);
-        g.seen(started);
-        g.sample(sample);
+final class SelfRedirects extends RedirectGroups {
+    @Override
+    List<String> keyOf(String requestUrl, String location, int status) {
+        List<String> key = key(requestUrl, location);
+        return key == null ? null : List.of(key.get(0), key.get(1), String.valueOf(status));
     }
 
     /** (URL without query, scheme), or null when the Location leads elsewhere or either is no URI. */
@@ -73,7 +47,7 @@ final class SelfRedirects {
 
     List<SelfRedirect> facts() {
         List<SelfRedirect> out = new ArrayList<>();
-        groups.forEach((k, g) -> out.add(new SelfRedirect(k.get(0), k.get(1), statuses.get(k), g.count, g.first, g.last,
+        groups.forEach((k, g) -> out.add(new SelfRedirect(k.get(0), k.get(1), Integer.parseInt(k.get(2)), g.count, g.first, g.last,
                 List.copyOf(g.samples))));
         out.sort(Comparator.comparingLong(SelfRedirect::count).reversed().thenComparing(SelfRedirect::url));
         return out;
