@@ -31,6 +31,29 @@ public final class ArrCorrelation {
         return a.stream().anyMatch(u -> paths.contains(path(u.uri())));
     }
 
+    /** The path of a health test URL ("http://shop/health.htm" is "/health.htm"), lower case; "" when it has none. */
+    public static String healthCheckPath(String url) {
+        try {
+            String p = java.net.URI.create(url.strip()).getRawPath();
+            return p == null || p.isEmpty() ? "" : path(p);
+        } catch (IllegalArgumentException e) {
+            return ""; // not a URL: nothing to compare
+        }
+    }
+
+    /** Whether one of the URIs is the given path (query ignored, case-insensitive). */
+    public static boolean hasPath(List<UriCount> uris, String path) {
+        return !path.isEmpty() && uris.stream().anyMatch(u -> path(u.uri()).equals(path));
+    }
+
+    /**
+     * What kind of refusal a member's answer to the health test is: "authentication" (401, 403: the test is
+     * anonymous), "missing" (404) or "error" (anything else), which decides where its fix is.
+     */
+    public static String healthRefusal(int status) {
+        return status == 401 || status == 403 ? "authentication" : status == 404 ? "missing" : "error";
+    }
+
     private static String path(String uri) {
         int q = uri.indexOf('?');
         return (q < 0 ? uri : uri.substring(0, q)).toLowerCase(Locale.ROOT);

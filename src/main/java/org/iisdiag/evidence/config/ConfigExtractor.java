@@ -55,6 +55,7 @@ import org.iisdiag.facts.HttpErrorsConfig;
 import org.iisdiag.facts.RewriteServerVariablesConfig;
 import org.iisdiag.facts.RewriteOutboundRule;
 import org.iisdiag.facts.RewriteProxyRule;
+import org.iisdiag.facts.RewriteSchemeRedirect;
 import org.iisdiag.facts.ProxyConfig;
 import org.iisdiag.facts.DenyUrlSequencesConfig;
 import org.iisdiag.facts.FilteringRuleConfig;
@@ -228,6 +229,7 @@ final class ConfigExtractor {
             for (XmlElement e : sections(ws, "rewrite")) {
                 rewriteServerVariables(e, path);
                 rewriteProxyRules(e, path);
+                rewriteSchemeRedirects(e, path);
                 rewriteOutboundRules(e, path);
             }
             for (XmlElement e : sections(ws, "proxy")) {
@@ -503,6 +505,74 @@ final class ConfigExtractor {
      */
     private void rewriteProxyRules(XmlElement e, String path) {
         int n = 0;
+        for (InboundRule in : inboundRules(e)) {
+            String url = in.action().attr("url");
+            if (n >= 50 || !in.is("Rewrite") || url == null) {
+                continue;
+            }
+            Matcher m = ABSOLUTE_URL.matcher(url);
+            if (!m.find()) {
+                continue;
+            }
+            out.add(new RewriteProxyRule(in.name(), url.strip(), m.group(1), in.global(), file, path, src(in.rule())));
+            n++;
+        }
+    }
+
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("(?i)^\\s*https?://([^/:?#\\s]+)");
+
+    /** Server variables that describe the connection IIS itself received, not the one the browser opened. */
+    private static final Pattern OWN_SCHEME = Pattern.compile("(?i)\\{(HTTPS|SERVER_PORT_SECURE|SERVER_PORT)\\}");
+
+    /**
+     * {@code rewrite}: each inbound or global rule that redirects to https:// on a condition about the connection
+     * IIS received ({HTTPS}, {SERVER_PORT_SECURE}, {SERVER_PORT}) and tests no forwarded-protocol header (at most
+     * 50 per level).
+     */
+    private void rewriteSchemeRedirects(XmlElement e, String path) {
+        int n = 0;
+        for (InboundRule in : inboundRules(e)) {
+            String url = in.action().attr("url");
+            if (n >= 50 || !in.is("Redirect") || url == null || !url.strip().toLowerCase(Locale.ROOT).startsWith("https://")) {
+                continue;
+            }
+            String tested = null;
+            boolean forwarded = false;
+            for (XmlElement c : in.conditions()) {
+                String input = String.valueOf(c.attr("input"));
+                Matcher m = OWN_SCHEME.matcher(input);
+                tested = tested == null && m.find() ? m.group() : tested;
+                forwarded |= input.toUpperCase(Locale.ROOT).contains("FORWARDED");
+            }
+            if (tested == null || forwarded) {
+                continue;
+            }
+            out.add(new RewriteSchemeRedirect(in.name(), tested, url.strip(), in.global(), file, path, src(in.rule())));
+            n++;
+        }
+    }
+
+    /** An enabled inbound or global rewrite rule that has an action. */
+    private record InboundRule(XmlElement rule, XmlElement action, boolean global) {
+        String name() {
+            String name = rule.attr("name");
+            return name == null ? "" : name.strip();
+        }
+
+        boolean is(String actionType) {
+            String type = action.attr("type");
+            return type != null && type.strip().equalsIgnoreCase(actionType);
+        }
+
+        List<XmlElement> conditions() {
+            XmlElement c = rule.child("conditions");
+            return c == null ? List.of() : c.children("add");
+        }
+    }
+
+    /** The enabled rules of {@code rules} then {@code globalRules} that have an action, in document order. */
+    private static List<InboundRule> inboundRules(XmlElement e) {
+        List<InboundRule> found = new ArrayList<>();
         for (String rules : List.of("rules", "globalRules")) {
             XmlElement r = e.child(rules);
             if (r == null) {
@@ -510,24 +580,12 @@ final class ConfigExtractor {
             }
             for (XmlElement rule : r.children("rule")) {
                 XmlElement action = rule.child("action");
-                if (action == null || n >= 50 || "false".equalsIgnoreCase(String.valueOf(rule.attr("enabled")).strip())) {
-                    continue;
+                if (action != null && !"false".equalsIgnoreCase(String.valueOf(rule.attr("enabled")).strip())) {
+                    found.add(new InboundRule(rule, action, rules.equals("globalRules")));
                 }
-                String type = action.attr("type");
-                String url = action.attr("url");
-                if (type == null || !type.strip().equalsIgnoreCase("Rewrite") || url == null) {
-                    continue;
-                }
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)^\\s*https?://([^/:?#\\s]+)").matcher(url);
-                if (!m.find()) {
-                    continue;
-                }
-                String name = rule.attr("name");
-                out.add(new RewriteProxyRule(name == null ? "" : name.strip(), url.strip(), m.group(1),
-                        rules.equals("globalRules"), file, path, src(rule)));
-                n++;
             }
         }
+        return found;
     }
 
     /**

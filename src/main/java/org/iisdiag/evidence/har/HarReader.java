@@ -69,6 +69,7 @@ public final class HarReader implements EvidenceReader {
     private final Map<PageKey, PageGroup> pages = new HashMap<>();
     private final CorsPreflights preflights;
     private final SignInRedirects signIns = new SignInRedirects();
+    private final SelfRedirects loops = new SelfRedirects();
 
     public HarReader() {
         this(Redactor.DEFAULT);
@@ -218,7 +219,9 @@ public final class HarReader implements EvidenceReader {
             // the sample shows the request, never the Location (its query holds the state and nonce)
             String text = (started == null ? "-" : started.toString()) + " " + shorten(request.path("method").asText(""), 16)
                     + " " + url(request.path("url").asText("")) + " -> " + status;
-            signIns.add(request, response, status, started, new SampleLine(cap.file, line, text));
+            SampleLine sample = new SampleLine(cap.file, line, text);
+            signIns.add(request, response, status, started, sample);
+            loops.add(request, response, status, started, sample);
         }
         if (status != 0 && status < 400) {
             return;
@@ -648,6 +651,7 @@ public final class HarReader implements EvidenceReader {
         facts.addAll(errorPages());
         facts.addAll(preflights.facts());
         facts.addAll(signIns.facts());
+        facts.addAll(loops.facts());
         return FactRedaction.redact(facts);
     }
 

@@ -3,50 +3,22 @@ package org.iisdiag.evidence.har;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import org.iisdiag.evidence.Tally;
-import org.iisdiag.facts.SampleLine;
 import org.iisdiag.facts.SignInRedirect;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The redirects of HAR captures to an identity provider's authorization endpoint (see {@link SignInRedirect}):
  * a 3xx whose Location path ends in {@code /authorize} and whose query has {@code redirect_uri}. Only the redirect
  * URI's scheme, host and path are kept.
  */
-final class SignInRedirects {
-    /** Distinct groups kept; the rest are not recorded. */
-    static final int MAX_GROUPS = 50;
-
-    private final Map<List<String>, Tally> groups = new LinkedHashMap<>();
-
-    /** Counts one entry when it is a redirect to an authorization endpoint with a redirect_uri. */
-    void add(JsonNode request, JsonNode response, int status, Instant started, SampleLine sample) {
-        if (status < 300 || status >= 400) {
-            return;
-        }
-        String location = CorsPreflights.header(response, "location");
-        if (location.isEmpty()) {
-            location = response.path("redirectURL").asText("");
-        }
-        List<String> key = key(request.path("url").asText(""), location);
-        if (key == null) {
-            return;
-        }
-        Tally g = Tally.groupIn(groups, key, MAX_GROUPS, Tally::new);
-        if (g == null) {
-            return;
-        }
-        g.seen(started);
-        g.sample(sample);
+final class SignInRedirects extends RedirectGroups {
+    @Override
+    List<String> keyOf(String requestUrl, String location, int status) {
+        return key(requestUrl, location);
     }
 
     /** (host, page scheme, provider host, redirect URI without query), or null when this is no such redirect. */
