@@ -59,7 +59,6 @@ public final class ArrCorrelation {
         return (q < 0 ? uri : uri.substring(0, q)).toLowerCase(Locale.ROOT);
     }
 
-    /** The proxy timeout of the farms, "30" when none is configured (ARR's default). */
     /**
      * The proxy timeout in force, in seconds: what the web farms set; without them, what the 502.3s' shortest
      * time-taken shows (ARR gives up when the timeout runs out, whatever the server-level proxy sets); else

@@ -27,6 +27,31 @@ public final class DependencyWaits {
         return timeout > 0 && c.timeTaken().known() && c.timeTaken().min() >= timeout;
     }
 
+    /**
+     * Whether {@code waited} is evidence of dependency diagnosis {@code d} whose every request waited out its timeout,
+     * in the window [first, last] of the errors a limit gave (with the correlation slack).
+     */
+    public static boolean waitedDuring(KnowledgeBase kb, Diagnosis d, IisStatusCount waited,
+                                       java.time.Instant first, java.time.Instant last) {
+        return d.evidence().contains(waited) && waitedOut(kb, d.diagnosisId(), waited)
+                && Correlation.overlaps(first, last, waited.firstSeen(), waited.lastSeen());
+    }
+
+    /**
+     * The values of diagnosis limit-filled-by-dependency-waits: the limit's errors ({@code code}, {@code count} of them
+     * from first to last), what filled it ({@code waited}, the 500s of dependency diagnosis {@code d}), the limit, its
+     * setting and the log that shows its errors.
+     */
+    public static String[] limitFilled(KnowledgeBase kb, Diagnosis d, IisStatusCount waited, String code, long count,
+                                       java.time.Instant first, java.time.Instant last, String limit, String limitSetting,
+                                       String log) {
+        return new String[] {"code", code, "count", StatusCodes.thousands(count), "window", first + " to " + last,
+                "waited", StatusCodes.thousands(waited.count()) + " x 500 " + waited.timeTaken().describe(),
+                "timeoutName", timeoutName(kb, d.diagnosisId()), "dependency", title(kb, d),
+                "dependencyDiagnosis", d.diagnosisId(), "urls", StatusCodes.urlsOf(waited),
+                "limit", limit, "limitSetting", limitSetting, "log", log};
+    }
+
     /** What the timeout is, as the catalog names it ("the command timeout (...)"), "" when none is declared. */
     public static String timeoutName(KnowledgeBase kb, String id) {
         DiagnosisDefinition d = kb.diagnosis(id);

@@ -33,7 +33,11 @@ public record ClockAlignment(int offsetMinutes, String how) {
 
     /** "UTC-05:00", "UTC+05:30", "UTC". */
     public String zone() {
-        return offsetMinutes == 0 ? "UTC" : "UTC" + offset().getId();
+        return zone(offsetMinutes);
+    }
+
+    private static String zone(int offsetMinutes) {
+        return offsetMinutes == 0 ? "UTC" : "UTC" + ZoneOffset.ofTotalSeconds(offsetMinutes * 60).getId();
     }
 
     /** What an aligned fact's times say about themselves. */
@@ -123,11 +127,10 @@ public record ClockAlignment(int offsetMinutes, String how) {
             return Optional.empty();
         }
         int chosen = choose(best);
-        ClockAlignment a = new ClockAlignment(chosen, "");
         return Optional.of(new ClockAlignment(chosen, String.format(java.util.Locale.ROOT,
                 "%,d of the %,d events fall on minutes with %dxx errors in the IIS or HTTP.sys logs (UTC) when their"
                         + " clock is taken as %s, and at no offset more than an hour from it",
-                bestScore, total, statusClass, a.zone())));
+                bestScore, total, statusClass, zone(chosen))));
     }
 
     /** Among offsets that fit equally well: a whole hour (most zones), the middle of them, then the nearest to UTC. */

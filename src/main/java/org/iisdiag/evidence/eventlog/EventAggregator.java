@@ -155,9 +155,10 @@ public final class EventAggregator {
         if (alignment != null) {
             perKindLocal.forEach((kind, local) -> {
                 org.iisdiag.evidence.Timeline t = local.shifted(-60L * alignment.offsetMinutes());
-                kinds.merge(kind, t, (a, b) -> {
-                    org.iisdiag.evidence.Timeline both = a.shifted(0);
-                    both.merge(b);
+                kinds.merge(kind, t, (utc, aligned) -> { // a new timeline: perKind's stays as read
+                    org.iisdiag.evidence.Timeline both = new org.iisdiag.evidence.Timeline();
+                    both.merge(utc);
+                    both.merge(aligned);
                     return both;
                 });
             });

@@ -137,9 +137,17 @@ class ClockAlignmentTest {
     @Test
     void eventsExportedInUtcNeedNoAlignment() throws IOException {
         EventLogReader reader = new EventLogReader();
-        ReadReport report = new ReadReport("a.csv", EvidenceKind.EVENT_LOG_CSV);
-        reader.alignClock(List.of(errorsAt(600)), List.of(report));
-        assertThat(report.notes()).isEmpty();
-        assertThat(reader.facts()).isEmpty();
+        ReadReport report = new ReadReport("System.xml", EvidenceKind.EVENT_LOG_XML);
+        String xml = "<Events><Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+                + "<Provider Name='Microsoft-Windows-WAS'/><EventID>5011</EventID><Level>3</Level>"
+                + "<TimeCreated SystemTime='2025-11-04T10:02:10.0000000Z'/><Channel>System</Channel></System>"
+                + "<EventData><Data Name='AppPoolID'>ShopPool</Data><Data Name='ProcessID'>4242</Data></EventData></Event></Events>";
+        reader.read("System.xml", "", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), report);
+        reader.alignClock(List.of(errorsAt(range(10 * 60, 10 * 60 + 5))), List.of(report));
+
+        assertThat(report.notes()).noneMatch(n -> n.startsWith("the times are"));
+        WasEvent w = reader.facts().stream().filter(WasEvent.class::isInstance).map(WasEvent.class::cast).findFirst().orElseThrow();
+        assertThat(w.firstSeen()).hasToString("2025-11-04T10:02:10Z");
+        assertThat(w.times().describe()).isEqualTo("2025-11-04T10:02:10Z");
     }
 }
