@@ -48,14 +48,15 @@ public final class StartupPhases {
         phase("catalogs (" + (cached ? "from the catalog cache" : "YAML parse, checks, schemas; then cached") + ")");
         RuleBase rb = RuleBase.load(rules, null, new RuleBaseCache(Path.of(args[3]),
                 KnowledgeBaseLoader.catalogFiles(kbDir), digests));
-        phase("rule base from the compiled-rule cache" + (rb.fromCache() ? "" : " (NOT cached: compiled)"));
+        phase("rule packages read from the cache" + (rb.fromCache() ? "" : " (NOT cached: compiled)"));
         rb.checkAgainst(kb);
         phase("rule/catalog cross-checks");
         CaseEvidence ev = new EvidenceCollector(Runtime.getRuntime().availableProcessors(), LogLayouts.forKnowledgeBase(kbDir))
                 .collect(args[2], CaseFolder.scan(Path.of(args[2])));
         phase("case read (scan, sniff, readers)");
-        rb.newSession(kb, org.iisdiag.targets.TargetDirectory.of(ev.facts())).dispose();
-        phase("first session creation");
+        RuleBase.CaseSession first = rb.newSessionFor(ev.facts(), kb, org.iisdiag.targets.TargetDirectory.of(ev.facts()));
+        first.session().dispose();
+        phase("rule network for its evidence (" + first.rulesLeftOut() + " of " + rb.rules().size() + " rules out)");
         Conclusions c = new Diagnoser(rb, kb).run(ev.facts());
         phase("session, facts inserted, rules fired");
         new JsonRenderer().render(new ReportBuilder(kb).build(ev, c, "iisdiag"));

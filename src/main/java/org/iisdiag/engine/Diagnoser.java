@@ -45,7 +45,16 @@ public final class Diagnoser {
     }
 
     public Conclusions run(Collection<?> facts, TargetDirectory targets) {
-        KieSession session = ruleBase.newSession(kb, targets);
+        RuleBase.CaseSession narrowed = ruleBase.newSessionFor(facts, kb, targets);
+        Conclusions c = run(narrowed, facts);
+        // A rule inserted a kind of evidence whose absence left rules out: they might fire now, so use them all.
+        return c != null ? c : run(new RuleBase.CaseSession(ruleBase.newSession(kb, targets), java.util.Set.of(), 0), facts);
+    }
+
+    /** The rules' conclusions in {@code caseSession}, or null when a rule inserted a fact it left rules out for. */
+    private Conclusions run(RuleBase.CaseSession caseSession, Collection<?> facts) {
+        KieSession session = caseSession.session();
+        boolean[] revived = {false};
         List<Conclusions.Firing> trail = new ArrayList<>();
         List<Object> insertedObjects = new ArrayList<>();
         List<Conclusions.EvidenceGap> gaps = new ArrayList<>();
@@ -76,6 +85,7 @@ public final class Diagnoser {
                 public void objectInserted(ObjectInsertedEvent event) {
                     if (event.getRule() != null) {
                         insertedObjects.add(event.getObject());
+                        revived[0] |= caseSession.revives(event.getObject());
                     }
                 }
             });
@@ -83,6 +93,9 @@ public final class Diagnoser {
                 session.insert(fact);
             }
             int n = session.fireAllRules(MAX_FIRINGS);
+            if (revived[0]) {
+                return null;
+            }
             if (n >= MAX_FIRINGS) {
                 throw new IllegalStateException("the rules fired " + n + " times without settling; a rule is looping"
                         + " (last fired: " + trail.subList(Math.max(0, trail.size() - 5), trail.size()).stream()
@@ -95,7 +108,9 @@ public final class Diagnoser {
                                     .thenComparing(d -> evidenceKey(d.evidence()))),
                     sorted(session.getObjects(o -> o instanceof Known), Known.class,
                             Comparator.comparing((Known k) -> k.target().key()).thenComparing(Known::revelation)
-                                    .thenComparing(Known::ruleId).thenComparing(Known::because)),
+                                    .thenComparing(Known::ruleId).thenComparing(Known::because)
+                                    // one rule knowing the same thing from two events: by the events, never the session's order
+                                    .thenComparing(k -> evidenceKey(k.evidence()))),
                     sorted(session.getObjects(o -> o instanceof PlannedAction), PlannedAction.class,
                             Comparator.comparing(PlannedAction::key).thenComparing(p -> p.target().key())
                                     .thenComparing(PlannedAction::ruleId)

@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.iisdiag.knowledge.ArticleSection;
@@ -52,24 +54,35 @@ public final class RuleBase {
     static final PropertySpecificOption PROPERTY_REACTIVITY = PropertySpecificOption.ALLOWED;
     private static final AtomicInteger BUILDS = new AtomicInteger();
 
-    private final KieBase kieBase;
+    /** The rule base compiled in this run; null when the pack came from the cache. */
+    private final KieBase compiled;
+    /** The pack read back from the cache; null when compiled in this run. */
+    private final CachedPack cached;
+    /** What each rule needs of the case's evidence; null when compiled in this run (nothing to narrow). */
+    private final EvidenceRequirements requirements;
     private final List<RuleInfo> rules;
     private final boolean hasKbGlobal;
     private final boolean hasTargetsGlobal;
 
-    private final boolean fromCache;
     private final Map<String, String> sources;
     private final SourceIndex index;
 
-    private RuleBase(KieBase kieBase, List<RuleInfo> rules, boolean fromCache, Map<String, String> sources,
-            SourceIndex index) {
-        this.kieBase = kieBase;
+    /** The whole pack's rule base, built from the cached packages on first need. */
+    private KieBase whole;
+    /** The last rule base built without some rules, and which rules it lacks. */
+    private KieBase narrowed;
+    private Set<String> narrowedWithout;
+
+    private RuleBase(KieBase compiled, CachedPack cached, Collection<KiePackage> packages, List<RuleInfo> rules,
+                     Map<String, String> sources, SourceIndex index) {
+        this.compiled = compiled;
+        this.cached = cached;
+        this.requirements = cached == null ? null : EvidenceRequirements.of(packages, RuleBase.class.getClassLoader());
         this.rules = List.copyOf(rules);
-        this.fromCache = fromCache;
         this.sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.index = index;
-        this.hasKbGlobal = hasGlobal(kieBase, KB_GLOBAL);
-        this.hasTargetsGlobal = hasGlobal(kieBase, TARGETS_GLOBAL);
+        this.hasKbGlobal = hasGlobal(packages, KB_GLOBAL);
+        this.hasTargetsGlobal = hasGlobal(packages, TARGETS_GLOBAL);
     }
 
     public static RuleBase build(Path rulesDir, KnowledgeBase kb) throws RuleCompilationException {
@@ -79,27 +92,35 @@ public final class RuleBase {
     /**
      * Compiles the pack (catalog ids are checked against {@code kb} unless it is null), or takes it from {@code cache} when an entry exists for exactly these rule
      * sources (and whatever else the cache keys on). Metadata and catalog references are checked
-     * either way, from the sources.
+     * either way, from the sources. A pack from the cache is only read here: its rule network is built
+     * for the first case it diagnoses ({@link #newSessionFor}), or whole on first need.
      */
     public static RuleBase load(Path rulesDir, KnowledgeBase kb, RuleBaseCache cache) throws RuleCompilationException {
         Map<String, String> sources = readSources(rulesDir);
         List<String> problems = new ArrayList<>();
-        RuleBaseCache.Entry entry = cache == null ? null : cache.get(sources);
-        boolean cached = entry != null;
-        if (entry == null) {
-            entry = new RuleBaseCache.Entry(compile(rulesDir, sources), SourceIndex.of(sources));
+        RuleBaseCache.Hit hit = cache == null ? null : cache.get(sources);
+        KieBase compiled = null;
+        SourceIndex index;
+        Collection<KiePackage> packages;
+        if (hit != null) {
+            index = hit.index();
+            packages = hit.pack().ahead();
+        } else {
+            compiled = compile(rulesDir, sources);
+            index = SourceIndex.of(sources);
+            packages = compiled.getKiePackages();
         }
-        List<RuleInfo> infos = describe(entry.kieBase(), entry.index(), problems);
+        List<RuleInfo> infos = describe(packages, index, problems);
         if (kb != null) {
-            checkCatalogReferences(entry.index(), kb, problems);
+            checkCatalogReferences(index, kb, problems);
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        if (cache != null && !cached) {
-            cache.put(sources, entry);
+        if (cache != null && compiled != null) {
+            cache.put(sources, compiled, index);
         }
-        return new RuleBase(entry.kieBase(), infos, cached, sources, entry.index());
+        return new RuleBase(compiled, hit == null ? null : hit.pack(), packages, infos, sources, index);
     }
 
     /** The .drl files of the pack by display name ("rules/x/y.drl"), in path order. */
@@ -167,10 +188,10 @@ public final class RuleBase {
 
     private static final SourceIndex.Location NOWHERE = new SourceIndex.Location("?", 0);
 
-    private static List<RuleInfo> describe(KieBase kieBase, SourceIndex index, List<String> problems) {
+    private static List<RuleInfo> describe(Collection<KiePackage> packages, SourceIndex index, List<String> problems) {
         List<Rule> all = new ArrayList<>();
         Map<Rule, SourceIndex.Location> whereByRule = new HashMap<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
+        for (KiePackage pkg : packages) {
             // queries are shared conditions (rules use them), not guidance of their own
             java.util.Set<String> queries = new java.util.HashSet<>();
             pkg.getQueries().forEach(q -> queries.add(q.getName()));
@@ -259,21 +280,86 @@ public final class RuleBase {
 
     /** Whether this rule base was loaded from the compiled-rule cache rather than compiled. */
     public boolean fromCache() {
-        return fromCache;
+        return cached != null;
     }
 
     public List<RuleInfo> rules() {
         return rules;
     }
 
-    private static boolean hasGlobal(KieBase kieBase, String name) {
-        return kieBase.getKiePackages().stream()
-                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(name)));
+    private static boolean hasGlobal(Collection<KiePackage> packages, String name) {
+        return packages.stream().anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(name)));
     }
 
-    /** A fresh session with the knowledge base bound to {@code kb} and the case's targets to {@code targets}. */
+    /** A fresh session over the whole pack, with the knowledge base bound to {@code kb} and the case's targets to {@code targets}. */
     public KieSession newSession(KnowledgeBase kb, org.iisdiag.targets.TargetDirectory targets) {
-        KieSession session = kieBase.newKieSession();
+        return bind(wholeBase().newKieSession(), kb, targets);
+    }
+
+    /**
+     * A session for one case: {@link #newSession} over the rules that can fire on {@code facts}. Rules that need
+     * a kind of evidence of which the case has no fact (see {@link EvidenceRequirements}) are left out of its
+     * rule network when the pack came from the cache and its packages are still unused (the first case a
+     * load diagnoses, or any later case that leaves out the same rules); else the whole pack is used.
+     */
+    public CaseSession newSessionFor(Collection<?> facts, KnowledgeBase kb, org.iisdiag.targets.TargetDirectory targets) {
+        KieBase base;
+        EvidenceRequirements.Selection selection;
+        synchronized (this) {
+            selection = requirements == null || whole != null ? null : requirements.select(facts);
+            if (selection == null || !selection.narrows()) {
+                base = wholeBase();
+                selection = null;
+            } else if (selection.leftOut().equals(narrowedWithout)) {
+                base = narrowed;
+            } else if (cached.ahead() != null) {
+                Collection<KiePackage> packages = cached.take();
+                if (PackageNarrowing.leaveOut(packages, selection.leftOut())) {
+                    narrowed = CachedPack.newKieBase(packages);
+                    narrowedWithout = selection.leftOut();
+                    base = narrowed;
+                } else {
+                    whole = CachedPack.newKieBase(packages); // untouched: the whole pack
+                    base = whole;
+                    selection = null;
+                }
+            } else {
+                base = wholeBase();
+                selection = null;
+            }
+        }
+        return new CaseSession(bind(base.newKieSession(), kb, targets),
+                selection == null ? Set.of() : selection.missingTypes(),
+                selection == null ? 0 : selection.leftOut().size());
+    }
+
+    /**
+     * A case's session, and the evidence types whose absence left rules out of it: a rule that inserts a fact of
+     * one of them would have needed the whole pack ({@link Diagnoser} then runs the case again on it).
+     */
+    public record CaseSession(KieSession session, Set<Class<?>> missingTypes, int rulesLeftOut) {
+        /** Whether {@code inserted} is of a kind whose absence left rules out of this session. */
+        public boolean revives(Object inserted) {
+            for (Class<?> t : missingTypes) {
+                if (t.isInstance(inserted)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private synchronized KieBase wholeBase() {
+        if (compiled != null) {
+            return compiled;
+        }
+        if (whole == null) {
+            whole = CachedPack.newKieBase(cached.take());
+        }
+        return whole;
+    }
+
+    private KieSession bind(KieSession session, KnowledgeBase kb, org.iisdiag.targets.TargetDirectory targets) {
         if (hasKbGlobal) {
             session.setGlobal(KB_GLOBAL, kb);
         }

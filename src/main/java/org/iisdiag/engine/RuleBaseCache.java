@@ -1,6 +1,5 @@
 package org.iisdiag.engine;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +16,9 @@ import java.util.Set;
 
 import org.drools.base.common.DroolsObjectInputStream;
 import org.drools.base.common.DroolsObjectOutputStream;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieBaseConfiguration;
-import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
-import org.kie.internal.conf.ConstraintJittingThresholdOption;
 
 /**
  * Compiled rule packages kept on disk between runs, so an unchanged pack starts in a fraction of the
@@ -79,11 +74,11 @@ public final class RuleBaseCache {
         return base.resolve("iisdiag");
     }
 
-    /** A cache entry: the rule base and what its sources say about themselves (see {@link SourceIndex}). */
-    record Entry(KieBase kieBase, SourceIndex index) {
+    /** A cache hit: the pack's packages and what its sources say about themselves (see {@link SourceIndex}). */
+    record Hit(CachedPack pack, SourceIndex index) {
     }
 
-    Entry get(Map<String, String> sources) {
+    Hit get(Map<String, String> sources) {
         try {
             String key = key(sources);
             Path entry = entryFor(key);
@@ -97,32 +92,25 @@ public final class RuleBaseCache {
             }
             Collection<KiePackage> packages;
             SourceIndex index;
-            try (DroolsObjectInputStream objects = new DroolsObjectInputStream(
-                    new ByteArrayInputStream(file, payload, file.length - payload), RuleBaseCache.class.getClassLoader())) {
-                @SuppressWarnings("unchecked")
-                Collection<KiePackage> read = (Collection<KiePackage>) objects.readObject();
-                packages = read;
+            try (DroolsObjectInputStream objects = CachedPack.open(file, payload, file.length - payload)) {
+                packages = CachedPack.readPackages(objects);
                 index = SourceIndex.readFrom(objects);
             }
-            KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
-            conf.setOption(ConstraintJittingThresholdOption.get(RuleBase.JITTING_THRESHOLD)); // as compiled: see RuleBase
-            InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(conf);
-            base.addPackages(packages);
             CacheEntries.touch(entry);
-            return new Entry(base, index);
+            return new Hit(new CachedPack(file, payload, file.length - payload, packages), index);
         } catch (Exception | LinkageError | StackOverflowError e) {
             // An unreadable, corrupt or incompatible entry is not an error: compile, and the new entry replaces it.
             return null;
         }
     }
 
-    void put(Map<String, String> sources, Entry compiled) {
+    void put(Map<String, String> sources, KieBase compiled, SourceIndex index) {
         try {
             String key = key(sources);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 19);
             try (DroolsObjectOutputStream objects = new DroolsObjectOutputStream(bytes)) {
-                objects.writeObject(new ArrayList<>(compiled.kieBase().getKiePackages()));
-                compiled.index().writeTo(objects);
+                objects.writeObject(new ArrayList<>(compiled.getKiePackages()));
+                index.writeTo(objects);
             }
             byte[] payload = bytes.toByteArray();
             byte[] header = (FORMAT + "\n" + key + "\n" + CacheEntries.crc32cHex(payload, 0, payload.length) + "\n")
