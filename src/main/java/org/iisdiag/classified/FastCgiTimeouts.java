@@ -21,12 +21,32 @@ public final class FastCgiTimeouts {
 
     /** "activityTimeout" or "requestTimeout", the limit every failure's time-taken fits; "" for none or both. */
     public static String limitReached(FastCgiApplication app, TimeTakenRange taken) {
-        if (app == null || !taken.known()) {
+        return app == null ? "" : limitReached(app.activityTimeout(), app.requestTimeout(), taken);
+    }
+
+    /** {@link #limitReached} for an application left at IIS's defaults (30 s and 90 s). */
+    public static String defaultLimitReached(TimeTakenRange taken) {
+        return limitReached(FastCgiApplication.DEFAULT_ACTIVITY_TIMEOUT, FastCgiApplication.DEFAULT_REQUEST_TIMEOUT, taken);
+    }
+
+    /** The default value of a limit {@link #defaultLimitReached} named, in seconds. */
+    public static long defaultSeconds(String limit) {
+        return limit.equals(ACTIVITY) ? FastCgiApplication.DEFAULT_ACTIVITY_TIMEOUT : FastCgiApplication.DEFAULT_REQUEST_TIMEOUT;
+    }
+
+    private static String limitReached(long activitySeconds, long requestSeconds, TimeTakenRange taken) {
+        if (!taken.known()) {
             return "";
         }
-        boolean activity = fits(app.activityTimeout(), taken);
-        boolean request = fits(app.requestTimeout(), taken);
+        boolean activity = fits(activitySeconds, taken);
+        boolean request = fits(requestSeconds, taken);
         return activity == request ? "" : activity ? ACTIVITY : REQUEST;
+    }
+
+    /** "The failures took 30,047-31,208 ms (time-taken), where IIS ends a request after 30 s (why that value)". */
+    public static String basis(TimeTakenRange taken, long seconds, String whyThatValue) {
+        return "The failures took " + taken.describe() + " (time-taken), where IIS ends a request after " + seconds + " s ("
+                + whyThatValue + ")";
     }
 
     private static boolean fits(long seconds, TimeTakenRange taken) {

@@ -45,5 +45,7 @@ class FastCgiApplicationConfigTest {
         assertThat(FastCgiTimeouts.limitReached(apps.get(1), new TimeTakenRange(3, 90016, 90047, 90030, null))).isEqualTo("requestTimeout");
         assertThat(FastCgiTimeouts.limitReached(apps.get(1), new TimeTakenRange(2, 12016, 14004, 13010, null))).isEmpty();
         assertThat(FastCgiTimeouts.limitReached(apps.get(0), TimeTakenRange.NONE)).isEmpty();
+        assertThat(FastCgiTimeouts.defaultLimitReached(new TimeTakenRange(2, 90019, 90044, 90030, null))).isEqualTo("requestTimeout");
+        assertThat(FastCgiTimeouts.defaultLimitReached(new TimeTakenRange(2, 45037, 52911, 48974, null))).isEmpty();
     }
 }
