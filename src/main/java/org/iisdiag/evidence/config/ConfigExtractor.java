@@ -45,6 +45,7 @@ import org.iisdiag.facts.ConfigSectionsSet;
 import org.iisdiag.facts.LockedSections;
 import org.iisdiag.facts.WcfHostingConfig;
 import org.iisdiag.facts.HandlerAccessPolicy;
+import org.iisdiag.facts.FastCgiApplication;
 import org.iisdiag.facts.HandlerMapping;
 import org.iisdiag.facts.HandlerPaths;
 import org.iisdiag.facts.IsapiCgiRestrictionConfig;
@@ -104,6 +105,9 @@ final class ConfigExtractor {
         for (XmlElement ws : configuration.children("system.webServer")) {
             for (XmlElement e : sections(ws, "globalModules")) {
                 globalModules(e);
+            }
+            for (XmlElement e : sections(ws, "fastCgi")) {
+                fastCgiApplications(e);
             }
         }
         if (applicationHost) {
@@ -1281,6 +1285,22 @@ final class ConfigExtractor {
             }
         }
         out.add(new HandlerPaths(List.copyOf(paths), handlers.child("clear") != null, level(path), file, path, src(handlers)));
+    }
+
+    /**
+     * The FastCGI process pools of {@code system.webServer/fastCgi} (an applicationHost.config-only section) with
+     * the two time limits IIS puts on a request; environment variables are not read (they may hold secrets).
+     */
+    private void fastCgiApplications(XmlElement fastCgi) {
+        for (XmlElement a : fastCgi.children("application")) {
+            Values v = new Values("the IIS default");
+            String fullPath = orEmpty(a.attr("fullPath")).strip();
+            if (!fullPath.isEmpty()) {
+                out.add(new FastCgiApplication(fullPath, orEmpty(a.attr("arguments")).strip(),
+                        v.number(a, "activityTimeout", FastCgiApplication.DEFAULT_ACTIVITY_TIMEOUT),
+                        v.number(a, "requestTimeout", FastCgiApplication.DEFAULT_REQUEST_TIMEOUT), file, v.list(), src(a)));
+            }
+        }
     }
 
     /** Handler mappings that load or start an executable or DLL of their own (a scriptProcessor). */
