@@ -37,6 +37,21 @@ public record ClientCertificatePath(String site, String path, String sslcert) {
     }
 
     /**
+     * Whether {@code site} is one the access setting can be about: the site its {@code <location>} names first,
+     * the target's site, or, when neither names one, any site with an HTTPS binding.
+     */
+    public static boolean concerns(SiteDefinition site, AccessConfig access, Target target) {
+        String first = access.locationPath().strip().split("/", 2)[0].strip();
+        if (!first.isEmpty() && site.name().equalsIgnoreCase(first)) {
+            return true;
+        }
+        if (!target.siteName().isEmpty()) {
+            return site.name().equalsIgnoreCase(target.siteName());
+        }
+        return site.bindings().stream().anyMatch(b -> b.toLowerCase(Locale.ROOT).startsWith("https/"));
+    }
+
+    /**
      * The netsh key of a bindingInformation "ip:port:host": a binding with a host name is usually an SNI binding,
      * listed by host and port; one without by address and port, "*" being 0.0.0.0. "" for "".
      */

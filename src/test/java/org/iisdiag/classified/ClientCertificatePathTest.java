@@ -26,6 +26,9 @@ class ClientCertificatePathTest {
         ClientCertificatePath p = ClientCertificatePath.of(sites, access("applicationHost.config", "Partner API/upload"),
                 Target.CASE);
         assertThat(p).isEqualTo(new ClientCertificatePath("Partner API", "Partner API/upload", "hostnameport=api.example:443"));
+        AccessConfig upload = access("applicationHost.config", "Partner API/upload");
+        assertThat(sites.stream().filter(s -> ClientCertificatePath.concerns((SiteDefinition) s, upload, Target.CASE))
+                .map(s -> ((SiteDefinition) s).name()).toList()).containsExactly("Partner API");
     }
 
     @Test
