@@ -14,6 +14,22 @@ public record RequestLimitsConfig(long maxAllowedContentLength, long maxUrl, lon
     public static final long DEFAULT_MAX_URL = 4096;
     public static final long DEFAULT_MAX_QUERY_STRING = 2048;
 
+    /**
+     * The maxAllowedContentLength an application runs with when the case holds these request-limit levels: the
+     * one level written for the application itself (no {@code <location>}, or path "."), IIS's default when the
+     * case holds none, and {@link Long#MAX_VALUE} (no telling) for several levels or one for another path.
+     */
+    public static long allowedContentLength(List<?> levels) {
+        if (levels.isEmpty()) {
+            return DEFAULT_MAX_ALLOWED_CONTENT_LENGTH;
+        }
+        if (levels.size() == 1 && levels.get(0) instanceof RequestLimitsConfig l
+                && (l.locationPath().isEmpty() || l.locationPath().equals(".")) && l.maxAllowedContentLength() >= 0) {
+            return l.maxAllowedContentLength();
+        }
+        return Long.MAX_VALUE;
+    }
+
     @Override
     public String describe() {
         return "requestLimits maxAllowedContentLength=" + maxAllowedContentLength + " maxUrl=" + maxUrl
