@@ -103,6 +103,17 @@ public final class WcfServices {
         return site.bindings().stream().filter(b -> b.regionMatches(true, 0, scheme + "/", 0, scheme.length() + 1)).toList();
     }
 
+    /** The first host name the site's bindings name, "" when every binding takes any host name. */
+    public static String firstHostName(SiteDefinition site) {
+        for (String b : site.bindings()) {
+            String host = b.substring(b.lastIndexOf(':') + 1).strip();
+            if (b.indexOf(':') >= 0 && !host.isEmpty()) {
+                return host;
+            }
+        }
+        return "";
+    }
+
     /** The host names of "protocol/ip:port:host" bindings, "(any host name)" for a binding without one. */
     public static String hostNames(Collection<String> bindings) {
         java.util.List<String> names = new java.util.ArrayList<>();
