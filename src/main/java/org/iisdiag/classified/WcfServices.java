@@ -46,6 +46,12 @@ public final class WcfServices {
         return true;
     }
 
+    /** Whether every URL of the IIS log entries is a WCF service (a .svc path, an operation or ?wsdl of one). */
+    public static boolean allServiceCalls(IisStatusCount c) {
+        return !c.topUris().isEmpty()
+                && c.topUris().stream().allMatch(u -> servicePath(u.uri()).toLowerCase(Locale.ROOT).endsWith(".svc"));
+    }
+
     /** "/app/Orders.svc" of "/app/Orders.svc/op?x=1"; the path itself when it names no .svc. */
     static String servicePath(String uri) {
         int q = uri.indexOf('?');
