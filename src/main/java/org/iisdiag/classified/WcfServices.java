@@ -46,6 +46,12 @@ public final class WcfServices {
         return true;
     }
 
+    /** Whether every URL of the IIS log entries is a WCF service (a .svc path, an operation or ?wsdl of one). */
+    public static boolean allServiceCalls(IisStatusCount c) {
+        return !c.topUris().isEmpty()
+                && c.topUris().stream().allMatch(u -> servicePath(u.uri()).toLowerCase(Locale.ROOT).endsWith(".svc"));
+    }
+
     /** "/app/Orders.svc" of "/app/Orders.svc/op?x=1"; the path itself when it names no .svc. */
     static String servicePath(String uri) {
         int q = uri.indexOf('?');
@@ -101,6 +107,17 @@ public final class WcfServices {
     /** The site's bindings of one protocol ("http/*:80:shop.contoso.com" for "http"), in order. */
     public static java.util.List<String> bindingsOf(SiteDefinition site, String scheme) {
         return site.bindings().stream().filter(b -> b.regionMatches(true, 0, scheme + "/", 0, scheme.length() + 1)).toList();
+    }
+
+    /** The first host name the site's bindings name, "" when every binding takes any host name. */
+    public static String firstHostName(SiteDefinition site) {
+        for (String b : site.bindings()) {
+            String host = b.substring(b.lastIndexOf(':') + 1).strip();
+            if (b.indexOf(':') >= 0 && !host.isEmpty()) {
+                return host;
+            }
+        }
+        return "";
     }
 
     /** The host names of "protocol/ip:port:host" bindings, "(any host name)" for a binding without one. */

@@ -9,6 +9,15 @@ import java.util.List;
  */
 public record ReportedMessage(String text, String source) implements SingleObservation {
     private static final int SHOWN = 300;
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("[ \\t]*\\R[ \\t]*");
+
+    /**
+     * The description with its line breaks (and the indentation around them) read as single spaces: a
+     * message pasted from a client's log is wrapped anywhere, and the catalog's signatures read one line.
+     */
+    public static ReportedMessage of(String description, String source) {
+        return new ReportedMessage(LINE_BREAK.matcher(description.strip()).replaceAll(" "), source);
+    }
 
     @Override
     public String describe() {

@@ -44,7 +44,8 @@ final class CaseValues {
     /** Parameters that collect over evidence: when conclusions merge, their values merge into a list. */
     static final Set<String> AGGREGATES = Set.of("url", "urls", "count", "window", "statusCode", "statusCodes",
             "evidenceText", "exceptionText", "firstCrash", "crashes", "failures", "offline", "queueFull", "slowest",
-            "arrTime", "backendTime", "timeTaken", "reasons", "installedCount", "win32", "hresult", "eventId", "observed");
+            "arrTime", "backendTime", "timeTaken", "reasons", "installedCount", "win32", "hresult", "eventId", "observed",
+            "webMethod");
 
     /** Aggregated parameters that are counts: merged conclusions show their sum. */
     static final Set<String> SUMS = Set.of("count", "queueFull", "crashes", "failures");

@@ -45,7 +45,7 @@ public record EnvFacts(ServerEnvironment server, List<SiteInfo> sites, List<Repo
         ReportedCpu.in(description).ifPresent(all::add);
         ReportedChanges.in(description).ifPresent(all::add);
         if (description != null && !description.isBlank()) {
-            all.add(new org.iisdiag.facts.ReportedMessage(description.strip(), ReportedCpu.SOURCE));
+            all.add(org.iisdiag.facts.ReportedMessage.of(description, ReportedCpu.SOURCE));
             ErrorPage quoted = quotedErrorPage(description);
             if (quoted != null) {
                 all.add(quoted);
