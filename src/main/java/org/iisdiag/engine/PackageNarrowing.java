@@ -6,13 +6,19 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
+import org.drools.base.base.ValueResolver;
 import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.DialectRuntimeData;
 import org.drools.base.rule.accessor.Wireable;
 import org.drools.base.rule.consequence.Consequence;
+import org.drools.base.rule.consequence.ConsequenceContext;
 import org.drools.core.rule.JavaDialectRuntimeData;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -27,7 +33,7 @@ import org.kie.api.definition.rule.Rule;
  */
 final class PackageNarrowing {
     private static final String CONSEQUENCE_SUFFIX = "DefaultConsequenceInvoker";
-    private static final java.util.regex.Pattern INVOKER_SUFFIX = java.util.regex.Pattern.compile("[A-Z][A-Za-z]*\\d*Invoker");
+    private static final Pattern INVOKER_SUFFIX = Pattern.compile("[A-Z][A-Za-z]*\\d*Invoker");
     /** Stands in for the not-yet-wired consequence, which Drools' removeRule reads. */
     private static final Consequence UNWIRED = new Consequence() {
         @Override
@@ -36,8 +42,7 @@ final class PackageNarrowing {
         }
 
         @Override
-        public void evaluate(org.drools.base.rule.consequence.ConsequenceContext context,
-                             org.drools.base.base.ValueResolver valueResolver) {
+        public void evaluate(ConsequenceContext context, ValueResolver valueResolver) {
             throw new IllegalStateException("rule left out of this rule base");
         }
     };
@@ -108,8 +113,8 @@ final class PackageNarrowing {
                 ruleClass.put(wired, className.substring(0, className.length() - CONSEQUENCE_SUFFIX.length()));
             }
         });
-        java.util.NavigableSet<String> invokerNames = new java.util.TreeSet<>(invokers.keySet());
-        java.util.NavigableSet<String> resources = new java.util.TreeSet<>(stored);
+        NavigableSet<String> invokerNames = new TreeSet<>(invokers.keySet());
+        NavigableSet<String> resources = new TreeSet<>(stored);
         List<String> classes = new ArrayList<>();
         for (RuleImpl rule : rules) {
             String owner = ruleClass.get(rule);
@@ -132,7 +137,7 @@ final class PackageNarrowing {
         return classes;
     }
 
-    private static java.util.SortedSet<String> startingWith(java.util.NavigableSet<String> names, String prefix) {
+    private static SortedSet<String> startingWith(NavigableSet<String> names, String prefix) {
         return names.subSet(prefix, true, prefix + Character.MAX_VALUE, false);
     }
 
