@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 import org.iisdiag.evidence.EvidenceReader;
 import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
-import org.iisdiag.evidence.eventlog.TextDecoding;
-import org.iisdiag.evidence.text.BoundedLineReader;
+import org.iisdiag.evidence.text.TextLines;
 import org.iisdiag.facts.SampleLine;
 import org.iisdiag.facts.SslCertBinding;
 
@@ -37,32 +36,26 @@ public final class SslCertListingReader implements EvidenceReader {
 
     @Override
     public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
-        try (BoundedLineReader r = new BoundedLineReader(TextDecoding.reader(in), Limits.LOG_LINE_CHARS)) {
-            String line;
-            long no = 0;
-            long blocks = 0;
-            Block block = null;
-            while ((line = r.readLine()) != null) {
-                no++;
-                Matcher opens = ENDPOINT.matcher(line);
-                if (opens.matches()) {
-                    keep(block);
-                    blocks++;
-                    block = new Block(opens.group(1), opens.group(2), new SampleLine(displayName, no, Limits.cut(line.strip(), 300)));
-                    continue;
-                }
-                Matcher setting = SETTING.matcher(line);
-                if (block != null && setting.matches()) {
-                    block.settings.putIfAbsent(setting.group(1), setting.group(2));
-                } else if (block != null && !line.isBlank()) {
-                    keep(block); // the block ended: a prompt or another command's output
-                    block = null;
-                }
+        Block[] open = {null};
+        long[] blocks = {0};
+        report.addLines(TextLines.forEach(in, (no, line) -> {
+            Matcher opens = ENDPOINT.matcher(line);
+            if (opens.matches()) {
+                keep(open[0]);
+                blocks[0]++;
+                open[0] = new Block(opens.group(1), opens.group(2), new SampleLine(displayName, no, Limits.cut(line.strip(), 300)));
+                return;
             }
-            keep(block);
-            report.addLines(no);
-            report.addEntries(blocks);
-        }
+            Matcher setting = SETTING.matcher(line);
+            if (open[0] != null && setting.matches()) {
+                open[0].settings.putIfAbsent(setting.group(1), setting.group(2));
+            } else if (open[0] != null && !line.isBlank()) {
+                keep(open[0]); // the block ended: a prompt or another command's output
+                open[0] = null;
+            }
+        }));
+        keep(open[0]);
+        report.addEntries(blocks[0]);
     }
 
     private void keep(Block block) {
