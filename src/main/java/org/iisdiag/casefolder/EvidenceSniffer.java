@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.iisdiag.evidence.aggregate.AggregateFile;
 import org.iisdiag.evidence.eventlog.EventLogReader;
+import org.iisdiag.evidence.netsh.SslCertListingReader;
 import org.iisdiag.evidence.w3c.LogKind;
 import org.iisdiag.evidence.w3c.LogLayouts;
 import org.iisdiag.facts.EvidenceKind;
@@ -121,6 +122,9 @@ public final class EvidenceSniffer {
         }
         if (WSGI_LOG_LINE.matcher(text).find()) {
             return EvidenceKind.WSGI_LOG;
+        }
+        if (SslCertListingReader.ENDPOINT.matcher(text).find() && text.contains("Certificate Store Name")) {
+            return EvidenceKind.NETSH_SSLCERT;
         }
         if (APPCMD_LISTED.matcher(text).find()) {
             return EvidenceKind.APPCMD_LISTING;

@@ -92,6 +92,7 @@ public final class EvidenceCollector {
             case PHP_ERROR_LOG -> new org.iisdiag.evidence.php.PhpErrorLogReader();
             case WSGI_LOG -> new org.iisdiag.evidence.python.WsgiLogReader();
             case APPCMD_LISTING -> new org.iisdiag.evidence.appcmd.AppcmdListReader();
+            case NETSH_SSLCERT -> new org.iisdiag.evidence.netsh.SslCertListingReader();
             default -> null;
         };
     }

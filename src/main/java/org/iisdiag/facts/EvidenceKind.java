@@ -32,6 +32,8 @@ public enum EvidenceKind {
     COLLECTION_LOG("collection log (Collect-IisCase.ps1)", true),
     /** What {@code appcmd list apppool} / {@code appcmd list site} printed: the state of each pool and site. */
     APPCMD_LISTING("appcmd list output (pool and site states)", true),
+    /** What {@code netsh http show sslcert} printed: HTTP.sys's SSL bindings (certificate, SNI, client certificates). */
+    NETSH_SSLCERT("netsh http show sslcert output (HTTP.sys SSL bindings)", true),
     FLEET_AGGREGATE("iisdiag aggregate of IIS/HTTPERR logs", true),
     /** Listed, never followed: a link can loop, point outside the case (/etc) or dangle. */
     SYMLINK("symlink, not followed", false),

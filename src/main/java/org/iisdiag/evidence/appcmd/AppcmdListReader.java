@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 import org.iisdiag.evidence.EvidenceReader;
 import org.iisdiag.evidence.Limits;
 import org.iisdiag.evidence.ReadReport;
-import org.iisdiag.evidence.eventlog.TextDecoding;
-import org.iisdiag.evidence.text.BoundedLineReader;
+import org.iisdiag.evidence.text.TextLines;
 import org.iisdiag.facts.AppPoolState;
 import org.iisdiag.facts.SampleLine;
 import org.iisdiag.facts.SiteState;
@@ -42,35 +41,29 @@ public final class AppcmdListReader implements EvidenceReader {
 
     @Override
     public void read(String displayName, String siteHint, InputStream in, ReadReport report) throws IOException {
-        try (BoundedLineReader r = new BoundedLineReader(TextDecoding.reader(in), Limits.LOG_LINE_CHARS)) {
-            String line;
-            long no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
-                Matcher m = LISTED.matcher(line);
-                if (!m.matches()) {
-                    continue; // the prompt, another command's output, a blank line
-                }
-                String name = m.group(2);
-                String attrs = m.group(3);
-                String state = group(STATE, attrs);
-                if (state.isEmpty()) {
-                    report.reject(no, m.group(1) + " \"" + name + "\" without a state");
-                    continue;
-                }
-                List<SampleLine> sample = List.of(new SampleLine(displayName, no, Limits.cut(line.strip(), 300)));
-                if (m.group(1).equals("APPPOOL")) {
-                    if (pools.size() < MAX_ENTRIES || pools.containsKey(name)) {
-                        pools.put(name, new AppPoolState(name, state, group(RUNTIME, attrs), group(PIPELINE, attrs), sample));
-                    }
-                } else if (sites.size() < MAX_ENTRIES || sites.containsKey(name)) {
-                    String id = group(ID, attrs);
-                    sites.put(name, new SiteState(name, id.isEmpty() ? -1 : Long.parseLong(id), group(BINDINGS, attrs),
-                            state, sample));
-                }
+        report.addLines(TextLines.forEach(in, (no, line) -> {
+            Matcher m = LISTED.matcher(line);
+            if (!m.matches()) {
+                return; // the prompt, another command's output, a blank line
             }
-            report.addLines(no);
-        }
+            String name = m.group(2);
+            String attrs = m.group(3);
+            String state = group(STATE, attrs);
+            if (state.isEmpty()) {
+                report.reject(no, m.group(1) + " \"" + name + "\" without a state");
+                return;
+            }
+            List<SampleLine> sample = List.of(new SampleLine(displayName, no, Limits.cut(line.strip(), 300)));
+            if (m.group(1).equals("APPPOOL")) {
+                if (pools.size() < MAX_ENTRIES || pools.containsKey(name)) {
+                    pools.put(name, new AppPoolState(name, state, group(RUNTIME, attrs), group(PIPELINE, attrs), sample));
+                }
+            } else if (sites.size() < MAX_ENTRIES || sites.containsKey(name)) {
+                String id = group(ID, attrs);
+                sites.put(name, new SiteState(name, id.isEmpty() ? -1 : Long.parseLong(id), group(BINDINGS, attrs),
+                        state, sample));
+            }
+        }));
     }
 
     private static String group(Pattern p, String text) {

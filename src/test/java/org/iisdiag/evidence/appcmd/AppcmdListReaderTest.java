@@ -2,11 +2,10 @@ package org.iisdiag.evidence.appcmd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.evidence.TextReads;
 import org.iisdiag.facts.AppPoolState;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.SiteState;
@@ -16,9 +15,7 @@ class AppcmdListReaderTest {
     private final AppcmdListReader reader = new AppcmdListReader();
 
     private ReadReport read(String name, String text) throws IOException {
-        ReadReport report = new ReadReport(name, EvidenceKind.APPCMD_LISTING);
-        reader.read(name, "", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), report);
-        return report;
+        return TextReads.read(reader, EvidenceKind.APPCMD_LISTING, name, text);
     }
 
     @Test
