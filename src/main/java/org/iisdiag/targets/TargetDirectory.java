@@ -26,6 +26,7 @@ import org.iisdiag.facts.HttpErrCount;
 import org.iisdiag.facts.IisStatusCount;
 import org.iisdiag.facts.ServerEnvironment;
 import org.iisdiag.facts.SiteDefinition;
+import org.iisdiag.facts.PoolMemoryLimit;
 import org.iisdiag.facts.SiteLimitsConfig;
 import org.iisdiag.facts.SiteInfo;
 import org.iisdiag.facts.WasEvent;
@@ -233,6 +234,9 @@ public final class TargetDirectory {
         }
         if (fact instanceof AppPoolDefinition p) {
             return pool(p.name());
+        }
+        if (fact instanceof PoolMemoryLimit p) {
+            return pool(p.appPool());
         }
         if (fact instanceof SiteDefinition s) {
             return site(s.id());

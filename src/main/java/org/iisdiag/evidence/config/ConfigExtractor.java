@@ -64,6 +64,7 @@ import org.iisdiag.facts.HttpRuntimeConfig;
 import org.iisdiag.facts.RequestLimitsConfig;
 import org.iisdiag.facts.HeaderLimitConfig;
 import org.iisdiag.facts.ServerRuntimeConfig;
+import org.iisdiag.facts.PoolMemoryLimit;
 import org.iisdiag.facts.SiteLimitsConfig;
 import org.iisdiag.facts.Tristate;
 import org.iisdiag.facts.WindowsAuthProviders;
@@ -1587,6 +1588,18 @@ final class ConfigExtractor {
                     : profile.strip().equalsIgnoreCase("false") ? Tristate.NO : Tristate.UNKNOWN;
             out.add(new AppPoolDefinition(name, identity, userSet, runtime, pipeline, bit32, queue, rapidFail, startMode,
                     autoStart, noOverlap, loadProfile, file, v.list(), src(pool)));
+            memoryLimit(name, child(recycling, "periodicRestart"), child(recyclingDefaults, "periodicRestart"));
+        }
+    }
+
+    /** The pool's recycling memory limits (periodicRestart privateMemory and memory, KB), when it has any. */
+    private void memoryLimit(String pool, XmlElement own, XmlElement inherited) {
+        Values v = new Values("the IIS default");
+        long privateKb = v.number(own, inherited, "applicationPoolDefaults", "periodicRestart.privateMemory", "privateMemory", 0);
+        long virtualKb = v.number(own, inherited, "applicationPoolDefaults", "periodicRestart.memory", "memory", 0);
+        if (privateKb > 0 || virtualKb > 0) {
+            XmlElement at = own != null && (own.has("privateMemory") || own.has("memory")) ? own : inherited;
+            out.add(new PoolMemoryLimit(pool, Math.max(privateKb, 0), Math.max(virtualKb, 0), file, src(at)));
         }
     }
 
