@@ -70,6 +70,17 @@ public record ClientCertificatePath(String site, String path, String sslcert) {
         return "ipport=" + (ip.isEmpty() || ip.equals("*") ? "0.0.0.0" : ip) + ":" + port;
     }
 
+    /** "hostnameport" or "ipport": how {@code netsh http ... sslcert} names the entry; "" when no binding is known. */
+    public String bindingKey() {
+        int eq = sslcert.indexOf('=');
+        return eq < 0 ? "" : sslcert.substring(0, eq);
+    }
+
+    /** "host:443" or "0.0.0.0:443", the entry's endpoint; "" when no binding is known. */
+    public String bindingEndpoint() {
+        return sslcert.substring(sslcert.indexOf('=') + 1);
+    }
+
     @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }
     @Override public int hashCode() { return RecordEquality.hash(this); }
 }
