@@ -53,6 +53,8 @@ public final class RuleBase {
      */
     static final PropertySpecificOption PROPERTY_REACTIVITY = PropertySpecificOption.ALLOWED;
     private static final AtomicInteger BUILDS = new AtomicInteger();
+    /** IISDIAG_WHOLE_PACK set: every case runs on the whole pack (to measure, or to rule narrowing out of a problem). */
+    private static final boolean WHOLE_PACK = System.getenv("IISDIAG_WHOLE_PACK") != null;
 
     /** The rule base compiled in this run; null when the pack came from the cache. */
     private final KieBase compiled;
@@ -306,7 +308,7 @@ public final class RuleBase {
         KieBase base;
         EvidenceRequirements.Selection selection;
         synchronized (this) {
-            selection = requirements == null || whole != null ? null : requirements.select(facts);
+            selection = requirements == null || whole != null || WHOLE_PACK ? null : requirements.select(facts);
             if (selection == null || !selection.narrows()) {
                 base = wholeBase();
                 selection = null;
