@@ -1,5 +1,6 @@
 package org.iisdiag.conclusions;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,6 +32,17 @@ public final class AnonymousIdentity {
             }
         }
         return "";
+    }
+
+    /**
+     * The account of the anonymous user in force among the levels that apply ({@link AnonymousUserConfig}): the most
+     * specific level wins, then the first file; "" when no level in the case sets it or its account is not shown.
+     */
+    public static String inForce(List<?> users, List<?> pools, String appPool) {
+        return users.stream().filter(AnonymousUserConfig.class::isInstance).map(AnonymousUserConfig.class::cast)
+                .max(Comparator.comparingInt(AnonymousUserConfig::level)
+                        .thenComparing(AnonymousUserConfig::source, Comparator.reverseOrder()))
+                .map(u -> account(u, pools, appPool)).orElse("");
     }
 
     /** What the anonymous user setting says, for the explanation. */
