@@ -14,12 +14,31 @@ public record WindowsAuthProviders(boolean cleared, List<String> providers, List
 
     /** Whether the list this level leaves is complete and offers no NTLM, neither plain nor inside Negotiate's fallback. */
     public boolean completeWithoutNtlm() {
-        return cleared && !providers.isEmpty() && providers.stream().noneMatch(p -> p.strip().equalsIgnoreCase("NTLM"));
+        return cleared && !providers.isEmpty() && !names(providers, "NTLM");
     }
 
     /** Whether this level takes NTLM out: a complete list without it, or a {@code <remove value="NTLM"/>}. */
     public boolean dropsNtlm() {
-        return completeWithoutNtlm() || removed.stream().anyMatch(p -> p.strip().equalsIgnoreCase("NTLM"));
+        return completeWithoutNtlm() || names(removed, "NTLM");
+    }
+
+    /**
+     * Whether this level takes Negotiate out (a complete list without it, or a {@code <remove>}): then no client
+     * can authenticate with Kerberos, only with NTLM, whose logon cannot be delegated to another server.
+     */
+    public boolean dropsNegotiate() {
+        return cleared && !providers.isEmpty() && !names(providers, "Negotiate") || names(removed, "Negotiate");
+    }
+
+    /** Whether this level adds Negotiate (or Negotiate:Kerberos) to the list. */
+    public boolean addsNegotiate() {
+        return names(providers, "Negotiate");
+    }
+
+    /** Whether the list names the scheme; Negotiate also as "Negotiate:Kerberos" (Negotiate without its NTLM fallback). */
+    private static boolean names(List<String> list, String scheme) {
+        return list.stream().map(String::strip).anyMatch(p -> p.equalsIgnoreCase(scheme)
+                || scheme.equalsIgnoreCase("Negotiate") && p.regionMatches(true, 0, "Negotiate:", 0, 10));
     }
 
     @Override
