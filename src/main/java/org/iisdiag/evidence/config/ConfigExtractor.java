@@ -39,6 +39,7 @@ import org.iisdiag.facts.FileExtensionsConfig;
 import org.iisdiag.facts.VerbsConfig;
 import org.iisdiag.facts.WcfBindingConfig;
 import org.iisdiag.facts.ProtectedConfigProvider;
+import org.iisdiag.facts.SharedConfigRedirection;
 import org.iisdiag.facts.SessionStateConfig;
 import org.iisdiag.facts.SqlConnectionTarget;
 import org.iisdiag.facts.ConfigSectionsSet;
@@ -122,6 +123,9 @@ final class ConfigExtractor {
         }
         for (XmlElement farms : configuration.children("webFarms")) {
             webFarms(farms);
+        }
+        for (XmlElement e : sections(configuration, "configurationRedirection")) {
+            configurationRedirection(e);
         }
         if (!applicationHost) {
             watchedFolderFiles(configuration, "", "", 0);
@@ -800,6 +804,13 @@ final class ConfigExtractor {
             out.add(new ProtectedConfigProvider(name.strip(), v.text(add, "keyContainerName", ""),
                     v.bool(add, "useMachineContainer", true), file, path, v.list(), src(add)));
         }
+    }
+
+    /** redirection.config's {@code configurationRedirection}: where a shared configuration is read from, and as whom. */
+    private void configurationRedirection(XmlElement e) {
+        Values v = new Values("the IIS default");
+        out.add(new SharedConfigRedirection(v.bool(e, "enabled", false), v.text(e, "path", "").strip(),
+                v.text(e, "userName", "").strip(), file, v.list(), src(e)));
     }
 
     /** {@code sessionState}: the mode and, for SQLServer, where its connection string connects (nothing else of it). */
