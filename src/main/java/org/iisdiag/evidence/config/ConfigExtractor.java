@@ -40,6 +40,7 @@ import org.iisdiag.facts.VerbsConfig;
 import org.iisdiag.facts.WcfBindingConfig;
 import org.iisdiag.facts.ProtectedConfigProvider;
 import org.iisdiag.facts.SharedConfigRedirection;
+import org.iisdiag.facts.VirtualDirectoryConnectAs;
 import org.iisdiag.facts.SessionStateConfig;
 import org.iisdiag.facts.SqlConnectionTarget;
 import org.iisdiag.facts.ConfigSectionsSet;
@@ -1526,10 +1527,23 @@ final class ConfigExtractor {
                     if ("/".equals(vdir.attr("path"))) {
                         physicalPath = orEmpty(vdir.attr("physicalPath"));
                     }
+                    connectAs(vdir, name, id, appPath);
                 }
                 out.add(new ApplicationDefinition(name, id, appPath, pool, physicalPath, file, av.list(), src(app)));
             }
         }
+    }
+
+    /** A virtual directory with "Connect as" credentials: its user and logon method, never the password. */
+    private void connectAs(XmlElement vdir, String site, long siteId, String appPath) {
+        String user = orEmpty(vdir.attr("userName")).strip();
+        if (user.isEmpty()) {
+            return;
+        }
+        Values v = new Values("the IIS default");
+        out.add(new VirtualDirectoryConnectAs(site, siteId, appPath, orEmpty(vdir.attr("path")),
+                orEmpty(vdir.attr("physicalPath")).strip(), user, v.text(vdir, "logonMethod", "ClearText"), file,
+                v.list(), src(vdir)));
     }
 
     /** The site's {@code <limits>}: maxConnections and connectionTimeout, else siteDefaults', else IIS's defaults. */
