@@ -24,6 +24,51 @@ public final class WasConfigErrors {
     private WasConfigErrors() {
     }
 
+    /** Why WAS could not open (as opposed to parse) a configuration file, from 5172's error message. */
+    public enum OpenFailure {
+        /** The stored password or user name is refused: the account's password changed, expired or is locked. */
+        LOGON,
+        /** The account logs on but may not read the share or the file. */
+        ACCESS,
+        /** The share, server or folder is not reachable. */
+        PATH
+    }
+
+    private static final Pattern LOGON = Pattern.compile("(?i)password|logon failure|log on|locked out|account");
+    private static final Pattern ACCESS = Pattern.compile("(?i)access is denied|insufficient permissions|permission");
+
+    /**
+     * Whether a 5172 detail says WAS could not open a shared configuration at all: line 0 (a parse error names the
+     * line it stopped at) for a file on a share, or any file while redirection.config enables shared configuration.
+     */
+    public static boolean sharedUnopened(String detail, Collection<?> enabledRedirections) {
+        Matcher m = DETAIL.matcher(detail);
+        return m.matches() && Long.parseLong(m.group(2)) == 0
+                && (onShare(m.group(1)) || !enabledRedirections.isEmpty());
+    }
+
+    /** The kind of failure 5172's message names; PATH when it names none of logon or access. */
+    public static OpenFailure openFailure(String message) {
+        return LOGON.matcher(message).find() ? OpenFailure.LOGON
+                : ACCESS.matcher(message).find() ? OpenFailure.ACCESS : OpenFailure.PATH;
+    }
+
+    /** "UNC\server\share\x" (what is left of WAS's "\\?\UNC\...") and "\\server\share\x" are on a share. */
+    static boolean onShare(String file) {
+        return file.regionMatches(true, 0, "UNC\\", 0, 4) || file.startsWith("\\\\");
+    }
+
+    /** A path as an administrator types it: "UNC\server\share\x" becomes "\\server\share\x". */
+    public static String typed(String file) {
+        return file.regionMatches(true, 0, "UNC\\", 0, 4) ? "\\" + file.substring(3) : file;
+    }
+
+    /** The folder of a file path ("\\server\share\applicationHost.config" gives "\\server\share"). */
+    public static String folderOf(String file) {
+        int slash = Math.max(file.lastIndexOf('\\'), file.lastIndexOf('/'));
+        return slash <= 0 ? file : file.substring(0, slash);
+    }
+
     /** {@code line} is -1 when no event or copy names one; {@code message} "" when none says what failed. */
     public record Reading(String file, long line, String message, XmlProblem problem, List<String> pools,
                           List<String> eventIds) {

@@ -39,6 +39,8 @@ import org.iisdiag.facts.FileExtensionsConfig;
 import org.iisdiag.facts.VerbsConfig;
 import org.iisdiag.facts.WcfBindingConfig;
 import org.iisdiag.facts.ProtectedConfigProvider;
+import org.iisdiag.facts.SharedConfigRedirection;
+import org.iisdiag.facts.VirtualDirectoryConnectAs;
 import org.iisdiag.facts.SessionStateConfig;
 import org.iisdiag.facts.SqlConnectionTarget;
 import org.iisdiag.facts.ConfigSectionsSet;
@@ -122,6 +124,9 @@ final class ConfigExtractor {
         }
         for (XmlElement farms : configuration.children("webFarms")) {
             webFarms(farms);
+        }
+        for (XmlElement e : sections(configuration, "configurationRedirection")) {
+            configurationRedirection(e);
         }
         if (!applicationHost) {
             watchedFolderFiles(configuration, "", "", 0);
@@ -800,6 +805,13 @@ final class ConfigExtractor {
             out.add(new ProtectedConfigProvider(name.strip(), v.text(add, "keyContainerName", ""),
                     v.bool(add, "useMachineContainer", true), file, path, v.list(), src(add)));
         }
+    }
+
+    /** redirection.config's {@code configurationRedirection}: where a shared configuration is read from, and as whom. */
+    private void configurationRedirection(XmlElement e) {
+        Values v = new Values("the IIS default");
+        out.add(new SharedConfigRedirection(v.bool(e, "enabled", false), v.text(e, "path", "").strip(),
+                v.text(e, "userName", "").strip(), file, v.list(), src(e)));
     }
 
     /** {@code sessionState}: the mode and, for SQLServer, where its connection string connects (nothing else of it). */
@@ -1515,10 +1527,23 @@ final class ConfigExtractor {
                     if ("/".equals(vdir.attr("path"))) {
                         physicalPath = orEmpty(vdir.attr("physicalPath"));
                     }
+                    connectAs(vdir, name, id, appPath);
                 }
                 out.add(new ApplicationDefinition(name, id, appPath, pool, physicalPath, file, av.list(), src(app)));
             }
         }
+    }
+
+    /** A virtual directory with "Connect as" credentials: its user and logon method, never the password. */
+    private void connectAs(XmlElement vdir, String site, long siteId, String appPath) {
+        String user = orEmpty(vdir.attr("userName")).strip();
+        if (user.isEmpty()) {
+            return;
+        }
+        Values v = new Values("the IIS default");
+        out.add(new VirtualDirectoryConnectAs(site, siteId, appPath, orEmpty(vdir.attr("path")),
+                orEmpty(vdir.attr("physicalPath")).strip(), user, v.text(vdir, "logonMethod", "ClearText"), file,
+                v.list(), src(vdir)));
     }
 
     /** The site's {@code <limits>}: maxConnections and connectionTimeout, else siteDefaults', else IIS's defaults. */
