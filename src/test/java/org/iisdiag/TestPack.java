@@ -16,6 +16,7 @@ import org.iisdiag.facts.UriCount;
 /** The project's own rule pack and knowledge base, and small builders for facts in tests. */
 public final class TestPack {
     private static Diagnostician shared;
+    private static org.iisdiag.knowledge.KnowledgeBase catalogs;
 
     private TestPack() {
     }
@@ -47,6 +48,18 @@ public final class TestPack {
             }
         }
         return shared;
+    }
+
+    /** The shipped catalogs alone, loaded once per test JVM (for tests that compile packs of their own). */
+    public static synchronized org.iisdiag.knowledge.KnowledgeBase catalogs() {
+        if (catalogs == null) {
+            try {
+                catalogs = org.iisdiag.knowledge.KnowledgeBaseLoader.load(kb());
+            } catch (Exception e) {
+                throw new IllegalStateException("the shipped knowledge base must load: " + e.getMessage(), e);
+            }
+        }
+        return catalogs;
     }
 
     static final Instant T0 = Instant.parse("2025-01-09T10:00:00Z");

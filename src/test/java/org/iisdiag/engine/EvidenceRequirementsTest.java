@@ -13,9 +13,7 @@ import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.HttpErrCount;
 import org.iisdiag.facts.ReportedSymptom;
 import org.iisdiag.knowledge.KnowledgeBase;
-import org.iisdiag.knowledge.KnowledgeBaseLoader;
 import org.iisdiag.targets.TargetDirectory;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * kind of evidence the case has none of; and a rule that inserts such evidence brings the whole pack back.
  */
 class EvidenceRequirementsTest {
-    private static KnowledgeBase kb;
+    private final KnowledgeBase kb = TestPack.catalogs();
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void loadKb() throws Exception {
-        kb = KnowledgeBaseLoader.load(TestPack.kb());
-    }
 
     private static String rule(String id, String when, String then) {
         return "rule \"" + id + "\"\n    @id(\"" + id + "\")\n    @section(\"General IIS 500 errors\")\nwhen\n" + when

@@ -2,13 +2,11 @@ package org.iisdiag.evidence.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.iisdiag.conclusions.WorkerAddressSpace;
-import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.evidence.TextReads;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.PoolMemoryLimit;
 import org.junit.jupiter.api.Test;
@@ -18,9 +16,7 @@ class PoolMemoryLimitTest {
 
     private static List<PoolMemoryLimit> read(String xml) throws IOException {
         ApplicationHostConfigReader reader = new ApplicationHostConfigReader();
-        ReadReport report = new ReadReport("applicationHost.config", EvidenceKind.APPLICATION_HOST_CONFIG);
-        reader.read("applicationHost.config", "", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), report);
-        assertThat(report.failed()).isFalse();
+        assertThat(TextReads.read(reader, EvidenceKind.APPLICATION_HOST_CONFIG, "applicationHost.config", xml).failed()).isFalse();
         return reader.facts().stream().filter(PoolMemoryLimit.class::isInstance).map(PoolMemoryLimit.class::cast).toList();
     }
 

@@ -2,12 +2,10 @@ package org.iisdiag.evidence.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.iisdiag.evidence.ReadReport;
+import org.iisdiag.evidence.TextReads;
 import org.iisdiag.facts.EvidenceKind;
 import org.iisdiag.facts.WatchedFolderFileSetting;
 import org.junit.jupiter.api.Test;
@@ -17,11 +15,8 @@ class WatchedFolderFileSettingTest {
 
     private static List<WatchedFolderFileSetting> read(String xml) throws IOException {
         WebConfigReader reader = new WebConfigReader();
-        ReadReport report = new ReadReport("web.config", EvidenceKind.WEB_CONFIG);
-        reader.read("web.config", "", new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), report);
-        assertThat(report.failed()).isFalse();
-        return reader.facts().stream().filter(WatchedFolderFileSetting.class::isInstance)
-                .map(WatchedFolderFileSetting.class::cast).toList();
+        assertThat(TextReads.read(reader, EvidenceKind.WEB_CONFIG, "web.config", xml).failed()).isFalse();
+        return reader.facts().stream().filter(WatchedFolderFileSetting.class::isInstance).map(WatchedFolderFileSetting.class::cast).toList();
     }
 
     @Test
