@@ -11,10 +11,10 @@ import org.iisdiag.conclusions.Target;
 /**
  * Where a site asks clients for a certificate, in the terms the fixes need: the site, the configuration path
  * the access setting covers ("Site" or "Site/upload", what appcmd and a {@code <location>} take) and the
- * HTTP.sys certificate entry of the site's HTTPS binding ("hostnameport=host:443" or "ipport=0.0.0.0:443", what
- * {@code netsh http ... sslcert} takes). Any part the case cannot name is "".
+ * HTTP.sys certificate entry of the site's HTTPS binding as {@code netsh http ... sslcert} names it: its key
+ * ("hostnameport" or "ipport") and endpoint ("host:443", "0.0.0.0:443"). Any part the case cannot name is "".
  */
-public record ClientCertificatePath(String site, String path, String sslcert) {
+public record ClientCertificatePath(String site, String path, String bindingKey, String bindingEndpoint) {
 
     /**
      * For an access setting that applies to {@code target}: a {@code <location>} of applicationHost.config names its
@@ -25,15 +25,15 @@ public record ClientCertificatePath(String site, String path, String sslcert) {
         String first = location.split("/", 2)[0].strip();
         for (Object o : sites) {
             if (o instanceof SiteDefinition s && !first.isEmpty() && s.name().equalsIgnoreCase(first)) {
-                return new ClientCertificatePath(s.name(), location, sslcert(SiteBindings.httpsBinding(sites, s.name())));
+                return at(s.name(), location, SiteBindings.httpsBinding(sites, s.name()));
             }
         }
         String site = target.siteName();
         if (site.isEmpty()) {
-            return new ClientCertificatePath("", "", sslcert(SiteBindings.httpsBinding(sites, "")));
+            return at("", "", SiteBindings.httpsBinding(sites, ""));
         }
         String path = location.isEmpty() || location.equals(".") ? site : site + "/" + location;
-        return new ClientCertificatePath(site, path, sslcert(SiteBindings.httpsBinding(sites, site)));
+        return at(site, path, SiteBindings.httpsBinding(sites, site));
     }
 
     /**
@@ -52,33 +52,22 @@ public record ClientCertificatePath(String site, String path, String sslcert) {
     }
 
     /**
-     * The netsh key of a bindingInformation "ip:port:host": a binding with a host name is usually an SNI binding,
-     * listed by host and port; one without by address and port, "*" being 0.0.0.0. "" for "".
+     * The netsh entry of a bindingInformation "ip:port:host": a binding with a host name is usually an SNI binding,
+     * listed by host and port; one without by address and port, "*" being 0.0.0.0. Both "" for "".
      */
-    static String sslcert(String binding) {
+    static ClientCertificatePath at(String site, String path, String binding) {
         int last = binding.lastIndexOf(':');
         int before = last <= 0 ? -1 : binding.lastIndexOf(':', last - 1);
         if (before < 0) {
-            return "";
+            return new ClientCertificatePath(site, path, "", "");
         }
         String ip = binding.substring(0, before).strip();
         String port = binding.substring(before + 1, last).strip();
         String host = binding.substring(last + 1).strip().toLowerCase(Locale.ROOT);
         if (!host.isEmpty()) {
-            return "hostnameport=" + host + ":" + port;
+            return new ClientCertificatePath(site, path, "hostnameport", host + ":" + port);
         }
-        return "ipport=" + (ip.isEmpty() || ip.equals("*") ? "0.0.0.0" : ip) + ":" + port;
-    }
-
-    /** "hostnameport" or "ipport": how {@code netsh http ... sslcert} names the entry; "" when no binding is known. */
-    public String bindingKey() {
-        int eq = sslcert.indexOf('=');
-        return eq < 0 ? "" : sslcert.substring(0, eq);
-    }
-
-    /** "host:443" or "0.0.0.0:443", the entry's endpoint; "" when no binding is known. */
-    public String bindingEndpoint() {
-        return sslcert.substring(sslcert.indexOf('=') + 1);
+        return new ClientCertificatePath(site, path, "ipport", (ip.isEmpty() || ip.equals("*") ? "0.0.0.0" : ip) + ":" + port);
     }
 
     @Override public boolean equals(Object other) { return RecordEquality.equal(this, other); }

@@ -3,7 +3,6 @@ package org.iisdiag.engine;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -119,12 +118,5 @@ final class EvidenceRequirements {
             }
         });
         return new Selection(leftOut, missing);
-    }
-
-    /** The evidence types each rule needs, by {@link #key}: for tests and explanations. */
-    Map<String, List<String>> describe() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        needs.forEach((rule, types) -> out.put(rule, types.stream().map(Class::getSimpleName).toList()));
-        return out;
     }
 }

@@ -309,23 +309,8 @@ public final class RuleBase {
         EvidenceRequirements.Selection selection;
         synchronized (this) {
             selection = requirements == null || whole != null || WHOLE_PACK ? null : requirements.select(facts);
-            if (selection == null || !selection.narrows()) {
-                base = wholeBase();
-                selection = null;
-            } else if (selection.leftOut().equals(narrowedWithout)) {
-                base = narrowed;
-            } else if (cached.ahead() != null) {
-                Collection<KiePackage> packages = cached.take();
-                if (PackageNarrowing.leaveOut(packages, selection.leftOut())) {
-                    narrowed = CachedPack.newKieBase(packages);
-                    narrowedWithout = selection.leftOut();
-                    base = narrowed;
-                } else {
-                    whole = CachedPack.newKieBase(packages); // untouched: the whole pack
-                    base = whole;
-                    selection = null;
-                }
-            } else {
+            base = selection != null && selection.narrows() ? narrowedFor(selection) : null;
+            if (base == null) {
                 base = wholeBase();
                 selection = null;
             }
@@ -333,6 +318,28 @@ public final class RuleBase {
         return new CaseSession(bind(base.newKieSession(), kb, targets),
                 selection == null ? Set.of() : selection.missingTypes(),
                 selection == null ? 0 : selection.leftOut().size());
+    }
+
+    /**
+     * The network without the rules {@code selection} leaves out: the one built last time for the same rules, or one
+     * built from the packages read ahead while no rule base holds them; null when neither can be had (the packages
+     * are taken, or could not be narrowed: then they make the whole pack's network).
+     */
+    private KieBase narrowedFor(EvidenceRequirements.Selection selection) {
+        if (selection.leftOut().equals(narrowedWithout)) {
+            return narrowed;
+        }
+        if (cached.ahead() == null) {
+            return null;
+        }
+        Collection<KiePackage> packages = cached.take();
+        if (!PackageNarrowing.leaveOut(packages, selection.leftOut())) {
+            whole = CachedPack.newKieBase(packages); // untouched: the whole pack
+            return null;
+        }
+        narrowed = CachedPack.newKieBase(packages);
+        narrowedWithout = selection.leftOut();
+        return narrowed;
     }
 
     /**

@@ -25,7 +25,7 @@ class ClientCertificatePathTest {
                 site("Partner API", "http/*:80:api.example", "https/*:443:API.example"));
         ClientCertificatePath p = ClientCertificatePath.of(sites, access("applicationHost.config", "Partner API/upload"),
                 Target.CASE);
-        assertThat(p).isEqualTo(new ClientCertificatePath("Partner API", "Partner API/upload", "hostnameport=api.example:443"));
+        assertThat(p).isEqualTo(new ClientCertificatePath("Partner API", "Partner API/upload", "hostnameport", "api.example:443"));
         AccessConfig upload = access("applicationHost.config", "Partner API/upload");
         assertThat(sites.stream().filter(s -> ClientCertificatePath.concerns((SiteDefinition) s, upload, Target.CASE))
                 .map(s -> ((SiteDefinition) s).name()).toList()).containsExactly("Partner API");
@@ -36,15 +36,15 @@ class ClientCertificatePathTest {
         List<Object> sites = List.of(site("Shop", "https/10.0.0.4:8443:"));
         Target shop = new Target("", 2, "Shop", "", "");
         assertThat(ClientCertificatePath.of(sites, access("web.config", ""), shop))
-                .isEqualTo(new ClientCertificatePath("Shop", "Shop", "ipport=10.0.0.4:8443"));
+                .isEqualTo(new ClientCertificatePath("Shop", "Shop", "ipport", "10.0.0.4:8443"));
         assertThat(ClientCertificatePath.of(sites, access("web.config", "upload"), shop).path()).isEqualTo("Shop/upload");
-        assertThat(ClientCertificatePath.sslcert("*:443:")).isEqualTo("ipport=0.0.0.0:443");
-        assertThat(ClientCertificatePath.sslcert("")).isEmpty();
+        assertThat(ClientCertificatePath.at("Shop", "Shop", "*:443:")).isEqualTo(new ClientCertificatePath("Shop", "Shop", "ipport", "0.0.0.0:443"));
+        assertThat(ClientCertificatePath.at("Shop", "Shop", "")).isEqualTo(new ClientCertificatePath("Shop", "Shop", "", ""));
     }
 
     @Test
     void withoutSiteOrConfigurationNothingIsNamed() {
         assertThat(ClientCertificatePath.of(List.of(), access("web.config", ""), Target.CASE))
-                .isEqualTo(new ClientCertificatePath("", "", ""));
+                .isEqualTo(new ClientCertificatePath("", "", "", ""));
     }
 }
