@@ -19,12 +19,14 @@ import picocli.CommandLine.Spec;
                 + " checks the targets. Exit code 0 when every target passes.",
                 "",
                 "With --scale: diagnose end to end on 1 GB and 10 GB against mawk on the same files, one thread"
-                + " against all cores, peak RSS, and the fleet job on Spark local[*] when its jar is built.",
+                + " against all cores, peak RSS, the 1 GB served by a running 'iisdiag daemon' of its own, and the fleet"
+                + " job on Spark local[*] when its jar is built.",
                 "",
                 "With --startup: times 'diagnose CASE' as a separate JVM (java -jar on the running jar) cold, warm"
                 + " (primed compiled-rule cache) and warm with an AppCDS archive as the launcher uses, against"
-                + " 'java -version', with where a warm start goes phase by phase; exit code 0 when warm diagnose"
-                + " takes at most 0.8 s, 2 when not run from the jar."})
+                + " 'java -version', and served by a running 'iisdiag daemon' (its output compared with a one-shot"
+                + " run's), with where a warm one-shot start goes phase by phase; exit code 0 when the served diagnose"
+                + " takes at most 0.8 s with the same output, 2 when not run from the jar."})
 public final class BenchCommand implements Callable<Integer> {
     /** Per-child time limit of the start-up benchmark. */
     static final long STARTUP_TIMEOUT_SECONDS = 120;

@@ -51,14 +51,18 @@ public final class StartupBenchmark {
 
     /** {@code java OPTS -Diisdiag.home=HOME -jar JAR diagnose CASE}. */
     static List<String> diagnoseCommand(Path java, List<String> jvmOptions, Path home, Path jar, Path caseDir) {
+        return jarCommand(java, jvmOptions, home, jar, "diagnose", caseDir.toString());
+    }
+
+    /** {@code java OPTS -Diisdiag.home=HOME -jar JAR ARGS}. */
+    static List<String> jarCommand(Path java, List<String> jvmOptions, Path home, Path jar, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.addAll(jvmOptions);
         cmd.add("-Diisdiag.home=" + home);
         cmd.add("-jar");
         cmd.add(jar.toString());
-        cmd.add("diagnose");
-        cmd.add(caseDir.toString());
+        cmd.addAll(List.of(args));
         return cmd;
     }
 
@@ -123,16 +127,17 @@ public final class StartupBenchmark {
         return b.toString();
     }
 
-    /** The PASS/FAIL line for the warm target, judged on the median (null stats: the configuration could not run). */
-    static String verdict(Stats warmCds, double targetSeconds, String why) {
-        if (warmCds == null) {
-            return String.format(Locale.ROOT, "target warm diagnose <= %.1f s wall (launcher: cache + AppCDS): FAIL (%s)",
-                    targetSeconds, why);
+    /**
+     * The PASS/FAIL line for the warm target in one way of running, judged on the median (null stats: that way
+     * could not run, {@code why} says why).
+     */
+    static String verdict(String way, Stats warm, double targetSeconds, String why) {
+        if (warm == null) {
+            return String.format(Locale.ROOT, "target warm diagnose <= %.1f s wall (%s): FAIL (%s)", targetSeconds, way, why);
         }
-        boolean pass = warmCds.medianSeconds() <= targetSeconds;
-        return String.format(Locale.ROOT,
-                "target warm diagnose <= %.1f s wall (launcher: cache + AppCDS): %s (median %.3f s, best %.3f s)",
-                targetSeconds, pass ? "PASS" : "FAIL", warmCds.medianSeconds(), warmCds.bestSeconds());
+        boolean pass = warm.medianSeconds() <= targetSeconds;
+        return String.format(Locale.ROOT, "target warm diagnose <= %.1f s wall (%s): %s (median %.3f s, best %.3f s)",
+                targetSeconds, way, pass ? "PASS" : "FAIL", warm.medianSeconds(), warm.bestSeconds());
     }
 
     static boolean passes(Stats warmCds, double targetSeconds) {
@@ -180,6 +185,24 @@ public final class StartupBenchmark {
                 why = "the JVM did not create the AppCDS archive " + jsa;
             }
 
+            Stats served = null;
+            String servedWhy = "no AppCDS archive";
+            String sameOutput = "";
+            if (cds != null) {
+                // a daemon for this pack and cache, as 'iisdiag daemon start' starts one; the client is the launcher's JVM
+                time(jarCommand(java, useOptions(jsa), home, jar, "daemon", "start", "--idle-timeout", "10"), primed,
+                        "daemon start", true);
+                try {
+                    served = repeat(() -> time(diagnoseCommand(java, useOptions(jsa), home, jar, caseDir), primed,
+                            "diagnose served by the daemon", true));
+                    boolean same = Arrays.equals(output(diagnoseCommand(java, useOptions(jsa), home, jar, caseDir), primed, true),
+                            output(diagnoseCommand(java, useOptions(jsa), home, jar, caseDir), primed, false));
+                    sameOutput = same ? "same output as a one-shot run: yes" : "same output as a one-shot run: NO";
+                } finally {
+                    time(jarCommand(java, useOptions(jsa), home, jar, "daemon", "stop"), primed, "daemon stop", true);
+                }
+            }
+
             List<Row> rows = new ArrayList<>();
             rows.add(new Row("java -version (floor)", floor));
             rows.add(new Row("cold: empty cache, -Xshare:off", cold));
@@ -188,9 +211,14 @@ public final class StartupBenchmark {
             if (cds != null) {
                 rows.add(new Row("warm + options + AppCDS (launcher)", cds));
             }
+            if (served != null) {
+                rows.add(new Row("served by 'iisdiag daemon' (launcher)", served));
+            }
             out.print(table(rows, floor));
             out.println();
-            out.println(verdict(cds, targetSeconds, why));
+            out.println(verdict("one-shot, launcher: cache + AppCDS", cds, targetSeconds, why));
+            out.println(verdict("iisdiag daemon running, launcher client", served, targetSeconds, servedWhy)
+                    + (sameOutput.isEmpty() ? "" : "; " + sameOutput));
             out.println("(wall time of the whole child process, stdout discarded; cold = a fresh IISDIAG_CACHE_DIR per"
                     + " repetition and -Xshare:off; warm = a cache primed once; launcher JVM options = "
                     + String.join(" ", org.iisdiag.cli.LauncherJvmOptions.forThisMachine()) + "; AppCDS = -XX:SharedArchiveFile of an"
@@ -200,7 +228,7 @@ public final class StartupBenchmark {
                 out.println();
                 out.print(phases(useOptions(jsa), home, primed));
             }
-            return passes(cds, targetSeconds);
+            return passes(served, targetSeconds) && sameOutput.endsWith("yes");
         } finally {
             deleteTree(work);
         }
@@ -276,14 +304,39 @@ public final class StartupBenchmark {
 
     /** Runs a child to completion (bounded by the timeout) and returns its wall time; a failure is an exception. */
     private long time(List<String> cmd, Path cacheDir, String what) throws IOException, InterruptedException {
+        return time(cmd, cacheDir, what, false);
+    }
+
+    /** The child's environment: no injected JVM options, this cache, and a daemon only when {@code viaDaemon}. */
+    private static ProcessBuilder child(List<String> cmd, Path cacheDir, boolean viaDaemon) {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        SCRUBBED_ENV.forEach(pb.environment()::remove);
+        if (cacheDir != null) {
+            pb.environment().put("IISDIAG_CACHE_DIR", cacheDir.toString());
+        }
+        if (viaDaemon) {
+            pb.environment().remove(org.iisdiag.daemon.DaemonClient.OFF_VARIABLE);
+        } else {
+            pb.environment().put(org.iisdiag.daemon.DaemonClient.OFF_VARIABLE, "1");
+        }
+        return pb;
+    }
+
+    /** A child's standard output (for comparing two ways of running). */
+    private byte[] output(List<String> cmd, Path cacheDir, boolean viaDaemon) throws IOException, InterruptedException {
+        Process p = child(cmd, cacheDir, viaDaemon).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] bytes = p.getInputStream().readAllBytes();
+        p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        return bytes;
+    }
+
+    /** As {@link #time(List, Path, String)}; {@code viaDaemon}: a running daemon may serve it. */
+    private long time(List<String> cmd, Path cacheDir, String what, boolean viaDaemon)
+            throws IOException, InterruptedException {
         Path errFile = Files.createTempFile("iisdiag-startup-", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            ProcessBuilder pb = child(cmd, cacheDir, viaDaemon).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(errFile.toFile());
-            SCRUBBED_ENV.forEach(pb.environment()::remove);
-            if (cacheDir != null) {
-                pb.environment().put("IISDIAG_CACHE_DIR", cacheDir.toString());
-            }
             long t0 = System.nanoTime();
             Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

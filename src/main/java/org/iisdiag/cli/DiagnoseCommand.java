@@ -85,6 +85,17 @@ public final class DiagnoseCommand implements Callable<Integer> {
     /** Whether standard error is a terminal (progress is drawn only there); set by {@link IisDiag#commandLine}. */
     BooleanSupplier errIsTerminal = () -> false;
 
+    /**
+     * The folder relative paths are relative to: the client's, in a daemon serving it; null in a one-shot run
+     * (the process's own). Messages and the report keep the paths as they were typed.
+     */
+    Path workingDir;
+
+    /** {@code p} as this run's files are found: relative to {@link #workingDir} when one is set. */
+    private Path at(Path p) {
+        return workingDir == null || p.isAbsolute() ? p : workingDir.resolve(p);
+    }
+
     @Override
     public Integer call() throws Exception {
         int code = runOnce();
@@ -142,14 +153,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     private int runOnce() {
         PrintWriter err = spec.commandLine().getErr();
-        if (out != null && org.iisdiag.casefolder.CaseFolder.contains(caseDir, out)) {
+        if (out != null && org.iisdiag.casefolder.CaseFolder.contains(at(caseDir), at(out))) {
             err.println("iisdiag: --out " + out + " is inside the case folder " + caseDir + "; the report would be read"
                     + " as evidence next time: write it elsewhere");
             return ExitCodes.OUTPUT_FAILED;
         }
         try {
             if (out != null) {
-                Optional<String> problem = OutputFile.problem(out, caseDir);
+                Optional<String> problem = OutputFile.problem(out, caseDir, this::at);
                 if (problem.isPresent()) {
                     err.println("iisdiag: cannot write the report: " + problem.get());
                     return ExitCodes.OUTPUT_FAILED;
@@ -163,7 +174,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             CaseEvidence evidence = null;
             CaseFolderException unreadable = null;
             try {
-                evidence = loading.read(caseDir, caseDir.toString().replace('\\', '/'),
+                evidence = loading.read(at(caseDir), caseDir.toString().replace('\\', '/'),
                         TerminalProgress.forTerminal(err, errIsTerminal.getAsBoolean()),
                         threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors());
             } catch (CaseFolderException e) {
@@ -196,7 +207,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 w.flush();
             } else {
                 try {
-                    Files.writeString(out, rendered, StandardCharsets.UTF_8);
+                    Files.writeString(at(out), rendered, StandardCharsets.UTF_8);
                 } catch (IOException e) {
                     err.println("iisdiag: cannot write " + out + ": " + e.getMessage());
                     return ExitCodes.OUTPUT_FAILED;

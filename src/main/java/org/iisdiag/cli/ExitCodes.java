@@ -19,6 +19,8 @@ public final class ExitCodes {
     // 7-10 are iisdiag test's (TestCommand)
     /** The case holds no file that could be read as evidence (empty, or only unrecognised or unreadable files). */
     public static final int NO_USABLE_EVIDENCE = 11;
+    /** iisdiag daemon: none runs (status), or it could not start (start). */
+    public static final int DAEMON_NOT_RUNNING = 12;
 
     private ExitCodes() {
     }

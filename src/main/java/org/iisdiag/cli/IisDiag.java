@@ -2,9 +2,13 @@ package org.iisdiag.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import org.iisdiag.daemon.DaemonAddress;
+import org.iisdiag.daemon.DaemonClient;
+import org.iisdiag.daemon.ResidentPack;
 import org.iisdiag.pack.RulePackIdentity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +26,7 @@ public final class IisDiag implements Runnable {
      * command needs only that one's model (a third of picocli's start-up).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(DiagnoseCommand.class, TestCommand.class, LintCommand.class,
-            ExplainCommand.class, org.iisdiag.bench.BenchCommand.class, CommandLine.HelpCommand.class);
+            ExplainCommand.class, DaemonCommand.class, org.iisdiag.bench.BenchCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -73,7 +77,7 @@ public final class IisDiag implements Runnable {
      * The subcommands a run with these arguments can reach: only the one named first, or all of them
      * (help, a top-level option, a misspelt or missing command), so that every message is as before.
      */
-    static List<Class<?>> subcommandsFor(String[] args) {
+    public static List<Class<?>> subcommandsFor(String[] args) {
         if (args.length > 0) {
             for (Class<?> c : SUBCOMMANDS) {
                 if (c != CommandLine.HelpCommand.class && args[0].equals(nameOf(c))) {
@@ -94,6 +98,16 @@ public final class IisDiag implements Runnable {
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, BooleanSupplier errIsTerminal,
                                    List<Class<?>> subcommands) {
+        return commandLine(out, err, errIsTerminal, subcommands, null, null);
+    }
+
+    /**
+     * As {@link #commandLine(PrintWriter, PrintWriter, BooleanSupplier, List)} for a daemon running a client's
+     * command: relative paths are relative to {@code workingDir}, and {@code resident} keeps the pack loaded
+     * between runs (both null in a one-shot run).
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, BooleanSupplier errIsTerminal,
+                                          List<Class<?>> subcommands, Path workingDir, ResidentPack resident) {
         CommandLine cl = new CommandLine(new IisDiag());
         for (Class<?> c : subcommands) {
             cl.addSubcommand(c);
@@ -102,7 +116,10 @@ public final class IisDiag implements Runnable {
         cl.setErr(err);
         CommandLine diagnose = cl.getSubcommands().get("diagnose");
         if (diagnose != null) {
-            ((DiagnoseCommand) diagnose.getCommand()).errIsTerminal = errIsTerminal;
+            DiagnoseCommand command = diagnose.getCommand();
+            command.errIsTerminal = errIsTerminal;
+            command.workingDir = workingDir;
+            command.pack.resident = resident;
         }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("iisdiag: internal error: " + ex);
@@ -121,6 +138,14 @@ public final class IisDiag implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (System.getenv(DaemonClient.OFF_VARIABLE) == null && DaemonClient.serves(List.of(args))) {
+            // a daemon started with 'iisdiag daemon start' for this build and environment answers warm
+            Integer code = DaemonClient.forward(DaemonAddress.current(), List.of(args), Path.of(""),
+                    System.console() != null, System.out, System.err);
+            if (code != null) {
+                System.exit(code);
+            }
+        }
         EarlyPack.startIfDiagnose(args);
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Checks an --out path before any work is done, so that a typo in the folder fails at once rather than
@@ -14,9 +15,13 @@ final class OutputFile {
     private OutputFile() {
     }
 
-    /** Why {@code out} cannot take the report of case {@code caseArg}, or empty when it can. */
-    static Optional<String> problem(Path out, Path caseArg) {
-        Path target = out.toAbsolutePath().normalize();
+    /**
+     * Why {@code out} cannot take the report of case {@code caseArg}, or empty when it can. The files are where
+     * {@code at} puts the paths as typed (a daemon runs in another folder than its client); messages name them
+     * as typed.
+     */
+    static Optional<String> problem(Path out, Path caseArg, UnaryOperator<Path> at) {
+        Path target = at.apply(out).toAbsolutePath().normalize();
         Path folder = target.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             return Optional.of("the folder of " + out + " does not exist");
@@ -31,7 +36,8 @@ final class OutputFile {
         Path realCase;
         try {
             realTarget = folder.toRealPath().resolve(target.getFileName());
-            realCase = Files.exists(caseArg) ? caseArg.toRealPath() : caseArg.toAbsolutePath().normalize();
+            Path caseAt = at.apply(caseArg);
+            realCase = Files.exists(caseAt) ? caseAt.toRealPath() : caseAt.toAbsolutePath().normalize();
         } catch (IOException e) {
             return Optional.of("cannot resolve " + out + ": " + e.getMessage());
         }

@@ -37,6 +37,7 @@ final class PackResolver {
             + "  IISDIAG_KB         knowledge-base folder, when --kb is not given%n"
             + "  IISDIAG_HOME       holds rules/ and knowledge-base/ (if both above are unset)%n"
             + "  IISDIAG_CACHE_DIR  compiled rules, unpacked built-in pack (~/.cache/iisdiag)%n"
+            + "  IISDIAG_NO_DAEMON  set: diagnose never hands the case to 'iisdiag daemon'%n"
             + "Else the launcher's folder when it holds them, else the pack built into%n"
             + "iisdiag.jar. 'iisdiag --version' shows the pack in use.";
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
+import org.iisdiag.daemon.ResidentPack;
 import org.iisdiag.diagnosis.Diagnostician;
 import org.iisdiag.engine.FileDigests;
 import org.iisdiag.engine.RuleBaseCache;
@@ -29,6 +30,11 @@ public final class RulePackOptions {
 
     /** Tests replace it to control the environment. */
     PackResolver resolver = PackResolver.system();
+
+    /** The pack a daemon keeps loaded between runs; null in a one-shot run. Set by {@link IisDiag#commandLine}. */
+    ResidentPack resident;
+    /** What the pack being loaded is loaded from, for {@link #resident} to keep it under. */
+    private ResidentPack.Key loadingKey;
 
     private PackLocation rulesAt;
     private PackLocation kbAt;
@@ -81,6 +87,9 @@ public final class RulePackOptions {
     Diagnostician.Loading start(PrintWriter err) throws ExitException {
         resolve(err);
         Path cache = noCache ? null : RuleBaseCache.defaultDir();
+        if (resident != null) {
+            return startResident(err, cache);
+        }
         Diagnostician.Loading early = resolver.isSystem() ? EarlyPack.take(rulesDir(), kbDir(), cache) : null;
         if (early != null) {
             return early;
@@ -93,8 +102,32 @@ public final class RulePackOptions {
         return loading;
     }
 
+    /**
+     * In a daemon: the pack it holds when every rule and catalog file hashes as when it was loaded (checked
+     * on every run), else a fresh load that it keeps once loaded.
+     */
+    private Diagnostician.Loading startResident(PrintWriter err, Path cache) throws ExitException {
+        FileDigests digests = new FileDigests();
+        String identity = identity(err, digests);
+        ResidentPack.Key key = new ResidentPack.Key(rulesDir(), kbDir(), cache, identity);
+        Diagnostician held = resident.heldFor(key);
+        if (held != null) {
+            return Diagnostician.Loading.of(held);
+        }
+        loadingKey = key;
+        return Diagnostician.start(rulesDir(), kbDir(), CompletableFuture.completedFuture(identity), cache, digests);
+    }
+
     /** The loaded pack, printing its problems to {@code err}; throws an exit code on failure. */
     Diagnostician await(Diagnostician.Loading loading, PrintWriter err) throws ExitException {
+        Diagnostician loaded = awaitLoading(loading, err);
+        if (resident != null && loadingKey != null) {
+            resident.keep(loadingKey, loaded);
+        }
+        return loaded;
+    }
+
+    private static Diagnostician awaitLoading(Diagnostician.Loading loading, PrintWriter err) throws ExitException {
         try {
             return loading.await();
         } catch (KnowledgeBaseException e) {

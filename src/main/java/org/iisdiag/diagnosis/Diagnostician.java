@@ -86,6 +86,18 @@ public final class Diagnostician {
         private final CompletableFuture<String> tool;
         private final LogLayouts logLayouts;
 
+        private Loading(Diagnostician loaded) {
+            this.tool = CompletableFuture.completedFuture(loaded.tool);
+            this.logLayouts = loaded.logLayouts;
+            this.catalogs = CompletableFuture.completedFuture(loaded.kb);
+            this.rules = CompletableFuture.completedFuture(loaded.ruleBase);
+        }
+
+        /** A pack loaded before (a long-lived process keeps it): {@link #await} returns it as it is. */
+        public static Loading of(Diagnostician loaded) {
+            return new Loading(loaded);
+        }
+
         private Loading(Path rulesDir, Path kbDir, CompletableFuture<String> tool, Path cacheDir, FileDigests digests) {
             this.tool = tool;
             this.logLayouts = LogLayouts.forKnowledgeBase(kbDir); // parsed when a log needs it

@@ -14,11 +14,11 @@ import java.util.stream.Stream;
  * time; for a classes folder, the number, total size and newest modification time of its files), so
  * that compiled rules cached by one build are never loaded into another whose classes differ.
  */
-final class CodeIdentity {
+public final class CodeIdentity {
     private CodeIdentity() {
     }
 
-    static String of(Class<?> type) {
+    public static String of(Class<?> type) {
         try {
             CodeSource source = type.getProtectionDomain().getCodeSource();
             if (source == null || source.getLocation() == null) {

@@ -87,12 +87,12 @@ class StartupBenchmarkTest {
 
     @Test
     void verdictJudgesTheLauncherConfigurationOnItsMedian() {
-        assertThat(StartupBenchmark.verdict(stats(0.7, 0.95, 3.0), 1.0, ""))
+        assertThat(StartupBenchmark.verdict("launcher", stats(0.7, 0.95, 3.0), 1.0, ""))
                 .contains("PASS", "<= 1.0 s", "median 0.950 s", "best 0.700 s");
         assertThat(StartupBenchmark.passes(stats(0.7, 0.95, 3.0), 1.0)).isTrue();
-        assertThat(StartupBenchmark.verdict(stats(0.7, 1.05, 1.1), 1.0, "")).contains("FAIL", "median 1.050 s");
+        assertThat(StartupBenchmark.verdict("launcher", stats(0.7, 1.05, 1.1), 1.0, "")).contains("FAIL", "median 1.050 s", "(launcher)");
         assertThat(StartupBenchmark.passes(stats(0.7, 1.05, 1.1), 1.0)).isFalse();
-        assertThat(StartupBenchmark.verdict(null, 1.0, "no archive")).contains("FAIL", "no archive");
+        assertThat(StartupBenchmark.verdict("daemon", null, 1.0, "no archive")).contains("FAIL", "no archive");
         assertThat(StartupBenchmark.passes(null, 1.0)).isFalse();
     }
 

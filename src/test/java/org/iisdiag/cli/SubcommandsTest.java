@@ -30,7 +30,7 @@ class SubcommandsTest {
     void theListNamesEveryCommandOnce() {
         CommandLine whole = IisDiag.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         assertThat(whole.getSubcommands().keySet())
-                .containsExactly("diagnose", "test", "lint", "explain", "bench", "help");
+                .containsExactly("diagnose", "test", "lint", "explain", "daemon", "bench", "help");
         for (Class<?> c : IisDiag.SUBCOMMANDS) {
             assertThat(whole.getSubcommands()).containsKey(IisDiag.nameOf(c));
         }
