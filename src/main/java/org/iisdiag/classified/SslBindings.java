@@ -37,6 +37,22 @@ public final class SslBindings {
     }
 
     /**
+     * Of the bindings a rule collected, those whose listing shows "DS Mapper Usage : Disabled", IP:port bindings
+     * first, then in the listing's order: the entries on which Active Directory client certificate mapping gets no
+     * Windows account.
+     */
+    public static List<SslCertBinding> withDsMapperOff(List<?> bindings) {
+        List<SslCertBinding> off = new java.util.ArrayList<>();
+        for (Object o : bindings) {
+            if (o instanceof SslCertBinding b && b.dsMapperDisabled()) {
+                off.add(b);
+            }
+        }
+        off.sort(java.util.Comparator.comparing((SslCertBinding b) -> !b.ipPort()));
+        return off;
+    }
+
+    /**
      * The ports ("443") on which HTTP.sys has only SNI bindings: no IP:port and no Central Certificate Store
      * binding answers a client that sends no server name there. In ascending order.
      */

@@ -12,9 +12,11 @@ import java.util.Locale;
  * @param endpoint             the value after the kind ("0.0.0.0:443", "shop.contoso.com:443", "443")
  * @param certificateHash      the thumbprint, "" for a Central Certificate Store binding
  * @param clientCertNegotiation "Enabled" or "Disabled" ("Negotiate Client Certificate"), "" when not printed
+ * @param dsMapperUsage        "Enabled" or "Disabled" ("DS Mapper Usage": whether HTTP.sys maps the client certificate
+ *                             to an Active Directory account), "" when not printed
  */
 public record SslCertBinding(String kind, String endpoint, String certificateHash, String applicationId,
-                             String storeName, String clientCertNegotiation, List<SampleLine> samples)
+                             String storeName, String clientCertNegotiation, String dsMapperUsage, List<SampleLine> samples)
         implements SingleObservation {
 
     /** The port of the endpoint ("443"), "" when it has none. */
@@ -38,6 +40,14 @@ public record SslCertBinding(String kind, String endpoint, String certificateHas
         return clientCertNegotiation.equalsIgnoreCase("Enabled");
     }
 
+    /**
+     * Whether the listing shows the Active Directory (DS) mapper turned off: HTTP.sys then hands IIS the client
+     * certificate without the Windows token Active Directory client certificate mapping needs.
+     */
+    public boolean dsMapperDisabled() {
+        return dsMapperUsage.equalsIgnoreCase("Disabled");
+    }
+
     /** The netsh parameter that names this binding's endpoint: "ipport", "hostnameport" or "ccs". */
     public String netshParameter() {
         return ipPort() ? "ipport" : sni() ? "hostnameport" : "ccs";
@@ -54,6 +64,9 @@ public record SslCertBinding(String kind, String endpoint, String certificateHas
         }
         if (!clientCertNegotiation.isEmpty()) {
             b.append(", Negotiate Client Certificate ").append(clientCertNegotiation.toLowerCase(Locale.ROOT));
+        }
+        if (!dsMapperUsage.isEmpty()) {
+            b.append(", DS Mapper Usage ").append(dsMapperUsage.toLowerCase(Locale.ROOT));
         }
         return b.toString();
     }

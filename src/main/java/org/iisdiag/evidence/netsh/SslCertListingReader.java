@@ -88,7 +88,8 @@ public final class SslCertListingReader implements EvidenceReader {
 
         SslCertBinding binding() {
             return new SslCertBinding(kind, endpoint, value("Certificate Hash"), value("Application ID"),
-                    value("Certificate Store Name"), value("Negotiate Client Certificate"), List.of(opening));
+                    value("Certificate Store Name"), value("Negotiate Client Certificate"), value("DS Mapper Usage"),
+                    List.of(opening));
         }
 
         private String value(String name) {

@@ -26,6 +26,7 @@ class SslCertListingReaderTest {
                 Application ID               : {4dc3e181-e14b-4a21-b022-59fc669b0914}
                 Certificate Store Name       : My
                 Ctl Identifier               : (null)
+                DS Mapper Usage              : Disabled
                 Negotiate Client Certificate : Disabled
 
                 Hostname:port                : shop.contoso.com:8443
@@ -55,7 +56,17 @@ class SslCertListingReaderTest {
         SslCertBinding ip = (SslCertBinding) reader.facts().get(1);
         assertThat(ip.samples()).singleElement().satisfies(s -> assertThat(s.line()).isEqualTo(6));
         assertThat(ip.describe()).isEqualTo("netsh http show sslcert: IP:port 0.0.0.0:443, certificate"
-                + " 3f1c9a7be0d24c51a8e6f07b92d4c3e15a6b8d20 in store My, Negotiate Client Certificate disabled");
+                + " 3f1c9a7be0d24c51a8e6f07b92d4c3e15a6b8d20 in store My, Negotiate Client Certificate disabled, DS Mapper Usage disabled");
+    }
+
+    @Test
+    void theDsMapperSettingWhenPrintedAndNothingWhenNot() throws IOException {
+        read("sslcert.txt", LISTING);
+        List<Object> facts = reader.facts();
+        assertThat(facts).map(SslCertBinding.class::cast)
+                .extracting(b -> b.endpoint() + "|" + b.dsMapperUsage() + "|" + b.dsMapperDisabled())
+                .containsExactly("shop.contoso.com:8443||false", "0.0.0.0:443|Disabled|true");
+        assertThat(SslBindings.withDsMapperOff(facts)).map(SslCertBinding::endpoint).containsExactly("0.0.0.0:443");
     }
 
     @Test
