@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -90,7 +89,10 @@ public final class DaemonCommand implements Runnable {
             command.addAll(daemonJvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), IisDiag.class.getName(), "daemon", "run",
                     "--idle-timeout", Long.toString(idle.duration().toMinutes())));
-            Process daemon = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            // glibc gives each thread that allocates its own 64 MiB arena; two keep the resident set small
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+            Process daemon = builder
                     .redirectOutput(address.log().toFile())
                     .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
@@ -122,13 +124,21 @@ public final class DaemonCommand implements Runnable {
     }
 
     /**
-     * The daemon's JVM options: the launcher's, except those that suit a short run only: a process that stays
-     * lets the optimising compiler finish its work (a one-shot run stops at the client compiler, which would
-     * otherwise spend its start compiling).
+     * The daemon's JVM options: the launcher's, with a smaller heap. The process keeps the pack (some 40 MiB
+     * live) between runs and, unlike a one-shot run, lives long enough for the collector to let the old
+     * generation fill up to the cap before a full collection; with the launcher's 256 MiB cap its resident
+     * set reached 300 to 440 MiB over a few runs of 1 GB of logs. With a 144 MiB cap and the client compiler
+     * it stays under 256 MiB (measured with /proc VmHWM; the optimising compiler read 1 GB faster but its
+     * working memory alone took the daemon past 280 MiB). An -Xmx or -Xms the user gave in IISDIAG_JAVA_OPTS
+     * comes later on the line and still wins. The class-data archive is left out: it saves a one-shot run a
+     * third of a second of class loading, which a daemon pays once, while its mapping stays resident (some 40
+     * MiB more at the peak). So are transparent huge pages: they spare a short run page faults while its heap
+     * fills, once, while a 2 MiB page counts whole in the resident set (peaks of 290 MiB with them).
      */
     static List<String> daemonJvmOptions(List<String> launcherOptions) {
-        Set<String> shortRunOnly = Set.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
-        return launcherOptions.stream().filter(o -> !shortRunOnly.contains(o) && !o.startsWith("-agentlib:jdwp"))
+        return launcherOptions.stream().filter(o -> !o.startsWith("-agentlib:jdwp") && !o.startsWith("-XX:SharedArchiveFile=")
+                        && !o.equals(LauncherJvmOptions.HUGE_PAGES))
+                .map(o -> o.equals("-Xmx256m") ? "-Xmx144m" : o.equals("-Xms128m") ? "-Xms64m" : o)
                 .toList();
     }
 
