@@ -83,12 +83,10 @@ public final class DaemonCommand implements Runnable {
                 return ExitCodes.OK;
             }
             Files.createDirectories(address.socket().getParent());
-            List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(daemonJvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), IisDiag.class.getName(), "daemon", "run",
-                    "--idle-timeout", Long.toString(idle.duration().toMinutes())));
+            List<String> launcher = ManagementFactory.getRuntimeMXBean().getInputArguments();
+            primeCaches(launcher, address);
+            List<String> command = new ArrayList<>(javaCommand(daemonJvmOptions(launcher)));
+            command.addAll(List.of("daemon", "run", "--idle-timeout", Long.toString(idle.duration().toMinutes())));
             ProcessBuilder builder = new ProcessBuilder(command);
             // glibc gives each thread that allocates its own 64 MiB arena; two keep the resident set small
             builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
@@ -118,6 +116,33 @@ public final class DaemonCommand implements Runnable {
             return ExitCodes.DAEMON_NOT_RUNNING;
         }
 
+        /**
+         * Fills the compiled-rule and catalog caches in a one-shot run of its own, as any first diagnose does, so that
+         * the daemon reads the pack back instead of compiling it: compiling loads the Java compiler and takes some 70
+         * MiB more at its peak, which would stay the daemon's peak for the rest of its life. A no-op of about a
+         * second when the caches hold the pack already.
+         */
+        private static void primeCaches(List<String> launcherOptions, DaemonAddress address)
+                throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(javaCommand(launcherOptions));
+            command.addAll(warmUpRuns().get(0));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(address.log().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+            builder.environment().put(org.iisdiag.daemon.DaemonClient.OFF_VARIABLE, "1");
+            builder.start().waitFor(); // its problems, if any, are the daemon's too and are reported by its start
+        }
+
+        /** This JVM's java with {@code options}, this class path and iisdiag's main class. */
+        private static List<String> javaCommand(List<String> options) {
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command()
+                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(options);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), IisDiag.class.getName()));
+            return command;
+        }
+
         private static java.io.File nullDevice() {
             return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
         }
@@ -136,10 +161,14 @@ public final class DaemonCommand implements Runnable {
      * fills, once, while a 2 MiB page counts whole in the resident set (peaks of 290 MiB with them).
      */
     static List<String> daemonJvmOptions(List<String> launcherOptions) {
-        return launcherOptions.stream().filter(o -> !o.startsWith("-agentlib:jdwp") && !o.startsWith("-XX:SharedArchiveFile=")
+        List<String> options = new ArrayList<>();
+        // one network for every case it serves: built once, instead of one per kind of case beside it
+        options.add("-D" + org.iisdiag.engine.RuleBase.WHOLE_PACK_PROPERTY + "=true");
+        launcherOptions.stream().filter(o -> !o.startsWith("-agentlib:jdwp") && !o.startsWith("-XX:SharedArchiveFile=")
                         && !o.equals(LauncherJvmOptions.HUGE_PAGES))
                 .map(o -> o.equals("-Xmx256m") ? "-Xmx144m" : o.equals("-Xms128m") ? "-Xms64m" : o)
-                .toList();
+                .forEach(options::add);
+        return options;
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,

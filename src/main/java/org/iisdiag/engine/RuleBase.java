@@ -53,8 +53,14 @@ public final class RuleBase {
      */
     static final PropertySpecificOption PROPERTY_REACTIVITY = PropertySpecificOption.ALLOWED;
     private static final AtomicInteger BUILDS = new AtomicInteger();
-    /** IISDIAG_WHOLE_PACK set: every case runs on the whole pack (to measure, or to rule narrowing out of a problem). */
-    private static final boolean WHOLE_PACK = System.getenv("IISDIAG_WHOLE_PACK") != null;
+    /** Names the JVM property that, set to true, makes every case run on the whole pack (as IISDIAG_WHOLE_PACK does). */
+    public static final String WHOLE_PACK_PROPERTY = "iisdiag.wholePack";
+    /**
+     * IISDIAG_WHOLE_PACK set: every case runs on the whole pack (to measure, or to rule narrowing out of a problem);
+     * also the daemon's way ({@link #WHOLE_PACK_PROPERTY}), which serves many cases from one network.
+     */
+    private static final boolean WHOLE_PACK = System.getenv("IISDIAG_WHOLE_PACK") != null
+            || Boolean.getBoolean(WHOLE_PACK_PROPERTY);
 
     /** The rule base compiled in this run; null when the pack came from the cache. */
     private final KieBase compiled;
@@ -335,6 +341,8 @@ public final class RuleBase {
         Collection<KiePackage> packages = cached.take();
         if (!PackageNarrowing.leaveOut(packages, selection.leftOut())) {
             whole = CachedPack.newKieBase(packages); // untouched: the whole pack
+            narrowed = null;
+            narrowedWithout = null;
             return null;
         }
         narrowed = CachedPack.newKieBase(packages);
@@ -364,6 +372,9 @@ public final class RuleBase {
         }
         if (whole == null) {
             whole = CachedPack.newKieBase(cached.take());
+            // every later case takes the whole network: a narrowed one kept would only hold memory
+            narrowed = null;
+            narrowedWithout = null;
         }
         return whole;
     }

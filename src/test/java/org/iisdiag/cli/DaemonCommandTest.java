@@ -17,7 +17,8 @@ class DaemonCommandTest {
         launcher.add("-Xmx1g"); // IISDIAG_JAVA_OPTS
         launcher.add("-agentlib:jdwp=transport=dt_socket,server=y,address=5005");
         List<String> daemon = DaemonCommand.daemonJvmOptions(launcher);
-        assertThat(daemon).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-Xmx144m")
+        assertThat(daemon).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms64m", "-Xmx144m",
+                        "-Diisdiag.wholePack=true")
                 .doesNotContain("-Xmx256m", "-Xms128m", "-XX:SharedArchiveFile=/x/iisdiag.jsa", LauncherJvmOptions.HUGE_PAGES)
                 .noneMatch(o -> o.startsWith("-agentlib:jdwp"));
         assertThat(daemon.indexOf("-Xmx1g")).as("the user's cap comes after, so it wins").isGreaterThan(daemon.indexOf("-Xmx144m"));
