@@ -83,6 +83,110 @@ public final class RequestFiltering {
         return new ArrayList<>(out);
     }
 
+    /**
+     * The URIs of a 404.11 (double escape sequence) that name files whose names still hold a percent escape in
+     * the logged path, or an empty list. IIS logs cs-uri-stem decoded once, so a {@code %20} still in it was sent
+     * as {@code %2520}: the name the link points at holds a literal {@code %xx}, typically written by a tool that
+     * saved URL-encoded names. A URI qualifies when its last segment names a file (an extension) and a segment
+     * holds an escape of an ordinary character: not of '/', '\', '.', '%' or a control character, which are
+     * traversal and smuggling probes rather than names. Empty unless such URIs carry at least half the entries.
+     */
+    public static List<UriCount> escapedFileNames(List<UriCount> uris) {
+        List<UriCount> out = new ArrayList<>();
+        long all = 0;
+        long named = 0;
+        for (UriCount u : uris) {
+            all += u.count();
+            List<String> segs = segments(ConfigLevels.path(u.uri()));
+            if (!segs.isEmpty() && segs.get(segs.size() - 1).lastIndexOf('.') > 0 && firstEscapedSegment(segs) >= 0) {
+                out.add(u);
+                named += u.count();
+            }
+        }
+        return named * 2 >= all && named > 0 ? out : List.of();
+    }
+
+    /**
+     * The folders (no leading slash) that hold the escaped names of {@link #escapedFileNames}: the one folder
+     * above the first segment with an escape that all of them share, else each such folder, joined by ", ";
+     * "" when the escape is in a top-level name.
+     */
+    public static String escapedNameFolder(List<UriCount> uris) {
+        TreeSet<String> folders = new TreeSet<>(String.CASE_INSENSITIVE_ORDER); // IIS compares URL paths without case
+        for (UriCount u : uris) {
+            List<String> segs = segments(ConfigLevels.path(u.uri()));
+            int at = firstEscapedSegment(segs);
+            if (at >= 0) {
+                folders.add(String.join("/", segs.subList(0, at)));
+            }
+        }
+        if (folders.isEmpty()) {
+            return "";
+        }
+        List<String> common = segments(folders.first());
+        for (String f : folders) {
+            List<String> segs = segments(f);
+            int n = 0;
+            while (n < common.size() && n < segs.size() && common.get(n).equalsIgnoreCase(segs.get(n))) {
+                n++;
+            }
+            common = common.subList(0, n);
+        }
+        return !common.isEmpty() ? String.join("/", common) : String.join(", ", folders);
+    }
+
+    /** Up to {@code max} renames of the escaped names: "`old` to `new`", each last segment with its escapes decoded. */
+    public static String renames(List<UriCount> uris, int max) {
+        List<String> out = new ArrayList<>();
+        for (UriCount u : uris) {
+            List<String> segs = segments(ConfigLevels.path(u.uri()));
+            int at = firstEscapedSegment(segs);
+            if (at >= 0 && out.size() < max) {
+                String name = segs.get(segs.size() - 1);
+                String pair = "`" + name + "` to `" + decoded(name) + "`";
+                if (!out.contains(pair)) {
+                    out.add(pair);
+                }
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    /** Index of the first segment holding a percent escape of an ordinary character, or -1. */
+    private static int firstEscapedSegment(List<String> segs) {
+        for (int i = 0; i < segs.size(); i++) {
+            String s = segs.get(i);
+            for (int p = s.indexOf('%'); p >= 0 && p + 2 < s.length(); p = s.indexOf('%', p + 1)) {
+                int c = hex(s.charAt(p + 1)) * 16 + hex(s.charAt(p + 2));
+                if (hex(s.charAt(p + 1)) >= 0 && hex(s.charAt(p + 2)) >= 0 && c >= 0x20 && c != 0x7f
+                        && c != '/' && c != '\\' && c != '.' && c != '%') {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The name with its percent escapes decoded as UTF-8 bytes; other characters kept. */
+    static String decoded(String name) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (ch == '%' && i + 2 < name.length() && hex(name.charAt(i + 1)) >= 0 && hex(name.charAt(i + 2)) >= 0) {
+                b.write(hex(name.charAt(i + 1)) * 16 + hex(name.charAt(i + 2)));
+                i += 2;
+            } else {
+                byte[] u = String.valueOf(ch).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                b.write(u, 0, u.length);
+            }
+        }
+        return b.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
+    }
+
     private static List<String> segments(String path) {
         List<String> out = new ArrayList<>();
         for (String s : path.split("/")) {

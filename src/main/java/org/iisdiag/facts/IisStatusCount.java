@@ -11,34 +11,44 @@ import java.util.List;
  * entries, most frequent first, kept only for statuses that refuse a client for its address (IP and
  * Domain Restrictions) and for responses the server's side aborted (win32 1236); empty otherwise. {@code methods} are the request methods of verb refusals (404.6, 405),
  * {@code versions} the protocol versions (cs-version: "HTTP/1.1", "HTTP/2") of 401s, most frequent first; both
- * empty for other statuses or when the log lacks the field.
+ * empty for other statuses or when the log lacks the field. {@code longestQuery} is the length of the longest query
+ * string (cs-uri-query, as logged) of the keys refused for it (404.15), 0 for other statuses or when the log lacks
+ * the field.
  */
 public record IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                              Instant firstSeen, Instant lastSeen,
                              List<UriCount> topUris, List<SampleLine> samples,
                              TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods,
-                             List<UriCount> versions)
+                             List<UriCount> versions, int longestQuery)
         implements EvidenceFact {
+
+    /** Without the query-string length (kept only for 404.15). */
+    public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
+                          Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
+                          TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods,
+                          List<UriCount> versions) {
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, methods, versions, 0);
+    }
 
     /** Without protocol versions (kept only for 401s, when the log has cs-version). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                           Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
                           TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods) {
-        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, methods, List.of());
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, methods, List.of(), 0);
     }
 
     /** Without request methods (kept only for the statuses that depend on the method: 404.6, 405, 401). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                           Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
                           TimeTakenRange timeTaken, List<UriCount> clients) {
-        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, List.of(), List.of());
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, List.of(), List.of(), 0);
     }
 
     /** Without client addresses (kept only for the statuses that refuse a client for its address). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                           Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
                           TimeTakenRange timeTaken) {
-        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, List.of(), List.of(), List.of());
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, List.of(), List.of(), List.of(), 0);
     }
 
     /** "500.19" style code as IIS shows it in the browser. */
@@ -80,9 +90,10 @@ public record IisStatusCount(String server, String site, int status, int substat
                 methods.stream().map(m -> m.uri() + " " + m.count()).toList());
         String protocols = versions.isEmpty() ? "" : ", " + String.join(", ",
                 versions.stream().map(v -> v.uri() + " " + v.count()).toList());
-        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s%s in the IIS log, %s to %s%s%s%s",
+        String query = longestQuery > 0 ? String.format(java.util.Locale.ROOT, ", query strings up to %,d characters", longestQuery) : "";
+        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s%s in the IIS log, %s to %s%s%s%s%s",
                 count, status, substatus, win32, site.isEmpty() ? "" : " on " + site,
-                server.isEmpty() ? "" : " of server " + server, firstSeen, lastSeen, tt, verbs, protocols);
+                server.isEmpty() ? "" : " of server " + server, firstSeen, lastSeen, tt, verbs, protocols, query);
     }
 
     @Override

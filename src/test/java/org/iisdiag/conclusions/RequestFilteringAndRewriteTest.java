@@ -56,4 +56,21 @@ class RequestFilteringAndRewriteTest {
         assertThat(org.iisdiag.classified.SiteBindings.firstHostName(List.of(s))).isEqualTo("hrreports.fabrikam.local");
         assertThat(org.iisdiag.classified.SiteBindings.hostNames(List.of())).isEmpty();
     }
+
+    @Test
+    void escapedFileNamesAreFilesWhoseLoggedPathStillHoldsAnOrdinaryEscape() {
+        java.util.List<org.iisdiag.facts.UriCount> uris = java.util.List.of(
+                new org.iisdiag.facts.UriCount("/docs/a/Caf%C3%A9%20Nord.jpg", 5, 0),
+                new org.iisdiag.facts.UriCount("/docs/b/Plan%20(v2).pdf", 3, 0),
+                new org.iisdiag.facts.UriCount("/x/%2e%2e/win.ini", 1, 0));
+        java.util.List<org.iisdiag.facts.UriCount> named = RequestFiltering.escapedFileNames(uris);
+        org.assertj.core.api.Assertions.assertThat(named).extracting(org.iisdiag.facts.UriCount::uri)
+                .containsExactly("/docs/a/Caf%C3%A9%20Nord.jpg", "/docs/b/Plan%20(v2).pdf");
+        org.assertj.core.api.Assertions.assertThat(RequestFiltering.escapedNameFolder(named)).isEqualTo("docs");
+        org.assertj.core.api.Assertions.assertThat(RequestFiltering.renames(named, 1))
+                .isEqualTo("`Caf%C3%A9%20Nord.jpg` to `Caf\u00e9 Nord.jpg`");
+        org.assertj.core.api.Assertions.assertThat(RequestFiltering.escapedFileNames(java.util.List.of(
+                new org.iisdiag.facts.UriCount("/a/%2e%2e%2fweb.config", 4, 0),
+                new org.iisdiag.facts.UriCount("/tags/c%23/list", 4, 0)))).as("traversal escapes and routes are not file names").isEmpty();
+    }
 }

@@ -139,10 +139,12 @@ public final class IisLogAggregator {
      * (c-ip, or -1) is kept for the keys whose status names the client as the cause (IP and domain
      * restriction denials), that of the request method (cs-method, or -1) for the keys whose status
      * depends on the method (404.6, 405, 401), that of the protocol version (cs-version, or -1) for 401s (Windows
-     * authentication cannot complete over HTTP/2).
+     * authentication cannot complete over HTTP/2); the length of the query string (cs-uri-query, or -1) for the
+     * keys refused for it (404.15).
      */
     void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
-             W3cRecord rec, int uriField, int cookieField, int clientField, int methodField, int versionField, String file) {
+             W3cRecord rec, int uriField, int queryField, int cookieField, int clientField, int methodField,
+             int versionField, String file) {
         int slot = (status * 31 + substatus * 7 + (int) win32 * 13 + site * 131 + server * 17) & (recent.length - 1);
         KeyStats<Key> stats = recent[slot];
         if (stats == null || !stats.key().is(server, site, status, substatus, win32)) {
@@ -164,6 +166,9 @@ public final class IisLogAggregator {
         }
         if (versionField >= 0 && status == 401) {
             stats.version(rec, versionField);
+        }
+        if (queryField >= 0 && keepsQueryLength(status, substatus)) {
+            stats.queryLength(rec, queryField);
         }
         if (timeTaken >= 0) {
             stats.timeTaken(timeTaken, epochSecond, rec, uriField);
@@ -191,6 +196,14 @@ public final class IisLogAggregator {
      */
     static boolean keepsMethods(int status, int substatus) {
         return status == 404 && substatus == 6 || status == 405 || status == 401;
+    }
+
+    /**
+     * 404.15: request filtering refused the query string for its length (requestLimits maxQueryString); how long
+     * the refused ones were tells whether a limit configured later lets them through.
+     */
+    static boolean keepsQueryLength(int status, int substatus) {
+        return status == 404 && substatus == 15;
     }
 
     /**
@@ -531,7 +544,7 @@ public final class IisLogAggregator {
             Key k = s.key();
             return new IisStatusCount(sites.get(k.server()), sites.get(k.site()), k.status(), k.substatus(), k.win32(),
                     s.count(), s.firstSeen(), s.lastSeen(), s.topUris(), s.samples(), s.timeTakenRange(), s.topClients(), s.topMethods(),
-                    s.topVersions());
+                    s.topVersions(), s.longestQuery());
         }).toList();
     }
 

@@ -140,7 +140,7 @@ public final class IisLogReader {
             }
             int s = site >= 0 && !r.isDash(site) ? agg.siteIndex(r, site) : hintSite;
             int sv = server >= 0 && !r.isDash(server) ? agg.siteIndex(r, server) : hintServer;
-            agg.add(sv, s, (int) st, (int) sub, w32, ts, tt, r, uriStem, cookie, client, method, version, file);
+            agg.add(sv, s, (int) st, (int) sub, w32, ts, tt, r, uriStem, uriQuery, cookie, client, method, version, file);
             if (trimmed) { // no work per line for the usual layouts
                 agg.unlogged().count(substatus < 0, win32 < 0, timeTaken < 0);
             }

@@ -47,6 +47,7 @@ public final class KeyStats<K> {
     private int longestSeg; // the longest path segment of any URI fed to pathSegments
     private String longSegExample; // the first URI with a long segment, shortened (see LongPathSegments)
     private int longestUrl; // the longest whole URI (path and query, bytes) fed to pathSegments
+    private int longestQuery; // the longest query string (bytes, as logged) fed to queryLength
     private final ArrayList<Sample> samples = new ArrayList<>(MAX_SAMPLES); // the class, not List: a call per entry the client compiler can inline
 
     /**
@@ -163,6 +164,18 @@ public final class KeyStats<K> {
                         longestUrl);
     }
 
+    /** Keeps the length of field {@code f} (a query string, as logged) when it is the longest so far; skipped when absent or "-". */
+    public void queryLength(W3cRecord rec, int f) {
+        if (f >= 0 && !rec.isDash(f)) {
+            longestQuery = Math.max(longestQuery, rec.length(f));
+        }
+    }
+
+    /** The longest query string fed to {@link #queryLength}, in bytes as logged; 0 for none. */
+    public int longestQuery() {
+        return longestQuery;
+    }
+
     /**
      * Counts the entry when both fields are logged and both are "-": HTTPERR writes no method and no URI
      * when the bytes it received had no request line it could read (not HTTP at all).
@@ -276,6 +289,7 @@ public final class KeyStats<K> {
         longSegEntries += other.longSegEntries;
         longestSeg = Math.max(longestSeg, other.longestSeg);
         longestUrl = Math.max(longestUrl, other.longestUrl);
+        longestQuery = Math.max(longestQuery, other.longestQuery);
         if (longSegExample == null) {
             longSegExample = other.longSegExample;
         }
@@ -332,6 +346,9 @@ public final class KeyStats<K> {
         if (longestUrl > 0) {
             g.writeNumberField("longestUrl", longestUrl);
         }
+        if (longestQuery > 0) {
+            g.writeNumberField("longestQuery", longestQuery);
+        }
         g.writeArrayFieldStart("samples");
         for (SampleLine s : samples()) {
             g.writeStartArray();
@@ -364,6 +381,7 @@ public final class KeyStats<K> {
         longestSeg = n.path("longestSeg").asInt(0);
         longSegExample = n.has("longSegExample") ? n.get("longSegExample").asText() : null;
         longestUrl = n.path("longestUrl").asInt(0);
+        longestQuery = n.path("longestQuery").asInt(0);
         for (com.fasterxml.jackson.databind.JsonNode s : n.get("samples")) {
             samples.add(new Sample(s.get(0).asText(), s.get(1).asLong(), s.get(2).asText(), REDACTED));
         }

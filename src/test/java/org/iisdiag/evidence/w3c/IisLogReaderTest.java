@@ -50,6 +50,25 @@ class IisLogReaderTest {
     }
 
     @Test
+    void keepsTheLongestQueryStringOf404_15sOnly() throws IOException {
+        IisLogAggregator agg = new IisLogAggregator();
+        String q = "ids=" + "1%2C".repeat(700);
+        String log = HEADER
+                + "2025-01-09 00:00:01 10.0.0.10 GET /export " + q + " 443 - 10.0.0.5 Mozilla/5.0 - 404 15 0 1\n"
+                + "2025-01-09 00:00:02 10.0.0.10 GET /export ids=1 443 - 10.0.0.5 Mozilla/5.0 - 404 15 0 0\n"
+                + "2025-01-09 00:00:03 10.0.0.10 GET /export " + q + " 443 - 10.0.0.5 Mozilla/5.0 - 400 0 0 2\n";
+        iis(agg, "u_ex250109.log", "W3SVC1", text(log));
+        assertThat(agg.statusCounts()).filteredOn(c -> c.status() == 404).singleElement()
+                .satisfies(c -> assertThat(c.longestQuery()).isEqualTo(q.length()));
+        assertThat(agg.statusCounts()).filteredOn(c -> c.status() == 400).singleElement()
+                .satisfies(c -> assertThat(c.longestQuery()).as("other statuses keep no query length").isZero());
+        IisLogAggregator merged = new IisLogAggregator();
+        merged.merge(agg, 0);
+        assertThat(merged.statusCounts()).filteredOn(c -> c.status() == 404).singleElement()
+                .satisfies(c -> assertThat(c.longestQuery()).isEqualTo(q.length()));
+    }
+
+    @Test
     void keepsTheMethodsOfVerbRefusalsAndOf401sOnly() throws IOException {
         IisLogAggregator agg = new IisLogAggregator();
         String log = HEADER
