@@ -11,14 +11,24 @@ import java.util.List;
  * entries, most frequent first, kept only for statuses that refuse a client for its address (IP and
  * Domain Restrictions) and for responses the server's side aborted (win32 1236); empty otherwise. {@code methods} are the request methods of verb refusals (404.6, 405),
  * {@code versions} the protocol versions (cs-version: "HTTP/1.1", "HTTP/2") of 401s, most frequent first; both
- * empty for other statuses or when the log lacks the field.
+ * empty for other statuses or when the log lacks the field. {@code upgrades} are the WebSocket handshakes among
+ * the entries, when the log has custom fields for the Upgrade and Connection request headers ({@link WebSocketUpgrades#NONE}
+ * otherwise).
  */
 public record IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                              Instant firstSeen, Instant lastSeen,
                              List<UriCount> topUris, List<SampleLine> samples,
                              TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods,
-                             List<UriCount> versions)
+                             List<UriCount> versions, WebSocketUpgrades upgrades)
         implements EvidenceFact {
+
+    /** Without WebSocket handshakes (kept only when the log has Upgrade and Connection header fields). */
+    public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
+                          Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
+                          TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods, List<UriCount> versions) {
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, methods,
+                versions, WebSocketUpgrades.NONE);
+    }
 
     /** Without protocol versions (kept only for 401s, when the log has cs-version). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
@@ -80,9 +90,15 @@ public record IisStatusCount(String server, String site, int status, int substat
                 methods.stream().map(m -> m.uri() + " " + m.count()).toList());
         String protocols = versions.isEmpty() ? "" : ", " + String.join(", ",
                 versions.stream().map(v -> v.uri() + " " + v.count()).toList());
-        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s%s in the IIS log, %s to %s%s%s%s",
+        String handshakes = upgrades.handshakes() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                ", %,d WebSocket handshake%s (Upgrade: websocket)%s%s", upgrades.handshakes(), upgrades.handshakes() == 1 ? "" : "s",
+                upgrades.withoutConnectionUpgrade() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                        ", %,d without Connection: Upgrade from %s", upgrades.withoutConnectionUpgrade(), upgrades.clientsWithoutText()),
+                upgrades.withConnectionUpgrade() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                        ", %,d with Connection: Upgrade from %s", upgrades.withConnectionUpgrade(), upgrades.clientsWithText()));
+        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s%s in the IIS log, %s to %s%s%s%s%s",
                 count, status, substatus, win32, site.isEmpty() ? "" : " on " + site,
-                server.isEmpty() ? "" : " of server " + server, firstSeen, lastSeen, tt, verbs, protocols);
+                server.isEmpty() ? "" : " of server " + server, firstSeen, lastSeen, tt, verbs, protocols, handshakes);
     }
 
     @Override
