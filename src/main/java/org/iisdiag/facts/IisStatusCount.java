@@ -13,42 +13,44 @@ import java.util.List;
  * {@code versions} the protocol versions (cs-version: "HTTP/1.1", "HTTP/2") of 401s, most frequent first; both
  * empty for other statuses or when the log lacks the field. {@code longestQuery} is the length of the longest query
  * string (cs-uri-query, as logged) of the keys refused for it (404.15), 0 for other statuses or when the log lacks
- * the field.
+ * the field. {@code upgrades} are the WebSocket handshakes among the entries, when the log has custom fields for the
+ * Upgrade and Connection request headers ({@link WebSocketUpgrades#NONE} otherwise).
  */
 public record IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                              Instant firstSeen, Instant lastSeen,
                              List<UriCount> topUris, List<SampleLine> samples,
                              TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods,
-                             List<UriCount> versions, int longestQuery)
+                             List<UriCount> versions, int longestQuery, WebSocketUpgrades upgrades)
         implements EvidenceFact {
 
-    /** Without the query-string length (kept only for 404.15). */
+    /** Without the query-string length (kept only for 404.15) and WebSocket handshakes (only with header fields). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                           Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
                           TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods,
                           List<UriCount> versions) {
-        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, methods, versions, 0);
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, methods,
+                versions, 0, WebSocketUpgrades.NONE);
     }
 
     /** Without protocol versions (kept only for 401s, when the log has cs-version). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                           Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
                           TimeTakenRange timeTaken, List<UriCount> clients, List<UriCount> methods) {
-        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, methods, List.of(), 0);
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, methods, List.of(), 0, WebSocketUpgrades.NONE);
     }
 
     /** Without request methods (kept only for the statuses that depend on the method: 404.6, 405, 401). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                           Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
                           TimeTakenRange timeTaken, List<UriCount> clients) {
-        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, List.of(), List.of(), 0);
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, clients, List.of(), List.of(), 0, WebSocketUpgrades.NONE);
     }
 
     /** Without client addresses (kept only for the statuses that refuse a client for its address). */
     public IisStatusCount(String server, String site, int status, int substatus, long win32, long count,
                           Instant firstSeen, Instant lastSeen, List<UriCount> topUris, List<SampleLine> samples,
                           TimeTakenRange timeTaken) {
-        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, List.of(), List.of(), List.of(), 0);
+        this(server, site, status, substatus, win32, count, firstSeen, lastSeen, topUris, samples, timeTaken, List.of(), List.of(), List.of(), 0, WebSocketUpgrades.NONE);
     }
 
     /** "500.19" style code as IIS shows it in the browser. */
@@ -91,9 +93,15 @@ public record IisStatusCount(String server, String site, int status, int substat
         String protocols = versions.isEmpty() ? "" : ", " + String.join(", ",
                 versions.stream().map(v -> v.uri() + " " + v.count()).toList());
         String query = longestQuery > 0 ? String.format(java.util.Locale.ROOT, ", query strings up to %,d characters", longestQuery) : "";
-        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s%s in the IIS log, %s to %s%s%s%s%s",
+        String handshakes = upgrades.handshakes() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                ", %,d WebSocket handshake%s (Upgrade: websocket)%s%s", upgrades.handshakes(), upgrades.handshakes() == 1 ? "" : "s",
+                upgrades.withoutConnectionUpgrade() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                        ", %,d without Connection: Upgrade from %s", upgrades.withoutConnectionUpgrade(), upgrades.clientsWithoutText()),
+                upgrades.withConnectionUpgrade() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                        ", %,d with Connection: Upgrade from %s", upgrades.withConnectionUpgrade(), upgrades.clientsWithText()));
+        return String.format(java.util.Locale.ROOT, "%,d x %d.%d (win32 %d)%s%s in the IIS log, %s to %s%s%s%s%s%s",
                 count, status, substatus, win32, site.isEmpty() ? "" : " on " + site,
-                server.isEmpty() ? "" : " of server " + server, firstSeen, lastSeen, tt, verbs, protocols, query);
+                server.isEmpty() ? "" : " of server " + server, firstSeen, lastSeen, tt, verbs, protocols, query, handshakes);
     }
 
     @Override

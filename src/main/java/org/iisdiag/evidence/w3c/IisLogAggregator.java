@@ -140,9 +140,10 @@ public final class IisLogAggregator {
      * restriction denials), that of the request method (cs-method, or -1) for the keys whose status
      * depends on the method (404.6, 405, 401), that of the protocol version (cs-version, or -1) for 401s (Windows
      * authentication cannot complete over HTTP/2); the length of the query string (cs-uri-query, or -1) for the
-     * keys refused for it (404.15).
+     * keys refused for it (404.15). Returns the key's stats, for what the reader adds to the entry (a WebSocket
+     * handshake).
      */
-    void add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
+    KeyStats<Key> add(int server, int site, int status, int substatus, long win32, long epochSecond, long timeTaken,
              W3cRecord rec, int uriField, int queryField, int cookieField, int clientField, int methodField,
              int versionField, String file) {
         int slot = (status * 31 + substatus * 7 + (int) win32 * 13 + site * 131 + server * 17) & (recent.length - 1);
@@ -187,6 +188,7 @@ public final class IisLogAggregator {
         if (epochSecond > last) {
             last = epochSecond;
         }
+        return stats;
     }
 
     /**
@@ -544,7 +546,7 @@ public final class IisLogAggregator {
             Key k = s.key();
             return new IisStatusCount(sites.get(k.server()), sites.get(k.site()), k.status(), k.substatus(), k.win32(),
                     s.count(), s.firstSeen(), s.lastSeen(), s.topUris(), s.samples(), s.timeTakenRange(), s.topClients(), s.topMethods(),
-                    s.topVersions(), s.longestQuery());
+                    s.topVersions(), s.longestQuery(), s.webSocketUpgrades());
         }).toList();
     }
 

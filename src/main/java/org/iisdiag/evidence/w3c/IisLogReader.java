@@ -89,6 +89,7 @@ public final class IisLogReader {
         private final int hintSite;
         private final int hintServer;
         private int server, site, uriStem, uriQuery, status, substatus, win32, timeTaken, cookie, client, method, version;
+        private int upgrade, connection; // custom fields logging the Upgrade and Connection request headers, or -1
         private boolean trimmed; // the layout lacks sc-substatus, sc-win32-status or time-taken (decided once per layout)
 
         Handler(IisLogAggregator agg, String file, int hintSite, int hintServer) {
@@ -113,6 +114,8 @@ public final class IisLogReader {
             client = l.indexOf("c-ip");
             method = l.indexOf("cs-method");
             version = l.indexOf("cs-version");
+            upgrade = requestHeader(l, "Upgrade");
+            connection = requestHeader(l, "Connection");
             trimmed = substatus < 0 || win32 < 0 || timeTaken < 0;
         }
 
@@ -140,7 +143,11 @@ public final class IisLogReader {
             }
             int s = site >= 0 && !r.isDash(site) ? agg.siteIndex(r, site) : hintSite;
             int sv = server >= 0 && !r.isDash(server) ? agg.siteIndex(r, server) : hintServer;
-            agg.add(sv, s, (int) st, (int) sub, w32, ts, tt, r, uriStem, uriQuery, cookie, client, method, version, file);
+            KeyStats<?> key = agg.add(sv, s, (int) st, (int) sub, w32, ts, tt, r, uriStem, uriQuery, cookie, client, method,
+                    version, file);
+            if (upgrade >= 0 && isWebSocket(r, upgrade)) { // only layouts that log the Upgrade header get here
+                key.handshake(connection >= 0 && hasToken(r, connection, UPGRADE), r, client);
+            }
             if (trimmed) { // no work per line for the usual layouts
                 agg.unlogged().count(substatus < 0, win32 < 0, timeTaken < 0);
             }
@@ -148,6 +155,61 @@ public final class IisLogReader {
                 classicAsp(r, s, (int) st, ts);
             }
             return null;
+        }
+
+        /**
+         * The column of a custom field that logs request header {@code name}: IIS 8.5+ writes a custom field under
+         * its logFieldName, which is usually the header's name ({@code Upgrade}) or its W3C spelling
+         * ({@code cs(Upgrade)}); -1 when the layout has neither.
+         */
+        static int requestHeader(W3cLayout l, String name) {
+            int i = l.indexOf(name);
+            return i >= 0 ? i : l.indexOf("cs(" + name + ")");
+        }
+
+        private static final byte[] WEBSOCKET = "websocket".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private static final byte[] UPGRADE = "upgrade".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        /** Whether the field is "websocket" (any case), the Upgrade header of a WebSocket handshake. */
+        static boolean isWebSocket(W3cRecord r, int f) {
+            return r.length(f) == WEBSOCKET.length && matches(r.buffer(), r.start(f), WEBSOCKET);
+        }
+
+        /**
+         * Whether the field (a Connection header: "Upgrade", "keep-alive,+Upgrade", "-") holds {@code token}, any case,
+         * as one of its comma-separated elements ('+' is how W3C logs write a space).
+         */
+        static boolean hasToken(W3cRecord r, int f, byte[] token) {
+            byte[] b = r.buffer();
+            int i = r.start(f);
+            int end = r.end(f);
+            while (i < end) {
+                while (i < end && (b[i] == ' ' || b[i] == '+' || b[i] == ',')) {
+                    i++;
+                }
+                int s = i;
+                while (i < end && b[i] != ',') {
+                    i++;
+                }
+                int e = i;
+                while (e > s && (b[e - 1] == ' ' || b[e - 1] == '+')) {
+                    e--;
+                }
+                if (e - s == token.length && matches(b, s, token)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the bytes at {@code at} are {@code lower} (ASCII, any case). */
+        private static boolean matches(byte[] b, int at, byte[] lower) {
+            for (int k = 0; k < lower.length; k++) {
+                if ((b[at + k] | 0x20) != lower[k]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**

@@ -41,6 +41,10 @@ public final class KeyStats<K> {
     private TopUriSketch methods; // made on first method: only keys whose status is about the request method
     private TopUriSketch versions; // made on first protocol version: only keys whose status depends on it (401)
     private TopUriSketch endpoints; // made on first s-ip/s-port pair: only keys about routing (HTTPERR 404, 400)
+    private long handshakes; // entries with Upgrade: websocket (only when the log has an Upgrade header field)
+    private long handshakesWithoutConnection; // of those, the ones whose Connection header lacked the upgrade token
+    private TopUriSketch strippedClients; // c-ip of the latter: made on first, only keys that have such handshakes
+    private TopUriSketch upgradeClients; // c-ip of the handshakes that carried Connection: Upgrade
     private byte[] endpointScratch; // s-ip, a space and s-port, when the two fields are not next to each other
     private long bare; // entries with neither a method nor a URI: HTTP.sys could not read a request line (see noRequestLine)
     private long longSegEntries; // entries whose URI path has a segment longer than the limit given to pathSegments
@@ -232,6 +236,29 @@ public final class KeyStats<K> {
         endpoints.add(endpointScratch, 0, n);
     }
 
+    /**
+     * Counts one WebSocket handshake (an entry whose Upgrade header is websocket), with or without the upgrade
+     * token in its Connection header, and feeds its client address (field {@code clientField}, c-ip, or -1) to
+     * the sketch of its kind.
+     */
+    public void handshake(boolean connectionUpgrade, W3cRecord rec, int clientField) {
+        handshakes++;
+        if (connectionUpgrade) {
+            upgradeClients = feed(upgradeClients, CLIENT_CAPACITY, rec, clientField);
+        } else {
+            handshakesWithoutConnection++;
+            strippedClients = feed(strippedClients, CLIENT_CAPACITY, rec, clientField);
+        }
+    }
+
+    /** The handshakes counted by {@link #handshake}, or {@link org.iisdiag.facts.WebSocketUpgrades#NONE}. */
+    public org.iisdiag.facts.WebSocketUpgrades webSocketUpgrades() {
+        return handshakes == 0 ? org.iisdiag.facts.WebSocketUpgrades.NONE
+                : new org.iisdiag.facts.WebSocketUpgrades(handshakes, handshakesWithoutConnection,
+                        strippedClients == null ? List.of() : strippedClients.top(CLIENT_CAPACITY, c -> c),
+                        upgradeClients == null ? List.of() : upgradeClients.top(CLIENT_CAPACITY, c -> c));
+    }
+
     /** Records one entry's time-taken (ms), logged at {@code epochSecond}. */
     public void timeTaken(long ms, long epochSecond) {
         timeTaken(ms, epochSecond, null, -1);
@@ -297,6 +324,10 @@ public final class KeyStats<K> {
         methods = merged(methods, other.methods, METHOD_CAPACITY);
         versions = merged(versions, other.versions, VERSION_CAPACITY);
         endpoints = merged(endpoints, other.endpoints, ENDPOINT_CAPACITY);
+        handshakes += other.handshakes;
+        handshakesWithoutConnection += other.handshakesWithoutConnection;
+        strippedClients = merged(strippedClients, other.strippedClients, CLIENT_CAPACITY);
+        upgradeClients = merged(upgradeClients, other.upgradeClients, CLIENT_CAPACITY);
         for (Sample s : other.samples) {
             if (samples.size() >= MAX_SAMPLES) {
                 break;
@@ -333,6 +364,12 @@ public final class KeyStats<K> {
         write(g, "methods", methods);
         write(g, "versions", versions);
         write(g, "endpoints", endpoints);
+        if (handshakes > 0) {
+            g.writeNumberField("handshakes", handshakes);
+            g.writeNumberField("handshakesWithoutConnection", handshakesWithoutConnection);
+            write(g, "strippedClients", strippedClients);
+            write(g, "upgradeClients", upgradeClients);
+        }
         if (bare > 0) {
             g.writeNumberField("bare", bare);
         }
@@ -376,6 +413,10 @@ public final class KeyStats<K> {
         methods = read(n, "methods", METHOD_CAPACITY);
         versions = read(n, "versions", VERSION_CAPACITY);
         endpoints = read(n, "endpoints", ENDPOINT_CAPACITY);
+        handshakes = n.path("handshakes").asLong(0);
+        handshakesWithoutConnection = n.path("handshakesWithoutConnection").asLong(0);
+        strippedClients = read(n, "strippedClients", CLIENT_CAPACITY);
+        upgradeClients = read(n, "upgradeClients", CLIENT_CAPACITY);
         bare = n.path("bare").asLong(0);
         longSegEntries = n.path("longSegEntries").asLong(0);
         longestSeg = n.path("longestSeg").asInt(0);

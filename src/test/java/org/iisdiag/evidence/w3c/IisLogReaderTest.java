@@ -99,6 +99,35 @@ class IisLogReaderTest {
     }
 
     @Test
+    void countsWebSocketHandshakesFromUpgradeAndConnectionHeaderFields() throws IOException {
+        IisLogAggregator agg = new IisLogAggregator();
+        String log = "#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem"
+                + " cs-uri-query s-port c-ip sc-status sc-substatus sc-win32-status time-taken cs(Upgrade) Connection\n"
+                + "2025-03-02 10:00:01 10.1.0.5 GET /ws/feed - 443 10.1.9.2 400 0 0 3 websocket -\n"
+                + "2025-03-02 10:00:02 10.1.0.5 GET /ws/feed - 443 10.1.9.3 400 0 0 3 WebSocket close\n"
+                + "2025-03-02 10:00:03 10.1.0.5 GET /ws/feed - 443 10.1.9.2 400 0 0 3 websocket keep-alive,+Upgradeable\n"
+                + "2025-03-02 10:00:04 10.1.0.5 GET /ws/feed - 443 10.1.7.7 400 0 0 3 - keep-alive\n"
+                + "2025-03-02 10:00:05 10.1.0.5 GET /ws/feed - 443 10.1.7.8 101 0 0 900 websocket keep-alive,+Upgrade\n";
+        iis(agg, "u_ex250302_x.log", "W3SVC3", text(log));
+        assertThat(agg.statusCounts()).filteredOn(c -> c.status() == 400).singleElement().satisfies(c -> {
+            assertThat(c.upgrades().handshakes()).as("the entry without Upgrade: websocket is no handshake").isEqualTo(3);
+            assertThat(c.upgrades().withoutConnectionUpgrade()).as("'Upgradeable' is not the upgrade token").isEqualTo(3);
+            assertThat(c.upgrades().clientsWithout()).extracting(org.iisdiag.facts.UriCount::uri)
+                    .containsExactly("10.1.9.2", "10.1.9.3");
+            assertThat(c.describe()).endsWith("3 WebSocket handshakes (Upgrade: websocket), 3 without Connection: Upgrade"
+                    + " from 10.1.9.2 (2), 10.1.9.3 (1)");
+        });
+        assertThat(agg.statusCounts()).filteredOn(c -> c.status() == 101).singleElement().satisfies(c -> {
+            assertThat(c.upgrades().withConnectionUpgrade()).as("a token among others, after a '+' space").isEqualTo(1);
+            assertThat(c.upgrades().clientsWithText()).isEqualTo("10.1.7.8 (1)");
+        });
+        IisLogAggregator plain = new IisLogAggregator();
+        iis(plain, "u_ex250109.log", "W3SVC1", text(HEADER + line("00:00:01", "/ws/feed", "400 0 0")));
+        assertThat(plain.statusCounts()).singleElement().satisfies(c ->
+                assertThat(c.upgrades()).as("no header fields, no handshakes").isEqualTo(org.iisdiag.facts.WebSocketUpgrades.NONE));
+    }
+
+    @Test
     void keepsTheProtocolVersionsOf401sOnly() throws IOException {
         IisLogAggregator agg = new IisLogAggregator();
         String log = "#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem"
