@@ -126,8 +126,7 @@ final class ScaleBenchmark {
         String status = capture(List.of(iisdiag, "daemon", "start", "--idle-timeout", "10"), env);
         try {
             Path report = work.resolve(dir.getFileName() + "-served.json");
-            List<String> cmd = new ArrayList<>(diagnose(dir, threads, report));
-            Run r = best(cmd, null, env);
+            Run r = best(diagnose(dir, threads, report), null, env);
             boolean same = Arrays.equals(Files.readAllBytes(report), Files.readAllBytes(oneShotReport));
             long rssKb = peakRssKb(status);
             double ratio = r.seconds() / mawkSeconds;

@@ -91,7 +91,7 @@ public final class DaemonCommand implements Runnable {
             // glibc gives each thread that allocates its own 64 MiB arena; two keep the resident set small
             builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             Process daemon = builder
-                    .redirectOutput(address.log().toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(address.log().toFile()))
                     .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .start();
@@ -127,7 +127,7 @@ public final class DaemonCommand implements Runnable {
             List<String> command = new ArrayList<>(javaCommand(launcherOptions));
             command.addAll(warmUpRuns().get(0));
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(address.log().toFile()))
+                    .redirectError(address.log().toFile()) // starts the log afresh; the daemon's lines follow
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             builder.environment().put(org.iisdiag.daemon.DaemonClient.OFF_VARIABLE, "1");
             builder.start().waitFor(); // its problems, if any, are the daemon's too and are reported by its start
@@ -160,13 +160,17 @@ public final class DaemonCommand implements Runnable {
      * MiB more at the peak). So are transparent huge pages: they spare a short run page faults while its heap
      * fills, once, while a 2 MiB page counts whole in the resident set (peaks of 290 MiB with them).
      */
+    static final String DAEMON_HEAP_CAP = "-Xmx144m";
+    static final String DAEMON_INITIAL_HEAP = "-Xms64m";
+
     static List<String> daemonJvmOptions(List<String> launcherOptions) {
         List<String> options = new ArrayList<>();
         // one network for every case it serves: built once, instead of one per kind of case beside it
         options.add("-D" + org.iisdiag.engine.RuleBase.WHOLE_PACK_PROPERTY + "=true");
         launcherOptions.stream().filter(o -> !o.startsWith("-agentlib:jdwp") && !o.startsWith("-XX:SharedArchiveFile=")
                         && !o.equals(LauncherJvmOptions.HUGE_PAGES))
-                .map(o -> o.equals("-Xmx256m") ? "-Xmx144m" : o.equals("-Xms128m") ? "-Xms64m" : o)
+                .map(o -> o.equals(LauncherJvmOptions.HEAP_CAP) ? DAEMON_HEAP_CAP
+                        : o.equals(LauncherJvmOptions.INITIAL_HEAP) ? DAEMON_INITIAL_HEAP : o)
                 .forEach(options::add);
         return options;
     }

@@ -35,8 +35,11 @@ import java.util.Locale;
  * it off with {@code IISDIAG_JAVA_OPTS=-XX:-UseTransparentHugePages}.
  */
 public final class LauncherJvmOptions {
+    /** The initial heap and the heap cap of a one-shot run (the daemon replaces both: see DaemonCommand). */
+    public static final String INITIAL_HEAP = "-Xms128m";
+    public static final String HEAP_CAP = "-Xmx256m";
     public static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1",
-            "-Xms128m", "-Xmx256m", "-Dsun.reflect.inflationThreshold=2147483647");
+            INITIAL_HEAP, HEAP_CAP, "-Dsun.reflect.inflationThreshold=2147483647");
 
     /** Added by the POSIX launchers where {@link #hugePagesOffered(String)} holds. */
     public static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.iisdiag.cli.ExitCodes;
+
 /**
  * Hands a {@code diagnose} to a running daemon (see {@link DiagnosisDaemon}) and relays its answer, so that
  * a warm run costs a JVM start and a socket instead of loading the pack again. Without a daemon, or for any
@@ -83,7 +85,7 @@ public final class DaemonClient {
             } catch (IOException ignored) {
                 // standard error is gone too: the exit code still says it
             }
-            return 1;
+            return ExitCodes.INTERNAL_ERROR;
         }
     }
 

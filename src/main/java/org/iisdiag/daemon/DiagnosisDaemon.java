@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.iisdiag.cli.ExitCodes;
 import org.iisdiag.cli.IisDiag;
 
 /**
@@ -39,7 +40,7 @@ public final class DiagnosisDaemon {
     private volatile long lastUse = System.nanoTime();
     private volatile boolean busy;
     private int served;
-    private ServerSocketChannel server;
+    private volatile ServerSocketChannel server; // null until bound
 
     public DiagnosisDaemon(DaemonAddress address, Duration idleTimeout) {
         this.address = address;
@@ -55,7 +56,7 @@ public final class DiagnosisDaemon {
         for (List<String> args : runs) {
             PrintWriter sink = new PrintWriter(java.io.Writer.nullWriter());
             int code = run(args, Path.of("").toAbsolutePath(), false, sink, sink);
-            if (code != 0 && code != 11) {
+            if (code != ExitCodes.OK && code != ExitCodes.NO_USABLE_EVIDENCE) {
                 log.println("iisdiag daemon: warm-up run " + args + " ended with exit code " + code);
             }
         }
@@ -104,11 +105,12 @@ public final class DiagnosisDaemon {
 
     /** Stops serving: the request in progress finishes, no other is taken. */
     public void stop() {
-        if (stopping.compareAndSet(false, true)) {
+        ServerSocketChannel bound = server;
+        if (stopping.compareAndSet(false, true) && bound != null) {
             try {
-                server.close();
-            } catch (IOException | NullPointerException e) {
-                // not bound yet, or already closed
+                bound.close();
+            } catch (IOException e) {
+                // already closed
             }
         }
     }
@@ -159,7 +161,7 @@ public final class DiagnosisDaemon {
             err.println("iisdiag: internal error in the daemon: " + e + " (the daemon stops; run again)");
             err.flush();
             log.println("iisdiag daemon: stopping after " + e);
-            frames.exit(1);
+            frames.exit(ExitCodes.INTERNAL_ERROR);
             stop();
             return;
         }
